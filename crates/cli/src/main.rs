@@ -1,0 +1,3 @@
+fn main() {
+    println!("stackfit {}", env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,19 @@
+//! The built-in catalogs: services and tiers, each number with its source.
+
+mod services;
+mod tiers;
+
+pub use services::services;
+pub use tiers::tiers;
+
+use crate::model::{ServiceDef, TierDef};
+
+/// Looks a service up by id.
+pub fn service(id: &str) -> Option<&'static ServiceDef> {
+    services().iter().find(|s| s.id == id)
+}
+
+/// Looks a tier up by id.
+pub fn tier(id: &str) -> Option<&'static TierDef> {
+    tiers().iter().find(|t| t.id == id)
+}
