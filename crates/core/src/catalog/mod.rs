@@ -1,8 +1,10 @@
 //! The built-in catalogs: services and tiers, each number with its source.
 
+mod fx;
 mod services;
 mod tiers;
 
+pub use fx::{USD_CNY_RATE_MILLI, USD_CNY_SOURCE};
 pub use services::services;
 pub use tiers::tiers;
 

@@ -90,10 +90,41 @@ pub enum PriceStatus {
     Unknown,
 }
 
+impl Price {
+    /// The amount in fen (¥0.01): CNY as is, USD converted at `usd_cny_rate_milli`
+    /// (yuan per dollar × 1000, e.g. `catalog::USD_CNY_RATE_MILLI`), rounded half up.
+    ///
+    /// ```
+    /// use stackfit_core::model::{Currency, Price};
+    /// let aws = Price { minor_per_month: 24820, currency: Currency::Usd };
+    /// assert_eq!(aws.to_fen(7100), 176222); // $248.20 at 7.100 = ¥1762.22
+    /// let ali = Price { minor_per_month: 6000, currency: Currency::Cny };
+    /// assert_eq!(ali.to_fen(7100), 6000);
+    /// ```
+    pub fn to_fen(self, usd_cny_rate_milli: i64) -> i64 {
+        match self.currency {
+            Currency::Cny => self.minor_per_month,
+            Currency::Usd => (self.minor_per_month * usd_cny_rate_milli + 500).div_euclid(1000),
+        }
+    }
+}
+
 impl PriceStatus {
     pub fn price(&self) -> Option<Price> {
         match self {
-            PriceStatus::Listed { price, .. } | PriceStatus::Estimated { price, .. } => Some(*price),
+            PriceStatus::Listed { price, .. } | PriceStatus::Estimated { price, .. } => {
+                Some(*price)
+            }
+            PriceStatus::Unknown => None,
+        }
+    }
+
+    /// Where a listed or estimated price comes from; `None` when unknown.
+    pub fn source(&self) -> Option<&Source> {
+        match self {
+            PriceStatus::Listed { source, .. } | PriceStatus::Estimated { source, .. } => {
+                Some(source)
+            }
             PriceStatus::Unknown => None,
         }
     }
@@ -120,4 +151,78 @@ pub struct TierDef {
     pub price: PriceStatus,
     /// Region the price applies to, e.g. "cn-hangzhou", "us-east-1".
     pub region: &'static str,
+}
+
+impl TierDef {
+    /// The shorthand people use for a size, from the real specs: "2C4G",
+    /// "16C32G", "2C0.5G". Compare it with the label a report gives a tier
+    /// (a report that calls ecs.c7.4xlarge "8C32G" is wrong about the vCPUs).
+    ///
+    /// ```
+    /// let t = stackfit_core::catalog::tier("aliyun-ecs-c7-4xlarge").unwrap();
+    /// assert_eq!(t.size_label(), "16C32G");
+    /// ```
+    pub fn size_label(&self) -> String {
+        let gib = self.memory_mib / 1024;
+        let rest = self.memory_mib % 1024;
+        if rest == 0 {
+            format!("{}C{}G", self.vcpu, gib)
+        } else {
+            let tenths = (rest * 10 + 512) / 1024;
+            format!("{}C{}.{}G", self.vcpu, gib, tenths)
+        }
+    }
+}
+
+/// Per-GiB share the kernel keeps for its page map (`struct page`, 64 bytes per
+/// 4 KiB page = 1/64 of RAM). Never shows up in MemTotal.
+const MEM_MAP_DIVISOR: u64 = 64;
+
+/// Kernel image, firmware-reserved ranges and other boot-time reservations that
+/// do not scale with RAM, in MiB. Fitted to the digest's examples (research
+/// digest §1.7, read 2026-11-21): a "1 G" host reports 972 MiB (1024 − 16 page
+/// map − 36); a Debian 12 VM sold as 24 GiB reports 23.54 GiB (24576 − 384 page
+/// map − 88, of which 64 MiB is the x86 swiotlb bounce buffer). 24 MiB is the
+/// part common to both (measured, confidence B).
+const KERNEL_FIXED_MIB: u64 = 24;
+
+/// kdump's `crashkernel` reservation in MiB for a VM sold with `memory_mib`,
+/// RHEL 8/9 table (docs.redhat.com, "Supported kdump configurations and
+/// targets", memory requirements; RHEL 10 default `crashkernel=2G-64G:256M,
+/// 64G-:512M`), confidence A: 1–4 GB → 192 MB, 4–64 GB → 256 MB, ≥ 64 GB →
+/// 512 MB. The kernel matches the bands against the RAM it actually has, a
+/// little under the nominal size, so a nominal 1 GiB VM reserves nothing and a
+/// nominal 4 GiB VM falls in the 192 MB band (which is what the digest's 4 GiB
+/// examples, 3.71 GiB visible, show). Alibaba Cloud Linux, CentOS and Rocky
+/// images reserve it by default; applying it everywhere errs on the safe side
+/// for a fit planner.
+const fn crashkernel_mib(memory_mib: u64) -> u64 {
+    if memory_mib <= 1024 {
+        0
+    } else if memory_mib <= 4 * 1024 {
+        192
+    } else if memory_mib <= 64 * 1024 {
+        256
+    } else {
+        512
+    }
+}
+
+/// What the guest OS sees (MemTotal, MiB) on a VM sold with `memory_mib`:
+/// nominal − page map (1/64) − fixed kernel/firmware share − crashkernel.
+/// The one rule every built-in tier uses; custom tiers can use it too.
+///
+/// Checks against the research digest §1.7: 2 GiB → 1800 MiB (scenario S2's
+/// Alibaba 2C2G shows "1.8 GiB", 1.6 GB used = 88.9 %); 4 GiB → 3816 MiB
+/// (two reports of 3.71 GiB = 3799–3801 MiB); 1 GiB → 984 MiB (one report of
+/// 972 MiB).
+///
+/// ```
+/// use stackfit_core::model::tier::usable_mib_for;
+/// assert_eq!(usable_mib_for(2048), 1800);
+/// assert_eq!(usable_mib_for(4096), 3816);
+/// ```
+pub const fn usable_mib_for(memory_mib: u64) -> u64 {
+    let overhead = memory_mib / MEM_MAP_DIVISOR + KERNEL_FIXED_MIB + crashkernel_mib(memory_mib);
+    memory_mib.saturating_sub(overhead)
 }
