@@ -1,0 +1,5 @@
+//! Browser APIs behind small functions and hooks, so that components never
+//! touch `web_sys` directly.
+
+pub mod language;
+pub mod storage;

@@ -1,0 +1,109 @@
+//! The two languages of the UI and every fixed string in both. Engine text
+//! (service names, findings) comes from `stackfit-core` in both languages.
+
+use serde::{Deserialize, Serialize};
+
+/// A UI language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[serde(rename = "zh-CN")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// The language to start in for a browser language tag such as "zh-CN",
+    /// "zh-TW" or "en-US": Chinese for any `zh`, English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language: what the switch changes to.
+    pub fn toggled(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A fixed UI string, in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Tagline,
+    SwitchTo,
+    SwitchLabel,
+    Palette,
+    PaletteHint,
+    Board,
+    ServerDefaultLabel,
+    Vcpu,
+    Memory,
+    Usable,
+    PriceUnknown,
+    PerMonth,
+    EmptyServer,
+}
+
+impl Msg {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Msg::Tagline => ("容器规划：放得下吗？要多少钱？", "Will it fit, and what will it cost?"),
+            Msg::SwitchTo => ("English", "中文"),
+            Msg::SwitchLabel => ("切换到英文", "Switch to Chinese"),
+            Msg::Palette => ("服务目录", "Services"),
+            Msg::PaletteHint => ("把服务拖到服务器上", "Drag a service onto a server"),
+            Msg::Board => ("服务器", "Servers"),
+            Msg::ServerDefaultLabel => ("A — 主节点", "A — main"),
+            Msg::Vcpu => ("vCPU", "vCPU"),
+            Msg::Memory => ("内存", "Memory"),
+            Msg::Usable => ("系统可见", "usable"),
+            Msg::PriceUnknown => ("价格未知 — 请填写实际价格", "price unknown — enter your own"),
+            Msg::PerMonth => ("/月", "/month"),
+            Msg::EmptyServer => ("还没有服务。从左侧拖入。", "No services yet. Drag one in from the left."),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_browser_tags_start_in_chinese() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag("zh-TW"), Lang::Zh);
+        assert_eq!(Lang::from_tag("ZH"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en-US"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn switch_names_the_other_language() {
+        assert_eq!(Msg::SwitchTo.text(Lang::Zh), "English");
+        assert_eq!(Msg::SwitchTo.text(Lang::En), "中文");
+        assert_eq!(Lang::Zh.toggled().toggled(), Lang::Zh);
+    }
+}

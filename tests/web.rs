@@ -1,0 +1,79 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Run by
+//! `make test` through wasm-bindgen-test-runner and chromedriver; on native
+//! targets this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_storage::Storage;
+use leptos::prelude::*;
+use stackfit::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the whole app into a fresh container and returns that container.
+fn mount_app() -> web_sys::HtmlElement {
+    let document = document();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), App).forget();
+    host
+}
+
+/// Lets Leptos run its scheduled effects (they run as microtasks/tasks).
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn by_testid(root: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
+    root.query_selector(&format!("[data-testid='{id}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid={id}"))
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn palette_lists_every_catalog_service() {
+    let host = mount_app();
+    let palette = by_testid(&host, "palette");
+    for service in stackfit_core::catalog::services() {
+        let item = palette
+            .query_selector(&format!("[data-testid='palette-item-{}']", service.id))
+            .unwrap();
+        assert!(item.is_some(), "palette misses {}", service.id);
+    }
+    let shown = palette.query_selector_all("[data-testid^='palette-item-']").unwrap().length();
+    assert_eq!(shown as usize, stackfit_core::catalog::services().len());
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_changes_the_palette_heading() {
+    // Start from a known language regardless of the browser's.
+    gloo_storage::LocalStorage::set("stackfit.lang", stackfit::i18n::Lang::En).unwrap();
+    let host = mount_app();
+    let heading = || host.query_selector(".palette h2").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(heading(), "Services");
+    by_testid(&host, "lang-switch").click();
+    next_tick().await;
+    assert_eq!(heading(), "服务目录");
+    assert_eq!(by_testid(&host, "lang-switch").text_content().as_deref(), Some("English"));
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("zh-CN"));
+}
+
+#[wasm_bindgen_test]
+async fn app_marks_itself_ready_and_opens_with_one_server_card() {
+    let host = mount_app();
+    next_tick().await;
+    by_testid(&host, "app-ready");
+    let board = by_testid(&host, "board");
+    let cards = board.query_selector_all("[data-testid='server-card']").unwrap();
+    assert_eq!(cards.length(), 1);
+    let card: web_sys::Element = cards.get(0).unwrap().unchecked_into();
+    assert_eq!(card.get_attribute("data-server-label").as_deref(), Some("A"));
+}
