@@ -1,3 +1,209 @@
-fn main() {
-    println!("stackfit {}", env!("CARGO_PKG_VERSION"));
+//! The `stackfit` command: StackFit's engine from the terminal — catalogs,
+//! templates, evaluation (a readable table or JSON) and tuning.
+
+mod table;
+
+use std::process::ExitCode;
+
+use stackfit_core::fit::Lang;
+use stackfit_core::{catalog, codec, fit, templates, tune};
+
+const USAGE: &str = "usage:
+  stackfit catalog services|tiers [--json]
+  stackfit template list [--json]
+  stackfit template show NAME
+  stackfit evaluate PLAN.json [--json] [--lang en|zh]
+  stackfit tune PLAN.json OPTION PLACEMENT [--json]
+PLAN.json may be a template name (s0 … s4) instead of a file.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("stackfit: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("serializable") + "\n"
+}
+
+/// Loads a plan from a file, or from a template name.
+fn load(path: &str) -> Result<stackfit_core::Plan, String> {
+    if !std::path::Path::new(path).exists() {
+        if let Some(plan) = templates::get(path) {
+            return Ok(plan);
+        }
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let restored = codec::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    for fix in &restored.fixes {
+        eprintln!("stackfit: {path}: fixed: {fix}");
+    }
+    Ok(restored.plan)
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let positional: Vec<&str> = {
+        let mut v = Vec::new();
+        let mut skip = false;
+        for a in args {
+            if skip {
+                skip = false;
+            } else if a == "--lang" {
+                skip = true;
+            } else if !a.starts_with("--") {
+                v.push(a.as_str());
+            }
+        }
+        v
+    };
+    let lang = match args
+        .iter()
+        .position(|a| a == "--lang")
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+    {
+        Some("zh") => Lang::Zh,
+        Some("en") | None => Lang::En,
+        Some(other) => return Err(format!("unknown language {other:?} (en or zh)")),
+    };
+    match positional.as_slice() {
+        ["catalog", "services"] => Ok(if flag("--json") {
+            json(&catalog::services())
+        } else {
+            table::services()
+        }),
+        ["catalog", "tiers"] => Ok(if flag("--json") {
+            json(&catalog::tiers())
+        } else {
+            table::tiers()
+        }),
+        ["template", "list"] => Ok(if flag("--json") {
+            json(&templates::list())
+        } else {
+            templates::list()
+                .iter()
+                .map(|t| format!("{:<18} {}\n", t.id, t.name_en))
+                .collect()
+        }),
+        ["template", "show", name] => {
+            let plan = templates::get(name)
+                .ok_or_else(|| format!("no template {name:?} (see `stackfit template list`)"))?;
+            Ok(codec::to_json(&plan) + "\n")
+        }
+        ["evaluate", path] => {
+            let plan = load(path)?;
+            let report = fit::evaluate(&plan);
+            Ok(if flag("--json") {
+                json(&report)
+            } else {
+                table::report(&plan, &report, lang)
+            })
+        }
+        ["tune", path, option, placement] => {
+            let plan = load(path)?;
+            let t = tune::tune(&plan, option, placement)
+                .ok_or_else(|| format!("no placement {placement:?} in option {option:?}"))?;
+            Ok(if flag("--json") {
+                json(&t)
+            } else {
+                table::tuning(&t)
+            })
+        }
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn evaluate_json_has_the_documented_shape() {
+        let out = run(&args("evaluate s3 --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let o = &v["options"][0];
+        for key in ["name", "verdict", "monthly_fen", "yearly_fen", "servers"] {
+            assert!(o.get(key).is_some(), "option lacks {key}");
+        }
+        let s = &o["servers"][0];
+        for key in [
+            "label",
+            "tier",
+            "verdict",
+            "capacity_mib",
+            "usable_mib",
+            "reserve_mib",
+            "allocatable_mib",
+            "expected_mib",
+            "peak_mib",
+            "limit_mib",
+            "monthly_fen",
+            "findings",
+        ] {
+            assert!(s.get(key).is_some(), "server lacks {key}");
+        }
+        assert_eq!(o["verdict"], "fits");
+        assert_eq!(o["yearly_fen"], 960_000);
+        let f = &s["findings"][0];
+        assert!(f["id"].is_string() && f["severity"].is_string());
+    }
+
+    #[test]
+    fn unknown_prices_are_null_not_zero() {
+        let v: serde_json::Value =
+            serde_json::from_str(&run(&args("evaluate s4 --json")).unwrap()).unwrap();
+        assert!(v["options"][0]["monthly_fen"].is_null());
+        assert!(v["options"][0]["servers"][0]["monthly_fen"].is_null());
+    }
+
+    #[test]
+    fn a_bad_plan_file_names_the_field_and_line() {
+        let dir = std::env::temp_dir().join(format!("stackfit-cli-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("bad.json");
+        std::fs::write(&path, "{\n  \"name\": \"x\",\n  \"options\": [{\"id\": \"a\", \"name\": \"A\",\n    \"servers\": \"none\"}]\n}").unwrap();
+        let e = run(&args(&format!("evaluate {}", path.display()))).unwrap_err();
+        assert!(e.contains("line 4") && e.contains("`servers`"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn template_show_round_trips_through_evaluate() {
+        let shown = run(&args("template show s0")).unwrap();
+        let plan = codec::from_json(&shown).unwrap().plan;
+        assert_eq!(plan, templates::get("s0").unwrap());
+        assert!(run(&args("template show nope")).is_err());
+        assert!(run(&args("frobnicate")).unwrap_err().contains("usage"));
+    }
+
+    #[test]
+    fn tables_print_each_templates_verdicts() {
+        let out = run(&args("evaluate s0")).unwrap();
+        assert!(
+            out.contains("lean-2c4g") && out.contains("FITS") && out.contains("DOES-NOT-FIT"),
+            "{out}"
+        );
+        let zh = run(&args("evaluate s2 --lang zh")).unwrap();
+        assert!(zh.contains("放不下"), "{zh}");
+        assert!(run(&args("catalog services")).unwrap().contains("postgres"));
+        assert!(run(&args("catalog tiers"))
+            .unwrap()
+            .contains("aws-t3-medium"));
+        assert!(run(&args("tune s1 recommended postgres"))
+            .unwrap()
+            .contains("shared_buffers"));
+    }
 }

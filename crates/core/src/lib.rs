@@ -1,6 +1,31 @@
 //! StackFit's engine: the resource model, the sourced catalogs, fit evaluation,
 //! cost and tuning. Pure Rust with no browser dependency, so every rule is
 //! tested natively with `cargo test`.
+//!
+//! The web app's loop: a user intent becomes an [`model::Action`], applied with
+//! [`model::apply`] (or through [`model::History`] for undo/redo), and
+//! [`fit::evaluate`] turns the plan into a [`fit::Report`] to draw.
+//!
+//! ```
+//! use stackfit_core::{fit, model, templates};
+//! let mut history = model::History::new(templates::get("s2-ecs-2c2g").unwrap());
+//! let report = fit::evaluate(history.plan());
+//! let standard = report.option("plus-standard").unwrap();
+//! assert_eq!(standard.verdict, fit::Verdict::DoesNotFit);
+//! // Take the offered fix and evaluate again.
+//! let finding = standard.findings().find(|f| f.id() == "does-not-fit").unwrap();
+//! history.apply(&finding.fix.as_ref().unwrap().action).unwrap();
+//! let after = fit::evaluate(history.plan());
+//! assert!(after.option("plus-standard").unwrap().verdict < fit::Verdict::DoesNotFit);
+//! ```
 
 pub mod catalog;
+pub mod codec;
+pub mod cost;
+pub mod fit;
 pub mod model;
+pub mod templates;
+pub mod tune;
+
+pub use fit::{evaluate, recommend, Report, Verdict};
+pub use model::{apply, Action, History, Plan};

@@ -1,10 +1,19 @@
 //! The vocabulary of a plan: units, catalog entry types, plans and actions.
 
+pub mod action;
+pub mod history;
+pub mod plan;
 pub mod service;
 pub mod source;
 pub mod tier;
+mod tier_ext;
 pub mod units;
 
-pub use service::{Category, ServiceDef};
+pub use action::{apply, Action, ActionError};
+pub use history::History;
+pub use plan::{
+    Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server, ServerSpec, Settings,
+};
+pub use service::{Category, KnobDef, KnobUnit, MemoryModel, Preset, SelfSizing, ServiceDef};
 pub use source::{Confidence, Source};
 pub use tier::{Currency, Price, PriceStatus, Provider, TierDef};

@@ -1,2 +1,271 @@
 //! Units: memory in integer MiB, CPU in integer millicores, money in integer
 //! minor units (fen for CNY, cents for USD), so that totals are exact.
+//!
+//! One parser for the sizes people write in compose files, reports and forms:
+//! [`parse_memory_mib`] and [`parse_cpu_millicores`].
+
+use std::fmt;
+
+/// Memory in MiB (2^20 bytes). Every memory figure in the engine uses it.
+pub type Mib = u64;
+/// CPU in millicores (1000 = one vCPU).
+pub type Millicores = u64;
+/// Money in fen (¥0.01).
+pub type Fen = i64;
+
+/// Why a size could not be read. The message names the input and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitError {
+    pub input: String,
+    pub reason: &'static str,
+}
+
+impl fmt::Display for UnitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot read {:?}: {}", self.input, self.reason)
+    }
+}
+
+impl std::error::Error for UnitError {}
+
+const MEMORY_HELP: &str =
+    "expected a memory size such as 512m, 512MiB, 1.5g, 2Gi, 1G or a byte count";
+const CPU_HELP: &str = "expected CPUs such as 0.5, 2 or millicores such as 500m";
+
+/// A non-negative decimal split into its value scaled by 10^6, so "1.5" is
+/// 1_500_000. Six fractional digits are plenty for sizes and CPUs.
+fn parse_decimal_micro(number: &str) -> Option<u128> {
+    let (int, frac) = match number.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (number, ""),
+    };
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    if !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if frac.len() > 6 || int.len() > 20 {
+        return None;
+    }
+    let int_v: u128 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let mut frac_v: u128 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
+    for _ in frac.len()..6 {
+        frac_v *= 10;
+    }
+    Some(int_v * 1_000_000 + frac_v)
+}
+
+/// Splits "1.5g" into ("1.5", "g").
+fn split_number_unit(s: &str) -> (&str, &str) {
+    let end = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    (&s[..end], s[end..].trim())
+}
+
+/// Reads a memory size into whole MiB, rounding to the nearest MiB.
+///
+/// Units follow Docker's convention that k, m, g, t are powers of 1024 (so
+/// "1G" and "1Gi" and "1GB" are all 1024 MiB, as `docker run -m 1g` means),
+/// case-insensitive, with an optional `b`/`ib` suffix. A bare number is a
+/// byte count, as in `mem_limit: 8073741824`.
+///
+/// ```
+/// use stackfit_core::model::units::parse_memory_mib;
+/// assert_eq!(parse_memory_mib("512m"), Ok(512));
+/// assert_eq!(parse_memory_mib("512MiB"), Ok(512));
+/// assert_eq!(parse_memory_mib("1.5g"), Ok(1536));
+/// assert_eq!(parse_memory_mib("2Gi"), Ok(2048));
+/// assert_eq!(parse_memory_mib("8073741824"), Ok(7700));
+/// assert!(parse_memory_mib("lots").is_err());
+/// ```
+pub fn parse_memory_mib(input: &str) -> Result<Mib, UnitError> {
+    let err = |reason| UnitError {
+        input: input.to_string(),
+        reason,
+    };
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(err(MEMORY_HELP));
+    }
+    let (number, unit) = split_number_unit(s);
+    let micro = parse_decimal_micro(number).ok_or_else(|| err(MEMORY_HELP))?;
+    let unit = unit.to_ascii_lowercase();
+    let bytes_per_unit: u128 = match unit.as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "ki" | "kib" => 1 << 10,
+        "m" | "mb" | "mi" | "mib" => 1 << 20,
+        "g" | "gb" | "gi" | "gib" => 1 << 30,
+        "t" | "tb" | "ti" | "tib" => 1 << 40,
+        _ => return Err(err(MEMORY_HELP)),
+    };
+    if (unit.is_empty() || unit == "b") && micro % 1_000_000 != 0 {
+        return Err(err("a byte count must be a whole number"));
+    }
+    // bytes × 10^6, then to MiB rounded half up.
+    let scaled = micro * bytes_per_unit;
+    let denom: u128 = 1_000_000 * (1 << 20);
+    let mib = (scaled + denom / 2) / denom;
+    u64::try_from(mib).map_err(|_| err("too large"))
+}
+
+/// Reads CPUs into millicores: "0.5" and "0.5cpu" are 500, "2" is 2000, "500m" is 500.
+///
+/// ```
+/// use stackfit_core::model::units::parse_cpu_millicores;
+/// assert_eq!(parse_cpu_millicores("0.5"), Ok(500));
+/// assert_eq!(parse_cpu_millicores("500m"), Ok(500));
+/// assert_eq!(parse_cpu_millicores("2"), Ok(2000));
+/// assert!(parse_cpu_millicores("2g").is_err());
+/// ```
+pub fn parse_cpu_millicores(input: &str) -> Result<Millicores, UnitError> {
+    let err = |reason| UnitError {
+        input: input.to_string(),
+        reason,
+    };
+    let s = input.trim();
+    let (number, unit) = split_number_unit(s);
+    let micro = parse_decimal_micro(number).ok_or_else(|| err(CPU_HELP))?;
+    let milli = match unit.to_ascii_lowercase().as_str() {
+        "" | "cpu" | "cpus" | "c" | "core" | "cores" => micro / 1000,
+        "m" => {
+            if micro % 1_000_000 != 0 {
+                return Err(err("millicores must be a whole number"));
+            }
+            micro / 1_000_000
+        }
+        _ => return Err(err(CPU_HELP)),
+    };
+    u64::try_from(milli).map_err(|_| err("too large"))
+}
+
+/// Formats MiB the way the reports do: "512 MiB", "1.5 GiB" (one decimal from 1 GiB up).
+///
+/// ```
+/// use stackfit_core::model::units::format_mib;
+/// assert_eq!(format_mib(512), "512 MiB");
+/// assert_eq!(format_mib(1536), "1.5 GiB");
+/// ```
+pub fn format_mib(mib: Mib) -> String {
+    if mib < 1024 {
+        format!("{mib} MiB")
+    } else {
+        let tenths = (mib * 10 + 512) / 1024;
+        if tenths.is_multiple_of(10) {
+            format!("{} GiB", tenths / 10)
+        } else {
+            format!("{}.{} GiB", tenths / 10, tenths % 10)
+        }
+    }
+}
+
+/// Formats millicores as CPUs: "0.5", "2", "1.25".
+pub fn format_cpus(milli: Millicores) -> String {
+    let whole = milli / 1000;
+    let frac = milli % 1000;
+    if frac == 0 {
+        format!("{whole}")
+    } else {
+        let s = format!("{frac:03}");
+        format!("{whole}.{}", s.trim_end_matches('0'))
+    }
+}
+
+/// Formats fen as yuan: "¥1,234.50"; negative amounts get a minus sign.
+///
+/// ```
+/// use stackfit_core::model::units::format_fen;
+/// assert_eq!(format_fen(123450), "¥1,234.50");
+/// assert_eq!(format_fen(-4500), "-¥45.00");
+/// ```
+pub fn format_fen(fen: Fen) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let abs = fen.unsigned_abs();
+    let yuan = abs / 100;
+    let cents = abs % 100;
+    let digits = yuan.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}¥{grouped}.{cents:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_sizes_people_write() {
+        for (input, mib) in [
+            ("512m", 512),
+            ("512mb", 512),
+            ("512MiB", 512),
+            ("512 MB", 512),
+            ("1.5g", 1536),
+            ("2Gi", 2048),
+            ("1G", 1024),
+            ("1gb", 1024),
+            ("8073741824", 7700),
+            ("1073741824b", 1024),
+            ("262144k", 256),
+            ("0.5g", 512),
+            ("1t", 1024 * 1024),
+        ] {
+            assert_eq!(parse_memory_mib(input), Ok(mib), "{input}");
+        }
+    }
+
+    #[test]
+    fn memory_rejects_what_it_cannot_read() {
+        for input in [
+            "",
+            "m",
+            "1.2.3g",
+            "-1g",
+            "12 parsecs",
+            "1.5",
+            "0x10",
+            "1,5g",
+        ] {
+            let e = parse_memory_mib(input).unwrap_err();
+            assert_eq!(e.input, input);
+            assert!(e.to_string().contains("cannot read"), "{e}");
+        }
+    }
+
+    #[test]
+    fn cpu_sizes_people_write() {
+        for (input, milli) in [
+            ("0.5", 500),
+            ("500m", 500),
+            ("2", 2000),
+            ("1.25", 1250),
+            ("2 cpus", 2000),
+            (".5", 500),
+        ] {
+            assert_eq!(parse_cpu_millicores(input), Ok(milli), "{input}");
+        }
+        for input in ["", "2g", "1.5m", "half", "-1"] {
+            assert!(parse_cpu_millicores(input).is_err(), "{input}");
+        }
+    }
+
+    #[test]
+    fn formats_round_trip_readably() {
+        assert_eq!(format_mib(3584), "3.5 GiB");
+        assert_eq!(format_mib(4096), "4 GiB");
+        assert_eq!(format_cpus(2500), "2.5");
+        assert_eq!(format_cpus(250), "0.25");
+        assert_eq!(format_fen(0), "¥0.00");
+        assert_eq!(format_fen(100_000_000), "¥1,000,000.00");
+    }
+}

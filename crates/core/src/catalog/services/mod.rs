@@ -1,36 +1,49 @@
-//! The service catalog.
+//! The service catalog: every built-in service with its knobs, each default
+//! number with its source (see `sources`), presets and the images it matches.
 
-use crate::model::{Category, ServiceDef};
+mod apps;
+mod data;
+mod knobs;
+mod observe;
+pub mod sources;
+
+pub use data::PERSISTENCE;
+
+use crate::model::ServiceDef;
 
 static SERVICES: &[ServiceDef] = &[
-    ServiceDef {
-        id: "postgres",
-        category: Category::Database,
-        name_en: "PostgreSQL",
-        name_zh: "PostgreSQL 数据库",
-        images: &["postgres", "bitnami/postgresql"],
-    },
-    ServiceDef {
-        id: "redis",
-        category: Category::Cache,
-        name_en: "Redis",
-        name_zh: "Redis 缓存",
-        images: &["redis", "bitnami/redis"],
-    },
-    ServiceDef {
-        id: "fastapi",
-        category: Category::Web,
-        name_en: "FastAPI (uvicorn)",
-        name_zh: "FastAPI（uvicorn）",
-        images: &["tiangolo/uvicorn-gunicorn-fastapi"],
-    },
-    ServiceDef {
-        id: "celery-prefork",
-        category: Category::Worker,
-        name_en: "Celery worker (prefork)",
-        name_zh: "Celery 任务进程（prefork）",
-        images: &[],
-    },
+    data::POSTGRES,
+    data::MYSQL,
+    data::MONGODB,
+    data::REDIS,
+    data::VALKEY,
+    data::MEMCACHED,
+    data::RABBITMQ,
+    data::KAFKA,
+    data::ZOOKEEPER,
+    observe::ELASTICSEARCH,
+    observe::LOGSTASH,
+    observe::KIBANA,
+    observe::NEO4J,
+    observe::WEAVIATE,
+    observe::PROMETHEUS,
+    observe::GRAFANA,
+    observe::ALERTMANAGER,
+    apps::NGINX,
+    apps::STATIC_FRONTEND,
+    apps::FASTAPI,
+    apps::GUNICORN,
+    apps::SANIC,
+    apps::CELERY_PREFORK,
+    apps::CELERY_GEVENT,
+    apps::CELERY_BEAT,
+    apps::FLOWER,
+    apps::PLAYWRIGHT,
+    apps::NODE,
+    apps::SPRING_BOOT,
+    apps::GO_SERVICE,
+    observe::MINIO,
+    apps::CUSTOM,
 ];
 
 /// Every built-in service, in palette order.
@@ -38,16 +51,38 @@ pub fn services() -> &'static [ServiceDef] {
     SERVICES
 }
 
+/// The service whose images include `image` (tag and registry path ignored):
+/// "postgres:16-alpine" → PostgreSQL, "docker.io/valkey/valkey:8" → Valkey.
+///
+/// ```
+/// use stackfit_core::catalog::service_for_image;
+/// assert_eq!(service_for_image("bitnami/postgresql:16").unwrap().id, "postgres");
+/// assert_eq!(service_for_image("valkey/valkey:8.0").unwrap().id, "valkey");
+/// assert!(service_for_image("example/unknown").is_none());
+/// ```
+pub fn service_for_image(image: &str) -> Option<&'static ServiceDef> {
+    let no_tag = image.split('@').next().unwrap_or(image);
+    let no_tag = match no_tag.rfind(':') {
+        Some(i) if !no_tag[i..].contains('/') => &no_tag[..i],
+        _ => no_tag,
+    };
+    let name = no_tag.strip_prefix("docker.io/").unwrap_or(no_tag);
+    let name = name.strip_prefix("library/").unwrap_or(name);
+    SERVICES.iter().find(|s| s.images.contains(&name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Category;
 
     #[test]
     fn service_ids_are_unique_and_kebab_case() {
         let mut ids: Vec<_> = services().iter().map(|s| s.id).collect();
         for id in &ids {
             assert!(
-                id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                 "{id} is not kebab-case"
             );
         }
@@ -55,5 +90,101 @@ mod tests {
         let before = ids.len();
         ids.dedup();
         assert_eq!(before, ids.len(), "duplicate service id");
+    }
+
+    /// The issue names these services; the palette and templates rely on the ids.
+    #[test]
+    fn catalog_has_every_service_the_issue_names() {
+        for id in [
+            "postgres",
+            "mysql",
+            "mongodb",
+            "redis",
+            "valkey",
+            "memcached",
+            "rabbitmq",
+            "kafka",
+            "zookeeper",
+            "elasticsearch",
+            "logstash",
+            "kibana",
+            "neo4j",
+            "weaviate",
+            "prometheus",
+            "grafana",
+            "alertmanager",
+            "nginx",
+            "fastapi",
+            "gunicorn",
+            "sanic",
+            "celery-prefork",
+            "celery-gevent",
+            "celery-beat",
+            "flower",
+            "playwright",
+            "node",
+            "spring-boot",
+            "go-service",
+            "static-frontend",
+            "minio",
+            "custom",
+        ] {
+            assert!(crate::catalog::service(id).is_some(), "missing {id}");
+        }
+    }
+
+    #[test]
+    fn every_knob_default_is_in_range_and_cited() {
+        for s in services() {
+            let mut ids: Vec<_> = s.knobs.iter().map(|k| k.id).collect();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), s.knobs.len(), "{}: duplicate knob", s.id);
+            for k in s.knobs {
+                assert!(
+                    k.min <= k.default && k.default <= k.max,
+                    "{}.{} default out of range",
+                    s.id,
+                    k.id
+                );
+                assert!(
+                    !k.source.title.is_empty() && k.source.date.len() == 10,
+                    "{}.{} uncited",
+                    s.id,
+                    k.id
+                );
+                assert!(
+                    !k.name_en.is_empty() && !k.name_zh.is_empty(),
+                    "{}.{} unnamed",
+                    s.id,
+                    k.id
+                );
+            }
+            for p in s.presets {
+                for (knob, value) in p.values {
+                    let k = s.knob(knob).unwrap_or_else(|| {
+                        panic!("{} preset {} names unknown knob {knob}", s.id, p.id)
+                    });
+                    assert!(
+                        (k.min..=k.max).contains(value),
+                        "{} preset {} {knob}",
+                        s.id,
+                        p.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_category_has_a_service_and_images_are_unique() {
+        for c in Category::ALL {
+            assert!(services().iter().any(|s| s.category == c), "{c:?} empty");
+        }
+        let mut images: Vec<_> = services().iter().flat_map(|s| s.images.iter()).collect();
+        images.sort();
+        let n = images.len();
+        images.dedup();
+        assert_eq!(n, images.len(), "an image matches two services");
     }
 }

@@ -1,0 +1,165 @@
+//! Readable text output: catalogs, the evaluation table and tuning.
+
+use std::fmt::Write;
+
+use stackfit_core::fit::{Lang, Report};
+use stackfit_core::model::units::{format_cpus, format_fen};
+use stackfit_core::tune::Tuning;
+use stackfit_core::{catalog, Plan};
+
+fn money(fen: Option<i64>) -> String {
+    fen.map_or_else(|| "price unknown".to_string(), format_fen)
+}
+
+pub fn services() -> String {
+    let mut out = String::new();
+    for s in catalog::services() {
+        let _ = writeln!(
+            out,
+            "{:<16} {:<28} {:<12} knobs: {}",
+            s.id,
+            s.name_en,
+            format!("{:?}", s.category),
+            s.knobs.iter().map(|k| k.id).collect::<Vec<_>>().join(", ")
+        );
+    }
+    out
+}
+
+pub fn tiers() -> String {
+    let mut out = String::new();
+    for t in catalog::tiers() {
+        let price = t.monthly_fen(catalog::USD_CNY_RATE_MILLI);
+        let _ = writeln!(
+            out,
+            "{:<34} {:>3} vCPU {:>7} MiB (usable {:>6})  {}",
+            t.id,
+            t.vcpu,
+            t.memory_mib,
+            t.usable_mib,
+            money(price)
+        );
+    }
+    out
+}
+
+pub fn report(plan: &Plan, report: &Report, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  (headroom target {} %)",
+        plan.name, report.headroom_target_pct
+    );
+    for o in &report.options {
+        let verdict = match lang {
+            Lang::En => o.verdict.as_str().to_uppercase(),
+            Lang::Zh => o.verdict.name_zh().to_string(),
+        };
+        let yearly = o
+            .yearly_fen
+            .map_or(String::new(), |y| format!(", {}/year", format_fen(y)));
+        let delta = match o.monthly_delta_fen {
+            Some(d) if d != 0 => format!(
+                " ({}{} vs first)",
+                if d > 0 { "+" } else { "" },
+                format_fen(d)
+            ),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "\n== {} — {}: {}   {}/month{}{}",
+            o.id,
+            o.name,
+            verdict,
+            money(o.monthly_fen),
+            yearly,
+            delta
+        );
+        for s in &o.servers {
+            let _ = writeln!(
+                out,
+                "  server {} \"{}\" ({}, {} vCPU): {}",
+                s.id,
+                s.label,
+                s.tier,
+                s.vcpu,
+                s.verdict.as_str()
+            );
+            let _ = writeln!(
+                out,
+                "    memory MiB: capacity {} → usable {} − reserve {} = allocatable {}",
+                s.capacity_mib, s.usable_mib, s.reserve_mib, s.allocatable_mib
+            );
+            let _ = writeln!(
+                out,
+                "    expected {} · peak {} · limits {} · headroom {} MiB ({} %) · CPU {} of {} · {}/month",
+                s.expected_mib,
+                s.peak_mib,
+                s.limit_mib,
+                s.headroom_mib,
+                s.headroom_pct,
+                format_cpus(s.cpu_expected_millicores),
+                s.vcpu,
+                money(s.monthly_fen)
+            );
+            let _ = writeln!(
+                out,
+                "    {:<18} {:<16} {:>9} {:>7} {:>7}",
+                "placement", "service", "expected", "peak", "limit"
+            );
+            for p in &s.placements {
+                let lim = if p.limit_is_default {
+                    format!("{}*", p.limit_mib)
+                } else {
+                    p.limit_mib.to_string()
+                };
+                let _ = writeln!(
+                    out,
+                    "    {:<18} {:<16} {:>9} {:>7} {:>7}",
+                    p.id, p.service, p.expected_mib, p.peak_mib, lim
+                );
+            }
+            for f in &s.findings {
+                let _ = writeln!(
+                    out,
+                    "    [{:?}] {}: {}",
+                    f.severity,
+                    f.id(),
+                    f.message(lang)
+                );
+                if let Some(fix) = &f.fix {
+                    let label = if lang == Lang::Zh {
+                        &fix.label_zh
+                    } else {
+                        &fix.label_en
+                    };
+                    let delta = if fix.monthly_delta_fen.is_some() {
+                        format!(" ({})", fix.delta_text())
+                    } else {
+                        String::new()
+                    };
+                    let _ = writeln!(out, "        fix: {label}{delta}");
+                }
+                for alt in &f.alternatives {
+                    let label = if lang == Lang::Zh {
+                        &alt.label_zh
+                    } else {
+                        &alt.label_en
+                    };
+                    let _ = writeln!(out, "        or:  {label}");
+                }
+            }
+        }
+    }
+    let _ = writeln!(out, "\n(* = default limit: no limit set in the plan)");
+    out
+}
+
+pub fn tuning(t: &Tuning) -> String {
+    let mut out = format!("{} under a {} MiB limit:\n", t.placement, t.limit_mib);
+    for s in &t.settings {
+        let _ = writeln!(out, "  {:<34} {:<24} {}", s.name, s.value, s.rule);
+    }
+    out
+}

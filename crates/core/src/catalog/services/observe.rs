@@ -1,0 +1,186 @@
+//! Search, logging, graph, vectors, monitoring and storage: Elasticsearch,
+//! Logstash, Kibana, Neo4j, Weaviate, Prometheus, Grafana, Alertmanager, MinIO.
+
+use super::knobs::*;
+use super::sources::*;
+use crate::model::{Category, KnobDef, KnobUnit, MemoryModel, SelfSizing, ServiceDef};
+use KnobUnit::{Count, Days, Mib};
+
+const GIB64: i64 = 64 * 1024;
+
+#[rustfmt::skip]
+pub const ELASTICSEARCH: ServiceDef = ServiceDef {
+    id: "elasticsearch",
+    category: Category::Search,
+    name_en: "Elasticsearch",
+    name_zh: "Elasticsearch 搜索",
+    images: &["elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch", "bitnami/elasticsearch", "opensearchproject/opensearch"],
+    model: MemoryModel::Elasticsearch,
+    knobs: &[
+        heap(0, "0 = auto: 50 % of the limit, or of the host without one", ES_HEAP),
+        knob("offheap_mib", "Off-heap", "堆外内存", Mib, 700, GIB64, "direct buffers, Lucene, threads", ES_OFFHEAP),
+        knob("cpu_millicores", "Expected CPU", "预计 CPU", KnobUnit::Millicores, 500, 256_000, "indexing and queries", PLANNER),
+    ],
+    presets: &[],
+    self_sizing: Some(SelfSizing { percent_of_memory: 50, rule: "heap = 50 % of available memory (the container limit if set, else the host)", source: ES_HEAP }),
+};
+
+pub const LOGSTASH: ServiceDef = ServiceDef {
+    id: "logstash",
+    category: Category::Search,
+    name_en: "Logstash",
+    name_zh: "Logstash 日志处理",
+    images: &[
+        "logstash",
+        "docker.elastic.co/logstash/logstash",
+        "bitnami/logstash",
+    ],
+    model: MemoryModel::Jvm,
+    knobs: &[
+        heap(1024, "config/jvm.options -Xmx1g", LOGSTASH_DOCS),
+        nonheap(250, SPRING_FOOTPRINT),
+        THREADS,
+        CPU,
+    ],
+    presets: &[],
+    self_sizing: None,
+};
+
+#[rustfmt::skip]
+const NODE_HEAP_KNOBS_KIBANA: &[KnobDef] = &[
+    knob("base_mib", "Server outside the heap", "堆外进程", Mib, 250, GIB64, "ECK's default 1Gi limit leaves ≈ half for the heap", KIBANA_DOCS),
+    knob("heap_used_mib", "Heap in use (typical)", "常用堆内存", Mib, 250, GIB64, "old space in normal use", KIBANA_DOCS),
+    knob("max_old_space_mib", "--max-old-space-size (0 = auto)", "--max-old-space-size（0 = 自动）", Mib, 0, GIB64, "auto: about ¼ of memory, at most 4 GiB", NODE_HEAP),
+    CPU,
+];
+
+pub const KIBANA: ServiceDef = ServiceDef {
+    id: "kibana",
+    category: Category::Search,
+    name_en: "Kibana",
+    name_zh: "Kibana 可视化",
+    images: &[
+        "kibana",
+        "docker.elastic.co/kibana/kibana",
+        "bitnami/kibana",
+    ],
+    model: MemoryModel::Node,
+    knobs: NODE_HEAP_KNOBS_KIBANA,
+    presets: &[],
+    self_sizing: Some(SelfSizing {
+        percent_of_memory: 25,
+        rule: "Node sizes old space from the memory it sees (≈ ¼, at most ~4 GiB)",
+        source: NODE_HEAP,
+    }),
+};
+
+#[rustfmt::skip]
+pub const NEO4J: ServiceDef = ServiceDef {
+    id: "neo4j",
+    category: Category::Search,
+    name_en: "Neo4j",
+    name_zh: "Neo4j 图数据库",
+    images: &["neo4j", "bitnami/neo4j"],
+    model: MemoryModel::Neo4j,
+    knobs: &[
+        heap(0, "0 = auto: JVM default 25 % of memory", JVM_ERGONOMICS),
+        knob("pagecache_mib", "Page cache (0 = auto)", "页缓存（0 = 自动）", Mib, 0, GIB64, "auto: 50 % of available memory", NEO4J_DOCS),
+        nonheap(250, SPRING_FOOTPRINT),
+        CPU,
+    ],
+    presets: &[],
+    self_sizing: Some(SelfSizing { percent_of_memory: 75, rule: "page cache 50 % + JVM heap 25 % of the memory it sees", source: NEO4J_DOCS }),
+};
+
+#[rustfmt::skip]
+pub const WEAVIATE: ServiceDef = ServiceDef {
+    id: "weaviate",
+    category: Category::Search,
+    name_en: "Weaviate",
+    name_zh: "Weaviate 向量数据库",
+    images: &["semitechnologies/weaviate", "cr.weaviate.io/semitechnologies/weaviate"],
+    model: MemoryModel::Weaviate,
+    knobs: &[
+        knob("objects", "Objects", "对象数", Count, 100_000, 10_000_000_000, "vectors stored", PLANNER),
+        knob("dimensions", "Dimensions", "向量维度", Count, 384, 65_536, "e.g. 384 for all-MiniLM, 1536 for OpenAI ada-002", PLANNER),
+        knob("vector_copies", "Memory per vector byte", "向量内存倍数", Count, 2, 16, "rule of thumb: 2 × the raw float32 vectors", WEAVIATE_DOCS),
+        knob("base_mib", "Server", "服务进程", Mib, 50, GIB64, "Go server without vectors", PLANNER),
+        CPU,
+    ],
+    presets: &[],
+    self_sizing: None,
+};
+
+#[rustfmt::skip]
+pub const PROMETHEUS: ServiceDef = ServiceDef {
+    id: "prometheus",
+    category: Category::Monitoring,
+    name_en: "Prometheus",
+    name_zh: "Prometheus 监控",
+    images: &["prom/prometheus", "bitnami/prometheus", "quay.io/prometheus/prometheus"],
+    model: MemoryModel::Prometheus,
+    knobs: &[
+        knob("active_series", "Active series", "活跃序列数", Count, 10_000, 100_000_000, "prometheus_tsdb_head_series", PLANNER),
+        knob("bytes_per_series", "Bytes per series", "每序列字节", Count, 3072, 100_000, "2–3 KB with Go GC", PROMETHEUS_DOCS),
+        knob("retention_days", "Retention", "保留天数", Days, 15, 3650, "storage.tsdb.retention.time default 15d (disk, not memory)", PROMETHEUS_DOCS),
+        knob("base_mib", "Server", "服务进程", Mib, 45, GIB64, "Prometheus 2.42 with 336 series: 45 MiB RSS", MEASURED),
+        CPU,
+    ],
+    presets: &[],
+    self_sizing: None,
+};
+
+pub const GRAFANA: ServiceDef = ServiceDef {
+    id: "grafana",
+    category: Category::Monitoring,
+    name_en: "Grafana",
+    name_zh: "Grafana 仪表盘",
+    images: &["grafana/grafana", "grafana/grafana-oss", "bitnami/grafana"],
+    model: MemoryModel::Fixed,
+    knobs: &[
+        expected(100, PLANNER),
+        peak(200, PLANNER),
+        limit(512, GRAFANA_DOCS),
+        CPU_LIGHT,
+    ],
+    presets: &[],
+    self_sizing: None,
+};
+
+pub const ALERTMANAGER: ServiceDef = ServiceDef {
+    id: "alertmanager",
+    category: Category::Monitoring,
+    name_en: "Alertmanager",
+    name_zh: "Alertmanager 告警",
+    images: &[
+        "prom/alertmanager",
+        "bitnami/alertmanager",
+        "quay.io/prometheus/alertmanager",
+    ],
+    model: MemoryModel::Fixed,
+    knobs: &[
+        expected(32, MEASURED),
+        peak(48, PLANNER),
+        limit(64, PLANNER),
+        CPU_LIGHT,
+    ],
+    presets: &[],
+    self_sizing: None,
+};
+
+pub const MINIO: ServiceDef = ServiceDef {
+    id: "minio",
+    category: Category::Storage,
+    name_en: "MinIO",
+    name_zh: "MinIO 对象存储",
+    images: &["minio/minio", "bitnami/minio", "quay.io/minio/minio"],
+    model: MemoryModel::Fixed,
+    knobs: &[
+        expected(1024, MINIO_DOCS),
+        peak(2048, MINIO_DOCS),
+        limit(2048, MINIO_DOCS),
+        CPU,
+    ],
+    presets: &[],
+    self_sizing: None,
+};

@@ -1,0 +1,238 @@
+//! Citations for the service catalog's default numbers (research digest of
+//! 2026-11-21, §2 and §3). Each knob default points at one of these.
+
+use crate::model::{Confidence, Source};
+
+const fn src(
+    title: &'static str,
+    url: &'static str,
+    date: &'static str,
+    confidence: Confidence,
+) -> Source {
+    Source {
+        title,
+        url,
+        date,
+        confidence,
+    }
+}
+
+/// Native measurements (Debian 12, kernel 6.18, 2 vCPU / 24 GiB), idle or near-idle PSS/RSS.
+pub const MEASURED: Source = src(
+    "StackFit measurement: native processes on Debian 12, 2 vCPU / 24 GiB (PSS and RSS via smem)",
+    "",
+    "2026-11-21",
+    Confidence::B,
+);
+/// No sourced figure exists; a conservative planning budget the user should edit.
+pub const PLANNER: Source = src(
+    "StackFit planning assumption: no sourced figure; a conservative budget to replace with a measurement",
+    "",
+    "2026-11-21",
+    Confidence::C,
+);
+pub const PG_RESOURCE: Source = src(
+    "PostgreSQL documentation, Resource Consumption (shared_buffers 128MB, work_mem 4MB, maintenance_work_mem 64MB) and Connections (max_connections 100)",
+    "https://www.postgresql.org/docs/current/runtime-config-resource.html",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const PG_CONNECTION: Source = src(
+    "Andres Freund, Measuring the memory overhead of a Postgres connection (< 2 MiB per idle connection)",
+    "https://blog.anarazel.de/2020/10/07/measuring-the-memory-overhead-of-a-postgres-connection/",
+    "2020-10-07",
+    Confidence::B,
+);
+pub const PG_PARALLEL: Source = src(
+    "PostgreSQL documentation, max_parallel_workers_per_gather default 2; parallel queries use dynamic shared memory (/dev/shm)",
+    "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-PARALLEL-WORKERS-PER-GATHER",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const MYSQL_DEFAULTS: Source = src(
+    "MySQL 8.0/8.4 Reference Manual: innodb_buffer_pool_size 128M, max_connections 151, thread_stack 1M, sort/join/read buffers",
+    "https://dev.mysql.com/doc/refman/8.4/en/server-system-variables.html",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const MYSQL_PS: Source = src(
+    "apecloud/kubeblocks#3238: performance_schema takes about 250 MB; disable it under 1 GB",
+    "https://github.com/apecloud/kubeblocks/issues/3238",
+    "2026-11-21",
+    Confidence::B,
+);
+pub const MYSQL_IDLE: Source = src(
+    "laradock#3496 comment: an idle MySQL 8.0 container takes about 400 MB (base = 400 − P_S − buffer pool)",
+    "https://github.com/laradock/laradock/issues/3496",
+    "2026-11-21",
+    Confidence::C,
+);
+pub const MONGO_WT: Source = src(
+    "MongoDB manual, WiredTiger memory use: cache = max(50 % of (RAM − 1 GB), 256 MB); maxIndexBuildMemoryUsageMegabytes 200",
+    "https://www.mongodb.com/docs/manual/core/wiredtiger/#memory-use",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const REDIS_PERSIST: Source = src(
+    "redis.io administration: while saving an RDB or rewriting the AOF Redis may use up to 2 times the memory normally used; redis.conf default save rules",
+    "https://redis.io/docs/latest/operate/oss_and_stack/management/admin/",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const REDIS_MAXMEMORY: Source = src(
+    "redis.io key eviction: maxmemory 0 (no limit) by default on 64-bit; RSS = used_memory × fragmentation",
+    "https://redis.io/docs/latest/develop/reference/eviction/",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const VALKEY_DOCS: Source = src(
+    "valkey.io: Valkey is a fork of Redis 7.2.4 with the same memory, maxmemory and persistence model",
+    "https://valkey.io/topics/",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const MEMCACHED_DOCS: Source = src(
+    "memcached -h: -m, --memory-limit item memory in megabytes (default: 64)",
+    "https://github.com/memcached/memcached/wiki/ConfiguringServer",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const RABBITMQ_DOCS: Source = src(
+    "RabbitMQ docs, Memory threshold: vm_memory_high_watermark.relative 0.4 (3.13; 0.6 in 4.x); use .absolute in containers; Erlang GC can double usage",
+    "https://www.rabbitmq.com/docs/3.13/memory",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const KAFKA_DOCS: Source = src(
+    "apache/kafka bin/kafka-server-start.sh (-Xmx1G -Xms1G) and bin/zookeeper-server-start.sh (-Xmx512M -Xms512M)",
+    "https://github.com/apache/kafka/blob/trunk/bin/kafka-server-start.sh",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const ES_HEAP: Source = src(
+    "elastic/elasticsearch MachineDependentHeap.java: default heap 50 % of available memory (container limit if set), 40 % under 1 GB, cap 31 GB",
+    "https://github.com/elastic/elasticsearch/blob/main/distribution/tools/server-cli/src/main/java/org/elasticsearch/server/cli/MachineDependentHeap.java",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const ES_OFFHEAP: Source = src(
+    "GitLab samarbeid MR !693: an Elasticsearch container with -Xmx512m used 1.23–1.4 GB RSS (off-heap ≈ 700 MB)",
+    "",
+    "2026-11-21",
+    Confidence::B,
+);
+pub const LOGSTASH_DOCS: Source = src(
+    "elastic/logstash config/jvm.options: -Xms1g -Xmx1g",
+    "https://www.elastic.co/guide/en/logstash/current/jvm-settings.html",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const KIBANA_DOCS: Source = src(
+    "Elastic docs, Kibana memory (heap from node.options) and ECK PR #1818: default request/limit 1Gi",
+    "https://www.elastic.co/docs/deploy-manage/production-guidance/kibana-configure-memory",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const NEO4J_DOCS: Source = src(
+    "Neo4j memory management: total = heap + page cache + OS; unset page cache defaults to 50 % of available RAM",
+    "https://neo4j.com/developer/kb/how-to-estimate-initial-memory-configuration/",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const WEAVIATE_DOCS: Source = src(
+    "Weaviate docs, Resource planning: memory ≈ 2 × (objects × dimensions × 4 B) for float32 vectors",
+    "https://docs.weaviate.io/weaviate/concepts/resources",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const PROMETHEUS_DOCS: Source = src(
+    "Robust Perception, How much RAM does Prometheus 2.x need: ≈ 2–3 KB per active head series including Go GC; storage.tsdb.retention.time default 15d",
+    "https://www.robustperception.io/how-much-ram-does-prometheus-2-x-need-for-cardinality-and-ingestion/",
+    "2026-11-21",
+    Confidence::B,
+);
+pub const GRAFANA_DOCS: Source = src(
+    "Grafana v10 installation requirements: minimum 512 MB RAM, 1 CPU",
+    "https://grafana.com/docs/grafana/v10.1/setup-grafana/installation/",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const NGINX_BUDGET: Source = src(
+    "suitenumerique/docs system-requirements.md: Nginx < 100 MB",
+    "https://github.com/suitenumerique/docs/blob/main/docs/system-requirements.md",
+    "2026-11-21",
+    Confidence::C,
+);
+pub const GUNICORN_DOCS: Source = src(
+    "Gunicorn docs: workers default 1; start with (2 × cores) + 1 workers (design, How many workers)",
+    "https://docs.gunicorn.org/en/stable/design.html#how-many-workers",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const UVICORN: Source = src(
+    "Uvicorn settings: --workers defaults to 1 (or $WEB_CONCURRENCY)",
+    "https://www.uvicorn.org/settings/",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const SANIC_DOCS: Source = src(
+    "Sanic docs, running: one worker process unless --workers/--fast is given",
+    "https://sanic.dev/en/guide/running/running.html",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const CELERY: Source = src(
+    "Celery worker docs and man page: --concurrency defaults to the number of CPUs the host reports; --max-memory-per-child in KiB; gevent runs one process",
+    "https://docs.celeryq.dev/en/stable/userguide/workers.html#concurrency",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const SQLALCHEMY_POOL: Source = src(
+    "SQLAlchemy connection pooling: QueuePool pool_size 5 + max_overflow 10 per engine, i.e. per process",
+    "https://docs.sqlalchemy.org/en/20/core/pooling.html",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const DOCKER_SHM: Source = src(
+    "docker run --help: --shm-size defaults to 64MB; Chromium uses /dev/shm for IPC and crashes tabs when it fills (Playwright Docker docs: use --ipc=host)",
+    "https://playwright.dev/docs/docker",
+    "2026-11-21",
+    Confidence::B,
+);
+pub const NODE_HEAP: Source = src(
+    "nodejs/node PR #25576: the default old-space limit is derived from available memory (≈ ¼, at most ~4 GB on 64-bit; 4144 MiB measured on 24 GiB)",
+    "https://github.com/nodejs/node/pull/25576",
+    "2019-01-24",
+    Confidence::A,
+);
+pub const JVM_ERGONOMICS: Source = src(
+    "OpenJDK ergonomics: MaxRAMPercentage 25 % of RAM (the container limit with UseContainerSupport); -Xss 1 MiB on Linux x64",
+    "https://docs.oracle.com/en/java/javase/17/docs/specs/man/java.html",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const SPRING_FOOTPRINT: Source = src(
+    "spring.io blog, Memory footprint of the JVM: Petclinic with -Xmx48M used ≈ 223 MB non-heap",
+    "https://spring.io/blog/2019/03/11/memory-footprint-of-the-jvm",
+    "2019-03-11",
+    Confidence::B,
+);
+pub const GO_GC: Source = src(
+    "Go GC guide: heap target = live heap × (1 + GOGC/100), GOGC 100; GOMEMLIMIT is a soft limit and unset by default",
+    "https://go.dev/doc/gc-guide",
+    "2026-11-21",
+    Confidence::A,
+);
+pub const MINIO_DOCS: Source = src(
+    "MinIO community single-node preallocates about 1–2 GiB (second-hand); suitenumerique/docs: 2 GB for dev",
+    "https://docs.min.io/enterprise/aistor-object-store/reference/aistor-server/requirements/memory/",
+    "2026-11-21",
+    Confidence::C,
+);
+/// Figures quoted in the FinRep 2C4G/4C8G sizing report (reference scenario S0).
+pub const REPORT_S0: Source = src(
+    "FinRep daily-report sizing report (user report, reference scenario S0): lean 2C4G and standard 4C8G limits",
+    "",
+    "2026-11-21",
+    Confidence::C,
+);

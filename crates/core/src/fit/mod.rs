@@ -1,0 +1,224 @@
+//! Fit evaluation: per server capacity → usable → reserve → allocatable, the
+//! sums of expected, peak and limit, headroom, CPU and a verdict; findings
+//! with fixes (`rules`); the cheapest upgrade that fits (`recommend`).
+
+pub mod findings;
+pub mod footprint;
+mod recommend;
+mod report;
+mod rules;
+
+pub use findings::{Finding, FindingKind, Fix, Lang, Number, Severity};
+pub use recommend::{recommend, Recommendation};
+pub use report::{
+    MemoryBasis, OptionReport, PlacementReport, PriceBasis, Report, ServerReport, Verdict,
+};
+
+use crate::catalog;
+use crate::cost;
+use crate::model::units::{Mib, Millicores};
+use crate::model::{Plan, PlanOption, Provider, Server, Settings, TierDef};
+use footprint::{footprint, Footprint, HostView};
+
+/// A server's spec as the evaluation uses it: from the catalog tier, or from
+/// the declared spec when the tier is custom.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Resolved {
+    pub tier: Option<&'static TierDef>,
+    pub vcpu: u32,
+    pub capacity_mib: Mib,
+    pub usable_mib: Mib,
+    pub provider: Option<Provider>,
+}
+
+pub(crate) fn resolve(server: &Server, tier: Option<&'static TierDef>) -> Resolved {
+    let tier = tier.or_else(|| catalog::tier(&server.tier));
+    match (tier, server.spec) {
+        (Some(t), _) => Resolved {
+            tier: Some(t),
+            vcpu: t.vcpu,
+            capacity_mib: t.memory_mib,
+            usable_mib: server.usable_mib.unwrap_or(t.usable_mib),
+            provider: Some(t.provider),
+        },
+        (None, Some(spec)) => Resolved {
+            tier: None,
+            vcpu: spec.vcpu,
+            capacity_mib: spec.memory_mib,
+            usable_mib: server
+                .usable_mib
+                .unwrap_or_else(|| crate::model::tier::usable_mib_for(spec.memory_mib)),
+            provider: None,
+        },
+        (None, None) => Resolved {
+            tier: None,
+            vcpu: 0,
+            capacity_mib: 0,
+            usable_mib: server.usable_mib.unwrap_or(0),
+            provider: None,
+        },
+    }
+}
+
+/// A server's numbers before findings, plus each placement's footprint.
+pub(crate) struct Measured {
+    pub report: ServerReport,
+    pub footprints: Vec<Footprint>,
+}
+
+pub(crate) fn measure(
+    server: &Server,
+    r: &Resolved,
+    settings: &Settings,
+    rate_milli: i64,
+) -> Measured {
+    let host = HostView {
+        usable_mib: r.usable_mib,
+        vcpu: r.vcpu,
+    };
+    let mut placements = Vec::with_capacity(server.placements.len());
+    let mut footprints = Vec::with_capacity(server.placements.len());
+    let (mut expected, mut peak, mut limit, mut cpu, mut containers) =
+        (0u64, 0u64, 0u64, 0u64, 0u64);
+    for p in &server.placements {
+        let f = match catalog::service(&p.service) {
+            Some(def) => footprint(def, p, host),
+            // Validation rejects unknown services; count a measured figure if there is one.
+            None => {
+                let m = p.measured_mib.unwrap_or(0);
+                Footprint {
+                    expected_mib: m,
+                    peak_mib: m,
+                    default_limit_mib: p.limit_mib.unwrap_or(m),
+                    processes: 1,
+                    ..Footprint::default()
+                }
+            }
+        };
+        let n = u64::from(p.replicas.max(1));
+        let lim = p.limit_mib.unwrap_or(f.default_limit_mib);
+        let pe = f.expected_mib.min(lim) * n;
+        let pp = f.peak_mib.min(lim).max(f.expected_mib.min(lim)) * n;
+        expected += pe;
+        peak += pp;
+        limit += lim * n;
+        cpu += f.cpu_millicores * n;
+        containers += n;
+        placements.push(PlacementReport {
+            id: p.id.clone(),
+            service: p.service.clone(),
+            replicas: p.replicas.max(1),
+            basis: if p.measured_mib.is_some() {
+                MemoryBasis::Measured
+            } else {
+                MemoryBasis::Model
+            },
+            expected_mib: pe,
+            peak_mib: pp,
+            limit_mib: lim * n,
+            limit_is_default: p.limit_mib.is_none(),
+            uncapped_expected_mib: f.expected_mib,
+            uncapped_peak_mib: f.peak_mib,
+            cpu_millicores: f.cpu_millicores * n,
+            heap_mib: f.heap_mib,
+            processes: f.processes,
+        });
+        footprints.push(f);
+    }
+    let reserve = settings.reserve.reserve_mib(containers);
+    let allocatable = r.usable_mib.saturating_sub(reserve);
+    let headroom = allocatable as i64 - peak as i64;
+    let headroom_pct = if allocatable > 0 {
+        headroom * 100 / allocatable as i64
+    } else {
+        -100
+    };
+    let (monthly, basis) = cost::server_monthly(server, r.tier, rate_milli);
+    let report = ServerReport {
+        id: server.id.clone(),
+        label: server.label.clone(),
+        tier: server.tier.clone(),
+        tier_known: r.tier.is_some(),
+        provider: r.provider,
+        vcpu: r.vcpu,
+        capacity_mib: r.capacity_mib,
+        usable_mib: r.usable_mib,
+        reserve_mib: reserve,
+        allocatable_mib: allocatable,
+        expected_mib: expected,
+        peak_mib: peak,
+        limit_mib: limit,
+        headroom_mib: headroom,
+        headroom_pct,
+        cpu_capacity_millicores: Millicores::from(r.vcpu) * 1000,
+        cpu_expected_millicores: cpu,
+        monthly_fen: monthly,
+        price_basis: basis,
+        verdict: Verdict::from_totals(allocatable, expected, peak, settings.headroom_target_pct),
+        placements,
+        findings: Vec::new(),
+    };
+    Measured { report, footprints }
+}
+
+/// Evaluates every option of a plan. Never fails: problems become findings.
+///
+/// ```
+/// use stackfit_core::fit::{evaluate, Verdict};
+/// let plan = stackfit_core::templates::get("s0-finrep").unwrap();
+/// let report = evaluate(&plan);
+/// let lean = report.option("lean-2c4g").unwrap();
+/// assert_eq!(lean.verdict, Verdict::Fits);
+/// assert_eq!(report.option("tiny-2c2g").unwrap().verdict, Verdict::DoesNotFit);
+/// ```
+pub fn evaluate(plan: &Plan) -> Report {
+    let rate = plan
+        .settings
+        .usd_cny_rate_milli
+        .unwrap_or(catalog::USD_CNY_RATE_MILLI);
+    let mut options: Vec<OptionReport> = plan
+        .options
+        .iter()
+        .map(|o| evaluate_option(o, &plan.settings, rate))
+        .collect();
+    let base = options.first().and_then(|o| o.monthly_fen);
+    for o in &mut options {
+        o.monthly_delta_fen = match (base, o.monthly_fen) {
+            (Some(b), Some(m)) => Some(m - b),
+            _ => None,
+        };
+    }
+    Report {
+        headroom_target_pct: plan.settings.headroom_target_pct,
+        usd_cny_rate_milli: rate,
+        options,
+    }
+}
+
+fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> OptionReport {
+    let resolved: Vec<Resolved> = option.servers.iter().map(|s| resolve(s, None)).collect();
+    let mut measured: Vec<Measured> = option
+        .servers
+        .iter()
+        .zip(&resolved)
+        .map(|(s, r)| measure(s, r, settings, rate))
+        .collect();
+    rules::apply_rules(option, &resolved, &mut measured, settings, rate);
+    let servers: Vec<ServerReport> = measured.into_iter().map(|m| m.report).collect();
+    let verdict = servers
+        .iter()
+        .map(|s| s.verdict)
+        .max()
+        .unwrap_or(Verdict::Fits);
+    let totals = cost::option_totals(option, &servers);
+    OptionReport {
+        id: option.id.clone(),
+        name: option.name.clone(),
+        verdict,
+        monthly_fen: totals.monthly_fen,
+        yearly_fen: totals.monthly_fen.map(cost::yearly_fen),
+        unpriced_servers: totals.unpriced_servers,
+        monthly_delta_fen: None,
+        servers,
+    }
+}

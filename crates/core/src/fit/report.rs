@@ -1,0 +1,207 @@
+//! The report an evaluation returns: per option, per server and per placement
+//! numbers, verdicts, findings and cost. The web app draws only these.
+
+use serde::Serialize;
+
+use super::findings::Finding;
+use crate::model::units::{Fen, Mib, Millicores};
+use crate::model::Provider;
+
+/// A server's or an option's verdict, ordered from best to worst.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Peak use leaves at least the headroom target free.
+    Fits,
+    /// Peak fits but leaves less than the headroom target.
+    Tight,
+    /// Typical use fits but peaks exceed allocatable memory.
+    OomRisk,
+    /// Typical use alone exceeds allocatable memory.
+    DoesNotFit,
+}
+
+impl Verdict {
+    /// "fits", "tight", "oom-risk", "does-not-fit".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Fits => "fits",
+            Verdict::Tight => "tight",
+            Verdict::OomRisk => "oom-risk",
+            Verdict::DoesNotFit => "does-not-fit",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Verdict::Fits => "fits",
+            Verdict::Tight => "tight",
+            Verdict::OomRisk => "OOM risk",
+            Verdict::DoesNotFit => "does not fit",
+        }
+    }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Verdict::Fits => "可容纳",
+            Verdict::Tight => "偏紧",
+            Verdict::OomRisk => "有 OOM 风险",
+            Verdict::DoesNotFit => "放不下",
+        }
+    }
+
+    /// The verdict from the memory totals of one server.
+    ///
+    /// ```
+    /// use stackfit_core::fit::Verdict;
+    /// assert_eq!(Verdict::from_totals(1000, 500, 600, 15), Verdict::Fits);
+    /// assert_eq!(Verdict::from_totals(1000, 500, 900, 15), Verdict::Tight);
+    /// assert_eq!(Verdict::from_totals(1000, 900, 1100, 15), Verdict::OomRisk);
+    /// assert_eq!(Verdict::from_totals(1000, 1100, 1200, 15), Verdict::DoesNotFit);
+    /// ```
+    pub fn from_totals(
+        allocatable_mib: Mib,
+        expected_mib: Mib,
+        peak_mib: Mib,
+        target_pct: u32,
+    ) -> Verdict {
+        if expected_mib > allocatable_mib {
+            Verdict::DoesNotFit
+        } else if peak_mib > allocatable_mib {
+            Verdict::OomRisk
+        } else if (allocatable_mib - peak_mib) * 100 < allocatable_mib * u64::from(target_pct) {
+            Verdict::Tight
+        } else {
+            Verdict::Fits
+        }
+    }
+}
+
+/// Where a server's monthly price comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum PriceBasis {
+    /// The plan's own figure (a quote), with its note.
+    Override { note: String },
+    /// The catalog's listed or estimated price.
+    Catalog,
+    /// Nobody could source one and the plan gives none.
+    Unknown,
+}
+
+/// How expected memory was obtained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MemoryBasis {
+    Model,
+    Measured,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlacementReport {
+    pub id: String,
+    pub service: String,
+    pub replicas: u32,
+    pub basis: MemoryBasis,
+    /// Totals over replicas, each replica's figure capped at its limit.
+    pub expected_mib: Mib,
+    pub peak_mib: Mib,
+    pub limit_mib: Mib,
+    /// True when no limit was set and the default limit is shown.
+    pub limit_is_default: bool,
+    /// Per-replica figures before capping at the limit.
+    pub uncapped_expected_mib: Mib,
+    pub uncapped_peak_mib: Mib,
+    pub cpu_millicores: Millicores,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heap_mib: Option<Mib>,
+    /// Processes per replica that hold their own database pool.
+    pub processes: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ServerReport {
+    pub id: String,
+    pub label: String,
+    pub tier: String,
+    /// The tier was found in the catalog (otherwise the declared spec was used).
+    pub tier_known: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<Provider>,
+    pub vcpu: u32,
+    /// Memory as sold.
+    pub capacity_mib: Mib,
+    /// What the OS sees.
+    pub usable_mib: Mib,
+    /// OS + Docker + per-container overhead.
+    pub reserve_mib: Mib,
+    /// usable − reserve, what containers can have.
+    pub allocatable_mib: Mib,
+    pub expected_mib: Mib,
+    pub peak_mib: Mib,
+    pub limit_mib: Mib,
+    /// allocatable − peak (negative when peaks do not fit).
+    pub headroom_mib: i64,
+    /// headroom as a percent of allocatable, rounded down.
+    pub headroom_pct: i64,
+    pub cpu_capacity_millicores: Millicores,
+    pub cpu_expected_millicores: Millicores,
+    /// None when no price is known (never counted as ¥0).
+    pub monthly_fen: Option<Fen>,
+    pub price_basis: PriceBasis,
+    pub verdict: Verdict,
+    pub placements: Vec<PlacementReport>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OptionReport {
+    pub id: String,
+    pub name: String,
+    /// The worst verdict of its servers.
+    pub verdict: Verdict,
+    /// The option's monthly cost; None when any server's price is unknown
+    /// and the option has no quoted total.
+    pub monthly_fen: Option<Fen>,
+    pub yearly_fen: Option<Fen>,
+    /// Servers without a known price (their cost is not in any total).
+    pub unpriced_servers: Vec<String>,
+    /// Monthly difference against the plan's first option, when both are known.
+    pub monthly_delta_fen: Option<Fen>,
+    pub servers: Vec<ServerReport>,
+}
+
+/// The result of [`super::evaluate`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub headroom_target_pct: u32,
+    pub usd_cny_rate_milli: i64,
+    pub options: Vec<OptionReport>,
+}
+
+impl Report {
+    pub fn option(&self, id: &str) -> Option<&OptionReport> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
+
+impl OptionReport {
+    pub fn server(&self, id: &str) -> Option<&ServerReport> {
+        self.servers.iter().find(|s| s.id == id)
+    }
+
+    /// Every finding of every server.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.servers.iter().flat_map(|s| s.findings.iter())
+    }
+}
+
+impl ServerReport {
+    pub fn placement(&self, id: &str) -> Option<&PlacementReport> {
+        self.placements.iter().find(|p| p.id == id)
+    }
+
+    pub fn has_finding(&self, id: &str) -> bool {
+        self.findings.iter().any(|f| f.id() == id)
+    }
+}

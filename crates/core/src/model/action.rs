@@ -1,0 +1,448 @@
+//! Every change to a plan is an [`Action`], applied by one pure function,
+//! [`apply`]. Buttons, drag and drop, findings' fixes and templates all go
+//! through it, so undo/redo ([`super::History`]) sees every change.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::plan::{Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server};
+use super::units::Mib;
+
+/// One change to a plan. Options, servers and placements are named by id.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Action {
+    AddOption {
+        option: PlanOption,
+    },
+    RemoveOption {
+        option: String,
+    },
+    RenameOption {
+        option: String,
+        name: String,
+    },
+    AddServer {
+        option: String,
+        server: Server,
+    },
+    RemoveServer {
+        option: String,
+        server: String,
+    },
+    /// Change a server's tier (the fix for "does not fit"). It also clears the
+    /// server's usable-memory and price overrides, which described the old machine.
+    SetTier {
+        option: String,
+        server: String,
+        tier: String,
+    },
+    SetServerLabel {
+        option: String,
+        server: String,
+        label: String,
+    },
+    SetServerPrice {
+        option: String,
+        server: String,
+        price: Option<PriceOverride>,
+    },
+    SetServerUsable {
+        option: String,
+        server: String,
+        usable_mib: Option<Mib>,
+    },
+    AddPlacement {
+        option: String,
+        server: String,
+        placement: Placement,
+    },
+    RemovePlacement {
+        option: String,
+        placement: String,
+    },
+    MovePlacement {
+        option: String,
+        placement: String,
+        to_server: String,
+    },
+    /// Set a knob; `None` returns it to the catalog default.
+    SetKnob {
+        option: String,
+        placement: String,
+        knob: String,
+        value: Option<i64>,
+    },
+    /// Set every knob of a catalog preset ("min", "standard", "ideal").
+    ApplyPreset {
+        option: String,
+        placement: String,
+        preset: String,
+    },
+    SetReplicas {
+        option: String,
+        placement: String,
+        replicas: u32,
+    },
+    SetMeasured {
+        option: String,
+        placement: String,
+        mib: Option<Mib>,
+    },
+    SetLimit {
+        option: String,
+        placement: String,
+        mib: Option<Mib>,
+    },
+    SetShm {
+        option: String,
+        placement: String,
+        mib: Option<Mib>,
+    },
+    SetDependencies {
+        option: String,
+        placement: String,
+        depends_on: Vec<String>,
+    },
+    SetHeadroomTarget {
+        pct: u32,
+    },
+    SetReserve {
+        reserve: ReserveModel,
+    },
+    SetFxRate {
+        usd_cny_rate_milli: Option<i64>,
+    },
+}
+
+/// Why an action could not be applied. The plan is left unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionError {
+    UnknownOption(String),
+    UnknownServer(String),
+    UnknownPlacement(String),
+    UnknownService(String),
+    UnknownKnob {
+        service: String,
+        knob: String,
+    },
+    UnknownPreset {
+        service: String,
+        preset: String,
+    },
+    DuplicateId(String),
+    /// A value outside what the knob or setting allows.
+    OutOfRange {
+        what: String,
+        value: i64,
+    },
+    /// The last option of a plan cannot be removed.
+    LastOption,
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActionError::UnknownOption(id) => write!(f, "no option {id:?}"),
+            ActionError::UnknownServer(id) => write!(f, "no server {id:?}"),
+            ActionError::UnknownPlacement(id) => write!(f, "no placement {id:?}"),
+            ActionError::UnknownService(id) => write!(f, "no service {id:?} in the catalog"),
+            ActionError::UnknownKnob { service, knob } => {
+                write!(f, "{service} has no knob {knob:?}")
+            }
+            ActionError::UnknownPreset { service, preset } => {
+                write!(f, "{service} has no preset {preset:?}")
+            }
+            ActionError::DuplicateId(id) => write!(f, "id {id:?} is already used"),
+            ActionError::OutOfRange { what, value } => {
+                write!(f, "{value} is out of range for {what}")
+            }
+            ActionError::LastOption => write!(f, "a plan needs at least one option"),
+        }
+    }
+}
+
+impl std::error::Error for ActionError {}
+
+fn option_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut PlanOption, ActionError> {
+    plan.options
+        .iter_mut()
+        .find(|o| o.id == id)
+        .ok_or_else(|| ActionError::UnknownOption(id.into()))
+}
+
+fn server_mut<'a>(option: &'a mut PlanOption, id: &str) -> Result<&'a mut Server, ActionError> {
+    option
+        .servers
+        .iter_mut()
+        .find(|s| s.id == id)
+        .ok_or_else(|| ActionError::UnknownServer(id.into()))
+}
+
+fn placement_mut<'a>(
+    option: &'a mut PlanOption,
+    id: &str,
+) -> Result<&'a mut Placement, ActionError> {
+    option
+        .servers
+        .iter_mut()
+        .flat_map(|s| s.placements.iter_mut())
+        .find(|p| p.id == id)
+        .ok_or_else(|| ActionError::UnknownPlacement(id.into()))
+}
+
+fn placement_ids_unique(option: &PlanOption, new: &Placement) -> Result<(), ActionError> {
+    if option.find_placement(&new.id).is_some() {
+        return Err(ActionError::DuplicateId(new.id.clone()));
+    }
+    Ok(())
+}
+
+fn check_service(id: &str) -> Result<&'static crate::model::ServiceDef, ActionError> {
+    crate::catalog::service(id).ok_or_else(|| ActionError::UnknownService(id.into()))
+}
+
+/// Applies `action` to `plan`. Pure: the result depends only on the plan and
+/// the action, and on an error the plan is unchanged.
+///
+/// ```
+/// use stackfit_core::model::{apply, Action, Placement};
+/// let mut plan = stackfit_core::templates::get("s0-finrep").unwrap();
+/// let action = Action::SetKnob {
+///     option: "lean-2c4g".into(),
+///     placement: "web".into(),
+///     knob: "workers".into(),
+///     value: Some(2),
+/// };
+/// apply(&mut plan, &action).unwrap();
+/// let (_, web) = plan.option("lean-2c4g").unwrap().find_placement("web").unwrap();
+/// assert_eq!(web.knobs["workers"], 2);
+/// ```
+pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
+    match action {
+        Action::AddOption { option } => {
+            if plan.option(&option.id).is_some() {
+                return Err(ActionError::DuplicateId(option.id.clone()));
+            }
+            plan.options.push(option.clone());
+        }
+        Action::RemoveOption { option } => {
+            let i = plan
+                .options
+                .iter()
+                .position(|o| &o.id == option)
+                .ok_or_else(|| ActionError::UnknownOption(option.clone()))?;
+            if plan.options.len() == 1 {
+                return Err(ActionError::LastOption);
+            }
+            plan.options.remove(i);
+        }
+        Action::RenameOption { option, name } => option_mut(plan, option)?.name = name.clone(),
+        Action::AddServer { option, server } => {
+            let o = option_mut(plan, option)?;
+            if o.server(&server.id).is_some() {
+                return Err(ActionError::DuplicateId(server.id.clone()));
+            }
+            for p in &server.placements {
+                check_service(&p.service)?;
+                placement_ids_unique(o, p)?;
+            }
+            o.servers.push(server.clone());
+        }
+        Action::RemoveServer { option, server } => {
+            let o = option_mut(plan, option)?;
+            let i = o
+                .servers
+                .iter()
+                .position(|s| &s.id == server)
+                .ok_or_else(|| ActionError::UnknownServer(server.clone()))?;
+            o.servers.remove(i);
+        }
+        Action::SetTier {
+            option,
+            server,
+            tier,
+        } => {
+            let s = server_mut(option_mut(plan, option)?, server)?;
+            if &s.tier != tier {
+                s.tier = tier.clone();
+                s.usable_mib = None;
+                s.price = None;
+            }
+        }
+        Action::SetServerLabel {
+            option,
+            server,
+            label,
+        } => server_mut(option_mut(plan, option)?, server)?.label = label.clone(),
+        Action::SetServerPrice {
+            option,
+            server,
+            price,
+        } => {
+            if let Some(p) = price {
+                if p.monthly_fen < 0 {
+                    return Err(ActionError::OutOfRange {
+                        what: "monthly price".into(),
+                        value: p.monthly_fen,
+                    });
+                }
+            }
+            server_mut(option_mut(plan, option)?, server)?.price = price.clone()
+        }
+        Action::SetServerUsable {
+            option,
+            server,
+            usable_mib,
+        } => server_mut(option_mut(plan, option)?, server)?.usable_mib = *usable_mib,
+        Action::AddPlacement {
+            option,
+            server,
+            placement,
+        } => {
+            check_service(&placement.service)?;
+            let o = option_mut(plan, option)?;
+            placement_ids_unique(o, placement)?;
+            server_mut(o, server)?.placements.push(placement.clone());
+        }
+        Action::RemovePlacement { option, placement } => {
+            let o = option_mut(plan, option)?;
+            let (si, _) = o
+                .find_placement(placement)
+                .ok_or_else(|| ActionError::UnknownPlacement(placement.clone()))?;
+            o.servers[si].placements.retain(|p| &p.id != placement);
+        }
+        Action::MovePlacement {
+            option,
+            placement,
+            to_server,
+        } => {
+            let o = option_mut(plan, option)?;
+            let (si, _) = o
+                .find_placement(placement)
+                .ok_or_else(|| ActionError::UnknownPlacement(placement.clone()))?;
+            let ti = o
+                .servers
+                .iter()
+                .position(|s| &s.id == to_server)
+                .ok_or_else(|| ActionError::UnknownServer(to_server.clone()))?;
+            if si != ti {
+                let pi = o.servers[si]
+                    .placements
+                    .iter()
+                    .position(|p| &p.id == placement)
+                    .expect("found above");
+                let p = o.servers[si].placements.remove(pi);
+                o.servers[ti].placements.push(p);
+            }
+        }
+        Action::SetKnob {
+            option,
+            placement,
+            knob,
+            value,
+        } => {
+            let p = placement_mut(option_mut(plan, option)?, placement)?;
+            let def = check_service(&p.service)?;
+            let k = def.knob(knob).ok_or_else(|| ActionError::UnknownKnob {
+                service: p.service.clone(),
+                knob: knob.clone(),
+            })?;
+            match value {
+                Some(v) if !(k.min..=k.max).contains(v) => {
+                    return Err(ActionError::OutOfRange {
+                        what: format!("{}.{}", p.service, knob),
+                        value: *v,
+                    })
+                }
+                Some(v) => {
+                    p.knobs.insert(knob.clone(), *v);
+                }
+                None => {
+                    p.knobs.remove(knob);
+                }
+            }
+        }
+        Action::ApplyPreset {
+            option,
+            placement,
+            preset,
+        } => {
+            let p = placement_mut(option_mut(plan, option)?, placement)?;
+            let def = check_service(&p.service)?;
+            let pr = def
+                .preset(preset)
+                .ok_or_else(|| ActionError::UnknownPreset {
+                    service: p.service.clone(),
+                    preset: preset.clone(),
+                })?;
+            for (k, v) in pr.values {
+                p.knobs.insert(k.to_string(), *v);
+            }
+        }
+        Action::SetReplicas {
+            option,
+            placement,
+            replicas,
+        } => {
+            if *replicas == 0 {
+                return Err(ActionError::OutOfRange {
+                    what: "replicas".into(),
+                    value: 0,
+                });
+            }
+            placement_mut(option_mut(plan, option)?, placement)?.replicas = *replicas
+        }
+        Action::SetMeasured {
+            option,
+            placement,
+            mib,
+        } => placement_mut(option_mut(plan, option)?, placement)?.measured_mib = *mib,
+        Action::SetLimit {
+            option,
+            placement,
+            mib,
+        } => placement_mut(option_mut(plan, option)?, placement)?.limit_mib = *mib,
+        Action::SetShm {
+            option,
+            placement,
+            mib,
+        } => placement_mut(option_mut(plan, option)?, placement)?.shm_mib = *mib,
+        Action::SetDependencies {
+            option,
+            placement,
+            depends_on,
+        } => {
+            let o = option_mut(plan, option)?;
+            for d in depends_on {
+                if o.find_placement(d).is_none() {
+                    return Err(ActionError::UnknownPlacement(d.clone()));
+                }
+            }
+            placement_mut(o, placement)?.depends_on = depends_on.clone();
+        }
+        Action::SetHeadroomTarget { pct } => {
+            if *pct > 90 {
+                return Err(ActionError::OutOfRange {
+                    what: "headroom target %".into(),
+                    value: *pct as i64,
+                });
+            }
+            plan.settings.headroom_target_pct = *pct;
+        }
+        Action::SetReserve { reserve } => plan.settings.reserve = *reserve,
+        Action::SetFxRate { usd_cny_rate_milli } => {
+            if let Some(r) = usd_cny_rate_milli {
+                if *r <= 0 {
+                    return Err(ActionError::OutOfRange {
+                        what: "USD/CNY rate".into(),
+                        value: *r,
+                    });
+                }
+            }
+            plan.settings.usd_cny_rate_milli = *usd_cny_rate_milli;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,319 @@
+//! Plans: options compared side by side, each with servers of a tier and the
+//! placements (services with knobs and overrides) on them, plus the settings
+//! every evaluation reads (headroom target, reserve formula, exchange rate).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::units::{Fen, Mib};
+
+/// A plan: one or more options that answer the same question differently.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Plan {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default)]
+    pub settings: Settings,
+    pub options: Vec<PlanOption>,
+}
+
+/// Settings that apply to every option of a plan.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+#[serde(default)]
+pub struct Settings {
+    /// Headroom under which a server is "tight", in percent of allocatable memory.
+    pub headroom_target_pct: u32,
+    /// How much of each server the OS and Docker keep.
+    pub reserve: ReserveModel,
+    /// Yuan per USD × 1000; `None` uses the catalog's dated rate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usd_cny_rate_milli: Option<i64>,
+}
+
+/// The default headroom target: 15 % of allocatable memory kept free at peak.
+/// It matches the margin the reference reports keep ("≈0.5 GB of 3.5 GB") and
+/// the usual "alert at 85 % memory" rule of thumb; it is editable per plan.
+pub const DEFAULT_HEADROOM_TARGET_PCT: u32 = 15;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            headroom_target_pct: DEFAULT_HEADROOM_TARGET_PCT,
+            reserve: ReserveModel::default(),
+            usd_cny_rate_milli: None,
+        }
+    }
+}
+
+/// Reserve = OS baseline + containerd + dockerd + per-container shim × containers.
+///
+/// Defaults (research digest §1.7 and §3, read 2026-11-21):
+/// - `os_mib` 256: systemd, journald, sshd and the cloud agent. Scenario S2's
+///   measurement of a 2 GiB Alibaba ECS shows 469 MB "system" with six
+///   containers; minus the daemons and shims below that leaves ≈ 280 MiB. It is
+///   also the base kubelet reservation GKE and EKS use (255 MiB, confidence B).
+/// - `containerd_mib` 64: containerd daemon 57–64 MB RSS (containerd#2020, B).
+/// - `dockerd_mib` 64: no sourced idle figure for dockerd exists (moby issues
+///   only report leaks); taken equal to containerd (C, an estimate).
+/// - `per_container_mib` 10: containerd-shim 5–11 MB RSS each (containerd#7878,
+///   PR #1767, B).
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(default)]
+pub struct ReserveModel {
+    pub os_mib: Mib,
+    pub containerd_mib: Mib,
+    pub dockerd_mib: Mib,
+    pub per_container_mib: Mib,
+}
+
+impl Default for ReserveModel {
+    fn default() -> Self {
+        ReserveModel {
+            os_mib: 256,
+            containerd_mib: 64,
+            dockerd_mib: 64,
+            per_container_mib: 10,
+        }
+    }
+}
+
+impl ReserveModel {
+    /// The reserve for a server running `containers` containers.
+    ///
+    /// ```
+    /// use stackfit_core::model::ReserveModel;
+    /// assert_eq!(ReserveModel::default().reserve_mib(5), 256 + 64 + 64 + 50);
+    /// ```
+    pub fn reserve_mib(&self, containers: u64) -> Mib {
+        self.os_mib + self.containerd_mib + self.dockerd_mib + self.per_container_mib * containers
+    }
+}
+
+/// One way of answering the plan's question, e.g. "A: one 8C16G".
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct PlanOption {
+    /// Stable id within the plan, e.g. "a", "lean-2c4g".
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub servers: Vec<Server>,
+    /// A price quoted for the whole option (e.g. "¥2000–2500 for the three
+    /// servers"), used instead of the sum of server prices when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quoted_monthly: Option<PriceOverride>,
+}
+
+/// One machine in an option.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Server {
+    /// Stable id within the option, e.g. "a", "worker".
+    pub id: String,
+    /// What people call it, e.g. "A — master". A size written in it ("8C32G")
+    /// is a claim the evaluation checks against the tier's real spec.
+    pub label: String,
+    /// Catalog tier id, e.g. "aliyun-ecs-c7-large".
+    pub tier: String,
+    /// The spec to use when `tier` is not in the catalog (a custom tier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec: Option<ServerSpec>,
+    /// Memory the OS really sees (`free -m` total), overriding the tier's figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usable_mib: Option<Mib>,
+    /// A monthly price that replaces the catalog's (a quote, a discount, a promo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<PriceOverride>,
+    #[serde(default)]
+    pub placements: Vec<Placement>,
+}
+
+/// A server size for tiers the catalog does not have.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct ServerSpec {
+    pub vcpu: u32,
+    pub memory_mib: Mib,
+}
+
+/// A price given by the user, with where it came from.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct PriceOverride {
+    pub monthly_fen: Fen,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A service put on a server, with its knob values, replicas and overrides.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct Placement {
+    /// Stable id within the option; the compose service name, e.g. "worker-vip".
+    pub id: String,
+    /// Catalog service id, e.g. "celery-gevent".
+    pub service: String,
+    /// Knob values that differ from the catalog defaults.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub knobs: BTreeMap<String, i64>,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub replicas: u32,
+    /// Measured (or team-estimated) memory per replica; replaces the model's expected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured_mib: Option<Mib>,
+    /// The memory limit per replica written into compose; replaces the default limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit_mib: Option<Mib>,
+    /// `shm_size`; Docker's default is 64 MiB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shm_mib: Option<Mib>,
+    /// Placements (ids in the same option) this one connects to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+impl Placement {
+    /// A placement of `service` with catalog defaults, one replica, no overrides.
+    ///
+    /// ```
+    /// use stackfit_core::model::Placement;
+    /// let p = Placement::new("db", "postgres").knob("shared_buffers_mib", 256).limit(1024);
+    /// assert_eq!(p.knobs["shared_buffers_mib"], 256);
+    /// assert_eq!(p.limit_mib, Some(1024));
+    /// ```
+    pub fn new(id: &str, service: &str) -> Self {
+        Placement {
+            id: id.to_string(),
+            service: service.to_string(),
+            knobs: BTreeMap::new(),
+            replicas: 1,
+            measured_mib: None,
+            limit_mib: None,
+            shm_mib: None,
+            depends_on: Vec::new(),
+            note: String::new(),
+        }
+    }
+
+    /// Sets a knob (builder style, for templates and tests).
+    pub fn knob(mut self, id: &str, value: i64) -> Self {
+        self.knobs.insert(id.to_string(), value);
+        self
+    }
+
+    pub fn limit(mut self, mib: Mib) -> Self {
+        self.limit_mib = Some(mib);
+        self
+    }
+
+    pub fn measured(mut self, mib: Mib) -> Self {
+        self.measured_mib = Some(mib);
+        self
+    }
+
+    pub fn shm(mut self, mib: Mib) -> Self {
+        self.shm_mib = Some(mib);
+        self
+    }
+
+    pub fn replicas(mut self, n: u32) -> Self {
+        self.replicas = n;
+        self
+    }
+
+    pub fn depends_on(mut self, ids: &[&str]) -> Self {
+        self.depends_on = ids.iter().map(|s| s.to_string()).collect();
+        self
+    }
+
+    pub fn note(mut self, note: &str) -> Self {
+        self.note = note.to_string();
+        self
+    }
+}
+
+impl Server {
+    /// A server of a catalog tier with no placements.
+    pub fn new(id: &str, label: &str, tier: &str) -> Self {
+        Server {
+            id: id.to_string(),
+            label: label.to_string(),
+            tier: tier.to_string(),
+            spec: None,
+            usable_mib: None,
+            price: None,
+            placements: Vec::new(),
+        }
+    }
+
+    pub fn spec(mut self, vcpu: u32, memory_mib: Mib) -> Self {
+        self.spec = Some(ServerSpec { vcpu, memory_mib });
+        self
+    }
+
+    pub fn price(mut self, monthly_fen: Fen, note: &str) -> Self {
+        self.price = Some(PriceOverride {
+            monthly_fen,
+            note: note.to_string(),
+        });
+        self
+    }
+
+    pub fn usable(mut self, mib: Mib) -> Self {
+        self.usable_mib = Some(mib);
+        self
+    }
+
+    pub fn with(mut self, placement: Placement) -> Self {
+        self.placements.push(placement);
+        self
+    }
+}
+
+impl PlanOption {
+    pub fn new(id: &str, name: &str) -> Self {
+        PlanOption {
+            id: id.to_string(),
+            name: name.to_string(),
+            note: String::new(),
+            servers: Vec::new(),
+            quoted_monthly: None,
+        }
+    }
+
+    pub fn with(mut self, server: Server) -> Self {
+        self.servers.push(server);
+        self
+    }
+
+    pub fn note(mut self, note: &str) -> Self {
+        self.note = note.to_string();
+        self
+    }
+
+    /// The placement with this id and the index of its server.
+    pub fn find_placement(&self, id: &str) -> Option<(usize, &Placement)> {
+        self.servers
+            .iter()
+            .enumerate()
+            .find_map(|(i, s)| s.placements.iter().find(|p| p.id == id).map(|p| (i, p)))
+    }
+
+    pub fn server(&self, id: &str) -> Option<&Server> {
+        self.servers.iter().find(|s| s.id == id)
+    }
+}
+
+impl Plan {
+    pub fn option(&self, id: &str) -> Option<&PlanOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
