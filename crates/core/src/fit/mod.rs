@@ -4,9 +4,12 @@
 
 pub mod findings;
 pub mod footprint;
+mod messages;
 mod recommend;
 mod report;
 mod rules;
+mod rules_option;
+mod rules_placement;
 
 pub use findings::{Finding, FindingKind, Fix, Lang, Number, Severity};
 pub use recommend::{recommend, Recommendation};

@@ -1,17 +1,15 @@
 //! The rules that turn an evaluated option into findings: verdict findings
-//! with upgrade and move fixes, per-placement checks (limits, self-sizing
-//! runtimes, Elasticsearch heap, Redis, /dev/shm, Celery, Chromium), CPU,
-//! tier label vs spec, and the option-wide connection budget and cross-server
-//! dependencies.
+//! with upgrade fixes, CPU, burstable tiers, tier label vs spec, prices; the
+//! per-placement rules live in `rules_placement`, the option-wide ones
+//! (connection budget, cross-server dependencies, moves) in `rules_option`.
 
 use super::findings::{Finding, FindingKind as K, Fix, Severity};
-use super::footprint::{round_up, Knobs, DEFAULT_LIMIT_MARGIN_PCT, LIMIT_STEP_MIB};
+use super::footprint::{round_up, DEFAULT_LIMIT_MARGIN_PCT, LIMIT_STEP_MIB};
 use super::recommend::recommend_server;
-use super::{Measured, Resolved, Verdict};
+use super::{rules_option, rules_placement, Measured, Resolved, Verdict};
 use crate::catalog;
 use crate::model::units::{format_mib, Mib};
-use crate::model::{Action, MemoryModel, PlanOption, Server, Settings};
-use crate::tune;
+use crate::model::{Action, PlanOption, Server, Settings};
 
 /// Docker's default /dev/shm (docker run --help, B).
 pub const DOCKER_DEFAULT_SHM_MIB: Mib = 64;
@@ -42,12 +40,13 @@ pub(crate) fn apply_rules(
         );
         measured[si].report.findings = out;
     }
-    connection_budget(option, measured);
-    cross_server(option, measured);
-    move_fixes(option, measured, settings);
+    let idx = rules_option::index(option);
+    rules_option::connection_budget(option, &idx, measured);
+    rules_option::cross_server(option, &idx, measured);
+    rules_option::move_fixes(option, measured, settings);
 }
 
-fn set_limit(option: &PlanOption, placement: &str, mib: Mib) -> Action {
+pub(crate) fn set_limit(option: &PlanOption, placement: &str, mib: Mib) -> Action {
     Action::SetLimit {
         option: option.id.clone(),
         placement: placement.to_string(),
@@ -55,7 +54,7 @@ fn set_limit(option: &PlanOption, placement: &str, mib: Mib) -> Action {
     }
 }
 
-fn set_knob(option: &PlanOption, placement: &str, knob: &str, value: i64) -> Action {
+pub(crate) fn set_knob(option: &PlanOption, placement: &str, knob: &str, value: i64) -> Action {
     Action::SetKnob {
         option: option.id.clone(),
         placement: placement.to_string(),
@@ -64,7 +63,7 @@ fn set_knob(option: &PlanOption, placement: &str, knob: &str, value: i64) -> Act
     }
 }
 
-fn margin(mib: Mib) -> Mib {
+pub(crate) fn margin(mib: Mib) -> Mib {
     round_up(mib * (100 + DEFAULT_LIMIT_MARGIN_PCT) / 100, LIMIT_STEP_MIB)
 }
 
@@ -241,366 +240,7 @@ fn server_rules(
     }
     for (i, p) in server.placements.iter().enumerate() {
         if let Some(def) = catalog::service(&p.service) {
-            placement_rules(option, server, r, def, p, &m.footprints[i], out);
-        }
-    }
-}
-
-fn placement_rules(
-    option: &PlanOption,
-    server: &Server,
-    r: &Resolved,
-    def: &crate::model::ServiceDef,
-    p: &crate::model::Placement,
-    f: &super::footprint::Footprint,
-    out: &mut Vec<Finding>,
-) {
-    let sid = server.id.as_str();
-    let pid = p.id.as_str();
-    let k = Knobs::new(def, p);
-    let limit = p.limit_mib.unwrap_or(f.default_limit_mib);
-    let is_redis = def.model == MemoryModel::Redis;
-
-    if p.limit_mib.is_some() && f.expected_mib > limit {
-        out.push(
-            Finding::new(K::LimitBelowExpected, Severity::Critical, sid)
-                .at(pid)
-                .n("limit_mib", limit)
-                .n("expected_mib", f.expected_mib)
-                .fix(Some(Fix::new(
-                    set_limit(option, pid, margin(f.peak_mib)),
-                    format!("Raise the limit to {}", format_mib(margin(f.peak_mib))),
-                    format!("把上限提高到 {}", format_mib(margin(f.peak_mib))),
-                ))),
-        );
-    } else if f.peak_mib > limit && !is_redis && f.browser_peak_mib == 0 {
-        out.push(
-            Finding::new(K::PeakOverLimit, Severity::Warning, sid)
-                .at(pid)
-                .n("peak_mib", f.peak_mib)
-                .n("limit_mib", limit)
-                .fix(Some(Fix::new(
-                    set_limit(option, pid, margin(f.peak_mib)),
-                    format!("Raise the limit to {}", format_mib(margin(f.peak_mib))),
-                    format!("把上限提高到 {}", format_mib(margin(f.peak_mib))),
-                ))),
-        );
-    }
-
-    if let Some(ss) = def.self_sizing {
-        if f.sized_from_host {
-            let sized = f.heap_mib.unwrap_or(f.expected_mib);
-            out.push(
-                Finding::new(K::SelfSizingNoLimit, Severity::Warning, sid)
-                    .at(pid)
-                    .n("host_mib", r.usable_mib)
-                    .n("percent", ss.percent_of_memory)
-                    .n("sized_mib", sized)
-                    .n("suggested_limit_mib", f.default_limit_mib)
-                    .subject(ss.rule)
-                    .fix(Some(Fix::new(
-                        set_limit(option, pid, f.default_limit_mib),
-                        format!("Set a {} limit", format_mib(f.default_limit_mib)),
-                        format!("设置 {} 的上限", format_mib(f.default_limit_mib)),
-                    ))),
-            );
-        }
-    }
-
-    if def.model == MemoryModel::Elasticsearch && k.get("heap_mib") > 0 {
-        let heap = k.get("heap_mib");
-        if heap * 2 > limit {
-            let h = tune::es_heap(limit);
-            out.push(
-                Finding::new(K::EsHeapOverHalf, Severity::Warning, sid)
-                    .at(pid)
-                    .n("heap_mib", heap)
-                    .n("limit_mib", limit)
-                    .n("suggested_heap_mib", h)
-                    .fix(Some(Fix::new(
-                        set_knob(option, pid, "heap_mib", h as i64),
-                        format!("Set the heap to {}", format_mib(h)),
-                        format!("把堆设为 {}", format_mib(h)),
-                    ))),
-            );
-        }
-    }
-
-    if is_redis {
-        let persistent = k.get("persistence") > 0;
-        let suggested = tune::redis_maxmemory(
-            limit,
-            k.get("base_mib"),
-            k.get("fragmentation_pct"),
-            persistent,
-            k.get("cow_pct"),
-        );
-        let maxmemory = k.get("maxmemory_mib");
-        if maxmemory == 0 || maxmemory > suggested {
-            out.push(
-                Finding::new(K::RedisMaxmemoryNearLimit, Severity::Warning, sid)
-                    .at(pid)
-                    .n("maxmemory_mib", maxmemory)
-                    .n("limit_mib", limit)
-                    .n("suggested_maxmemory_mib", suggested)
-                    .fix(Some(Fix::new(
-                        set_knob(option, pid, "maxmemory_mib", suggested as i64),
-                        format!("Set maxmemory to {suggested}mb"),
-                        format!("把 maxmemory 设为 {suggested}mb"),
-                    ))),
-            );
-        }
-        if persistent && f.peak_mib > limit {
-            out.push(
-                Finding::new(K::RedisForkHeadroom, Severity::Warning, sid)
-                    .at(pid)
-                    .n("peak_mib", f.peak_mib)
-                    .n("limit_mib", limit)
-                    .fix(Some(Fix::new(
-                        set_limit(option, pid, margin(f.peak_mib)),
-                        format!(
-                            "Raise the limit to {} for the fork",
-                            format_mib(margin(f.peak_mib))
-                        ),
-                        format!("为 fork 把上限提高到 {}", format_mib(margin(f.peak_mib))),
-                    ))),
-            );
-        }
-    }
-
-    let shm = p.shm_mib.unwrap_or(DOCKER_DEFAULT_SHM_MIB);
-    let browsers = if matches!(
-        def.model,
-        MemoryModel::CeleryPrefork | MemoryModel::Chromium
-    ) {
-        k.get("browsers")
-    } else {
-        0
-    };
-    let (needed, why, severity) = if browsers > 0 {
-        let sev = if shm <= DOCKER_DEFAULT_SHM_MIB {
-            Severity::Critical
-        } else {
-            Severity::Warning
-        };
-        (browsers * CHROMIUM_SHM_PER_BROWSER_MIB, "Chromium", sev)
-    } else if def.model == MemoryModel::Postgres && k.get("max_parallel_workers_per_gather") > 0 {
-        (
-            POSTGRES_SHM_MIB,
-            "PostgreSQL parallel queries",
-            Severity::Info,
-        )
-    } else {
-        (0, "", Severity::Info)
-    };
-    if shm < needed {
-        out.push(
-            Finding::new(K::ShmTooSmall, severity, sid)
-                .at(pid)
-                .n("shm_mib", shm)
-                .n("needed_mib", needed)
-                .subject(why)
-                .fix(Some(Fix::new(
-                    Action::SetShm {
-                        option: option.id.clone(),
-                        placement: pid.to_string(),
-                        mib: Some(needed),
-                    },
-                    format!("Set shm_size to {needed}mb"),
-                    format!("把 shm_size 设为 {needed}mb"),
-                ))),
-        );
-    }
-
-    if matches!(
-        def.model,
-        MemoryModel::CeleryPrefork | MemoryModel::CeleryGevent
-    ) && k.get("concurrency") == 0
-    {
-        let t = tune::tune_placement(def, p, r.usable_mib, r.vcpu);
-        let suggested = t
-            .knobs
-            .iter()
-            .find(|(n, _)| *n == "concurrency")
-            .map_or(1, |(_, v)| *v);
-        out.push(
-            Finding::new(K::CeleryConcurrencyDefault, Severity::Warning, sid)
-                .at(pid)
-                .n("host_cpus", r.vcpu)
-                .n("suggested", suggested)
-                .fix(Some(Fix::new(
-                    set_knob(option, pid, "concurrency", suggested),
-                    format!("Set --concurrency={suggested}"),
-                    format!("设置 --concurrency={suggested}"),
-                ))),
-        );
-    }
-
-    if f.browser_peak_mib > 0 {
-        out.push(
-            Finding::new(K::BrowserPeak, Severity::Warning, sid)
-                .at(pid)
-                .n("browser_mib", f.browser_peak_mib)
-                .n("browsers", browsers)
-                .n("peak_mib", f.peak_mib)
-                .n("limit_mib", limit),
-        );
-    }
-}
-
-/// Sums database pools over every process of every placement that depends on
-/// each PostgreSQL/MySQL placement, on any server, against its max_connections.
-fn connection_budget(option: &PlanOption, measured: &mut [Measured]) {
-    for (dsi, dserver) in option.servers.iter().enumerate() {
-        for db in &dserver.placements {
-            let Some(ddef) = catalog::service(&db.service) else {
-                continue;
-            };
-            if !matches!(ddef.model, MemoryModel::Postgres | MemoryModel::Mysql) {
-                continue;
-            }
-            let max = Knobs::new(ddef, db).get("max_connections");
-            let mut total = 0u64;
-            let mut parts = Vec::new();
-            for (si, s) in option.servers.iter().enumerate() {
-                for (pi, p) in s.placements.iter().enumerate() {
-                    if !p.depends_on.iter().any(|d| d == &db.id) {
-                        continue;
-                    }
-                    let Some(def) = catalog::service(&p.service) else {
-                        continue;
-                    };
-                    let pool = Knobs::new(def, p).get("db_pool");
-                    let procs =
-                        measured[si].footprints[pi].processes * u64::from(p.replicas.max(1));
-                    if pool == 0 {
-                        continue;
-                    }
-                    total += procs * pool;
-                    parts.push(format!("{} {}×{}", p.id, procs, pool));
-                }
-            }
-            if total > max {
-                let needed = round_up(total + 3, 10);
-                let mut f = Finding::new(K::DbConnectionsOverMax, Severity::Critical, &dserver.id)
-                    .at(&db.id)
-                    .n("pools_total", total)
-                    .n("max_connections", max);
-                for part in parts {
-                    f = f.subject(part);
-                }
-                let f = f.fix(Some(Fix::new(
-                    set_knob(option, &db.id, "max_connections", needed as i64),
-                    format!(
-                        "Raise max_connections to {needed}, or shrink the pools / add PgBouncer"
-                    ),
-                    format!("把 max_connections 提高到 {needed}，或缩小连接池 / 使用 PgBouncer"),
-                )));
-                measured[dsi].report.findings.push(f);
-            }
-        }
-    }
-}
-
-fn cross_server(option: &PlanOption, measured: &mut [Measured]) {
-    for (si, s) in option.servers.iter().enumerate() {
-        for p in &s.placements {
-            // One finding per other server this placement reaches.
-            let mut by_server: Vec<(usize, Vec<&str>)> = Vec::new();
-            for d in &p.depends_on {
-                if let Some((ti, _)) = option.find_placement(d) {
-                    if ti != si {
-                        match by_server.iter_mut().find(|(t, _)| *t == ti) {
-                            Some((_, deps)) => deps.push(d),
-                            None => by_server.push((ti, vec![d])),
-                        }
-                    }
-                }
-            }
-            for (ti, deps) in by_server {
-                let other = &option.servers[ti];
-                measured[si].report.findings.push(
-                    Finding::new(K::CrossServerDependency, Severity::Info, &s.id)
-                        .at(&p.id)
-                        .subject(format!("{} ({})", deps.join(", "), other.label))
-                        .n("dependencies", deps.len()),
-                );
-            }
-        }
-    }
-}
-
-/// For a server that does not fit or risks OOM in a multi-server option, the
-/// smallest placement whose move to another server leaves both fitting
-/// (or at worst tight) becomes a fix: the main fix when no upgrade exists,
-/// otherwise an alternative.
-fn move_fixes(option: &PlanOption, measured: &mut [Measured], settings: &Settings) {
-    if option.servers.len() < 2 {
-        return;
-    }
-    let per = settings.reserve.per_container_mib;
-    let target = settings.headroom_target_pct;
-    for si in 0..measured.len() {
-        let src = &measured[si].report;
-        if !matches!(src.verdict, Verdict::DoesNotFit | Verdict::OomRisk) {
-            continue;
-        }
-        let mut cands: Vec<_> = src.placements.iter().collect();
-        cands.sort_by_key(|p| p.expected_mib);
-        let mut best: Option<(String, String, String, bool)> = None;
-        'outer: for p in cands {
-            let n = u64::from(p.replicas);
-            let src_alloc = src.allocatable_mib + per * n;
-            let sv = Verdict::from_totals(
-                src_alloc,
-                src.expected_mib - p.expected_mib,
-                src.peak_mib - p.peak_mib,
-                target,
-            );
-            for (ti, t) in measured.iter().enumerate() {
-                if ti == si {
-                    continue;
-                }
-                let t = &t.report;
-                let t_alloc = t.allocatable_mib.saturating_sub(per * n);
-                let tv = Verdict::from_totals(
-                    t_alloc,
-                    t.expected_mib + p.expected_mib,
-                    t.peak_mib + p.peak_mib,
-                    target,
-                );
-                if sv <= Verdict::Tight && tv <= Verdict::Tight {
-                    let both_fit = sv == Verdict::Fits && tv == Verdict::Fits;
-                    if best.as_ref().is_none_or(|b| !b.3 && both_fit) {
-                        best = Some((p.id.clone(), t.id.clone(), t.label.clone(), both_fit));
-                    }
-                    if both_fit {
-                        break 'outer;
-                    }
-                }
-            }
-        }
-        if let Some((pid, tid, tlabel, _)) = best {
-            let fix = Fix::new(
-                Action::MovePlacement {
-                    option: option.id.clone(),
-                    placement: pid.clone(),
-                    to_server: tid,
-                },
-                format!("Move {pid} to {tlabel}"),
-                format!("把 {pid} 移到 {tlabel}"),
-            );
-            let findings = &mut measured[si].report.findings;
-            if let Some(f) = findings
-                .iter_mut()
-                .find(|f| matches!(f.kind, K::DoesNotFit | K::PeakOomRisk))
-            {
-                if f.fix.is_none() {
-                    f.fix = Some(fix);
-                } else {
-                    f.alternatives.push(fix);
-                }
-            }
+            rules_placement::placement_rules(option, server, r, def, p, &m.footprints[i], out);
         }
     }
 }

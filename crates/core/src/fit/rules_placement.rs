@@ -1,0 +1,216 @@
+//! Per-placement rules: limits against expected and peak, self-sizing
+//! runtimes, Elasticsearch heap, Redis maxmemory and fork, /dev/shm, Celery
+//! concurrency and headless Chromium peaks.
+
+use super::findings::{Finding, FindingKind as K, Fix, Severity};
+use super::footprint::{Footprint, Knobs};
+use super::rules::{
+    margin, set_knob, set_limit, CHROMIUM_SHM_PER_BROWSER_MIB, DOCKER_DEFAULT_SHM_MIB,
+    POSTGRES_SHM_MIB,
+};
+use super::Resolved;
+use crate::model::units::format_mib;
+use crate::model::{Action, MemoryModel, Placement, PlanOption, Server, ServiceDef};
+use crate::tune;
+
+pub(crate) fn placement_rules(
+    option: &PlanOption,
+    server: &Server,
+    r: &Resolved,
+    def: &ServiceDef,
+    p: &Placement,
+    f: &Footprint,
+    out: &mut Vec<Finding>,
+) {
+    let sid = server.id.as_str();
+    let pid = p.id.as_str();
+    let k = Knobs::new(def, p);
+    let limit = p.limit_mib.unwrap_or(f.default_limit_mib);
+    let is_redis = def.model == MemoryModel::Redis;
+
+    if p.limit_mib.is_some() && f.expected_mib > limit {
+        out.push(
+            Finding::new(K::LimitBelowExpected, Severity::Critical, sid)
+                .at(pid)
+                .n("limit_mib", limit)
+                .n("expected_mib", f.expected_mib)
+                .fix(Some(Fix::new(
+                    set_limit(option, pid, margin(f.peak_mib)),
+                    format!("Raise the limit to {}", format_mib(margin(f.peak_mib))),
+                    format!("把上限提高到 {}", format_mib(margin(f.peak_mib))),
+                ))),
+        );
+    } else if f.peak_mib > limit && !is_redis && f.browser_peak_mib == 0 {
+        out.push(
+            Finding::new(K::PeakOverLimit, Severity::Warning, sid)
+                .at(pid)
+                .n("peak_mib", f.peak_mib)
+                .n("limit_mib", limit)
+                .fix(Some(Fix::new(
+                    set_limit(option, pid, margin(f.peak_mib)),
+                    format!("Raise the limit to {}", format_mib(margin(f.peak_mib))),
+                    format!("把上限提高到 {}", format_mib(margin(f.peak_mib))),
+                ))),
+        );
+    }
+
+    if let Some(ss) = def.self_sizing {
+        if f.sized_from_host {
+            let sized = f.heap_mib.unwrap_or(f.expected_mib);
+            out.push(
+                Finding::new(K::SelfSizingNoLimit, Severity::Warning, sid)
+                    .at(pid)
+                    .n("host_mib", r.usable_mib)
+                    .n("percent", ss.percent_of_memory)
+                    .n("sized_mib", sized)
+                    .n("suggested_limit_mib", f.default_limit_mib)
+                    .subject(ss.rule)
+                    .fix(Some(Fix::new(
+                        set_limit(option, pid, f.default_limit_mib),
+                        format!("Set a {} limit", format_mib(f.default_limit_mib)),
+                        format!("设置 {} 的上限", format_mib(f.default_limit_mib)),
+                    ))),
+            );
+        }
+    }
+
+    if def.model == MemoryModel::Elasticsearch && k.get("heap_mib") > 0 {
+        let heap = k.get("heap_mib");
+        if heap * 2 > limit {
+            let h = tune::es_heap(limit);
+            out.push(
+                Finding::new(K::EsHeapOverHalf, Severity::Warning, sid)
+                    .at(pid)
+                    .n("heap_mib", heap)
+                    .n("limit_mib", limit)
+                    .n("suggested_heap_mib", h)
+                    .fix(Some(Fix::new(
+                        set_knob(option, pid, "heap_mib", h as i64),
+                        format!("Set the heap to {}", format_mib(h)),
+                        format!("把堆设为 {}", format_mib(h)),
+                    ))),
+            );
+        }
+    }
+
+    if is_redis {
+        let persistent = k.get("persistence") > 0;
+        let suggested = tune::redis_maxmemory(
+            limit,
+            k.get("base_mib"),
+            k.get("fragmentation_pct"),
+            persistent,
+            k.get("cow_pct"),
+        );
+        let maxmemory = k.get("maxmemory_mib");
+        if maxmemory == 0 || maxmemory > suggested {
+            out.push(
+                Finding::new(K::RedisMaxmemoryNearLimit, Severity::Warning, sid)
+                    .at(pid)
+                    .n("maxmemory_mib", maxmemory)
+                    .n("limit_mib", limit)
+                    .n("suggested_maxmemory_mib", suggested)
+                    .fix(Some(Fix::new(
+                        set_knob(option, pid, "maxmemory_mib", suggested as i64),
+                        format!("Set maxmemory to {suggested}mb"),
+                        format!("把 maxmemory 设为 {suggested}mb"),
+                    ))),
+            );
+        }
+        if persistent && f.peak_mib > limit {
+            out.push(
+                Finding::new(K::RedisForkHeadroom, Severity::Warning, sid)
+                    .at(pid)
+                    .n("peak_mib", f.peak_mib)
+                    .n("limit_mib", limit)
+                    .fix(Some(Fix::new(
+                        set_limit(option, pid, margin(f.peak_mib)),
+                        format!(
+                            "Raise the limit to {} for the fork",
+                            format_mib(margin(f.peak_mib))
+                        ),
+                        format!("为 fork 把上限提高到 {}", format_mib(margin(f.peak_mib))),
+                    ))),
+            );
+        }
+    }
+
+    let shm = p.shm_mib.unwrap_or(DOCKER_DEFAULT_SHM_MIB);
+    let browsers = if matches!(
+        def.model,
+        MemoryModel::CeleryPrefork | MemoryModel::Chromium
+    ) {
+        k.get("browsers")
+    } else {
+        0
+    };
+    let (needed, why, severity) = if browsers > 0 {
+        let sev = if shm <= DOCKER_DEFAULT_SHM_MIB {
+            Severity::Critical
+        } else {
+            Severity::Warning
+        };
+        (browsers * CHROMIUM_SHM_PER_BROWSER_MIB, "Chromium", sev)
+    } else if def.model == MemoryModel::Postgres && k.get("max_parallel_workers_per_gather") > 0 {
+        (
+            POSTGRES_SHM_MIB,
+            "PostgreSQL parallel queries",
+            Severity::Info,
+        )
+    } else {
+        (0, "", Severity::Info)
+    };
+    if shm < needed {
+        out.push(
+            Finding::new(K::ShmTooSmall, severity, sid)
+                .at(pid)
+                .n("shm_mib", shm)
+                .n("needed_mib", needed)
+                .subject(why)
+                .fix(Some(Fix::new(
+                    Action::SetShm {
+                        option: option.id.clone(),
+                        placement: pid.to_string(),
+                        mib: Some(needed),
+                    },
+                    format!("Set shm_size to {needed}mb"),
+                    format!("把 shm_size 设为 {needed}mb"),
+                ))),
+        );
+    }
+
+    if matches!(
+        def.model,
+        MemoryModel::CeleryPrefork | MemoryModel::CeleryGevent
+    ) && k.get("concurrency") == 0
+    {
+        let t = tune::tune_placement(def, p, r.usable_mib, r.vcpu);
+        let suggested = t
+            .knobs
+            .iter()
+            .find(|(n, _)| *n == "concurrency")
+            .map_or(1, |(_, v)| *v);
+        out.push(
+            Finding::new(K::CeleryConcurrencyDefault, Severity::Warning, sid)
+                .at(pid)
+                .n("host_cpus", r.vcpu)
+                .n("suggested", suggested)
+                .fix(Some(Fix::new(
+                    set_knob(option, pid, "concurrency", suggested),
+                    format!("Set --concurrency={suggested}"),
+                    format!("设置 --concurrency={suggested}"),
+                ))),
+        );
+    }
+
+    if f.browser_peak_mib > 0 {
+        out.push(
+            Finding::new(K::BrowserPeak, Severity::Warning, sid)
+                .at(pid)
+                .n("browser_mib", f.browser_peak_mib)
+                .n("browsers", browsers)
+                .n("peak_mib", f.peak_mib)
+                .n("limit_mib", limit),
+        );
+    }
+}

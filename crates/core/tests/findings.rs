@@ -1,0 +1,244 @@
+//! Each finding fires on the situation it names, not on its neighbour, and
+//! its fix (where it has one) removes it.
+
+use stackfit_core::fit::{evaluate, Finding, Severity};
+use stackfit_core::model::{apply, Placement, Plan, PlanOption, Server, Settings};
+
+fn plan_with(tier: &str, placements: Vec<Placement>) -> Plan {
+    let mut s = Server::new("s", "server", tier).spec(4, 8192);
+    s.placements = placements;
+    Plan {
+        name: "t".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![PlanOption::new("o", "O").with(s)],
+    }
+}
+
+fn findings(plan: &Plan) -> Vec<Finding> {
+    evaluate(plan).options[0]
+        .servers
+        .iter()
+        .flat_map(|s| s.findings.clone())
+        .collect()
+}
+
+fn find<'a>(fs: &'a [Finding], id: &str, placement: &str) -> Option<&'a Finding> {
+    fs.iter()
+        .find(|f| f.id() == id && f.placement.as_deref() == Some(placement))
+}
+
+/// Applies the finding's fix and checks the finding is gone.
+fn fix_removes(mut plan: Plan, id: &str, placement: &str) {
+    let f = find(&findings(&plan), id, placement)
+        .unwrap_or_else(|| panic!("{id} on {placement}"))
+        .clone();
+    apply(&mut plan, &f.fix.expect("a fix").action).unwrap();
+    assert!(
+        find(&findings(&plan), id, placement).is_none(),
+        "{id} still there after its fix"
+    );
+}
+
+#[test]
+fn self_sizing_runtimes_without_a_limit_are_flagged() {
+    for service in [
+        "elasticsearch",
+        "mongodb",
+        "rabbitmq",
+        "spring-boot",
+        "node",
+        "kibana",
+        "neo4j",
+    ] {
+        let plan = plan_with("aliyun-ecs-c7-xlarge", vec![Placement::new("x", service)]);
+        let fs = findings(&plan);
+        let f = find(&fs, "self-sizing-no-limit", "x").unwrap_or_else(|| panic!("{service}"));
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(f.num("sized_mib") > 0);
+        fix_removes(plan, "self-sizing-no-limit", "x");
+        // An explicit heap is not self-sizing.
+        if service == "spring-boot" {
+            let explicit = plan_with(
+                "aliyun-ecs-c7-xlarge",
+                vec![Placement::new("x", service).knob("heap_mib", 512)],
+            );
+            assert!(find(&findings(&explicit), "self-sizing-no-limit", "x").is_none());
+        }
+    }
+}
+
+#[test]
+fn elasticsearch_heap_over_half_its_limit() {
+    let over = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![Placement::new("es", "elasticsearch")
+            .knob("heap_mib", 1536)
+            .limit(2048)],
+    );
+    assert!(find(&findings(&over), "es-heap-over-half", "es").is_some());
+    fix_removes(over, "es-heap-over-half", "es");
+    let half = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![Placement::new("es", "elasticsearch")
+            .knob("heap_mib", 1024)
+            .limit(2048)],
+    );
+    assert!(find(&findings(&half), "es-heap-over-half", "es").is_none());
+}
+
+#[test]
+fn redis_maxmemory_and_fork_headroom() {
+    let plan = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![Placement::new("r", "redis")
+            .knob("maxmemory_mib", 512)
+            .knob("persistence", 1)
+            .limit(600)],
+    );
+    let fs = findings(&plan);
+    assert!(find(&fs, "redis-maxmemory-near-limit", "r").is_some());
+    assert!(find(&fs, "redis-fork-headroom", "r").is_some());
+    fix_removes(plan.clone(), "redis-maxmemory-near-limit", "r");
+    fix_removes(plan, "redis-fork-headroom", "r");
+    let off = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![Placement::new("r", "redis")
+            .knob("maxmemory_mib", 400)
+            .knob("persistence", 0)
+            .limit(600)],
+    );
+    let fs = findings(&off);
+    assert!(
+        find(&fs, "redis-maxmemory-near-limit", "r").is_none()
+            && find(&fs, "redis-fork-headroom", "r").is_none()
+    );
+}
+
+#[test]
+fn shm_for_chromium_and_postgres() {
+    let crawl = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![Placement::new("c", "playwright").knob("browsers", 2)],
+    );
+    let fs = findings(&crawl);
+    let f = find(&fs, "shm-too-small", "c").expect("Docker's 64 MB default");
+    assert_eq!(f.severity, Severity::Critical);
+    fix_removes(crawl, "shm-too-small", "c");
+    let pg = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![Placement::new("db", "postgres")],
+    );
+    assert_eq!(
+        find(&findings(&pg), "shm-too-small", "db")
+            .unwrap()
+            .severity,
+        Severity::Info
+    );
+    let serial = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![Placement::new("db", "postgres").knob("max_parallel_workers_per_gather", 0)],
+    );
+    assert!(find(&findings(&serial), "shm-too-small", "db").is_none());
+}
+
+#[test]
+fn celery_concurrency_left_to_the_host() {
+    let plan = plan_with(
+        "aliyun-ecs-c7-2xlarge",
+        vec![Placement::new("w", "celery-prefork")],
+    );
+    let f = find(&findings(&plan), "celery-concurrency-default", "w")
+        .unwrap()
+        .clone();
+    assert_eq!(f.num("host_cpus"), 8);
+    fix_removes(plan, "celery-concurrency-default", "w");
+}
+
+#[test]
+fn cpu_oversubscribed_and_burstable_sustained() {
+    let busy = || Placement::new("w", "celery-prefork").knob("concurrency", 12);
+    let fs = findings(&plan_with("aliyun-ecs-c7-large", vec![busy()]));
+    assert!(fs.iter().any(|f| f.id() == "cpu-oversubscribed"));
+    // t3.medium: 2 vCPU at a 20 % baseline = 400 millicores sustained.
+    let t3 = findings(&plan_with(
+        "aws-t3-medium",
+        vec![Placement::new("w", "celery-prefork").knob("concurrency", 4)],
+    ));
+    let f = t3
+        .iter()
+        .find(|f| f.id() == "burstable-sustained")
+        .expect("burstable");
+    assert_eq!(f.num("baseline_millicores"), 400);
+    let fixed = findings(&plan_with(
+        "aliyun-ecs-c7-large",
+        vec![Placement::new("w", "celery-prefork").knob("concurrency", 4)],
+    ));
+    assert!(!fixed.iter().any(|f| f.id() == "burstable-sustained"));
+}
+
+#[test]
+fn limits_below_use_and_peaks_over_limits() {
+    let plan = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![Placement::new("api", "fastapi")
+            .knob("workers", 4)
+            .limit(128)],
+    );
+    let fs = findings(&plan);
+    let f = find(&fs, "limit-below-expected", "api").unwrap();
+    assert_eq!(f.severity, Severity::Critical);
+    fix_removes(plan, "limit-below-expected", "api");
+}
+
+#[test]
+fn unknown_tier_without_spec_and_price_unknown() {
+    let mut plan = plan_with("nope", vec![Placement::new("n", "nginx")]);
+    plan.options[0].servers[0].spec = None;
+    let fs = findings(&plan);
+    assert!(fs
+        .iter()
+        .any(|f| f.id() == "unknown-tier" && f.severity == Severity::Critical));
+    assert!(fs.iter().any(|f| f.id() == "price-unknown"));
+    assert_eq!(evaluate(&plan).options[0].monthly_fen, None);
+}
+
+#[test]
+fn every_finding_has_text_in_both_languages() {
+    for t in stackfit_core::templates::list() {
+        let r = evaluate(&stackfit_core::templates::get(t.id).unwrap());
+        for o in &r.options {
+            for f in o.findings() {
+                assert!(
+                    !f.message_en().is_empty() && !f.message_zh().is_empty(),
+                    "{}",
+                    f.id()
+                );
+                assert!(
+                    f.message_zh()
+                        .chars()
+                        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                    "{}: {}",
+                    f.id(),
+                    f.message_zh()
+                );
+                if let Some(fix) = &f.fix {
+                    assert!(!fix.label_en.is_empty() && !fix.label_zh.is_empty());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn headroom_target_is_editable() {
+    let mut plan = stackfit_core::templates::get("s2").unwrap();
+    let tight = |p: &Plan| evaluate(p).option("upgrade-2c4g").unwrap().verdict;
+    assert_eq!(tight(&plan), stackfit_core::Verdict::Tight);
+    apply(
+        &mut plan,
+        &stackfit_core::Action::SetHeadroomTarget { pct: 5 },
+    )
+    .unwrap();
+    assert_eq!(tight(&plan), stackfit_core::Verdict::Fits);
+}

@@ -1,0 +1,289 @@
+//! Invariants of the model, checked on generated plans with proptest.
+
+use proptest::prelude::*;
+use stackfit_core::codec;
+use stackfit_core::fit::{evaluate, Verdict};
+use stackfit_core::model::{apply, Action, History, Placement, Plan, PlanOption, Server, Settings};
+
+/// Services whose memory does not depend on the host (no auto-sized heap or cache).
+const FIXED_SIZE: &[&str] = &[
+    "postgres",
+    "mysql",
+    "redis",
+    "valkey",
+    "memcached",
+    "kafka",
+    "zookeeper",
+    "logstash",
+    "weaviate",
+    "prometheus",
+    "grafana",
+    "alertmanager",
+    "nginx",
+    "fastapi",
+    "gunicorn",
+    "sanic",
+    "celery-gevent",
+    "celery-beat",
+    "flower",
+    "playwright",
+    "go-service",
+    "static-frontend",
+    "minio",
+    "custom",
+];
+/// Services that size themselves from the memory they see: generated with a limit.
+const SELF_SIZING: &[&str] = &[
+    "elasticsearch",
+    "mongodb",
+    "rabbitmq",
+    "neo4j",
+    "kibana",
+    "node",
+    "spring-boot",
+];
+const TIERS: &[&str] = &[
+    "aliyun-ecs-c7-large",
+    "aliyun-ecs-c7-xlarge",
+    "aws-t3-medium",
+    "aws-m6i-xlarge",
+    "no-such-tier",
+];
+
+fn placement() -> impl Strategy<Value = Placement> {
+    (
+        any::<bool>(),
+        0usize..64,
+        proptest::option::of(16u64..3000),
+        proptest::option::of(64u64..4096),
+        1u32..4,
+        0i64..8,
+    )
+        .prop_map(|(self_sizing, pick, measured, limit, replicas, workers)| {
+            let (service, limit) = if self_sizing {
+                (
+                    SELF_SIZING[pick % SELF_SIZING.len()],
+                    Some(limit.unwrap_or(1024)),
+                )
+            } else {
+                (FIXED_SIZE[pick % FIXED_SIZE.len()], limit)
+            };
+            let mut p = Placement::new("p", service).replicas(replicas);
+            p.measured_mib = measured;
+            p.limit_mib = limit;
+            let def = stackfit_core::catalog::service(service).unwrap();
+            for knob in ["workers", "concurrency", "browsers", "connections"] {
+                if def.knob(knob).is_some() {
+                    p.knobs.insert(knob.to_string(), workers.max(1));
+                }
+            }
+            p
+        })
+}
+
+fn server() -> impl Strategy<Value = Server> {
+    (
+        0usize..TIERS.len(),
+        proptest::collection::vec(placement(), 0..8),
+    )
+        .prop_map(|(t, placements)| {
+            let mut s = Server::new("s", "server", TIERS[t]).spec(4, 8192);
+            s.placements = placements;
+            s
+        })
+}
+
+/// A valid plan: unique ids, dependencies on existing placements.
+fn plan() -> impl Strategy<Value = Plan> {
+    (proptest::collection::vec(server(), 1..4), 0u32..40).prop_map(|(mut servers, target)| {
+        let mut n = 0;
+        let mut ids: Vec<String> = Vec::new();
+        for (si, s) in servers.iter_mut().enumerate() {
+            s.id = format!("s{si}");
+            s.label = format!("server {si}");
+            for p in s.placements.iter_mut() {
+                p.id = format!("{}-{n}", p.service);
+                if let Some(first) = ids.first() {
+                    if n % 3 == 0 {
+                        p.depends_on = vec![first.clone()];
+                    }
+                }
+                ids.push(p.id.clone());
+                n += 1;
+            }
+        }
+        let mut o = PlanOption::new("a", "A");
+        o.servers = servers;
+        Plan {
+            name: "generated".into(),
+            description: String::new(),
+            settings: Settings {
+                headroom_target_pct: target,
+                ..Settings::default()
+            },
+            options: vec![o],
+        }
+    })
+}
+
+fn action(plan: &Plan) -> impl Strategy<Value = Action> {
+    let placements: Vec<String> = plan.options[0]
+        .servers
+        .iter()
+        .flat_map(|s| s.placements.iter().map(|p| p.id.clone()))
+        .collect();
+    let servers: Vec<String> = plan.options[0]
+        .servers
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    let p = if placements.is_empty() {
+        vec!["none".to_string()]
+    } else {
+        placements
+    };
+    (
+        0usize..8,
+        proptest::sample::select(p),
+        proptest::sample::select(servers),
+        0u32..100,
+    )
+        .prop_map(|(kind, placement, server, n)| {
+            let option = "a".to_string();
+            match kind {
+                0 => Action::RemovePlacement { option, placement },
+                1 => Action::MovePlacement {
+                    option,
+                    placement,
+                    to_server: server,
+                },
+                2 => Action::SetLimit {
+                    option,
+                    placement,
+                    mib: Some(u64::from(n) * 64 + 64),
+                },
+                3 => Action::SetMeasured {
+                    option,
+                    placement,
+                    mib: Some(u64::from(n) * 10),
+                },
+                4 => Action::SetReplicas {
+                    option,
+                    placement,
+                    replicas: n % 5,
+                },
+                5 => Action::SetTier {
+                    option,
+                    server,
+                    tier: TIERS[n as usize % TIERS.len()].into(),
+                },
+                6 => Action::SetHeadroomTarget { pct: n },
+                _ => Action::AddPlacement {
+                    option,
+                    server,
+                    placement: Placement::new(&format!("new-{n}"), "redis"),
+                },
+            }
+        })
+}
+
+fn plan_and_actions() -> impl Strategy<Value = (Plan, Vec<Action>)> {
+    plan().prop_flat_map(|p| {
+        let actions = proptest::collection::vec(action(&p), 1..6);
+        (Just(p), actions)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// More memory on a server never makes its verdict worse (so fits never
+    /// becomes does-not-fit), for plans whose self-sizing runtimes have limits.
+    #[test]
+    fn more_memory_never_worsens_a_verdict(p in plan(), extra in 1u64..32_768) {
+        let small = evaluate(&p);
+        let mut bigger = p.clone();
+        for (s, r) in bigger.options[0].servers.iter_mut().zip(&small.options[0].servers) {
+            s.usable_mib = Some(r.usable_mib + extra);
+        }
+        let big = evaluate(&bigger);
+        for (a, b) in small.options[0].servers.iter().zip(&big.options[0].servers) {
+            prop_assert!(b.verdict <= a.verdict, "{:?} -> {:?}", a.verdict, b.verdict);
+            prop_assert!(!(a.verdict == Verdict::Fits && b.verdict == Verdict::DoesNotFit));
+        }
+    }
+
+    /// Removing a placement never raises a server's expected, peak, limit, CPU or reserve.
+    #[test]
+    fn removing_a_placement_never_raises_a_total(p in plan(), pick in 0usize..32) {
+        let ids: Vec<String> = p.options[0].servers.iter().flat_map(|s| s.placements.iter().map(|x| x.id.clone())).collect();
+        prop_assume!(!ids.is_empty());
+        let before = evaluate(&p);
+        let mut q = p.clone();
+        apply(&mut q, &Action::RemovePlacement { option: "a".into(), placement: ids[pick % ids.len()].clone() }).unwrap();
+        let after = evaluate(&q);
+        for (a, b) in before.options[0].servers.iter().zip(&after.options[0].servers) {
+            prop_assert!(b.expected_mib <= a.expected_mib);
+            prop_assert!(b.peak_mib <= a.peak_mib);
+            prop_assert!(b.limit_mib <= a.limit_mib);
+            prop_assert!(b.cpu_expected_millicores <= a.cpu_expected_millicores);
+            prop_assert!(b.reserve_mib <= a.reserve_mib);
+        }
+    }
+
+    /// Applying actions and undoing them all gives back the same plan; redo replays them.
+    #[test]
+    fn apply_then_undo_gives_back_the_plan((p, actions) in plan_and_actions()) {
+        let mut h = History::new(p.clone());
+        let mut direct = p.clone();
+        for a in &actions {
+            let r1 = h.apply(a);
+            let r2 = apply(&mut direct, a);
+            prop_assert_eq!(r1.is_ok(), r2.is_ok());
+        }
+        prop_assert_eq!(h.plan(), &direct);
+        let after = h.plan().clone();
+        while h.undo() {}
+        prop_assert_eq!(h.plan(), &p);
+        while h.redo() {}
+        prop_assert_eq!(h.plan(), &after);
+    }
+
+    /// A failed action leaves the plan untouched.
+    #[test]
+    fn failed_actions_change_nothing((p, actions) in plan_and_actions()) {
+        for a in &actions {
+            let mut q = p.clone();
+            if apply(&mut q, a).is_err() {
+                prop_assert_eq!(&q, &p);
+            }
+        }
+    }
+
+    /// The JSON plan format round-trips every valid plan without fixes.
+    #[test]
+    fn json_round_trips(p in plan()) {
+        let text = codec::to_json(&p);
+        let back = codec::from_json(&text);
+        prop_assume!(p.options[0].servers.iter().all(|s| stackfit_core::catalog::tier(&s.tier).is_some() || s.spec.is_some()));
+        let back = back.unwrap();
+        prop_assert!(back.fixes.is_empty(), "{:?}", back.fixes);
+        prop_assert_eq!(back.plan, p);
+    }
+
+    /// Evaluation never panics and its totals are the sums of its placements.
+    #[test]
+    fn totals_are_sums((p, actions) in plan_and_actions()) {
+        let mut q = p;
+        for a in &actions {
+            let _ = apply(&mut q, a);
+        }
+        for s in &evaluate(&q).options[0].servers {
+            prop_assert_eq!(s.expected_mib, s.placements.iter().map(|x| x.expected_mib).sum::<u64>());
+            prop_assert_eq!(s.peak_mib, s.placements.iter().map(|x| x.peak_mib).sum::<u64>());
+            prop_assert_eq!(s.limit_mib, s.placements.iter().map(|x| x.limit_mib).sum::<u64>());
+            prop_assert!(s.peak_mib >= s.expected_mib);
+            prop_assert_eq!(s.allocatable_mib, s.usable_mib.saturating_sub(s.reserve_mib));
+        }
+    }
+}
