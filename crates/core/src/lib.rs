@@ -20,6 +20,7 @@
 //! ```
 
 pub mod catalog;
+pub mod chart;
 pub mod codec;
 pub mod cost;
 pub mod fit;
