@@ -1,0 +1,83 @@
+//! A server's CPU bar: core's [`CpuChart`] as plain HTML, each placement's
+//! expected millicores against the vCPUs, overcommit past the capacity line.
+
+use leptos::prelude::*;
+use stackfit_core::chart::CpuChart;
+
+/// Percent of the axis, for CSS `left` / `width`.
+fn pct(chart: &CpuChart, value: u64) -> f64 {
+    (chart.scale.fraction(value) * 1000.0).round() / 10.0
+}
+
+/// The stacked CPU bar of one server with its caption.
+#[component]
+pub fn CpuBar(
+    /// The chart to draw: `stackfit_core::chart::cpu_chart(&server_report, lang)`.
+    #[prop(into)]
+    chart: Signal<CpuChart>,
+) -> impl IntoView {
+    let caption = move || chart.with(|c| c.caption.clone());
+    let bars = move || {
+        chart.with(|c| {
+            let segments = c
+                .segments
+                .iter()
+                .map(|s| {
+                    let style = format!(
+                        "left:{}%;width:{}%;background:{};color:{}",
+                        pct(c, s.start_millicores),
+                        pct(c, s.end_millicores) - pct(c, s.start_millicores),
+                        s.color.hex(),
+                        s.color.text_on().hex(),
+                    );
+                    view! {
+                        <span
+                            class="cpu-bar-segment"
+                            data-placement=s.placement.clone()
+                            style=style
+                            title=s.label.clone()
+                        ></span>
+                    }
+                })
+                .collect_view();
+            let capacity = pct(c, c.capacity_millicores);
+            let over = c.overcommitted().then(|| {
+                let style = format!(
+                    "left:{capacity}%;width:{}%",
+                    pct(c, c.expected_millicores) - capacity
+                );
+                view! { <span class="cpu-bar-over" style=style></span> }
+            });
+            view! {
+                {over}
+                {segments}
+                <span class="cpu-bar-capacity" style=format!("left:{capacity}%")></span>
+            }
+        })
+    };
+    view! {
+        <div
+            class="cpu-bar"
+            data-testid="cpu-bar"
+            data-overcommitted=move || chart.with(|c| c.overcommitted().to_string())
+        >
+            <div class="cpu-bar-track" role="img" aria-label=caption>
+                {bars}
+            </div>
+            <p class="diagram-caption" data-testid="cpu-caption">
+                {caption}
+            </p>
+            <ul class="visually-hidden">
+                {move || {
+                    chart
+                        .with(|c| {
+                            c.description
+                                .iter()
+                                .map(|line| view! { <li>{line.clone()}</li> })
+                                .collect_view()
+                        })
+                }}
+            </ul>
+        </div>
+    }
+}
