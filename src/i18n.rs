@@ -69,7 +69,10 @@ pub enum Msg {
 impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {
         let (zh, en) = match self {
-            Msg::Tagline => ("容器规划：放得下吗？要多少钱？", "Will it fit, and what will it cost?"),
+            Msg::Tagline => (
+                "容器规划：放得下吗？要多少钱？",
+                "Will it fit, and what will it cost?",
+            ),
             Msg::SwitchTo => ("English", "中文"),
             Msg::SwitchLabel => ("切换到英文", "Switch to Chinese"),
             Msg::Palette => ("服务目录", "Services"),
@@ -79,11 +82,26 @@ impl Msg {
             Msg::Vcpu => ("vCPU", "vCPU"),
             Msg::Memory => ("内存", "Memory"),
             Msg::Usable => ("系统可见", "usable"),
-            Msg::PriceUnknown => ("价格未知 — 请填写实际价格", "price unknown — enter your own"),
+            Msg::PriceUnknown => (
+                "价格未知 — 请填写实际价格",
+                "price unknown — enter your own",
+            ),
             Msg::PerMonth => ("/月", "/month"),
-            Msg::EmptyServer => ("还没有服务。从左侧拖入。", "No services yet. Drag one in from the left."),
+            Msg::EmptyServer => (
+                "还没有服务。从左侧拖入。",
+                "No services yet. Drag one in from the left.",
+            ),
         };
         lang.pick(zh, en)
+    }
+}
+
+impl From<Lang> for stackfit_core::fit::Lang {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Zh => stackfit_core::fit::Lang::Zh,
+            Lang::En => stackfit_core::fit::Lang::En,
+        }
     }
 }
 

@@ -2,4 +2,5 @@
 //! touch `web_sys` directly.
 
 pub mod language;
+pub mod shortcuts;
 pub mod storage;

@@ -1,5 +1,9 @@
 //! UI state, one concern per file, each with `provide_x()` / `use_x()`.
 
 pub mod lang;
+pub mod library;
+pub mod planner;
 
 pub use lang::{provide_lang, use_lang};
+pub use library::{provide_library, use_library, Library, Notice};
+pub use planner::{provide_planner, use_planner, Planner, Selection};

@@ -1,24 +1,44 @@
-//! The planner's root: provides the state and lays out header, palette and board.
+//! The planner's root: provides the state and lays out the header, the
+//! palette, the board with its option tabs and summary, and the side panel
+//! with the inspector and the findings.
 
 use leptos::prelude::*;
 
-use crate::state::provide_lang;
-use crate::ui::{board::Board, header::Header, palette::Palette};
+use crate::browser::shortcuts::use_undo_shortcuts;
+use crate::state::{library, provide_lang, provide_library, provide_planner};
+use crate::ui::{
+    board::Board, findings::FindingsPanel, header::Header, inspector::Inspector, notice::NoticeBar,
+    options::OptionTabs, palette::Palette, summary::Summary,
+};
 
 /// The whole planner. Its root carries `data-testid="app-ready"` once mounted,
 /// which is what end-to-end tests wait for.
 #[component]
 pub fn App() -> impl IntoView {
     provide_lang();
+    let boot = library::boot();
+    let planner = provide_planner(boot.plan.clone());
+    provide_library(planner, &boot);
+    use_undo_shortcuts(planner);
+
     let mounted = RwSignal::new(false);
     // Effects run after the first render, so this marks a mounted, live app.
     Effect::new(move |_| mounted.set(true));
     view! {
         <div class="app" data-testid=move || mounted.get().then_some("app-ready")>
             <Header />
+            <NoticeBar />
             <main class="workspace">
                 <Palette />
-                <Board />
+                <section class="centre">
+                    <OptionTabs />
+                    <Summary />
+                    <Board />
+                </section>
+                <aside class="side">
+                    <Inspector />
+                    <FindingsPanel />
+                </aside>
             </main>
         </div>
     }

@@ -3,7 +3,13 @@
 
 mod app;
 pub mod board;
+pub mod findings;
 pub mod header;
+pub mod inspector;
+pub mod notice;
+pub mod options;
 pub mod palette;
+pub mod summary;
+pub mod verdict;
 
 pub use app::App;

@@ -143,7 +143,7 @@ fn action(plan: &Plan) -> impl Strategy<Value = Action> {
         placements
     };
     (
-        0usize..8,
+        0usize..9,
         proptest::sample::select(p),
         proptest::sample::select(servers),
         0u32..100,
@@ -178,6 +178,9 @@ fn action(plan: &Plan) -> impl Strategy<Value = Action> {
                     tier: TIERS[n as usize % TIERS.len()].into(),
                 },
                 6 => Action::SetHeadroomTarget { pct: n },
+                7 => Action::RenamePlan {
+                    name: format!("plan {n}"),
+                },
                 _ => Action::AddPlacement {
                     option,
                     server,

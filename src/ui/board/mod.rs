@@ -1,24 +1,38 @@
-//! The board: the plan's servers side by side.
+//! The board: the servers of the option on screen, side by side, and a
+//! button to add one.
 
+mod add_server;
+mod placement_chip;
 mod server_card;
+mod tier_picker;
 
 use leptos::prelude::*;
-use stackfit_core::catalog;
 
-use crate::i18n::Msg;
-use crate::state::use_lang;
+use crate::state::{use_lang, use_planner};
+pub use add_server::AddServer;
+pub use placement_chip::PlacementChip;
 pub use server_card::ServerCard;
+pub use tier_picker::TierPicker;
 
-/// The servers of the current plan.
+/// The servers of the option on screen.
 #[component]
 pub fn Board() -> impl IntoView {
     let lang = use_lang();
-    let tier = catalog::tiers().first();
+    let planner = use_planner();
+    let server_ids = Memo::new(move |_| {
+        planner.with_option(|o| {
+            o.map(|o| o.servers.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="board" data-testid="board">
-            <h2 class="visually-hidden">{move || Msg::Board.text(lang.get())}</h2>
+            <h2 class="visually-hidden">{move || lang.get().pick("服务器", "Servers")}</h2>
             <div class="server-row">
-                {tier.map(|tier| view! { <ServerCard label="A" tier /> })}
+                <For each=move || server_ids.get() key=|id| id.clone() let:id>
+                    <ServerCard server_id=id />
+                </For>
+                <AddServer />
             </div>
         </section>
     }

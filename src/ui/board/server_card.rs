@@ -1,63 +1,184 @@
-//! One server on the board: its label, tier and what is placed on it.
+//! One server on the board: label, tier, price, verdict, the memory and CPU
+//! diagrams, and its placements; services dropped on it are placed there.
 
 use leptos::prelude::*;
-use stackfit_core::model::{Currency, TierDef};
+use stackfit_core::fit::ServerReport;
+use stackfit_core::model::units::format_mib;
+use stackfit_core::model::Placement;
+use stackfit_core::Action;
 
-use crate::i18n::{Lang, Msg};
-use crate::state::use_lang;
+use super::{PlacementChip, TierPicker};
+use crate::state::planner::fresh_id;
+use crate::state::{use_lang, use_planner, Selection};
+use crate::ui::palette::{DRAG_PLACEMENT_MIME, DRAG_SERVICE_MIME};
+use crate::ui::summary::money_text;
+use crate::ui::verdict::VerdictBadge;
 
-/// A server of the plan.
+/// A server of the option on screen.
 #[component]
 pub fn ServerCard(
-    /// The server's label, e.g. "A — master".
-    label: &'static str,
-    /// The tier the server is bought as.
-    tier: &'static TierDef,
+    /// The server's id within the option.
+    server_id: String,
 ) -> impl IntoView {
     let lang = use_lang();
+    let planner = use_planner();
+    let id = StoredValue::new(server_id);
+    let server = Memo::new(move |_| {
+        let id = id.get_value();
+        planner.with_option(|o| o.and_then(|o| o.server(&id)).cloned())
+    });
+    let report = Memo::new(move |_| {
+        let option = planner.option_id.get();
+        let id = id.get_value();
+        planner.report.with(|r| {
+            r.option(&option)
+                .and_then(|o| o.servers.iter().find(|s| s.id == id))
+                .cloned()
+        })
+    });
+    let label = move || server.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default());
+    let placement_ids = move || {
+        server.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.placements
+                        .iter()
+                        .map(|p| p.id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let drag_over = RwSignal::new(false);
+    let selected = move || {
+        planner
+            .selection
+            .with(|s| *s == Selection::Server(id.get_value()))
+    };
+
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        drag_over.set(false);
+        let Some(dt) = ev.data_transfer() else { return };
+        let option = planner.option_id.get_untracked();
+        let to_server = id.get_value();
+        if let Ok(placement) = dt.get_data(DRAG_PLACEMENT_MIME) {
+            if !placement.is_empty() {
+                planner.dispatch(Action::MovePlacement {
+                    option,
+                    placement,
+                    to_server,
+                });
+                return;
+            }
+        }
+        let service = dt.get_data(DRAG_SERVICE_MIME).unwrap_or_default();
+        if service.is_empty() {
+            return;
+        }
+        let placement_id = planner.with_option(|o| {
+            let taken: Vec<String> = o
+                .map(|o| {
+                    o.servers
+                        .iter()
+                        .flat_map(|s| s.placements.iter().map(|p| p.id.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            fresh_id(&service, taken.iter().map(String::as_str))
+        });
+        planner.dispatch(Action::AddPlacement {
+            option,
+            server: to_server,
+            placement: Placement::new(&placement_id, &service),
+        });
+        planner.selection.set(Selection::Placement(placement_id));
+    };
+
     view! {
-        <article class="server-card" data-testid="server-card" data-server-label=label>
+        <article
+            class="server-card"
+            class:drop-target=move || drag_over.get()
+            class:selected=selected
+            data-testid="server-card"
+            data-server-id=move || id.get_value()
+            data-server-label=label
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                drag_over.set(true);
+            }
+            on:dragleave=move |_| drag_over.set(false)
+            on:drop=on_drop
+        >
             <header>
-                <h3>{label}</h3>
-                <span class="tier-name">{tier.name}</span>
+                <input
+                    class="server-label"
+                    data-testid="server-label"
+                    aria-label=move || lang.get().pick("服务器名称", "Server name")
+                    prop:value=label
+                    on:change=move |ev| {
+                        let label = event_target_value(&ev).trim().to_string();
+                        if !label.is_empty() {
+                            let option = planner.option_id.get_untracked();
+                            planner.dispatch(Action::SetServerLabel { option, server: id.get_value(), label });
+                        }
+                    }
+                    on:focus=move |_| planner.selection.set(Selection::Server(id.get_value()))
+                />
+                <VerdictBadge verdict=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.verdict))) />
+                <button
+                    class="icon edit-only"
+                    data-testid="remove-server"
+                    title=move || lang.get().pick("删除服务器", "Remove server")
+                    aria-label=move || lang.get().pick("删除服务器", "Remove server")
+                    on:click=move |_| {
+                        let option = planner.option_id.get_untracked();
+                        planner.dispatch(Action::RemoveServer { option, server: id.get_value() });
+                    }
+                >
+                    "×"
+                </button>
             </header>
-            <dl class="spec">
-                <div>
-                    <dt>{move || Msg::Vcpu.text(lang.get())}</dt>
-                    <dd>{tier.vcpu}</dd>
-                </div>
-                <div>
-                    <dt>{move || Msg::Memory.text(lang.get())}</dt>
-                    <dd>
-                        {format!("{} GiB", tier.memory_mib / 1024)}
-                        <small>
-                            {move || {
-                                format!(
-                                    " · {} {} MiB",
-                                    Msg::Usable.text(lang.get()),
-                                    tier.usable_mib,
-                                )
-                            }}
-                        </small>
-                    </dd>
-                </div>
-            </dl>
-            <p class="price">{move || price_text(tier, lang.get())}</p>
-            <div class="drop-zone">{move || Msg::EmptyServer.text(lang.get())}</div>
+            <TierPicker server_id=id.get_value() />
+            <p class="server-numbers" data-testid="server-numbers">
+                {move || report.with(|r| r.as_ref().map(|r| numbers_line(r, lang.get())))}
+            </p>
+            <p class="server-price">
+                {move || lang.get().pick("每月 ", "Monthly ")}
+                <strong data-testid="server-monthly">{move || report.with(|r| money_text(r.as_ref().and_then(|r| r.monthly_fen), lang.get()))}</strong>
+            </p>
+            <ul class="placements" aria-label=move || lang.get().pick("服务", "Services")>
+                <For each=placement_ids key=|p| p.clone() let:placement_id>
+                    <PlacementChip server_id=id.get_value() placement_id />
+                </For>
+            </ul>
+            <Show when=move || server.with(|s| s.as_ref().is_some_and(|s| s.placements.is_empty()))>
+                <div class="drop-zone">{move || lang.get().pick("从左侧拖入服务，或在服务上按 Enter 选择服务器。", "Drag services here, or press Enter on a service to pick this server.")}</div>
+            </Show>
         </article>
     }
 }
 
-fn price_text(tier: &TierDef, lang: Lang) -> String {
-    match tier.price.price() {
-        Some(price) => {
-            let symbol = match price.currency {
-                Currency::Cny => "¥",
-                Currency::Usd => "US$",
-            };
-            let minor = price.minor_per_month;
-            format!("{symbol}{}.{:02}{}", minor / 100, minor % 100, Msg::PerMonth.text(lang))
-        }
-        None => Msg::PriceUnknown.text(lang).to_string(),
+/// "usable 3.5 GiB − reserve 512 MiB = 3.0 GiB allocatable · expected 2.1 GiB · peak 2.8 GiB"
+fn numbers_line(r: &ServerReport, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::Zh => format!(
+            "可用 {} − 预留 {} = 可分配 {} · 预计 {} · 峰值 {} · 上限合计 {}",
+            format_mib(r.usable_mib),
+            format_mib(r.reserve_mib),
+            format_mib(r.allocatable_mib),
+            format_mib(r.expected_mib),
+            format_mib(r.peak_mib),
+            format_mib(r.limit_mib),
+        ),
+        crate::i18n::Lang::En => format!(
+            "usable {} − reserve {} = {} allocatable · expected {} · peak {} · limits {}",
+            format_mib(r.usable_mib),
+            format_mib(r.reserve_mib),
+            format_mib(r.allocatable_mib),
+            format_mib(r.expected_mib),
+            format_mib(r.peak_mib),
+            format_mib(r.limit_mib),
+        ),
     }
 }

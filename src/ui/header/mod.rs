@@ -1,12 +1,16 @@
-//! The top bar: product name, tagline and the language switch.
+//! The top bar: product name, the plan menu, undo/redo and the language switch.
 
 mod lang_switch;
+mod plan_menu;
+mod undo_redo;
 
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
 use crate::state::use_lang;
 pub use lang_switch::LangSwitch;
+pub use plan_menu::PlanMenu;
+pub use undo_redo::UndoRedo;
 
 /// The top bar.
 #[component]
@@ -19,7 +23,11 @@ pub fn Header() -> impl IntoView {
                 <h1>"StackFit"</h1>
                 <p class="tagline">{move || Msg::Tagline.text(lang.get())}</p>
             </div>
-            <LangSwitch />
+            <div class="topbar-tools">
+                <PlanMenu />
+                <UndoRedo />
+                <LangSwitch />
+            </div>
         </header>
     }
 }

@@ -13,6 +13,10 @@ use super::units::Mib;
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Action {
+    /// Rename the plan itself (what the saved-plans list shows).
+    RenamePlan {
+        name: String,
+    },
     AddOption {
         option: PlanOption,
     },
@@ -238,6 +242,7 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             }
             plan.options.remove(i);
         }
+        Action::RenamePlan { name } => plan.name = name.clone(),
         Action::RenameOption { option, name } => option_mut(plan, option)?.name = name.clone(),
         Action::AddServer { option, server } => {
             let o = option_mut(plan, option)?;
@@ -445,4 +450,25 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rename_plan_changes_only_the_name() {
+        let mut plan = crate::templates::get("s0").unwrap();
+        let before = plan.clone();
+        apply(
+            &mut plan,
+            &Action::RenamePlan {
+                name: "FinRep 2C4G".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(plan.name, "FinRep 2C4G");
+        plan.name = before.name.clone();
+        assert_eq!(plan, before);
+    }
 }

@@ -1,0 +1,246 @@
+//! Saved plans in local storage: an index of plans plus one entry per plan
+//! (the engine's versioned JSON), autosaved on every change. Storage that is
+//! missing, full or holding a broken plan is reported and never fatal, and a
+//! saved plan is never overwritten by another one.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use stackfit_core::model::{Plan, PlanOption, Server, Settings};
+use stackfit_core::{codec, templates};
+
+use super::planner::Planner;
+use crate::browser::storage::{self, StorageProblem};
+
+const INDEX_KEY: &str = "stackfit.plans";
+const CURRENT_KEY: &str = "stackfit.current";
+const PLAN_KEY_PREFIX: &str = "stackfit.plan.";
+
+/// The template a first visit opens on.
+pub const FIRST_TEMPLATE: &str = "s0";
+
+/// One saved plan as the plan menu lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedPlan {
+    pub id: String,
+    pub name: String,
+    /// Milliseconds since the epoch of the last save.
+    pub updated_ms: f64,
+}
+
+/// Something the user should know about storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Storage cannot be written: work goes on, unsaved.
+    Unavailable(String),
+    /// A saved plan could not be read; it was left as it is.
+    Unreadable { name: String, reason: String },
+    /// A saved plan was read, but validation had to change things.
+    Repaired { name: String, fixes: Vec<String> },
+}
+
+/// Handles to the plan library; `Copy`.
+#[derive(Clone, Copy)]
+pub struct Library {
+    pub entries: RwSignal<Vec<SavedPlan>>,
+    /// The id under which the plan being edited is saved.
+    pub current: RwSignal<String>,
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+/// What the app starts with: the plan to edit and the library's state.
+pub struct Boot {
+    pub plan: Plan,
+    pub current: String,
+    pub entries: Vec<SavedPlan>,
+    pub notice: Option<Notice>,
+}
+
+/// Reads the library and picks the plan to open: the one edited last, else
+/// the first template. Never writes.
+pub fn boot() -> Boot {
+    let mut notice = None;
+    let entries = match storage::load::<Vec<SavedPlan>>(INDEX_KEY) {
+        Ok(list) => list.unwrap_or_default(),
+        Err(problem) => {
+            notice = Some(problem_notice(problem));
+            Vec::new()
+        }
+    };
+    let current = storage::load::<String>(CURRENT_KEY).ok().flatten();
+    if let Some(entry) = current.and_then(|id| entries.iter().find(|e| e.id == id).cloned()) {
+        match read_plan(&entry) {
+            Ok((plan, fixes)) => {
+                if !fixes.is_empty() {
+                    notice = Some(Notice::Repaired {
+                        name: entry.name.clone(),
+                        fixes,
+                    });
+                }
+                return Boot {
+                    plan,
+                    current: entry.id,
+                    entries,
+                    notice,
+                };
+            }
+            Err(reason) => {
+                notice = Some(Notice::Unreadable {
+                    name: entry.name.clone(),
+                    reason,
+                })
+            }
+        }
+    }
+    let plan = templates::get(FIRST_TEMPLATE).unwrap_or_else(empty_plan);
+    Boot {
+        plan,
+        current: new_id(&entries),
+        entries,
+        notice,
+    }
+}
+
+fn read_plan(entry: &SavedPlan) -> Result<(Plan, Vec<String>), String> {
+    let text = storage::load::<String>(&plan_key(&entry.id))
+        .map_err(|p| format!("{p:?}"))?
+        .ok_or_else(|| "the saved plan is missing from storage".to_string())?;
+    codec::from_json(&text)
+        .map(|r| (r.plan, r.fixes))
+        .map_err(|e| e.to_string())
+}
+
+fn problem_notice(problem: StorageProblem) -> Notice {
+    match problem {
+        StorageProblem::Unavailable(why) | StorageProblem::Corrupt(why) => Notice::Unavailable(why),
+    }
+}
+
+fn plan_key(id: &str) -> String {
+    format!("{PLAN_KEY_PREFIX}{id}")
+}
+
+/// A new plan id not used by any saved plan.
+fn new_id(entries: &[SavedPlan]) -> String {
+    let base = format!("p{}", js_sys::Date::now() as u64);
+    crate::state::planner::fresh_id(&base, entries.iter().map(|e| e.id.as_str()))
+}
+
+/// An empty plan with one option and one 2C4G server: where "New plan" starts.
+pub fn empty_plan() -> Plan {
+    Plan {
+        name: "Untitled plan · 新方案".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![PlanOption::new("a", "A").with(Server::new("a", "A", "aliyun-ecs-c7-large"))],
+    }
+}
+
+impl Library {
+    /// Saves the plan being edited under the current id.
+    fn autosave(&self, plan: &Plan) {
+        let id = self.current.get_untracked();
+        let result = storage::save(&plan_key(&id), &codec::to_json(plan)).and_then(|()| {
+            let mut entries = self.entries.get_untracked();
+            let now = js_sys::Date::now();
+            match entries.iter_mut().find(|e| e.id == id) {
+                Some(entry) => {
+                    entry.name = plan.name.clone();
+                    entry.updated_ms = now;
+                }
+                None => entries.push(SavedPlan {
+                    id: id.clone(),
+                    name: plan.name.clone(),
+                    updated_ms: now,
+                }),
+            }
+            storage::save(INDEX_KEY, &entries)?;
+            storage::save(CURRENT_KEY, &id)?;
+            self.entries.set(entries);
+            Ok(())
+        });
+        match result {
+            Ok(()) => {
+                if matches!(self.notice.get_untracked(), Some(Notice::Unavailable(_))) {
+                    self.notice.set(None);
+                }
+            }
+            Err(problem) => self.notice.set(Some(problem_notice(problem))),
+        }
+    }
+
+    /// Opens `plan` as a new saved plan (a template, "new", a duplicate).
+    pub fn open_new(&self, planner: &Planner, plan: Plan) {
+        self.current.set(new_id(&self.entries.get_untracked()));
+        planner.open(plan);
+    }
+
+    /// Opens a saved plan; an unreadable one is reported and the current plan stays.
+    pub fn open_saved(&self, planner: &Planner, id: &str) {
+        let Some(entry) = self
+            .entries
+            .get_untracked()
+            .into_iter()
+            .find(|e| e.id == id)
+        else {
+            return;
+        };
+        match read_plan(&entry) {
+            Ok((plan, fixes)) => {
+                self.notice
+                    .set((!fixes.is_empty()).then(|| Notice::Repaired {
+                        name: entry.name.clone(),
+                        fixes,
+                    }));
+                self.current.set(entry.id);
+                planner.open(plan);
+            }
+            Err(reason) => self.notice.set(Some(Notice::Unreadable {
+                name: entry.name,
+                reason,
+            })),
+        }
+    }
+
+    /// Deletes a saved plan. Deleting the open plan opens the most recent other one, or a new one.
+    pub fn delete(&self, planner: &Planner, id: &str) {
+        let mut entries = self.entries.get_untracked();
+        entries.retain(|e| e.id != id);
+        if let Err(problem) =
+            storage::remove(&plan_key(id)).and_then(|()| storage::save(INDEX_KEY, &entries))
+        {
+            self.notice.set(Some(problem_notice(problem)));
+        }
+        self.entries.set(entries.clone());
+        if self.current.get_untracked() == id {
+            let latest = entries
+                .iter()
+                .max_by(|a, b| a.updated_ms.total_cmp(&b.updated_ms))
+                .map(|e| e.id.clone());
+            match latest {
+                Some(other) => self.open_saved(planner, &other),
+                None => self.open_new(planner, empty_plan()),
+            }
+        }
+    }
+}
+
+/// Creates the library from `boot` and autosaves the planner's plan on every change.
+pub fn provide_library(planner: Planner, boot: &Boot) -> Library {
+    let library = Library {
+        entries: RwSignal::new(boot.entries.clone()),
+        current: RwSignal::new(boot.current.clone()),
+        notice: RwSignal::new(boot.notice.clone()),
+    };
+    Effect::new(move |_| {
+        // Track the plan (and the id it is saved under), then save untracked.
+        library.current.track();
+        planner.with_plan(|plan| library.autosave(plan));
+    });
+    provide_context(library);
+    library
+}
+
+/// The library provided by [`provide_library`].
+pub fn use_library() -> Library {
+    expect_context::<Library>()
+}

@@ -1,0 +1,207 @@
+//! The plan being edited: its undo history, the option on screen, the
+//! selection, and the engine's report as a memo. Every change goes through
+//! [`Planner::dispatch`] as a core `Action`; nothing here computes a number.
+
+use leptos::prelude::*;
+use stackfit_core::model::{Action, History, Plan, PlanOption};
+use stackfit_core::{evaluate, Report};
+
+/// What the inspector shows.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Selection {
+    #[default]
+    None,
+    Server(String),
+    Placement(String),
+}
+
+/// Handles to the plan state; `Copy`, so components take it by value.
+#[derive(Clone, Copy)]
+pub struct Planner {
+    history: RwSignal<History>,
+    /// The option the user picked; may name an option that undo removed, so
+    /// read [`Planner::option_id`] instead.
+    picked_option: RwSignal<String>,
+    pub selection: RwSignal<Selection>,
+    /// The engine's evaluation of the current plan.
+    pub report: Memo<Report>,
+    /// The option on screen: the picked one if it still exists, else the first.
+    pub option_id: Memo<String>,
+    /// The last action the engine refused, to show the user why.
+    pub refusal: RwSignal<Option<String>>,
+}
+
+impl Planner {
+    fn new(plan: Plan) -> Self {
+        let first = plan
+            .options
+            .first()
+            .map(|o| o.id.clone())
+            .unwrap_or_default();
+        let history = RwSignal::new(History::new(plan));
+        let picked_option = RwSignal::new(first);
+        let report = Memo::new(move |_| history.with(|h| evaluate(h.plan())));
+        let option_id = Memo::new(move |_| {
+            let picked = picked_option.get();
+            history.with(|h| {
+                let options = &h.plan().options;
+                if options.iter().any(|o| o.id == picked) {
+                    picked
+                } else {
+                    options.first().map(|o| o.id.clone()).unwrap_or_default()
+                }
+            })
+        });
+        Planner {
+            history,
+            picked_option,
+            selection: RwSignal::new(Selection::None),
+            report,
+            option_id,
+            refusal: RwSignal::new(None),
+        }
+    }
+
+    /// Applies `action` through the undo history. A refused action leaves the
+    /// plan as it was and records why.
+    pub fn dispatch(&self, action: Action) {
+        let mut outcome = Ok(());
+        self.history.update(|h| outcome = h.apply(&action));
+        self.refusal.set(outcome.err().map(|e| e.to_string()));
+    }
+
+    /// Reads the current plan.
+    pub fn with_plan<R>(&self, f: impl FnOnce(&Plan) -> R) -> R {
+        self.history.with(|h| f(h.plan()))
+    }
+
+    /// Reads the option on screen.
+    pub fn with_option<R>(&self, f: impl FnOnce(Option<&PlanOption>) -> R) -> R {
+        let id = self.option_id.get();
+        self.history.with(|h| f(h.plan().option(&id)))
+    }
+
+    /// Shows another option.
+    pub fn pick_option(&self, id: &str) {
+        self.picked_option.set(id.to_string());
+        self.selection.set(Selection::None);
+    }
+
+    /// Replaces the whole plan (a template, a saved plan): a fresh history.
+    pub fn open(&self, plan: Plan) {
+        let first = plan
+            .options
+            .first()
+            .map(|o| o.id.clone())
+            .unwrap_or_default();
+        self.history.set(History::new(plan));
+        self.picked_option.set(first);
+        self.selection.set(Selection::None);
+        self.refusal.set(None);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.with(|h| h.can_undo())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.with(|h| h.can_redo())
+    }
+
+    pub fn undo(&self) {
+        self.history.update(|h| {
+            h.undo();
+        });
+    }
+
+    pub fn redo(&self) {
+        self.history.update(|h| {
+            h.redo();
+        });
+    }
+}
+
+/// Creates the planner on `plan` and provides it to every component.
+pub fn provide_planner(plan: Plan) -> Planner {
+    let planner = Planner::new(plan);
+    provide_context(planner);
+    planner
+}
+
+/// The planner provided by [`provide_planner`].
+pub fn use_planner() -> Planner {
+    expect_context::<Planner>()
+}
+
+/// An id not yet used in `taken`: `base`, else `base-2`, `base-3`, …
+/// Placement ids become compose service names, so they stay readable.
+pub fn fresh_id<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    if !taken.clone().any(|t| t == base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| !taken.clone().any(|t| t == candidate))
+        .expect("an unused id exists")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_id_keeps_the_base_when_free_and_counts_up_when_taken() {
+        assert_eq!(fresh_id("redis", ["postgres"].into_iter()), "redis");
+        assert_eq!(
+            fresh_id("redis", ["redis", "redis-2"].into_iter()),
+            "redis-3"
+        );
+    }
+
+    #[test]
+    fn dispatch_applies_and_undo_restores_without_a_browser() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let plan = stackfit_core::templates::get("s0").unwrap();
+            let planner = Planner::new(plan.clone());
+            planner.dispatch(Action::SetHeadroomTarget { pct: 30 });
+            assert_eq!(planner.report.get_untracked().headroom_target_pct, 30);
+            assert!(planner.can_undo());
+            planner.undo();
+            assert_eq!(planner.with_plan(|p| p.clone()), plan);
+            assert_eq!(
+                planner.report.get_untracked().headroom_target_pct,
+                plan.settings.headroom_target_pct
+            );
+        });
+    }
+
+    #[test]
+    fn a_refused_action_keeps_the_plan_and_says_why() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let plan = stackfit_core::templates::get("s0").unwrap();
+            let planner = Planner::new(plan.clone());
+            planner.dispatch(Action::RemoveOption {
+                option: "no-such-option".into(),
+            });
+            assert_eq!(planner.with_plan(|p| p.clone()), plan);
+            assert!(planner.refusal.get_untracked().is_some());
+            assert!(!planner.can_undo());
+        });
+    }
+
+    #[test]
+    fn the_option_on_screen_falls_back_when_its_option_disappears() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let plan = stackfit_core::templates::get("s3").unwrap();
+            let planner = Planner::new(plan.clone());
+            let second = plan.options[1].id.clone();
+            planner.pick_option(&second);
+            assert_eq!(planner.option_id.get_untracked(), second);
+            planner.dispatch(Action::RemoveOption { option: second });
+            assert_eq!(planner.option_id.get_untracked(), plan.options[0].id);
+        });
+    }
+}

@@ -1,0 +1,143 @@
+//! A placement on a server card: its service, replicas and memory; drag it
+//! to another server, or use its "move to" menu; select it to inspect it.
+
+use leptos::prelude::*;
+use stackfit_core::catalog;
+use stackfit_core::model::units::format_mib;
+use stackfit_core::Action;
+
+use crate::state::{use_lang, use_planner, Selection};
+use crate::ui::palette::DRAG_PLACEMENT_MIME;
+
+/// One placement in a server card.
+#[component]
+pub fn PlacementChip(
+    /// The server it is on.
+    server_id: String,
+    /// The placement's id within the option.
+    placement_id: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let planner = use_planner();
+    let pid = StoredValue::new(placement_id);
+    let sid = StoredValue::new(server_id);
+    let placement = Memo::new(move |_| {
+        let id = pid.get_value();
+        planner.with_option(|o| {
+            o.and_then(|o| o.find_placement(&id))
+                .map(|(_, p)| p.clone())
+        })
+    });
+    let numbers = Memo::new(move |_| {
+        let option = planner.option_id.get();
+        let id = pid.get_value();
+        planner.report.with(|r| {
+            r.option(&option)
+                .and_then(|o| {
+                    o.servers
+                        .iter()
+                        .flat_map(|s| &s.placements)
+                        .find(|p| p.id == id)
+                })
+                .map(|p| (p.expected_mib, p.peak_mib, p.limit_mib))
+        })
+    });
+    let service_id =
+        move || placement.with(|p| p.as_ref().map(|p| p.service.clone()).unwrap_or_default());
+    let title = move || {
+        placement.with(|p| {
+            let Some(p) = p else { return String::new() };
+            let name = catalog::service(&p.service).map_or(p.service.as_str(), |s| {
+                lang.get().pick(s.name_zh, s.name_en)
+            });
+            if p.id == p.service {
+                name.to_string()
+            } else {
+                format!("{name} · {}", p.id)
+            }
+        })
+    };
+    let replicas = move || placement.with(|p| p.as_ref().map_or(1, |p| p.replicas));
+    let other_servers = move || {
+        let here = sid.get_value();
+        planner.with_option(|o| {
+            o.map(|o| {
+                o.servers
+                    .iter()
+                    .filter(|s| s.id != here)
+                    .map(|s| (s.id.clone(), s.label.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+        })
+    };
+    let selected = move || {
+        planner
+            .selection
+            .with(|s| *s == Selection::Placement(pid.get_value()))
+    };
+    view! {
+        <li
+            class="placement"
+            class:selected=selected
+            data-testid=move || format!("placement-{}", service_id())
+            data-placement-id=move || pid.get_value()
+            draggable="true"
+            tabindex="0"
+            on:dragstart=move |ev| {
+                if let Some(dt) = ev.data_transfer() {
+                    let _ = dt.set_data(DRAG_PLACEMENT_MIME, &pid.get_value());
+                    dt.set_effect_allowed("move");
+                }
+            }
+            on:click=move |_| planner.selection.set(Selection::Placement(pid.get_value()))
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" {
+                    planner.selection.set(Selection::Placement(pid.get_value()));
+                } else if ev.key() == "Delete" {
+                    let option = planner.option_id.get_untracked();
+                    planner.dispatch(Action::RemovePlacement { option, placement: pid.get_value() });
+                }
+            }
+        >
+            <span class="placement-name">{title}</span>
+            <Show when=move || { replicas() > 1 }>
+                <span class="replicas">"×"{replicas}</span>
+            </Show>
+            <span class="placement-mem" title=move || lang.get().pick("预计 / 峰值 / 上限", "expected / peak / limit")>
+                {move || numbers.get().map(|(e, p, l)| format!("{} / {} / {}", format_mib(e), format_mib(p), format_mib(l)))}
+            </span>
+            <Show when=move || !other_servers().is_empty()>
+                <select
+                    class="move-to edit-only"
+                    data-testid="move-to"
+                    aria-label=move || lang.get().pick("移到其他服务器", "Move to another server")
+                    on:click=|ev| ev.stop_propagation()
+                    on:change=move |ev| {
+                        let to_server = event_target_value(&ev);
+                        if !to_server.is_empty() {
+                            let option = planner.option_id.get_untracked();
+                            planner.dispatch(Action::MovePlacement { option, placement: pid.get_value(), to_server });
+                        }
+                    }
+                >
+                    <option value="" selected>{move || lang.get().pick("移到…", "Move to…")}</option>
+                    {move || other_servers().into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                </select>
+            </Show>
+            <button
+                class="icon edit-only"
+                data-testid="remove-placement"
+                aria-label=move || lang.get().pick("移除", "Remove")
+                title=move || lang.get().pick("移除", "Remove")
+                on:click=move |ev| {
+                    ev.stop_propagation();
+                    let option = planner.option_id.get_untracked();
+                    planner.dispatch(Action::RemovePlacement { option, placement: pid.get_value() });
+                }
+            >
+                "×"
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,54 @@
+//! The findings of the option on screen, worst first, each with its numbers
+//! and, where the engine offers one, a fix the user applies with one click.
+
+mod finding_item;
+
+use leptos::prelude::*;
+use stackfit_core::fit::Finding;
+
+use crate::state::{use_lang, use_planner};
+pub use finding_item::FindingItem;
+
+/// The findings panel.
+#[component]
+pub fn FindingsPanel() -> impl IntoView {
+    let lang = use_lang();
+    let planner = use_planner();
+    let findings = Memo::new(move |_| {
+        let id = planner.option_id.get();
+        planner.report.with(|r| {
+            let Some(option) = r.option(&id) else {
+                return Vec::new();
+            };
+            let mut all: Vec<(String, Finding)> = option
+                .servers
+                .iter()
+                .flat_map(|s| s.findings.iter().map(move |f| (s.label.clone(), f.clone())))
+                .collect();
+            all.sort_by_key(|(_, f)| std::cmp::Reverse(f.severity));
+            all
+        })
+    });
+    view! {
+        <section class="findings" data-testid="findings">
+            <h2>
+                {move || lang.get().pick("发现的问题", "Findings")}
+                <span class="count">{move || findings.with(Vec::len)}</span>
+            </h2>
+            <Show
+                when=move || findings.with(|f| !f.is_empty())
+                fallback=move || view! { <p class="hint">{move || lang.get().pick("没有问题。", "Nothing to report.")}</p> }
+            >
+                <ul>
+                    {move || {
+                        findings
+                            .get()
+                            .into_iter()
+                            .map(|(server_label, finding)| view! { <FindingItem server_label finding /> })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,75 @@
+//! Inspects one server: its label, the memory the OS really sees, and where
+//! its price comes from.
+
+use leptos::prelude::*;
+use stackfit_core::catalog;
+use stackfit_core::model::PriceStatus;
+use stackfit_core::Action;
+
+use super::MemoryField;
+use crate::state::{use_lang, use_planner, Selection};
+
+/// The inspector for a server.
+#[component]
+pub fn ServerInspector(
+    /// The server's id within the option on screen.
+    server_id: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let planner = use_planner();
+    let sid = StoredValue::new(server_id);
+    let server = Memo::new(move |_| {
+        let id = sid.get_value();
+        planner.with_option(|o| o.and_then(|o| o.server(&id)).cloned())
+    });
+    let tier = move || server.with(|s| s.as_ref().and_then(|s| catalog::tier(&s.tier)));
+    let price_source = move || {
+        let lang = lang.get();
+        match tier().map(|t| t.price) {
+            Some(PriceStatus::Listed {
+                source, billing, ..
+            }) => format!("{billing} — {} ({})", source.title, source.date),
+            Some(PriceStatus::Estimated {
+                source, formula, ..
+            }) => {
+                format!(
+                    "{} {formula} — {} ({})",
+                    lang.pick("估算：", "Estimated:"),
+                    source.title,
+                    source.date
+                )
+            }
+            Some(PriceStatus::Unknown) | None => lang
+                .pick(
+                    "没有可靠来源的目录价格。请在服务器卡片上填写你的实际价格。",
+                    "No sourced catalog price. Enter your own price on the server card.",
+                )
+                .to_string(),
+        }
+    };
+    view! {
+        <Show when=move || server.with(Option::is_some) fallback=move || planner.selection.set(Selection::None)>
+            <h2>{move || server.with(|s| s.as_ref().map(|s| s.label.clone()))}</h2>
+            <p class="hint">{move || tier().map(|t| format!("{} · {} vCPU · {} GiB", t.name, t.vcpu, t.memory_mib / 1024))}</p>
+            <MemoryField
+                label=("系统可见内存（free -m 的 total）", "Memory the OS sees (free -m total)")
+                value=Signal::derive(move || server.with(|s| s.as_ref().and_then(|s| s.usable_mib)))
+                placeholder=("按规格估算", "estimated from the tier")
+                on_set=move |usable_mib| {
+                    planner.dispatch(Action::SetServerUsable { option: planner.option_id.get_untracked(), server: sid.get_value(), usable_mib })
+                }
+                testid="usable"
+            />
+            <section class="price-source">
+                <h3>{move || lang.get().pick("价格来源", "Where the price comes from")}</h3>
+                <p data-testid="price-source">
+                    {move || match server.with(|s| s.as_ref().and_then(|s| s.price.clone())) {
+                        Some(p) if !p.note.is_empty() => format!("{} — {}", lang.get().pick("你填写的价格", "Your price"), p.note),
+                        Some(_) => lang.get().pick("你填写的价格", "Your price").to_string(),
+                        None => price_source(),
+                    }}
+                </p>
+            </section>
+        </Show>
+    }
+}

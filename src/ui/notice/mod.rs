@@ -1,0 +1,60 @@
+//! A bar under the header for what the user must know: storage problems, a
+//! saved plan that could not be read or had to be repaired, a refused change.
+
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::{use_lang, use_library, use_planner, Notice};
+
+fn notice_text(notice: &Notice, lang: Lang) -> String {
+    match (notice, lang) {
+        (Notice::Unavailable(why), Lang::Zh) => {
+            format!("无法保存到浏览器存储（{why}）。可以继续编辑，但关闭页面后改动会丢失。")
+        }
+        (Notice::Unavailable(why), Lang::En) => {
+            format!("Can't save to browser storage ({why}). You can keep working, but changes will be lost when you close the page.")
+        }
+        (Notice::Unreadable { name, reason }, Lang::Zh) => {
+            format!("已保存的方案“{name}”无法读取：{reason}。它原样保留，没有被覆盖。")
+        }
+        (Notice::Unreadable { name, reason }, Lang::En) => {
+            format!("The saved plan “{name}” could not be read: {reason}. It was left as it is, not overwritten.")
+        }
+        (Notice::Repaired { name, fixes }, Lang::Zh) => {
+            format!("方案“{name}”读取时做了修正：{}", fixes.join("；"))
+        }
+        (Notice::Repaired { name, fixes }, Lang::En) => format!(
+            "While reading “{name}”, StackFit fixed: {}",
+            fixes.join("; ")
+        ),
+    }
+}
+
+/// Storage notices and refused changes, each dismissible.
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let lang = use_lang();
+    let library = use_library();
+    let planner = use_planner();
+    view! {
+        <Show when=move || library.notice.with(Option::is_some)>
+            <div class="notice" role="status" data-testid="notice">
+                <span>{move || library.notice.with(|n| n.as_ref().map(|n| notice_text(n, lang.get())))}</span>
+                <button class="tool" on:click=move |_| library.notice.set(None)>
+                    {move || lang.get().pick("知道了", "Dismiss")}
+                </button>
+            </div>
+        </Show>
+        <Show when=move || planner.refusal.with(Option::is_some)>
+            <div class="notice refusal" role="alert" data-testid="refusal">
+                <span>
+                    {move || lang.get().pick("未执行：", "Not done: ")}
+                    {move || planner.refusal.get().unwrap_or_default()}
+                </span>
+                <button class="tool" on:click=move |_| planner.refusal.set(None)>
+                    {move || lang.get().pick("知道了", "Dismiss")}
+                </button>
+            </div>
+        </Show>
+    }
+}

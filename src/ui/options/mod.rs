@@ -1,0 +1,126 @@
+//! Option tabs: switch between the plan's options; add, duplicate, rename
+//! and delete them.
+
+use leptos::prelude::*;
+use stackfit_core::model::PlanOption;
+use stackfit_core::Action;
+
+use crate::state::planner::fresh_id;
+use crate::state::{use_lang, use_planner, Planner};
+use crate::ui::verdict::VerdictBadge;
+
+fn option_ids(planner: &Planner) -> Vec<String> {
+    planner.with_plan(|p| p.options.iter().map(|o| o.id.clone()).collect())
+}
+
+/// The tabs above the board.
+#[component]
+pub fn OptionTabs() -> impl IntoView {
+    let lang = use_lang();
+    let planner = use_planner();
+    let tabs = move || {
+        planner.with_plan(|p| {
+            p.options
+                .iter()
+                .map(|o| (o.id.clone(), o.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let add = move |_| {
+        let ids = option_ids(&planner);
+        let id = fresh_id("option", ids.iter().map(String::as_str));
+        let name = format!(
+            "{} {}",
+            lang.get_untracked().pick("方案", "Option"),
+            ids.len() + 1
+        );
+        planner.dispatch(Action::AddOption {
+            option: PlanOption::new(&id, &name),
+        });
+        planner.pick_option(&id);
+    };
+    let duplicate = move |_| {
+        let Some(mut copy) = planner.with_option(|o| o.cloned()) else {
+            return;
+        };
+        let ids = option_ids(&planner);
+        copy.id = fresh_id(&copy.id, ids.iter().map(String::as_str));
+        copy.name = format!(
+            "{} {}",
+            copy.name,
+            lang.get_untracked().pick("（副本）", "(copy)")
+        );
+        let id = copy.id.clone();
+        planner.dispatch(Action::AddOption { option: copy });
+        planner.pick_option(&id);
+    };
+    let remove = move |_| {
+        let option = planner.option_id.get_untracked();
+        planner.dispatch(Action::RemoveOption { option });
+    };
+    view! {
+        <nav class="option-tabs" data-testid="option-tabs" role="tablist">
+            {move || {
+                tabs()
+                    .into_iter()
+                    .map(|(id, name)| {
+                        let active = {
+                            let id = StoredValue::new(id.clone());
+                            move || planner.option_id.with(|o| *o == id.get_value())
+                        };
+                        let verdict = {
+                            let id = id.clone();
+                            Signal::derive(move || planner.report.with(|r| r.option(&id).map(|o| o.verdict)))
+                        };
+                        let pick = {
+                            let id = id.clone();
+                            move |_| planner.pick_option(&id)
+                        };
+                        let rename = {
+                            let id = id.clone();
+                            move |ev| {
+                                let name = event_target_value(&ev).trim().to_string();
+                                if !name.is_empty() {
+                                    planner.dispatch(Action::RenameOption { option: id.clone(), name });
+                                }
+                            }
+                        };
+                        view! {
+                            <div class="option-tab" class:active=active data-testid=format!("option-tab-{id}")>
+                                <button role="tab" aria-selected=move || active().to_string() on:click=pick>
+                                    <VerdictBadge verdict compact=true />
+                                    <span>{name.clone()}</span>
+                                </button>
+                                <Show when=active>
+                                    <input
+                                        class="option-name edit-only"
+                                        data-testid="option-name"
+                                        aria-label=move || lang.get().pick("方案名称", "Option name")
+                                        prop:value=name.clone()
+                                        on:change=rename.clone()
+                                    />
+                                </Show>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+            <div class="option-tools edit-only">
+                <button class="tool" data-testid="option-add" on:click=add>
+                    {move || lang.get().pick("＋ 新方案", "+ Option")}
+                </button>
+                <button class="tool" data-testid="option-duplicate" on:click=duplicate>
+                    {move || lang.get().pick("复制", "Duplicate")}
+                </button>
+                <button
+                    class="tool"
+                    data-testid="option-delete"
+                    disabled=move || planner.with_plan(|p| p.options.len() < 2)
+                    on:click=remove
+                >
+                    {move || lang.get().pick("删除", "Delete")}
+                </button>
+            </div>
+        </nav>
+    }
+}
