@@ -62,11 +62,12 @@ pub enum Swatch {
     Line(Rgb, u32),
 }
 
-/// One legend item placed at (`x`, row `row`).
+/// One legend item placed at (`x`, row `row`); a long text is wrapped onto
+/// `lines.len()` rows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegendItem {
     pub swatch: Swatch,
-    pub text: String,
+    pub lines: Vec<String>,
     pub x: f64,
     pub row: usize,
 }
@@ -151,23 +152,65 @@ pub fn layout(chart: &MemoryChart, width: f64, caption: bool) -> Layout {
         items.push((Swatch::Outline(palette::RESERVE), h.label.clone()));
     }
     let (mut x, mut row) = (PAD_X, 0usize);
+    let text_room = width - 2.0 * PAD_X - SWATCH - 5.0;
     for (swatch, text) in items {
-        let w = SWATCH + 5.0 + text_width_px(&text, LABEL_PX) + 16.0;
-        if x > PAD_X && x + w > width - PAD_X {
+        let lines = wrap(&text, text_room);
+        let w = SWATCH + 5.0 + text_width_px(&lines[0], LABEL_PX) + 16.0;
+        if x > PAD_X && (lines.len() > 1 || x + w > width - PAD_X) {
             x = PAD_X;
             row += 1;
         }
+        let tall = lines.len();
         l.legend.push(LegendItem {
             swatch,
-            text,
+            lines,
             x,
             row,
         });
-        x += w;
+        if tall > 1 {
+            // A wrapped item keeps its rows to itself.
+            row += tall - 1;
+            x = width;
+        } else {
+            x += w;
+        }
     }
     let rows = row as f64 + if caption { 2.2 } else { 1.0 };
     l.height = LEGEND_TOP + rows * LEGEND_ROW + 4.0;
     l
+}
+
+/// Breaks `text` at spaces into lines no wider than `room` (a single word
+/// wider than `room` keeps a line of its own), never between a number and its unit.
+fn wrap(text: &str, room: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    // A number stays on the line of its unit: "256 MiB", "12 %".
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match words.last_mut() {
+            Some(last) if matches!(word, "MiB" | "GiB" | "vCPU" | "%") => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    for word in &words {
+        let word = word.as_str();
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if !current.is_empty() && text_width_px(&candidate, LABEL_PX) > room {
+            lines.push(std::mem::replace(&mut current, word.to_string()));
+        } else {
+            current = candidate;
+        }
+    }
+    lines.push(current);
+    lines
 }
 
 fn color(c: Rgb) -> RGBColor {
@@ -363,14 +406,16 @@ pub fn draw_memory<DB: DrawingBackend>(
                 ))?;
             }
         }
-        area.draw(&Text::new(
-            item.text.clone(),
-            pt(x1 + 5.0, y + SWATCH / 2.0),
-            font(LABEL_PX, palette::INK, HPos::Left, VPos::Center),
-        ))?;
+        for (i, line) in item.lines.iter().enumerate() {
+            area.draw(&Text::new(
+                line.clone(),
+                pt(x1 + 5.0, y + i as f64 * LEGEND_ROW + SWATCH / 2.0),
+                font(LABEL_PX, palette::INK, HPos::Left, VPos::Center),
+            ))?;
+        }
     }
     if opts.caption {
-        let row = l.legend.last().map_or(0, |i| i.row) as f64 + 1.2;
+        let row = l.legend.last().map_or(0, |i| i.row + i.lines.len() - 1) as f64 + 1.2;
         area.draw(&Text::new(
             chart.caption.clone(),
             pt(PAD_X, LEGEND_TOP + row * LEGEND_ROW + SWATCH / 2.0),

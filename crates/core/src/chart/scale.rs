@@ -35,7 +35,7 @@ impl Scale {
 ///
 /// ```
 /// use stackfit_core::chart::nice_scale;
-/// let s = nice_scale(3584, 8);
+/// let s = nice_scale(3700, 8);
 /// assert_eq!((s.max, s.step), (4096, 512));
 /// assert_eq!(s.ticks.last().unwrap().label, "4 GiB");
 /// ```

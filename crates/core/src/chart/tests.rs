@@ -284,10 +284,23 @@ fn labels_that_do_not_fit_are_left_to_the_legend() {
     for p in &first_server("s0").placements {
         let name = super::placement_name(&p.id, &p.service, p.replicas, Lang::En);
         assert!(
-            narrow.legend.iter().any(|i| i.text.starts_with(&name)),
+            narrow.legend.iter().any(|i| i.lines[0].starts_with(&name)),
             "{name}"
         );
     }
+    // Legend lines wrap to the width rather than running off the card.
+    for item in &narrow.legend {
+        for line in &item.lines {
+            let right = item.x + 16.0 + text_width_px(line, 12.0);
+            assert!(right <= 320.0, "{line:?} ends at {right}");
+        }
+    }
+    let lines = narrow.legend.iter().flat_map(|i| i.lines.iter());
+    assert!(lines
+        .clone()
+        .all(|l| !l.starts_with("MiB") && !l.starts_with("GiB")));
+    let rows: Vec<usize> = narrow.legend.iter().map(|i| i.row).collect();
+    assert!(rows.windows(2).all(|w| w[0] <= w[1]));
 }
 
 use crate::model::units::format_mib;
