@@ -48,7 +48,10 @@ fn palette_lists_every_catalog_service() {
             .unwrap();
         assert!(item.is_some(), "palette misses {}", service.id);
     }
-    let shown = palette.query_selector_all("[data-testid^='palette-item-']").unwrap().length();
+    let shown = palette
+        .query_selector_all("[data-testid^='palette-item-']")
+        .unwrap()
+        .length();
     assert_eq!(shown as usize, stackfit_core::catalog::services().len());
 }
 
@@ -57,13 +60,29 @@ async fn language_switch_changes_the_palette_heading() {
     // Start from a known language regardless of the browser's.
     gloo_storage::LocalStorage::set("stackfit.lang", stackfit::i18n::Lang::En).unwrap();
     let host = mount_app();
-    let heading = || host.query_selector(".palette h2").unwrap().unwrap().text_content().unwrap();
+    let heading = || {
+        host.query_selector(".palette h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
     assert_eq!(heading(), "Services");
     by_testid(&host, "lang-switch").click();
     next_tick().await;
     assert_eq!(heading(), "服务目录");
-    assert_eq!(by_testid(&host, "lang-switch").text_content().as_deref(), Some("English"));
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("zh-CN"));
+    assert_eq!(
+        by_testid(&host, "lang-switch").text_content().as_deref(),
+        Some("English")
+    );
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("zh-CN")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -72,8 +91,13 @@ async fn app_marks_itself_ready_and_opens_with_one_server_card() {
     next_tick().await;
     by_testid(&host, "app-ready");
     let board = by_testid(&host, "board");
-    let cards = board.query_selector_all("[data-testid='server-card']").unwrap();
+    let cards = board
+        .query_selector_all("[data-testid='server-card']")
+        .unwrap();
     assert_eq!(cards.length(), 1);
     let card: web_sys::Element = cards.get(0).unwrap().unchecked_into();
-    assert_eq!(card.get_attribute("data-server-label").as_deref(), Some("A"));
+    assert_eq!(
+        card.get_attribute("data-server-label").as_deref(),
+        Some("A")
+    );
 }
