@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use stackfit_core::chart::draw::{draw_memory, layout, DrawOptions};
+use stackfit_draw::{draw_memory, layout, DrawOptions};
 use stackfit_core::chart::MemoryChart;
 
 /// The stacked memory bar of one server (reserve, each placement's expected

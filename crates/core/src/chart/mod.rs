@@ -4,23 +4,20 @@
 //! and the drawing code only draws.
 //!
 //! - [`memory_chart`] and [`cpu_chart`] build the models, in either language.
-//! - [`draw`] draws a memory chart on any plotters backend: the web app passes
-//!   a canvas backend, [`svg`] (feature `svg`) an SVG one for golden files and
-//!   reports, so both come from one drawing routine.
+//! - The `stackfit-draw` crate draws a memory chart on any plotters backend:
+//!   the web app passes a canvas backend, its SVG renderer an SVG one for
+//!   golden files and reports, so both come from one drawing routine. Drawing
+//!   lives outside the engine because plotters pulls in wasm-bindgen and
+//!   web-sys when built for wasm32.
 //!
 //! Invariant: nothing here recomputes a fit figure; every number comes from
 //! the report, only positions and labels are derived.
 
 mod cpu;
-pub mod draw;
 mod memory;
-mod palette;
+pub mod palette;
 mod scale;
-#[cfg(any(test, feature = "svg"))]
-pub mod svg;
 
-#[cfg(test)]
-mod golden_tests;
 #[cfg(test)]
 mod tests;
 
@@ -39,7 +36,7 @@ const CUSTOM_SERVICE: &str = "custom";
 /// A placement's display name: the catalog name in `lang`; the placement's
 /// own id for custom services and services the catalog does not know (their
 /// catalog name, "Custom service", would not tell them apart); "×N" for replicas.
-pub(crate) fn placement_name(id: &str, service: &str, replicas: u32, lang: Lang) -> String {
+pub fn placement_name(id: &str, service: &str, replicas: u32, lang: Lang) -> String {
     let base = match crate::catalog::service(service) {
         Some(def) if def.id != CUSTOM_SERVICE => match lang {
             Lang::En => def.name_en,

@@ -40,7 +40,7 @@ impl Rgb {
 }
 
 /// Okabe & Ito, "Color Universal Design" (2008), without black.
-pub(crate) const PLACEMENT: [Rgb; 7] = [
+pub const PLACEMENT: [Rgb; 7] = [
     Rgb(0x00, 0x72, 0xB2), // blue
     Rgb(0xE6, 0x9F, 0x00), // orange
     Rgb(0x00, 0x9E, 0x73), // bluish green
@@ -51,13 +51,13 @@ pub(crate) const PLACEMENT: [Rgb; 7] = [
 ];
 
 /// Text and lines.
-pub(crate) const INK: Rgb = Rgb(0x1f, 0x23, 0x28);
+pub const INK: Rgb = Rgb(0x1f, 0x23, 0x28);
 /// The OS and Docker reserve.
-pub(crate) const RESERVE: Rgb = Rgb(0x8a, 0x8f, 0x98);
+pub const RESERVE: Rgb = Rgb(0x8a, 0x8f, 0x98);
 /// Free memory below the allocatable line.
-pub(crate) const HEADROOM: Rgb = Rgb(0xee, 0xf1, 0xf4);
+pub const HEADROOM: Rgb = Rgb(0xee, 0xf1, 0xf4);
 /// Anything past the allocatable line (does not fit / OOM risk).
-pub(crate) const OVER: Rgb = Rgb(0xC0, 0x1C, 0x28);
+pub const OVER: Rgb = Rgb(0xC0, 0x1C, 0x28);
 
 /// FNV-1a, so a service's preferred colour never depends on the build.
 fn fnv1a(s: &str) -> u64 {

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::fit::{self, ServerReport, Verdict};
+use crate::model::units::format_mib;
 use crate::templates;
 
 fn server(template: &str, option: &str, server: &str) -> ServerReport {
@@ -267,43 +268,6 @@ fn colours_keep_text_readable() {
     assert_eq!(Rgb(0x00, 0x72, 0xB2).text_on(), Rgb(255, 255, 255));
     assert_eq!(Rgb(0, 0, 0).lighten(100), Rgb(255, 255, 255));
 }
-
-#[test]
-fn labels_that_do_not_fit_are_left_to_the_legend() {
-    let c = memory_chart(&first_server("s0"), Lang::En);
-    let wide = draw::layout(&c, 1200.0, false);
-    let narrow = draw::layout(&c, 320.0, false);
-    assert!(narrow.labels.len() < wide.labels.len());
-    assert!(narrow.height > wide.height);
-    for l in &narrow.labels {
-        let s = &c.segments[l.segment];
-        let room = narrow.x(&c, s.end_mib) - narrow.x(&c, s.start_mib);
-        assert!(text_width_px(&l.text, 12.0) < room);
-    }
-    // Every placement is in the legend whatever the width.
-    for p in &first_server("s0").placements {
-        let name = super::placement_name(&p.id, &p.service, p.replicas, Lang::En);
-        assert!(
-            narrow.legend.iter().any(|i| i.lines[0].starts_with(&name)),
-            "{name}"
-        );
-    }
-    // Legend lines wrap to the width rather than running off the card.
-    for item in &narrow.legend {
-        for line in &item.lines {
-            let right = item.x + 16.0 + text_width_px(line, 12.0);
-            assert!(right <= 320.0, "{line:?} ends at {right}");
-        }
-    }
-    let lines = narrow.legend.iter().flat_map(|i| i.lines.iter());
-    assert!(lines
-        .clone()
-        .all(|l| !l.starts_with("MiB") && !l.starts_with("GiB")));
-    let rows: Vec<usize> = narrow.legend.iter().map(|i| i.row).collect();
-    assert!(rows.windows(2).all(|w| w[0] <= w[1]));
-}
-
-use crate::model::units::format_mib;
 
 /// Five "Custom service" rows told nobody which was which: custom services
 /// are named by their placement id.

@@ -10,9 +10,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::memory::{MemoryChart, SegmentKind};
-use super::palette::{self, Rgb};
-use super::text_width_px;
+use stackfit_core::chart::palette::{self, Rgb};
+use stackfit_core::chart::{text_width_px, MemoryChart, SegmentKind};
 
 /// The font stack: system UI fonts, then fonts with Chinese glyphs.
 pub const FONT_FAMILY: &str =

@@ -1,10 +1,11 @@
-//! The memory diagram as an SVG document, drawn by [`super::draw`] through
+//! The memory diagram as an SVG document, drawn by [`crate::memory`] through
 //! plotters' SVG backend: for golden tests and printable reports.
 
 use plotters::prelude::*;
 
-use super::draw::{draw_memory, layout, DrawOptions};
-use super::memory::MemoryChart;
+use stackfit_core::chart::MemoryChart;
+
+use crate::memory::{draw_memory, layout, DrawOptions};
 
 /// The SVG of `chart` at `width` CSS pixels; the height follows the legend.
 pub fn memory_svg(chart: &MemoryChart, width: u32) -> String {

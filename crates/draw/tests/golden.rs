@@ -1,18 +1,19 @@
 //! Golden SVGs of the memory diagram: S0's and S2's first server, and S2's
 //! server that does not fit, in both languages. `UPDATE_GOLDEN=1 cargo test
-//! -p stackfit-core chart` rewrites them; review the diff (or the PNG) first.
+//! -p stackfit-draw` rewrites them; review the diff (or the PNG) first.
 
 use std::path::PathBuf;
 
-use super::{memory_chart, svg::memory_svg, Lang};
-use crate::{fit, templates};
+use stackfit_core::chart::{memory_chart, Lang};
+use stackfit_core::{fit, templates};
+use stackfit_draw::svg::memory_svg;
 
 fn check(name: &str, template: &str, option: &str, lang: Lang) {
     let report = fit::evaluate(&templates::get(template).unwrap());
     let server = &report.option(option).unwrap().servers[0];
     let svg = memory_svg(&memory_chart(server, lang), 640);
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("src/chart/golden")
+        .join("tests/golden")
         .join(format!("{name}.svg"));
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &svg).unwrap();
