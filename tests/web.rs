@@ -96,8 +96,53 @@ async fn app_marks_itself_ready_and_opens_with_one_server_card() {
         .unwrap();
     assert_eq!(cards.length(), 1);
     let card: web_sys::Element = cards.get(0).unwrap().unchecked_into();
+    // A first visit opens the S0 template on its first option.
     assert_eq!(
         card.get_attribute("data-server-label").as_deref(),
-        Some("A")
+        Some("2C4G lean")
     );
+    assert_eq!(card.get_attribute("data-verdict").as_deref(), Some("fits"));
+}
+
+#[wasm_bindgen_test]
+async fn memory_diagram_draws_a_canvas_and_lists_every_segment_as_text() {
+    use stackfit::ui::board::MemoryDiagram;
+    use stackfit_core::chart::{memory_chart, Lang};
+
+    let report = stackfit_core::evaluate(&stackfit_core::templates::get("s2").unwrap());
+    let server = report.option("plus-standard").unwrap().servers[0].clone();
+    let chart = memory_chart(&server, Lang::En);
+    let segments = chart.segments.len();
+    let document = document();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    host.style().set_property("width", "480px").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <MemoryDiagram chart=Signal::stored(chart.clone()) /> },
+    )
+    .forget();
+    next_tick().await;
+
+    let figure = by_testid(&host, "memory-diagram");
+    assert_eq!(
+        figure.get_attribute("data-verdict").as_deref(),
+        Some("does-not-fit")
+    );
+    let canvas: web_sys::HtmlCanvasElement = figure
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(
+        canvas.width() >= 200,
+        "the canvas is sized to its box, got {}",
+        canvas.width()
+    );
+    let text = by_testid(&host, "memory-diagram-text");
+    assert!(
+        text.child_element_count() as usize >= segments,
+        "every segment is also text"
+    );
+    assert!(text.text_content().unwrap().contains("ai-recommend"));
 }

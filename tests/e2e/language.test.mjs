@@ -1,56 +1,40 @@
 // Journey: open the planner, switch the language, see the text change, and
 // find the choice remembered after a reload.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 
-import { serveStatic } from "./support/server.mjs";
-import { launch, newPage } from "./support/browser.mjs";
-import { Planner } from "./pages/planner.mjs";
+import { journey } from "./support/journey.mjs";
 
-let site;
-let browser;
-
-before(async () => {
-  mkdirSync("target/screenshots", { recursive: true });
-  site = await serveStatic();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const j = journey();
 
 test("an English browser opens in English and the switch turns the UI Chinese", async () => {
-  const { context, page, errors } = await newPage(browser, { locale: "en-US" });
-  const planner = new Planner(page, site.url);
-  await planner.open();
-
+  const { planner, page, context, errors } = await j.start({ locale: "en-US" });
   assert.equal(await planner.paletteHeading(), "Services");
   assert.equal(await planner.htmlLang(), "en");
   assert.ok((await planner.serverCards().count()) >= 1, "the board shows a server");
+  const findingEn = await planner.byTestId("findings").locator(".message").first().textContent();
   await planner.screenshot("language-en");
 
   await planner.switchLanguage();
   await page.waitForFunction(() => document.querySelector(".palette h2")?.textContent === "服务目录");
   assert.equal(await planner.htmlLang(), "zh-CN");
   assert.equal((await planner.langSwitch.textContent()).trim(), "English");
+  const findingZh = await planner.byTestId("findings").locator(".message").first().textContent();
+  assert.notEqual(findingZh, findingEn, "engine findings follow the language");
+  assert.match(findingZh, /[\u4e00-\u9fff]/);
+  assert.match(await planner.byTestId("verdict").textContent(), /[\u4e00-\u9fff]/);
   await planner.screenshot("language-zh");
 
   // The choice is remembered.
   await page.reload();
-  await planner.byTestId("app-ready").waitFor();
+  await planner.ready();
   assert.equal(await planner.paletteHeading(), "服务目录");
-
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("a Chinese browser opens in Chinese", async () => {
-  const { context, page, errors } = await newPage(browser, { locale: "zh-CN" });
-  const planner = new Planner(page, site.url);
-  await planner.open();
+  const { planner, context, errors } = await j.start({ locale: "zh-CN" });
   assert.equal(await planner.paletteHeading(), "服务目录");
   assert.equal(await planner.htmlLang(), "zh-CN");
   assert.deepEqual(errors, []);

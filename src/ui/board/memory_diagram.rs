@@ -6,8 +6,8 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use stackfit_draw::{draw_memory, layout, DrawOptions};
 use stackfit_core::chart::MemoryChart;
+use stackfit_draw::{draw_memory, layout, DrawOptions};
 
 /// The stacked memory bar of one server (reserve, each placement's expected
 /// use and peak, headroom, the limits track and the allocatable line), its

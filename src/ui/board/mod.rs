@@ -2,6 +2,8 @@
 //! button to add one.
 
 mod add_server;
+mod cpu_bar;
+mod memory_diagram;
 mod placement_chip;
 mod server_card;
 mod tier_picker;
@@ -10,6 +12,8 @@ use leptos::prelude::*;
 
 use crate::state::{use_lang, use_planner};
 pub use add_server::AddServer;
+pub use cpu_bar::CpuBar;
+pub use memory_diagram::MemoryDiagram;
 pub use placement_chip::PlacementChip;
 pub use server_card::ServerCard;
 pub use tier_picker::TierPicker;

@@ -16,6 +16,9 @@ pub fn PlacementChip(
     server_id: String,
     /// The placement's id within the option.
     placement_id: String,
+    /// Its colour in the memory diagram ("#rrggbb").
+    #[prop(into)]
+    swatch: Signal<Option<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
@@ -92,6 +95,9 @@ pub fn PlacementChip(
             }
             on:click=move |_| planner.selection.set(Selection::Placement(pid.get_value()))
             on:keydown=move |ev| {
+                if ev.target() != ev.current_target() {
+                    return;
+                }
                 if ev.key() == "Enter" {
                     planner.selection.set(Selection::Placement(pid.get_value()));
                 } else if ev.key() == "Delete" {
@@ -100,6 +106,7 @@ pub fn PlacementChip(
                 }
             }
         >
+            <span class="swatch" aria-hidden="true" style:background-color=move || swatch.get()></span>
             <span class="placement-name">{title}</span>
             <Show when=move || { replicas() > 1 }>
                 <span class="replicas">"×"{replicas}</span>

@@ -2,12 +2,13 @@
 //! diagrams, and its placements; services dropped on it are placed there.
 
 use leptos::prelude::*;
+use stackfit_core::chart::{cpu_chart, memory_chart};
 use stackfit_core::fit::ServerReport;
 use stackfit_core::model::units::format_mib;
 use stackfit_core::model::Placement;
 use stackfit_core::Action;
 
-use super::{PlacementChip, TierPicker};
+use super::{CpuBar, MemoryDiagram, PlacementChip, TierPicker};
 use crate::state::planner::fresh_id;
 use crate::state::{use_lang, use_planner, Selection};
 use crate::ui::palette::{DRAG_PLACEMENT_MIME, DRAG_SERVICE_MIME};
@@ -34,6 +35,27 @@ pub fn ServerCard(
             r.option(&option)
                 .and_then(|o| o.servers.iter().find(|s| s.id == id))
                 .cloned()
+        })
+    });
+    // A memo, so a card's diagrams are rebuilt only when its own numbers change.
+    let diagrams = Memo::new(move |_| {
+        report.with(|r| {
+            r.as_ref().map(|r| {
+                let lang = lang.get().into();
+                let memory = memory_chart(r, lang);
+                let colors = memory
+                    .placement_colors()
+                    .into_iter()
+                    .map(|(id, c)| (id, c.hex()))
+                    .collect::<Vec<_>>();
+                // The chips list the placements, each with its colour, so the
+                // diagram's legend keeps only the reserve and the key.
+                (
+                    memory.without_placement_legend(),
+                    cpu_chart(r, lang),
+                    colors,
+                )
+            })
         })
     });
     let label = move || server.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default());
@@ -103,6 +125,10 @@ pub fn ServerCard(
             data-testid="server-card"
             data-server-id=move || id.get_value()
             data-server-label=label
+            data-expected-mib=move || report.with(|r| r.as_ref().map(|r| r.expected_mib))
+            data-peak-mib=move || report.with(|r| r.as_ref().map(|r| r.peak_mib))
+            data-allocatable-mib=move || report.with(|r| r.as_ref().map(|r| r.allocatable_mib))
+            data-verdict=move || report.with(|r| r.as_ref().map(|r| r.verdict.as_str()))
             on:dragover=move |ev: web_sys::DragEvent| {
                 ev.prevent_default();
                 drag_over.set(true);
@@ -140,6 +166,14 @@ pub fn ServerCard(
                 </button>
             </header>
             <TierPicker server_id=id.get_value() />
+            {move || {
+                diagrams.get().map(|(memory, cpu, _)| {
+                    view! {
+                        <MemoryDiagram chart=Signal::stored(memory) />
+                        <CpuBar chart=Signal::stored(cpu) />
+                    }
+                })
+            }}
             <p class="server-numbers" data-testid="server-numbers">
                 {move || report.with(|r| r.as_ref().map(|r| numbers_line(r, lang.get())))}
             </p>
@@ -149,7 +183,17 @@ pub fn ServerCard(
             </p>
             <ul class="placements" aria-label=move || lang.get().pick("服务", "Services")>
                 <For each=placement_ids key=|p| p.clone() let:placement_id>
-                    <PlacementChip server_id=id.get_value() placement_id />
+                    {
+                        let swatch = {
+                            let pid = placement_id.clone();
+                            Signal::derive(move || {
+                                diagrams.with(|d| {
+                                    d.as_ref().and_then(|(_, _, colors)| colors.iter().find(|(p, _)| *p == pid).map(|(_, c)| c.clone()))
+                                })
+                            })
+                        };
+                        view! { <PlacementChip server_id=id.get_value() placement_id swatch /> }
+                    }
                 </For>
             </ul>
             <Show when=move || server.with(|s| s.as_ref().is_some_and(|s| s.placements.is_empty()))>

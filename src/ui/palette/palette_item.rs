@@ -36,7 +36,10 @@ pub fn PaletteItem(
                 }
             }
             on:keydown=move |ev| {
-                if ev.key() == "Enter" || ev.key() == " " {
+                // Only keys pressed on the item itself: Enter on a button of
+                // its menu must reach that button.
+                let on_item = ev.target() == ev.current_target();
+                if on_item && (ev.key() == "Enter" || ev.key() == " ") {
                     ev.prevent_default();
                     menu_open.set(true);
                 }

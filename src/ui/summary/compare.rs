@@ -33,14 +33,15 @@ pub fn OptionCompare() -> impl IntoView {
     };
     view! {
         <Show when=move || planner.report.with(|r| r.options.len() > 1)>
+            <div class="compare-wrap">
             <table class="compare" data-testid="option-compare">
                 <thead>
                     <tr>
                         <th>{move || lang.get().pick("方案", "Option")}</th>
                         <th>{move || lang.get().pick("结论", "Verdict")}</th>
-                        <th>{move || lang.get().pick("服务器", "Servers")}</th>
+                        <th class="optional">{move || lang.get().pick("服务器", "Servers")}</th>
                         <th class="num">{move || lang.get().pick("每月", "Monthly")}</th>
-                        <th class="num">{move || lang.get().pick("每年", "Yearly")}</th>
+                        <th class="num optional">{move || lang.get().pick("每年", "Yearly")}</th>
                         <th class="num">{move || lang.get().pick("与第一个方案相比", "vs. first option")}</th>
                     </tr>
                 </thead>
@@ -54,9 +55,9 @@ pub fn OptionCompare() -> impl IntoView {
                                     <tr on:click=pick>
                                         <td>{name}</td>
                                         <td><VerdictBadge verdict=Signal::derive(move || Some(verdict)) /></td>
-                                        <td class="num">{servers}</td>
+                                        <td class="num optional">{servers}</td>
                                         <td class="num">{move || money_text(monthly, lang.get())}</td>
-                                        <td class="num">{move || money_text(yearly, lang.get())}</td>
+                                        <td class="num optional">{move || money_text(yearly, lang.get())}</td>
                                         <td class="num">
                                             {delta.map(|d| if d > 0 { format!("+{}", format_fen(d)) } else { format_fen(d) }).unwrap_or_else(|| "—".into())}
                                         </td>
@@ -67,6 +68,7 @@ pub fn OptionCompare() -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            </div>
         </Show>
     }
 }

@@ -14,6 +14,10 @@ export class Planner {
   /** Opens the site and waits until the app has mounted. */
   async open(hash = "") {
     await this.page.goto(this.baseUrl + hash);
+    await this.ready();
+  }
+
+  async ready() {
     await this.byTestId("app-ready").waitFor({ timeout: 20_000 });
   }
 
@@ -37,6 +41,37 @@ export class Planner {
     return this.page.locator('[data-testid="server-card"]');
   }
 
+  /** The server card whose label starts with `label`. */
+  serverCard(label) {
+    return this.page.locator(`[data-testid="server-card"][data-server-label^="${label}"]`);
+  }
+
+  /** Placements of `serviceId` inside `scope` (a card, or the whole board). */
+  placements(serviceId, scope = this.board) {
+    return scope.locator(`[data-testid="placement-${serviceId}"]`);
+  }
+
+  placementById(placementId) {
+    return this.page.locator(`[data-placement-id="${placementId}"]`);
+  }
+
+  async expectedMib(label) {
+    return Number(await this.serverCard(label).getAttribute("data-expected-mib"));
+  }
+
+  async serverVerdict(label) {
+    return this.serverCard(label).getAttribute("data-verdict");
+  }
+
+  /** The verdict of the option on screen: fits, tight, oom-risk or does-not-fit. */
+  async verdict() {
+    return this.byTestId("verdict").getAttribute("data-verdict");
+  }
+
+  async totalMonthly() {
+    return (await this.byTestId("total-monthly").textContent()).trim();
+  }
+
   async paletteHeading() {
     return (await this.palette.locator("h2").textContent()).trim();
   }
@@ -47,6 +82,48 @@ export class Planner {
 
   async switchLanguage() {
     await this.langSwitch.click();
+  }
+
+  /** Opens a built-in template ("s0-finrep" … "s4-voc", or "empty"). */
+  async openTemplate(id) {
+    await this.byTestId("template-menu").selectOption(id);
+  }
+
+  async pickOption(optionId) {
+    await this.byTestId(`option-tab-${optionId}`).locator('[role="tab"]').click();
+    await this.page.waitForFunction(
+      (id) => document.querySelector(`[data-testid="option-tab-${id}"]`)?.classList.contains("active"),
+      optionId,
+    );
+  }
+
+  /** Drags with the real mouse: press on `source`, move in steps, release on `target`. */
+  async mouseDrag(source, target) {
+    await source.scrollIntoViewIfNeeded();
+    const from = await source.boundingBox();
+    const to = await target.boundingBox();
+    // Aim at the middle of the part of the target that is on screen.
+    const { height } = this.page.viewportSize();
+    const top = Math.max(to.y, 0);
+    const bottom = Math.min(to.y + to.height, height);
+    if (bottom - top < 10) throw new Error("the drop target is not on screen");
+    await this.page.mouse.move(from.x + from.width / 3, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + from.width / 3 + 10, from.y + from.height / 2 + 5, { steps: 3 });
+    await this.page.mouse.move(to.x + to.width / 2, (top + bottom) / 2, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  finding(id) {
+    return this.byTestId(`finding-${id}`);
+  }
+
+  async undo() {
+    await this.byTestId("undo").click();
+  }
+
+  async redo() {
+    await this.byTestId("redo").click();
   }
 
   async screenshot(name) {

@@ -81,6 +81,8 @@ pub struct Span {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LegendEntry {
     pub color: Rgb,
+    /// The placement's id; `None` for the reserve.
+    pub placement: Option<String>,
     /// "PostgreSQL".
     pub name: String,
     /// "expected 512 MiB · peak 640 MiB · limit 768 MiB".
@@ -122,6 +124,21 @@ pub struct MemoryChart {
 }
 
 impl MemoryChart {
+    /// The chart without the placements' legend lines, for a view that lists
+    /// the placements itself (the server card's chips carry the colours).
+    pub fn without_placement_legend(mut self) -> MemoryChart {
+        self.legend.retain(|e| e.placement.is_none());
+        self
+    }
+
+    /// The colour of each placement's segment, by placement id.
+    pub fn placement_colors(&self) -> Vec<(String, Rgb)> {
+        self.legend
+            .iter()
+            .filter_map(|e| e.placement.clone().map(|p| (p, e.color)))
+            .collect()
+    }
+
     /// Where the bar ends: reserve + the sum of peaks.
     pub fn bar_end_mib(&self) -> Mib {
         self.segments
@@ -320,12 +337,14 @@ pub fn memory_chart(server: &ServerReport, lang: Lang) -> MemoryChart {
 
     let mut legend = vec![LegendEntry {
         color: palette::RESERVE,
+        placement: None,
         name: w.reserve.to_string(),
         detail: format!("{} · {}", format_mib(reserve), w.reserve_detail),
     }];
     for ((p, name), color) in server.placements.iter().zip(&names).zip(&colors) {
         legend.push(LegendEntry {
             color: *color,
+            placement: Some(p.id.clone()),
             name: name.clone(),
             detail: format!(
                 "{} {} · {} {} · {} {}",

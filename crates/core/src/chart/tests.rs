@@ -290,3 +290,24 @@ fn custom_services_are_named_by_their_placement() {
         assert!(seg.label.starts_with(&p.id), "{}", seg.label);
     }
 }
+
+#[test]
+fn the_card_view_keeps_the_reserve_legend_and_lists_placement_colours() {
+    let s = first_server("s0");
+    let c = memory_chart(&s, Lang::En);
+    let colors = c.placement_colors();
+    assert_eq!(colors.len(), s.placements.len());
+    for (p, (id, color)) in s.placements.iter().zip(&colors) {
+        assert_eq!(&p.id, id);
+        let seg = c
+            .segments
+            .iter()
+            .find(|g| g.kind == SegmentKind::Expected && g.placement.as_deref() == Some(id))
+            .unwrap();
+        assert_eq!(seg.color, *color, "{id}");
+    }
+    let card = c.clone().without_placement_legend();
+    assert_eq!(card.legend.len(), 1, "only the reserve stays");
+    assert!(card.legend[0].placement.is_none());
+    assert_eq!(card.segments, c.segments);
+}

@@ -1,0 +1,32 @@
+// Journey: S2's question. Five more services on a 2C2G do not fit; the
+// finding's fix (an upgrade within Alibaba ECS) makes them fit.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { journey } from "./support/journey.mjs";
+
+const j = journey();
+
+test("applying the fix on S2 turns does-not-fit into fits", async () => {
+  const { planner, page, context, errors } = await j.start();
+  await planner.openTemplate("s2-ecs-2c2g");
+  await planner.pickOption("plus-standard");
+  assert.equal(await planner.verdict(), "does-not-fit");
+  const before = await planner.totalMonthly();
+
+  const finding = planner.finding("does-not-fit");
+  await finding.waitFor();
+  assert.match(await finding.textContent(), /Does not fit by [\d.]+ (MiB|GiB)/);
+  await finding.locator('[data-testid="apply-fix"]').click();
+
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]')?.dataset.verdict === "fits");
+  assert.equal(await planner.finding("does-not-fit").count(), 0);
+  assert.notEqual(await planner.totalMonthly(), before, "the upgrade changes the cost");
+  await planner.screenshot("s2-after-fix");
+
+  // The fix is one action: undo brings the question back.
+  await planner.undo();
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]')?.dataset.verdict === "does-not-fit");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

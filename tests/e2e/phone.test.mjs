@@ -1,0 +1,25 @@
+// Journey: on a 390×844 phone the planner is a usable read-only report:
+// summary, findings and servers stacked, no editing controls, no sideways
+// scrolling.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { journey } from "./support/journey.mjs";
+
+const j = journey();
+
+test("a phone shows a read-only layout without horizontal scrolling", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 390, height: 844 } });
+  assert.equal(await planner.palette.isVisible(), false, "no palette on a phone");
+  assert.equal(await planner.byTestId("inspector").isVisible(), false);
+  assert.equal(await planner.byTestId("undo").isVisible(), false);
+  assert.equal(await planner.byTestId("verdict").isVisible(), true);
+  assert.equal(await planner.byTestId("total-monthly").isVisible(), true);
+  assert.equal(await planner.serverCards().first().isVisible(), true);
+  assert.equal(await planner.byTestId("findings").isVisible(), true);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  await planner.screenshot("phone-390x844");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

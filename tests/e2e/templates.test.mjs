@@ -1,0 +1,26 @@
+// Journey: every built-in template opens without console errors, shows its
+// options and verdicts, and is captured at 1280×800 for review.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { journey } from "./support/journey.mjs";
+
+const j = journey();
+const TEMPLATES = ["s0-finrep", "s1-observability", "s2-ecs-2c2g", "s3-euraflow", "s4-voc", "empty"];
+
+for (const id of TEMPLATES) {
+  test(`template ${id} opens cleanly`, async () => {
+    const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+    if (id !== "s0-finrep") await planner.openTemplate(id);
+    await planner.serverCards().first().waitFor();
+    assert.ok(["fits", "tight", "oom-risk", "does-not-fit"].includes(await planner.verdict()));
+    assert.ok((await planner.byTestId("option-tabs").locator(".option-tab").count()) >= 1);
+    // Every server with placements draws its diagram.
+    const cards = await planner.serverCards().count();
+    assert.equal(await planner.board.locator('[data-testid="memory-diagram"]').count(), cards);
+    await page.waitForTimeout(100);
+    await planner.screenshot(`template-${id}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
