@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test setup size build bench
+.PHONY: serve test setup size build bench measure
 
 ## serve: build the planner and serve it at http://127.0.0.1:8080
 serve: setup
@@ -29,3 +29,7 @@ size: build
 ## bench: the engine's criterion benchmark
 bench:
 	cargo bench -p stackfit-core
+
+## measure: drop → diagram and navigation → app-ready timings (a report, not a test)
+measure: build
+	node scripts/measure.mjs

@@ -56,3 +56,27 @@ test("a broken saved plan is reported, the app still opens, and the plan is not 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("when storage is full the planner says so and keeps working", async () => {
+  const { context, page, errors } = await (async () => {
+    const { newPage } = await import("./support/browser.mjs");
+    return newPage(j.browser);
+  })();
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  const { Planner } = await import("./pages/planner.mjs");
+  const planner = new Planner(page, j.site.url);
+  await planner.open();
+
+  await planner.byTestId("notice").waitFor();
+  assert.match(await planner.byTestId("notice").textContent(), /Can't save to browser storage/);
+  await planner.paletteItem("nginx").focus();
+  await page.keyboard.press("Enter");
+  await planner.byTestId("place-menu").locator('[role="menuitem"]').first().click();
+  await planner.placements("nginx").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
