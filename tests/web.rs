@@ -119,7 +119,7 @@ async fn memory_diagram_draws_a_canvas_and_lists_every_segment_as_text() {
     document.body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(
         host.clone(),
-        move || view! { <MemoryDiagram chart=Signal::stored(chart.clone()) /> },
+        move || view! { <MemoryDiagram chart=Signal::stored(Some(chart.clone())) /> },
     )
     .forget();
     next_tick().await;

@@ -13,12 +13,14 @@ fn pct(chart: &CpuChart, value: u64) -> f64 {
 #[component]
 pub fn CpuBar(
     /// The chart to draw: `stackfit_core::chart::cpu_chart(&server_report, lang)`.
+    /// `None` draws nothing (a server that is being removed).
     #[prop(into)]
-    chart: Signal<CpuChart>,
+    chart: Signal<Option<CpuChart>>,
 ) -> impl IntoView {
-    let caption = move || chart.with(|c| c.caption.clone());
+    let caption = move || chart.with(|c| c.as_ref().map(|c| c.caption.clone()).unwrap_or_default());
     let bars = move || {
         chart.with(|c| {
+            let c = c.as_ref()?;
             let segments = c
                 .segments
                 .iter()
@@ -48,18 +50,18 @@ pub fn CpuBar(
                 );
                 view! { <span class="cpu-bar-over" style=style></span> }
             });
-            view! {
+            Some(view! {
                 {over}
                 {segments}
                 <span class="cpu-bar-capacity" style=format!("left:{capacity}%")></span>
-            }
+            })
         })
     };
     view! {
         <div
             class="cpu-bar"
             data-testid="cpu-bar"
-            data-overcommitted=move || chart.with(|c| c.overcommitted().to_string())
+            data-overcommitted=move || chart.with(|c| c.as_ref().map(|c| c.overcommitted().to_string()))
         >
             <div class="cpu-bar-track" role="img" aria-label=caption>
                 {bars}
@@ -69,13 +71,12 @@ pub fn CpuBar(
             </p>
             <ul class="visually-hidden">
                 {move || {
-                    chart
-                        .with(|c| {
-                            c.description
-                                .iter()
-                                .map(|line| view! { <li>{line.clone()}</li> })
-                                .collect_view()
-                        })
+                    chart.with(|c| {
+                        c.iter()
+                            .flat_map(|c| &c.description)
+                            .map(|line| view! { <li>{line.clone()}</li> })
+                            .collect_view()
+                    })
                 }}
             </ul>
         </div>

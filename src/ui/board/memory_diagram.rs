@@ -16,8 +16,9 @@ use stackfit_draw::{draw_memory, layout, DrawOptions};
 pub fn MemoryDiagram(
     /// The chart to draw: `stackfit_core::chart::memory_chart(&server_report, lang)`,
     /// typically a `Memo` over the fit report and the language.
+    /// `None` draws nothing (a server that is being removed).
     #[prop(into)]
-    chart: Signal<MemoryChart>,
+    chart: Signal<Option<MemoryChart>>,
 ) -> impl IntoView {
     let wrapper = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
@@ -34,6 +35,7 @@ pub fn MemoryDiagram(
             return;
         };
         chart.with(|chart| {
+            let Some(chart) = chart else { return };
             let css_width = f64::from(wrap.client_width()).max(200.0);
             let css_height = layout(chart, css_width, false).height.ceil();
             // The backing store is devicePixelRatio times the CSS size, and
@@ -60,13 +62,13 @@ pub fn MemoryDiagram(
         });
     });
 
-    let caption = move || chart.with(|c| c.caption.clone());
+    let caption = move || chart.with(|c| c.as_ref().map(|c| c.caption.clone()).unwrap_or_default());
     view! {
         <figure
             class="memory-diagram"
             data-testid="memory-diagram"
-            data-verdict=move || chart.with(|c| c.verdict.as_str())
-            data-overflows=move || chart.with(|c| c.overflows().to_string())
+            data-verdict=move || chart.with(|c| c.as_ref().map(|c| c.verdict.as_str()))
+            data-overflows=move || chart.with(|c| c.as_ref().map(|c| c.overflows().to_string()))
         >
             <div class="memory-diagram-canvas" node_ref=wrapper>
                 <canvas node_ref=canvas role="img" aria-label=caption></canvas>
@@ -76,13 +78,12 @@ pub fn MemoryDiagram(
             </figcaption>
             <ul class="visually-hidden" data-testid="memory-diagram-text">
                 {move || {
-                    chart
-                        .with(|c| {
-                            c.description
-                                .iter()
-                                .map(|line| view! { <li>{line.clone()}</li> })
-                                .collect_view()
-                        })
+                    chart.with(|c| {
+                        c.iter()
+                            .flat_map(|c| &c.description)
+                            .map(|line| view! { <li>{line.clone()}</li> })
+                            .collect_view()
+                    })
                 }}
             </ul>
         </figure>

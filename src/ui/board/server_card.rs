@@ -2,7 +2,7 @@
 //! diagrams, and its placements; services dropped on it are placed there.
 
 use leptos::prelude::*;
-use stackfit_core::chart::{cpu_chart, memory_chart};
+use stackfit_core::chart::{cpu_chart, memory_chart, MemoryChart};
 use stackfit_core::fit::ServerReport;
 use stackfit_core::model::units::format_mib;
 use stackfit_core::model::Placement;
@@ -37,25 +37,28 @@ pub fn ServerCard(
                 .cloned()
         })
     });
-    // A memo, so a card's diagrams are rebuilt only when its own numbers change.
-    let diagrams = Memo::new(move |_| {
-        report.with(|r| {
-            r.as_ref().map(|r| {
-                let lang = lang.get().into();
-                let memory = memory_chart(r, lang);
-                let colors = memory
-                    .placement_colors()
-                    .into_iter()
-                    .map(|(id, c)| (id, c.hex()))
-                    .collect::<Vec<_>>();
-                // The chips list the placements, each with its colour, so the
-                // diagram's legend keeps only the reserve and the key.
-                (
-                    memory.without_placement_legend(),
-                    cpu_chart(r, lang),
-                    colors,
-                )
-            })
+    // Memos, so a card's diagrams are redrawn only when its own numbers change.
+    let memory = Memo::new(move |_| {
+        let lang = lang.get().into();
+        report.with(|r| r.as_ref().map(|r| memory_chart(r, lang)))
+    });
+    let cpu = Memo::new(move |_| {
+        let lang = lang.get().into();
+        report.with(|r| r.as_ref().map(|r| cpu_chart(r, lang)))
+    });
+    // The chips list the placements, each with its colour, so the card's
+    // diagram keeps only the reserve and the key in its legend.
+    let card_memory = Memo::new(move |_| memory.get().map(MemoryChart::without_placement_legend));
+    let colors = Memo::new(move |_| {
+        memory.with(|m| {
+            m.as_ref()
+                .map(|m| {
+                    m.placement_colors()
+                        .into_iter()
+                        .map(|(id, c)| (id, c.hex()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         })
     });
     let label = move || server.with(|s| s.as_ref().map(|s| s.label.clone()).unwrap_or_default());
@@ -166,14 +169,8 @@ pub fn ServerCard(
                 </button>
             </header>
             <TierPicker server_id=id.get_value() />
-            {move || {
-                diagrams.get().map(|(memory, cpu, _)| {
-                    view! {
-                        <MemoryDiagram chart=Signal::stored(memory) />
-                        <CpuBar chart=Signal::stored(cpu) />
-                    }
-                })
-            }}
+            <MemoryDiagram chart=card_memory />
+            <CpuBar chart=cpu />
             <p class="server-numbers" data-testid="server-numbers">
                 {move || report.with(|r| r.as_ref().map(|r| numbers_line(r, lang.get())))}
             </p>
@@ -187,9 +184,7 @@ pub fn ServerCard(
                         let swatch = {
                             let pid = placement_id.clone();
                             Signal::derive(move || {
-                                diagrams.with(|d| {
-                                    d.as_ref().and_then(|(_, _, colors)| colors.iter().find(|(p, _)| *p == pid).map(|(_, c)| c.clone()))
-                                })
+                                colors.with(|colors| colors.iter().find(|(p, _)| *p == pid).map(|(_, c)| c.clone()))
                             })
                         };
                         view! { <PlacementChip server_id=id.get_value() placement_id swatch /> }

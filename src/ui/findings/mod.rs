@@ -40,13 +40,14 @@ pub fn FindingsPanel() -> impl IntoView {
                 fallback=move || view! { <p class="hint">{move || lang.get().pick("没有问题。", "Nothing to report.")}</p> }
             >
                 <ul>
-                    {move || {
-                        findings
-                            .get()
-                            .into_iter()
-                            .map(|(server_label, finding)| view! { <FindingItem server_label finding /> })
-                            .collect_view()
-                    }}
+                    // Keyed by the whole finding: an unchanged finding keeps its DOM.
+                    <For
+                        each=move || findings.get()
+                        key=|(label, finding)| (label.clone(), format!("{finding:?}"))
+                        let:item
+                    >
+                        <FindingItem server_label=item.0 finding=item.1 />
+                    </For>
                 </ul>
             </Show>
         </section>

@@ -18,14 +18,14 @@ fn option_ids(planner: &Planner) -> Vec<String> {
 pub fn OptionTabs() -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
-    let tabs = move || {
+    let tabs = Memo::new(move |_| {
         planner.with_plan(|p| {
             p.options
                 .iter()
                 .map(|o| (o.id.clone(), o.name.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let add = move |_| {
         let ids = option_ids(&planner);
         let id = fresh_id("option", ids.iter().map(String::as_str));
@@ -61,7 +61,8 @@ pub fn OptionTabs() -> impl IntoView {
     view! {
         <nav class="option-tabs" data-testid="option-tabs" role="tablist">
             {move || {
-                tabs()
+                tabs
+                    .get()
                     .into_iter()
                     .map(|(id, name)| {
                         let active = {
