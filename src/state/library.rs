@@ -10,6 +10,7 @@ use stackfit_core::{codec, templates};
 
 use super::planner::Planner;
 use crate::browser::storage::{self, StorageProblem};
+use crate::i18n::Lang;
 
 const INDEX_KEY: &str = "stackfit.plans";
 const CURRENT_KEY: &str = "stackfit.current";
@@ -56,8 +57,8 @@ pub struct Boot {
 }
 
 /// Reads the library and picks the plan to open: the one edited last, else
-/// the first template. Never writes.
-pub fn boot() -> Boot {
+/// the first template, named in `lang`. Never writes.
+pub fn boot(lang: Lang) -> Boot {
     let mut notice = None;
     let entries = match storage::load::<Vec<SavedPlan>>(INDEX_KEY) {
         Ok(list) => list.unwrap_or_default(),
@@ -91,7 +92,7 @@ pub fn boot() -> Boot {
             }
         }
     }
-    let plan = templates::get(FIRST_TEMPLATE).unwrap_or_else(empty_plan);
+    let plan = templates::get_in(FIRST_TEMPLATE, lang.into()).unwrap_or_else(empty_plan);
     Boot {
         plan,
         current: new_id(&entries),

@@ -15,8 +15,8 @@ use crate::ui::{
 /// which is what end-to-end tests wait for.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_lang();
-    let boot = library::boot();
+    let lang = provide_lang();
+    let boot = library::boot(lang.get_untracked());
     let planner = provide_planner(boot.plan.clone());
     provide_library(planner, &boot);
     use_undo_shortcuts(planner);

@@ -37,6 +37,8 @@ test("the move-to menu moves a placement without a mouse", async () => {
   const id = await chip.getAttribute("data-placement-id");
   const serverA = await planner.serverCard("A").getAttribute("data-server-id");
 
+  // Focus the chip (Tab would land here too), then use its menu.
+  await chip.focus();
   await chip.locator('[data-testid="move-to"]').selectOption(serverA);
 
   await planner.serverCard("A").locator(`[data-placement-id="${id}"]`).waitFor();

@@ -383,3 +383,33 @@ fn s4_moving_one_worker_to_a_fits() {
     // The template's own alternative (trans-2 on A) is safer but still tight on B.
     assert_eq!(option(&r, "trans2-on-a").verdict, Verdict::Tight);
 }
+
+/// A template opened in Chinese is the same question with Chinese names: the
+/// same verdicts, findings and totals, every option and the plan renamed.
+#[test]
+fn chinese_templates_give_the_same_answers() {
+    use stackfit_core::fit::Lang;
+    for t in templates::list() {
+        let en = templates::get_in(t.id, Lang::En).unwrap();
+        let zh = templates::get_in(t.id, Lang::Zh).unwrap();
+        assert_ne!(en.name, zh.name, "{}", t.id);
+        for (a, b) in en.options.iter().zip(&zh.options) {
+            assert_ne!(a.name, b.name, "{} {}", t.id, a.id);
+        }
+        let (re, rz) = (evaluate(&en), evaluate(&zh));
+        for (a, b) in re.options.iter().zip(&rz.options) {
+            assert_eq!(a.verdict, b.verdict, "{} {}", t.id, a.id);
+            assert_eq!(a.monthly_fen, b.monthly_fen);
+            for (sa, sb) in a.servers.iter().zip(&b.servers) {
+                let ids = |s: &stackfit_core::fit::ServerReport| {
+                    s.findings.iter().map(|f| f.id()).collect::<Vec<_>>()
+                };
+                assert_eq!(ids(sa), ids(sb), "{} {} {}", t.id, a.id, sa.id);
+                assert_eq!(
+                    (sa.expected_mib, sa.peak_mib),
+                    (sb.expected_mib, sb.peak_mib)
+                );
+            }
+        }
+    }
+}

@@ -19,7 +19,8 @@ pub fn TemplateMenu() -> impl IntoView {
                 data-testid="template-menu"
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
-                    let plan = if id == "empty" { Some(empty_plan()) } else { templates::get(&id) };
+                    // A template opens with its names in the UI language.
+                    let plan = if id == "empty" { Some(empty_plan()) } else { templates::get_in(&id, lang.get_untracked().into()) };
                     if let Some(plan) = plan {
                         library.open_new(&planner, plan);
                     }

@@ -58,7 +58,18 @@ pub fn Summary() -> impl IntoView {
             <Show when=move || option.with(|o| o.as_ref().is_some_and(|o| !o.unpriced_servers.is_empty()))>
                 <p class="summary-unpriced" data-testid="unpriced">
                     {move || {
-                        let names = option.with(|o| o.as_ref().map(|o| o.unpriced_servers.join(", ")).unwrap_or_default());
+                        let names = option.with(|o| {
+                            o.as_ref()
+                                .map(|o| {
+                                    o.servers
+                                        .iter()
+                                        .filter(|s| o.unpriced_servers.contains(&s.id))
+                                        .map(|s| s.label.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                })
+                                .unwrap_or_default()
+                        });
                         match lang.get() {
                             Lang::Zh => format!("未计入：{names}（目录里没有可靠来源的价格，请在服务器卡片上填写实际价格）"),
                             Lang::En => format!("Not counted: {names} (no sourced catalog price — enter yours on the server card)"),
@@ -70,16 +81,17 @@ pub fn Summary() -> impl IntoView {
                 {[Severity::Critical, Severity::Warning, Severity::Info]
                     .into_iter()
                     .map(|severity| {
-                        let (zh, en, class) = match severity {
-                            Severity::Critical => ("严重", "critical", "critical"),
-                            Severity::Warning => ("警告", "warnings", "warning"),
-                            Severity::Info => ("提示", "notes", "info"),
+                        let (zh, one, many, class) = match severity {
+                            Severity::Critical => ("严重", "critical", "critical", "critical"),
+                            Severity::Warning => ("警告", "warning", "warnings", "warning"),
+                            Severity::Info => ("提示", "note", "notes", "info"),
                         };
+                        let n = move || option.with(|o| o.as_ref().map_or(0, |o| count(o, severity)));
                         view! {
                             <li class=format!("count count-{class}")>
-                                <strong>{move || option.with(|o| o.as_ref().map_or(0, |o| count(o, severity)))}</strong>
+                                <strong>{n}</strong>
                                 " "
-                                {move || lang.get().pick(zh, en)}
+                                {move || lang.get().pick(zh, if n() == 1 { one } else { many })}
                             </li>
                         }
                     })

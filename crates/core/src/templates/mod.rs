@@ -8,9 +8,11 @@ mod s1;
 mod s2;
 mod s3;
 mod s4;
+mod zh;
 
 use serde::Serialize;
 
+use crate::fit::Lang;
 use crate::model::Plan;
 
 /// A template as the template picker lists it.
@@ -50,6 +52,25 @@ pub fn get(id: &str) -> Option<Plan> {
         .iter()
         .find(|(i, _)| i.id == id || i.id.split('-').next() == Some(id))
         .map(|(_, f)| f())
+}
+
+/// The template's plan with its plan, option and server names in `lang`.
+///
+/// ```
+/// use stackfit_core::fit::Lang;
+/// let plan = stackfit_core::templates::get_in("s2", Lang::Zh).unwrap();
+/// assert_eq!(plan.options[0].name, "2C2G 现状");
+/// ```
+pub fn get_in(id: &str, lang: Lang) -> Option<Plan> {
+    let info = TEMPLATES
+        .iter()
+        .find(|(i, _)| i.id == id || i.id.split('-').next() == Some(id))?
+        .0;
+    let mut plan = get(info.id)?;
+    if lang == Lang::Zh {
+        zh::localize(info.id, &mut plan);
+    }
+    Some(plan)
 }
 
 /// A note for figures taken from a scenario's own report.
