@@ -3,7 +3,7 @@
 //! [`Planner::dispatch`] as a core `Action`; nothing here computes a number.
 
 use leptos::prelude::*;
-use stackfit_core::model::{Action, History, Plan, PlanOption};
+use stackfit_core::model::{Action, History, Placement, Plan, PlanOption};
 use stackfit_core::{evaluate, Report};
 
 /// What the inspector shows.
@@ -68,6 +68,32 @@ impl Planner {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply(&action));
         self.refusal.set(outcome.err().map(|e| e.to_string()));
+    }
+
+    /// Puts catalog service `service` on `server` of the option on screen,
+    /// under a fresh placement id (the service id, then `-2`, `-3`, …), and
+    /// selects it. Drag and drop and the "place on…" menu both come here.
+    pub fn place(&self, service: &str, server: &str) {
+        let option = self.option_id.get_untracked();
+        let id = self.with_option(|o| {
+            let taken: Vec<&str> = o
+                .map(|o| {
+                    o.servers
+                        .iter()
+                        .flat_map(|s| s.placements.iter().map(|p| p.id.as_str()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            fresh_id(service, taken.iter().copied())
+        });
+        self.dispatch(Action::AddPlacement {
+            option,
+            server: server.to_string(),
+            placement: Placement::new(&id, service),
+        });
+        if self.refusal.get_untracked().is_none() {
+            self.selection.set(Selection::Placement(id));
+        }
     }
 
     /// Reads the current plan.
@@ -172,6 +198,30 @@ mod tests {
             assert_eq!(
                 planner.report.get_untracked().headroom_target_pct,
                 plan.settings.headroom_target_pct
+            );
+        });
+    }
+
+    #[test]
+    fn placing_the_same_service_twice_gives_readable_fresh_ids() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let planner = Planner::new(stackfit_core::templates::get("s0").unwrap());
+            planner.place("redis", "a");
+            let ids = planner.with_option(|o| {
+                o.unwrap().servers[0]
+                    .placements
+                    .iter()
+                    .map(|p| p.id.clone())
+                    .collect::<Vec<_>>()
+            });
+            assert!(
+                ids.contains(&"redis".to_string()) && ids.contains(&"redis-2".to_string()),
+                "{ids:?}"
+            );
+            assert_eq!(
+                planner.selection.get_untracked(),
+                Selection::Placement("redis-2".into())
             );
         });
     }

@@ -2,7 +2,10 @@
 //! expected millicores against the vCPUs, overcommit past the capacity line.
 
 use leptos::prelude::*;
+
 use stackfit_core::chart::CpuChart;
+
+use super::TextAlternative;
 
 /// Percent of the axis, for CSS `left` / `width`.
 fn pct(chart: &CpuChart, value: u64) -> f64 {
@@ -69,16 +72,7 @@ pub fn CpuBar(
             <p class="diagram-caption" data-testid="cpu-caption">
                 {caption}
             </p>
-            <ul class="visually-hidden">
-                {move || {
-                    chart.with(|c| {
-                        c.iter()
-                            .flat_map(|c| &c.description)
-                            .map(|line| view! { <li>{line.clone()}</li> })
-                            .collect_view()
-                    })
-                }}
-            </ul>
+            <TextAlternative lines=Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.description.clone()).unwrap_or_default())) />
         </div>
     }
 }

@@ -4,10 +4,13 @@
 
 use leptos::html;
 use leptos::prelude::*;
+
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use stackfit_core::chart::MemoryChart;
 use stackfit_draw::{draw_memory, layout, DrawOptions};
+
+use super::TextAlternative;
 
 /// The stacked memory bar of one server (reserve, each placement's expected
 /// use and peak, headroom, the limits track and the allocatable line), its
@@ -76,16 +79,7 @@ pub fn MemoryDiagram(
             <figcaption class="diagram-caption" data-testid="memory-caption">
                 {caption}
             </figcaption>
-            <ul class="visually-hidden" data-testid="memory-diagram-text">
-                {move || {
-                    chart.with(|c| {
-                        c.iter()
-                            .flat_map(|c| &c.description)
-                            .map(|line| view! { <li>{line.clone()}</li> })
-                            .collect_view()
-                    })
-                }}
-            </ul>
+            <TextAlternative lines=Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.description.clone()).unwrap_or_default())) testid="memory-diagram-text" />
         </figure>
     }
 }

@@ -6,6 +6,7 @@ mod cpu_bar;
 mod memory_diagram;
 mod placement_chip;
 mod server_card;
+mod text_alternative;
 mod tier_picker;
 
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ pub use cpu_bar::CpuBar;
 pub use memory_diagram::MemoryDiagram;
 pub use placement_chip::PlacementChip;
 pub use server_card::ServerCard;
+pub use text_alternative::TextAlternative;
 pub use tier_picker::TierPicker;
 
 /// The servers of the option on screen.

@@ -5,11 +5,10 @@ use leptos::prelude::*;
 use stackfit_core::chart::{cpu_chart, memory_chart, MemoryChart};
 use stackfit_core::fit::ServerReport;
 use stackfit_core::model::units::format_mib;
-use stackfit_core::model::Placement;
 use stackfit_core::Action;
 
 use super::{CpuBar, MemoryDiagram, PlacementChip, TierPicker};
-use crate::state::planner::fresh_id;
+use crate::i18n::Lang;
 use crate::state::{use_lang, use_planner, Selection};
 use crate::ui::palette::{DRAG_PLACEMENT_MIME, DRAG_SERVICE_MIME};
 use crate::ui::summary::money_text;
@@ -101,23 +100,7 @@ pub fn ServerCard(
         if service.is_empty() {
             return;
         }
-        let placement_id = planner.with_option(|o| {
-            let taken: Vec<String> = o
-                .map(|o| {
-                    o.servers
-                        .iter()
-                        .flat_map(|s| s.placements.iter().map(|p| p.id.clone()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            fresh_id(&service, taken.iter().map(String::as_str))
-        });
-        planner.dispatch(Action::AddPlacement {
-            option,
-            server: to_server,
-            placement: Placement::new(&placement_id, &service),
-        });
-        planner.selection.set(Selection::Placement(placement_id));
+        planner.place(&service, &to_server);
     };
 
     view! {
@@ -198,26 +181,21 @@ pub fn ServerCard(
     }
 }
 
-/// "usable 3.5 GiB − reserve 512 MiB = 3.0 GiB allocatable · expected 2.1 GiB · peak 2.8 GiB"
-fn numbers_line(r: &ServerReport, lang: crate::i18n::Lang) -> String {
+/// "usable 3.7 GiB − reserve 434 MiB = 3.3 GiB allocatable · expected 1.4 GiB · …"
+fn numbers_line(r: &ServerReport, lang: Lang) -> String {
+    let [usable, reserve, allocatable, expected, peak, limits] = [
+        r.usable_mib,
+        r.reserve_mib,
+        r.allocatable_mib,
+        r.expected_mib,
+        r.peak_mib,
+        r.limit_mib,
+    ]
+    .map(format_mib);
     match lang {
-        crate::i18n::Lang::Zh => format!(
-            "可用 {} − 预留 {} = 可分配 {} · 预计 {} · 峰值 {} · 上限合计 {}",
-            format_mib(r.usable_mib),
-            format_mib(r.reserve_mib),
-            format_mib(r.allocatable_mib),
-            format_mib(r.expected_mib),
-            format_mib(r.peak_mib),
-            format_mib(r.limit_mib),
-        ),
-        crate::i18n::Lang::En => format!(
-            "usable {} − reserve {} = {} allocatable · expected {} · peak {} · limits {}",
-            format_mib(r.usable_mib),
-            format_mib(r.reserve_mib),
-            format_mib(r.allocatable_mib),
-            format_mib(r.expected_mib),
-            format_mib(r.peak_mib),
-            format_mib(r.limit_mib),
+        Lang::Zh => format!("可用 {usable} − 预留 {reserve} = 可分配 {allocatable} · 预计 {expected} · 峰值 {peak} · 上限合计 {limits}"),
+        Lang::En => format!(
+            "usable {usable} − reserve {reserve} = {allocatable} allocatable · expected {expected} · peak {peak} · limits {limits}"
         ),
     }
 }

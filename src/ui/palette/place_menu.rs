@@ -3,11 +3,8 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use stackfit_core::model::Placement;
-use stackfit_core::Action;
 
-use crate::state::planner::fresh_id;
-use crate::state::{use_lang, use_planner, Selection};
+use crate::state::{use_lang, use_planner};
 
 /// A menu of servers for placing `service`; closes on choice or Escape.
 #[component]
@@ -37,24 +34,7 @@ pub fn PlaceMenu(
         })
     };
     let place = move |server: String| {
-        let option = planner.option_id.get_untracked();
-        let id = planner.with_option(|o| {
-            let taken: Vec<String> = o
-                .map(|o| {
-                    o.servers
-                        .iter()
-                        .flat_map(|s| s.placements.iter().map(|p| p.id.clone()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            fresh_id(service, taken.iter().map(String::as_str))
-        });
-        planner.dispatch(Action::AddPlacement {
-            option,
-            server,
-            placement: Placement::new(&id, service),
-        });
-        planner.selection.set(Selection::Placement(id));
+        planner.place(service, &server);
         open.set(false);
     };
     view! {
