@@ -70,6 +70,7 @@ pub fn TierPicker(
     let open = RwSignal::new(false);
     let min_vcpu = RwSignal::new(0u32);
     let min_gib = RwSignal::new(0u64);
+    // What the user typed when it was not an amount.
     let price_error = RwSignal::new(None::<String>);
     let server = Memo::new(move |_| {
         let id = sid.get_value();
@@ -116,7 +117,15 @@ pub fn TierPicker(
                 <span class="tier-price">{move || current().map(|t| price_label(t, rate(), lang.get()))}</span>
             </button>
             <Show when=move || open.get()>
-                <div class="tier-panel" data-testid="tier-panel">
+                <div
+                    class="tier-panel"
+                    data-testid="tier-panel"
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            open.set(false);
+                        }
+                    }
+                >
                     <div class="tier-filters">
                         <label>
                             "vCPU ≥ "
@@ -144,7 +153,12 @@ pub fn TierPicker(
                                                 .map(|t| {
                                                     view! {
                                                         <li>
-                                                            <button data-testid=format!("tier-option-{}", t.id) on:click=move |_| choose(t.id)>
+                                                            <button
+                                                                data-testid=format!("tier-option-{}", t.id)
+                                                                class:current=move || current().is_some_and(|c| c.id == t.id)
+                                                                aria-current=move || current().is_some_and(|c| c.id == t.id).then_some("true")
+                                                                on:click=move |_| choose(t.id)
+                                                            >
                                                                 <span class="tier-name">{t.name}</span>
                                                                 <span class="tier-spec">{format!("{} vCPU · {} GiB", t.vcpu, t.memory_mib / 1024)}</span>
                                                                 <span class="tier-price" class:unknown=matches!(t.price, PriceStatus::Unknown)>
@@ -170,7 +184,7 @@ pub fn TierPicker(
                     inputmode="decimal"
                     placeholder=move || lang.get().pick("留空用目录价", "empty = catalog")
                     prop:value=move || server.with(|s| s.as_ref().and_then(|s| s.price.as_ref()).map(|p| format!("{}.{:02}", p.monthly_fen / 100, p.monthly_fen % 100)).unwrap_or_default())
-                    on:change=move |ev| match parse_yuan(&event_target_value(&ev)) {
+                    on:change=move |ev| match parse_yuan(&event_target_value(&ev)).map_err(|_| event_target_value(&ev)) {
                         Ok(fen) => {
                             price_error.set(None);
                             let option = planner.option_id.get_untracked();
@@ -182,7 +196,14 @@ pub fn TierPicker(
                 />
             </label>
             <Show when=move || price_error.with(Option::is_some)>
-                <p class="field-error" role="alert">{move || price_error.get()}</p>
+                <p class="field-error" role="alert">
+                    {move || {
+                        price_error.get().map(|input| match lang.get() {
+                            Lang::Zh => format!("无法识别“{}”：请填写每月金额（元），如 150 或 1299.50。价格没有改动。", input.trim()),
+                            Lang::En => format!("Can't read “{}” as yuan per month: write e.g. 150 or 1299.50. The price was not changed.", input.trim()),
+                        })
+                    }}
+                </p>
             </Show>
         </div>
     }

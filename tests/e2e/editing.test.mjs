@@ -1,0 +1,73 @@
+// Journey: editing a server and a placement by hand — tier, price, limits,
+// options — with bad input named and nothing lost.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { journey } from "./support/journey.mjs";
+
+const j = journey();
+
+test("the tier picker filters, changes the tier, and the price override sets the cost", async () => {
+  const { planner, page, context, errors } = await j.start();
+  const card = planner.serverCards().first();
+  await card.locator('[data-testid="tier-picker"]').click();
+  const panel = planner.byTestId("tier-panel");
+  await panel.locator("select").nth(0).selectOption("8");
+  assert.equal(await panel.locator('[data-testid="tier-option-aliyun-ecs-c7-large"]').count(), 0, "2 vCPU tiers are filtered out");
+  await panel.locator('[data-testid="tier-option-aliyun-ecs-c7-2xlarge"]').click();
+  assert.match(await card.locator('[data-testid="tier-picker"]').textContent(), /ecs\.c7\.2xlarge/);
+  // The new tier has no sourced price: the total says so instead of ¥0.
+  assert.match(await planner.totalMonthly(), /price unknown/);
+
+  const price = card.locator('[data-testid="price-override"]');
+  await price.fill("¥1,299.50");
+  await price.press("Enter");
+  await page.waitForFunction(() => document.querySelector('[data-testid="total-monthly"]').textContent.includes("1,299.50"));
+
+  // A bad amount is named, and the price stays.
+  await price.fill("lots");
+  await price.press("Enter");
+  assert.match(await card.locator(".field-error").textContent(), /Can't read “lots”/);
+  assert.match(await planner.totalMonthly(), /1,299\.50/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a limit typed as people write it is understood, and a bad one is named", async () => {
+  const { planner, page, context, errors } = await j.start();
+  await planner.placements("postgres").first().click();
+  const inspector = planner.byTestId("inspector");
+  const limit = inspector.locator('[data-testid="limit"]');
+  await limit.fill("1.5g");
+  await limit.press("Enter");
+  await page.waitForFunction(() => document.querySelector('[data-testid="limit"]').value === "1536 MiB");
+  // The settings derived from the limit follow it.
+  await inspector.locator('[data-testid="tuning"]').locator("text=1.5 GiB").waitFor();
+
+  await limit.fill("a lot");
+  await limit.press("Enter");
+  assert.match(await inspector.locator(".field-error").textContent(), /Can't read “a lot”/);
+  assert.match(await inspector.locator('[data-testid="tuning"] h3').textContent(), /1\.5 GiB/, "the limit is unchanged");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("options can be added, renamed, duplicated and deleted", async () => {
+  const { planner, page, context, errors } = await j.start();
+  const tabs = planner.byTestId("option-tabs").locator(".option-tab");
+  const before = await tabs.count();
+  await planner.byTestId("option-duplicate").click();
+  assert.equal(await tabs.count(), before + 1);
+  const name = planner.byTestId("option-name");
+  await name.fill("Lean, with Flower");
+  await name.press("Enter");
+  await planner.byTestId("option-tabs").locator("text=Lean, with Flower").first().waitFor();
+  // The comparison lists every option.
+  assert.equal(await planner.byTestId("option-compare").locator("tbody tr").count(), before + 1);
+  await planner.byTestId("option-delete").click();
+  assert.equal(await tabs.count(), before);
+  await planner.byTestId("option-add").click();
+  assert.equal(await tabs.count(), before + 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
