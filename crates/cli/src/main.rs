@@ -1,12 +1,12 @@
 //! The `stackfit` command: StackFit's engine from the terminal — catalogs,
-//! templates, evaluation (a readable table or JSON) and tuning.
+//! templates, evaluation (a readable table or JSON), tuning and exports.
 
 mod table;
 
 use std::process::ExitCode;
 
 use stackfit_core::fit::Lang;
-use stackfit_core::{catalog, codec, fit, templates, tune};
+use stackfit_core::{catalog, codec, export, fit, templates, tune};
 
 const USAGE: &str = "usage:
   stackfit catalog services|tiers [--json]
@@ -14,6 +14,7 @@ const USAGE: &str = "usage:
   stackfit template show NAME
   stackfit evaluate PLAN.json [--json] [--lang en|zh]
   stackfit tune PLAN.json OPTION PLACEMENT [--json]
+  stackfit export compose|env PLAN.json OPTION SERVER
 PLAN.json may be a template name (s0 … s4) instead of a file.";
 
 fn main() -> ExitCode {
@@ -117,6 +118,27 @@ fn run(args: &[String]) -> Result<String, String> {
             } else {
                 table::tuning(&t)
             })
+        }
+        ["export", kind @ ("compose" | "env"), path, option, server] => {
+            let plan = load(path)?;
+            let report = fit::evaluate(&plan);
+            let o = plan.option(option).ok_or_else(|| {
+                let ids: Vec<&str> = plan.options.iter().map(|o| o.id.as_str()).collect();
+                format!("no option {option:?} (options: {})", ids.join(", "))
+            })?;
+            if o.server(server).is_none() {
+                let ids: Vec<&str> = o.servers.iter().map(|s| s.id.as_str()).collect();
+                return Err(format!(
+                    "no server {server:?} in option {option:?} (servers: {})",
+                    ids.join(", ")
+                ));
+            }
+            let text = if *kind == "compose" {
+                export::compose(&plan, &report, option, server)
+            } else {
+                export::env_file(&plan, &report, option, server)
+            };
+            text.ok_or_else(|| format!("cannot export server {server:?} of option {option:?}"))
         }
         _ => Err(USAGE.to_string()),
     }

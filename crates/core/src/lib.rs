@@ -23,6 +23,7 @@ pub mod catalog;
 pub mod chart;
 pub mod codec;
 pub mod cost;
+pub mod export;
 pub mod fit;
 pub mod model;
 pub mod templates;

@@ -413,3 +413,82 @@ fn chinese_templates_give_the_same_answers() {
         }
     }
 }
+
+/// "the per-server compose files, with B's workers pointed at A's private
+/// address": every worker on B that depends on A's PostgreSQL or Redis gets
+/// `<DEP>_HOST` set to A's private address (a variable, as the report gave
+/// none), and nothing that lives on A becomes a compose service on B.
+#[test]
+fn s4_per_server_compose_points_b_workers_at_a_private_address() {
+    use stackfit_core::export;
+    let plan = templates::get("s4").unwrap();
+    let r = evaluate(&plan);
+    let o = plan.option("as-planned").unwrap();
+    let (a, b) = (o.server("a").unwrap(), o.server("b").unwrap());
+    let yml = export::compose(&plan, &r, "as-planned", "b").unwrap();
+    let env = export::env_file(&plan, &r, "as-planned", "b").unwrap();
+    let a_address = "\"${SERVER_A_PRIVATE_ADDRESS:?set it in .env}\"";
+
+    let mut workers = 0;
+    for p in &b.placements {
+        let block = service_block(&yml, &p.id);
+        for dep in ["postgres", "redis"] {
+            if p.depends_on.iter().any(|d| d == dep) {
+                let var = format!("{}_HOST: {a_address}", dep.to_uppercase());
+                assert!(block.contains(&var), "{}: no {var}\n{block}", p.id);
+            }
+        }
+        assert!(
+            !block.contains("depends_on:"),
+            "{}: A's services are not local",
+            p.id
+        );
+        workers += 1;
+    }
+    assert_eq!(workers, 4);
+
+    // The compose services on B are exactly B's placements; none of A's.
+    let services: Vec<&str> = yml
+        .lines()
+        .skip_while(|l| *l != "services:")
+        .skip(1)
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   ") && l.ends_with(':'))
+        .map(|l| l.trim().trim_end_matches(':'))
+        .collect();
+    let b_ids: Vec<&str> = b.placements.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(services, b_ids);
+    for p in &a.placements {
+        assert!(!services.contains(&p.id.as_str()), "{} is A's", p.id);
+        // Neither file points anything at A's service by its compose name.
+        assert!(
+            !yml.contains(&format!(": {}\n", p.id)),
+            "{} named as a host",
+            p.id
+        );
+        assert!(
+            !yml.contains(&format!("- {}\n", p.id)),
+            "{} named as a dependency",
+            p.id
+        );
+        assert!(!env.contains(&format!("={}\n", p.id)), "{} in .env", p.id);
+    }
+    assert!(env.lines().any(|l| l == "SERVER_A_PRIVATE_ADDRESS="));
+    assert!(env.contains("set to server A's private IP"));
+}
+
+/// The lines of one service in an exported compose file: its `  id:` line
+/// and every line indented deeper, up to the next service.
+fn service_block(yml: &str, id: &str) -> String {
+    let head = format!("  {id}:");
+    let mut lines = yml.lines().skip_while(|l| *l != head);
+    let mut out = lines
+        .next()
+        .unwrap_or_else(|| panic!("no service {id}"))
+        .to_string();
+    for l in lines.take_while(|l| l.starts_with("   ")) {
+        out.push('\n');
+        out.push_str(l);
+    }
+    out.push('\n');
+    out
+}

@@ -125,6 +125,11 @@ pub struct Server {
     /// A monthly price that replaces the catalog's (a quote, a discount, a promo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<PriceOverride>,
+    /// The server's address on the private network (VPC), e.g. "172.16.0.10".
+    /// Exporters write it where other servers' services reach this one; when
+    /// unset they write a `${SERVER_<ID>_PRIVATE_ADDRESS}` variable instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_address: Option<String>,
     #[serde(default)]
     pub placements: Vec<Placement>,
 }
@@ -250,6 +255,7 @@ impl Server {
             spec: None,
             usable_mib: None,
             price: None,
+            private_address: None,
             placements: Vec::new(),
         }
     }
@@ -264,6 +270,18 @@ impl Server {
             monthly_fen,
             note: note.to_string(),
         });
+        self
+    }
+
+    /// Sets the server's private-network address (builder style).
+    ///
+    /// ```
+    /// use stackfit_core::model::Server;
+    /// let a = Server::new("a", "A", "aliyun-ecs-c7-large").private_address("172.16.0.10");
+    /// assert_eq!(a.private_address.as_deref(), Some("172.16.0.10"));
+    /// ```
+    pub fn private_address(mut self, address: &str) -> Self {
+        self.private_address = Some(address.to_string());
         self
     }
 
