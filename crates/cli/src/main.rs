@@ -212,6 +212,25 @@ mod tests {
     }
 
     #[test]
+    fn export_writes_one_servers_compose_and_env() {
+        let b = run(&args("export compose s4 as-planned b")).unwrap();
+        assert!(b.contains("POSTGRES_HOST: \"${SERVER_A_PRIVATE_ADDRESS:?set it in .env}\""));
+        assert!(b.contains("  worker-backup:\n") && !b.contains("  postgres:\n"));
+        let env = run(&args("export env s4 as-planned b")).unwrap();
+        assert!(
+            env.lines().any(|l| l == "SERVER_A_PRIVATE_ADDRESS="),
+            "{env}"
+        );
+        let e = run(&args("export compose s4 as-planned c")).unwrap_err();
+        assert!(e.contains("servers: a, b"), "{e}");
+        let e = run(&args("export env s4 nope a")).unwrap_err();
+        assert!(e.contains("options: as-planned, trans2-on-a"), "{e}");
+        assert!(run(&args("export yaml s4 as-planned a"))
+            .unwrap_err()
+            .contains("usage"));
+    }
+
+    #[test]
     fn tables_print_each_templates_verdicts() {
         let out = run(&args("evaluate s0")).unwrap();
         assert!(

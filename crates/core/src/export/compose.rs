@@ -7,6 +7,8 @@
 //! - one compose service per placement, named by the placement id; replicas
 //!   are `deploy.replicas` (honoured by `docker compose up`), and `mem_limit`
 //!   is per container, as the report's per-replica limit;
+//! - `restart: unless-stopped` on every service, so a reboot brings the
+//!   server back as planned;
 //! - no `cpus:` — the report has expected CPU, not a cap, and a cap set to
 //!   the expected use would throttle every burst; the expected figure is in
 //!   the service's comment;
