@@ -445,7 +445,7 @@ fn run_of(t: &Target, p: &Placement, def: Option<&ServiceDef>, tuning: Option<&T
             if let Some(c) = count("--concurrency", "concurrency") {
                 run.command.push(format!("--concurrency={c}"));
             }
-            run.command_note = Some("set -A to your Celery app");
+            run.command_note = Some("set --app to your Celery app");
         }
         MemoryModel::PythonWeb => {
             if let Some(w) = count("--workers", "workers") {
@@ -476,7 +476,7 @@ fn run_of(t: &Target, p: &Placement, def: Option<&ServiceDef>, tuning: Option<&T
             .iter()
             .map(|s| s.to_string())
             .collect();
-        run.command_note = Some("set -A to your Celery app");
+        run.command_note = Some("set --app to your Celery app");
     }
     for (k, tuned) in &tuning.knobs {
         if PROCESS_KNOBS.contains(k) {
