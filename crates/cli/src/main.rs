@@ -9,6 +9,7 @@ use stackfit_core::fit::Lang;
 use stackfit_core::{catalog, codec, export, fit, templates, tune};
 
 const USAGE: &str = "usage:
+  stackfit --version
   stackfit catalog services|tiers [--json]
   stackfit template list [--json]
   stackfit template show NAME
@@ -52,6 +53,9 @@ fn load(path: &str) -> Result<stackfit_core::Plan, String> {
 
 fn run(args: &[String]) -> Result<String, String> {
     let flag = |name: &str| args.iter().any(|a| a == name);
+    if matches!(args, [a] if a == "--version" || a == "-V") {
+        return Ok(format!("stackfit {}\n", env!("CARGO_PKG_VERSION")));
+    }
     let positional: Vec<&str> = {
         let mut v = Vec::new();
         let mut skip = false;
@@ -150,6 +154,29 @@ mod tests {
 
     fn args(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn version_names_the_package_version() {
+        assert_eq!(
+            run(&args("--version")).unwrap(),
+            format!("stackfit {}\n", env!("CARGO_PKG_VERSION"))
+        );
+        assert_eq!(run(&args("-V")).unwrap(), run(&args("--version")).unwrap());
+        assert!(run(&args("--version extra")).is_err());
+    }
+
+    #[test]
+    fn catalog_services_json_lists_every_service_with_its_names() {
+        let out = run(&args("catalog services --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let list = v.as_array().unwrap();
+        assert_eq!(list.len(), catalog::services().len());
+        for (item, def) in list.iter().zip(catalog::services()) {
+            assert_eq!(item["id"], def.id);
+            assert_eq!(item["name_zh"], def.name_zh);
+            assert!(item["images"].is_array() && item["knobs"].is_array());
+        }
     }
 
     #[test]
