@@ -45,3 +45,15 @@ test("Escape closes the server menu without placing anything", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("on a touch screen, tapping ＋ and a server places the service", async () => {
+  const { planner, page, context, errors } = await j.start({ hasTouch: true, viewport: { width: 1024, height: 768 } });
+  await planner.openTemplate("s4-voc");
+  await planner.serverCard("B").waitFor();
+  await planner.paletteItem("memcached").locator(".place-button").tap();
+  const serverB = await planner.serverCard("B").getAttribute("data-server-id");
+  await planner.byTestId(`place-on-${serverB}`).tap();
+  await planner.placements("memcached", planner.serverCard("B")).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -17,6 +17,11 @@ test("a phone shows a read-only layout without horizontal scrolling", async () =
   assert.equal(await planner.byTestId("total-monthly").isVisible(), true);
   assert.equal(await planner.serverCards().first().isVisible(), true);
   assert.equal(await planner.byTestId("findings").isVisible(), true);
+  assert.equal(await planner.byTestId("apply-fix").first().isVisible(), false, "no fixes to apply on a phone");
+  // Switching options still works: reading the options is what a phone is for.
+  const tabs = planner.byTestId("option-tabs").locator(".option-tab");
+  const second = (await tabs.nth(1).getAttribute("data-testid")).replace("option-tab-", "");
+  await planner.pickOption(second);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   await planner.screenshot("phone-390x844");

@@ -80,7 +80,7 @@ pub fn FindingItem(
                         .collect_view()}
                 </dl>
             </details>
-            <div class="fixes">
+            <div class="fixes edit-only">
                 {finding.fix.clone().map(|fix| fix_button(fix, true))}
                 {finding.alternatives.clone().into_iter().map(|fix| fix_button(fix, false)).collect_view()}
             </div>

@@ -22,8 +22,8 @@ export async function launch() {
 }
 
 /** A new page whose console errors and uncaught exceptions are recorded. */
-export async function newPage(browser, { locale = "en-US", viewport = { width: 1280, height: 800 } } = {}) {
-  const context = await browser.newContext({ locale, viewport, deviceScaleFactor: 1 });
+export async function newPage(browser, { locale = "en-US", viewport = { width: 1280, height: 800 }, hasTouch = false } = {}) {
+  const context = await browser.newContext({ locale, viewport, hasTouch, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
