@@ -6,9 +6,14 @@
 //! computes no sizing of its own. Output is deterministic, so it is checked
 //! against reviewed golden files (`tests/golden/compose/`).
 
+mod address;
 mod compose;
+mod env;
+mod run;
 
-pub use compose::{address_variable, compose, env_file};
+pub use address::address_variable;
+pub use compose::compose;
+pub use env::env_file;
 
 use crate::model::units::Mib;
 
