@@ -70,6 +70,15 @@ impl Planner {
         self.refusal.set(outcome.err().map(|e| e.to_string()));
     }
 
+    /// Applies one of a run of edits to the same value (typing a number):
+    /// the plan and every diagram follow each keystroke, and the whole run is
+    /// one undo step.
+    pub fn dispatch_live(&self, action: Action) {
+        let mut outcome = Ok(());
+        self.history.update(|h| outcome = h.apply_merging(&action));
+        self.refusal.set(outcome.err().map(|e| e.to_string()));
+    }
+
     /// Puts catalog service `service` on `server` of the option on screen,
     /// under a fresh placement id (the service id, then `-2`, `-3`, …), and
     /// selects it. Drag and drop and the "place on…" menu both come here.

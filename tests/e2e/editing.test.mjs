@@ -71,3 +71,33 @@ test("options can be added, renamed, duplicated and deleted", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("typing a knob updates the server live, and one undo takes the whole edit back", async () => {
+  const { planner, page, context, errors } = await j.start();
+  const card = planner.serverCard("2C4G lean");
+  // A fresh Celery worker (S0's own worker carries a measured figure, which
+  // the knobs do not change).
+  await planner.paletteItem("celery-prefork").focus();
+  await page.keyboard.press("Enter");
+  await planner.byTestId("place-menu").locator('[role="menuitem"]').first().click();
+  await planner.placements("celery-prefork", card).nth(1).waitFor();
+  const placed = await planner.expectedMib("2C4G lean");
+
+  const concurrency = planner.byTestId("inspector").locator('[data-testid="knob-concurrency"]');
+  await concurrency.fill("");
+  await concurrency.type("1");
+  // No Enter, no blur: the card follows the keystrokes.
+  await page.waitForFunction((b) => Number(document.querySelector('[data-testid="server-card"]').dataset.expectedMib) !== b, placed);
+  const one = await planner.expectedMib("2C4G lean");
+  await concurrency.type("2");
+  await page.waitForFunction((b) => Number(document.querySelector('[data-testid="server-card"]').dataset.expectedMib) > b, one);
+
+  await page.locator("body").click({ position: { x: 5, y: 790 } });
+  await planner.undo();
+  await page.waitForFunction((b) => Number(document.querySelector('[data-testid="server-card"]').dataset.expectedMib) === b, placed);
+  // One more undo removes the placement: the typing was a single step.
+  await planner.undo();
+  await planner.placements("celery-prefork", card).nth(1).waitFor({ state: "detached" });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -75,7 +75,7 @@ fn KnobInput(placement: Memo<Option<Placement>>, knob: &'static KnobDef) -> impl
                 min=knob.min
                 max=knob.max
                 prop:value=move || value().to_string()
-                on:change=move |ev| {
+                on:input=move |ev| {
                     if let Ok(v) = event_target_value(&ev).trim().parse::<i64>() {
                         set_knob(planner, pid(), knob.id, Some(v));
                     }
@@ -179,9 +179,9 @@ pub fn PlacementInspector(
                     min="1"
                     data-testid="replicas"
                     prop:value=move || placement.with(|p| p.as_ref().map_or(1, |p| p.replicas)).to_string()
-                    on:change=move |ev| {
+                    on:input=move |ev| {
                         if let Ok(replicas) = event_target_value(&ev).trim().parse::<u32>() {
-                            planner.dispatch(Action::SetReplicas { option: planner.option_id.get_untracked(), placement: pid.get_value(), replicas });
+                            planner.dispatch_live(Action::SetReplicas { option: planner.option_id.get_untracked(), placement: pid.get_value(), replicas });
                         }
                     }
                 />

@@ -27,11 +27,11 @@ pub fn PlanSettings() -> impl IntoView {
                         min="0"
                         data-testid=testid
                         prop:value=move || settings.with(|s| get(&s.reserve)).to_string()
-                        on:change=move |ev| {
+                        on:input=move |ev| {
                             if let Ok(v) = event_target_value(&ev).trim().parse::<u64>() {
                                 let mut reserve = settings.with_untracked(|s| s.reserve);
                                 set(&mut reserve, v);
-                                planner.dispatch(Action::SetReserve { reserve });
+                                planner.dispatch_live(Action::SetReserve { reserve });
                             }
                         }
                     />
@@ -52,9 +52,9 @@ pub fn PlanSettings() -> impl IntoView {
                     max="90"
                     data-testid="headroom-target"
                     prop:value=move || settings.with(|s| s.headroom_target_pct).to_string()
-                    on:change=move |ev| {
+                    on:input=move |ev| {
                         if let Ok(pct) = event_target_value(&ev).trim().parse::<u32>() {
-                            planner.dispatch(Action::SetHeadroomTarget { pct });
+                            planner.dispatch_live(Action::SetHeadroomTarget { pct });
                         }
                     }
                 />

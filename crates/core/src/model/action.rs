@@ -120,6 +120,28 @@ pub enum Action {
     },
 }
 
+impl Action {
+    /// For edits that users make in runs (typing a number, dragging a
+    /// slider), what they edit: two actions with the same key change the same
+    /// value. `None` for every other action.
+    pub fn merge_key(&self) -> Option<String> {
+        match self {
+            Action::SetKnob {
+                option,
+                placement,
+                knob,
+                ..
+            } => Some(format!("knob/{option}/{placement}/{knob}")),
+            Action::SetReplicas {
+                option, placement, ..
+            } => Some(format!("replicas/{option}/{placement}")),
+            Action::SetHeadroomTarget { .. } => Some("headroom".into()),
+            Action::SetReserve { .. } => Some("reserve".into()),
+            _ => None,
+        }
+    }
+}
+
 /// Why an action could not be applied. The plan is left unchanged.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ActionError {
