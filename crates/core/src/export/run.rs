@@ -173,6 +173,9 @@ pub(super) fn run_of(
             .collect();
         run.command_note = Some("set --app to your Celery app");
     }
+    for s in tuning.settings.iter().filter(|s| s.limit_too_small()) {
+        run.notes.push(format!("{}: {}", s.name, s.rule));
+    }
     for (k, tuned) in &tuning.knobs {
         if PROCESS_KNOBS.contains(k) {
             continue;

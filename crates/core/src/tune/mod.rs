@@ -12,6 +12,11 @@ use crate::model::units::Mib;
 use crate::model::{MemoryModel, Placement, Plan, ServiceDef};
 use pgtune::{pg_size, pgtune, DbType};
 
+/// How every "limit too small" rule starts: the limit cannot hold the
+/// process outside the heap (or the empty server) plus the smallest useful
+/// heap, so the value written is that minimum and it will not fit.
+pub const LIMIT_TOO_SMALL: &str = "limit too small";
+
 /// One derived setting, as it would be written, with the rule that gave it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Setting {
@@ -19,6 +24,14 @@ pub struct Setting {
     pub name: &'static str,
     pub value: String,
     pub rule: &'static str,
+}
+
+impl Setting {
+    /// True when the limit cannot hold what this setting needs (its rule
+    /// starts with [`LIMIT_TOO_SMALL`]): raise the limit.
+    pub fn limit_too_small(&self) -> bool {
+        self.rule.starts_with(LIMIT_TOO_SMALL)
+    }
 }
 
 /// The settings for one placement under `limit_mib`, plus the knob values
@@ -33,11 +46,14 @@ pub struct Tuning {
 
 /// Redis `maxmemory` under a limit: what is left after the empty server,
 /// divided by fragmentation, and by 1 + copy-on-write when persisting
-/// (redis.io: a fork may use up to 2× while saving).
+/// (redis.io: a fork may use up to 2× while saving). Never 0, which Redis
+/// reads as "no limit": when the limit holds nothing beyond the empty server
+/// the answer is 1 (MiB), and [`tune_placement`] says the limit is too small.
 ///
 /// ```
 /// assert_eq!(stackfit_core::tune::redis_maxmemory(256, 10, 110, false, 100), 223);
 /// assert_eq!(stackfit_core::tune::redis_maxmemory(256, 10, 110, true, 100), 111);
+/// assert_eq!(stackfit_core::tune::redis_maxmemory(8, 10, 110, false, 100), 1);
 /// ```
 pub fn redis_maxmemory(
     limit_mib: Mib,
@@ -46,35 +62,143 @@ pub fn redis_maxmemory(
     persistent: bool,
     cow_pct: u64,
 ) -> Mib {
-    let room = limit_mib.saturating_sub(base_mib) * 100;
-    let per = frag_pct.max(100) * if persistent { 100 + cow_pct } else { 100 } / 100;
+    redis_room(limit_mib, base_mib, frag_pct, persistent, cow_pct).max(1)
+}
+
+fn redis_room(limit_mib: Mib, base_mib: Mib, frag_pct: u64, persistent: bool, cow_pct: u64) -> Mib {
+    let room = limit_mib.saturating_sub(base_mib).saturating_mul(100);
+    let cow = if persistent {
+        cow_pct.saturating_add(100)
+    } else {
+        100
+    };
+    let per = frag_pct.max(100).saturating_mul(cow) / 100;
     room / per
 }
 
-/// Elasticsearch heap: half the limit (Elastic's rule), at most 31 GiB
-/// (compressed oops), in 32 MiB steps.
+/// Memory kept free between a heap and the limit, beyond the process outside
+/// the heap: allocator slack and short-lived buffers. A planner assumption.
+pub const HEAP_MARGIN_MIB: Mib = 32;
+/// The smallest Node old space written: a planner assumption (a trivial
+/// http server runs in it; Kibana needs far more).
+pub const NODE_HEAP_FLOOR_MIB: Mib = 64;
+/// Elasticsearch's own minimum auto heap (MachineDependentHeap: 128 MB).
+pub const ES_HEAP_FLOOR_MIB: Mib = 128;
+/// The smallest JVM heap written: a planner assumption.
+pub const JVM_HEAP_FLOOR_MIB: Mib = 64;
+
+/// A heap sized for a limit: `mib`, and whether heap + what lives outside it
+/// fits the limit. When it does not, `mib` is the floor and the limit must grow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Heap {
+    pub mib: Mib,
+    pub fits: bool,
+}
+
+/// min(the rule's `share`, limit − `outside` − [`HEAP_MARGIN_MIB`]) in
+/// `step` MiB steps, never below `floor`.
+fn heap_within(share: Mib, limit: Mib, outside: Mib, floor: Mib, step: Mib) -> Heap {
+    let room = limit.saturating_sub(outside.saturating_add(HEAP_MARGIN_MIB));
+    let h = share.min(room) / step * step;
+    if h >= floor {
+        Heap { mib: h, fits: true }
+    } else {
+        Heap {
+            mib: floor,
+            fits: false,
+        }
+    }
+}
+
+/// Elasticsearch heap by Elastic's rule alone: half the limit, at most
+/// 31 GiB (compressed oops), in 32 MiB steps. It ignores the off-heap; what
+/// is written is [`es_heap_within`].
 pub fn es_heap(limit_mib: Mib) -> Mib {
     (limit_mib / 2).min(31 * 1024) / 32 * 32
 }
 
-/// JVM heap that keeps the whole JVM at 80 % of the limit (research digest
-/// §2.4: MaxRAMPercentage 50–75 and total JVM ≤ 80 % of memory).
-pub fn jvm_heap(limit_mib: Mib, nonheap_mib: Mib, threads: u64) -> Mib {
-    (limit_mib * 80 / 100)
-        .saturating_sub(nonheap_mib + threads)
-        .max(64)
-        / 32
-        * 32
+/// Elasticsearch heap that leaves room for the off-heap (direct buffers,
+/// Lucene, threads): min(half the limit, limit − off-heap − margin), ≥ 128 MiB.
+///
+/// ```
+/// use stackfit_core::tune::es_heap_within;
+/// // 2 GiB limit, 700 MiB off-heap: 1024 would leave 1024 for 700 + margin → fine.
+/// assert_eq!(es_heap_within(2048, 700).mib, 1024);
+/// // 1 GiB limit: half (512) + 700 overflows; limit − 700 − 32 = 292 → 288.
+/// assert_eq!(es_heap_within(1024, 700).mib, 288);
+/// assert!(!es_heap_within(512, 700).fits);
+/// ```
+pub fn es_heap_within(limit_mib: Mib, offheap_mib: Mib) -> Heap {
+    heap_within(
+        es_heap(limit_mib),
+        limit_mib,
+        offheap_mib,
+        ES_HEAP_FLOOR_MIB,
+        32,
+    )
 }
 
-/// Node `--max-old-space-size`: 75 % of the limit (digest §2.4: 60–75 %).
+/// JVM heap that keeps the whole JVM at 80 % of the limit (research digest
+/// §2.4: MaxRAMPercentage 50–75 and total JVM ≤ 80 % of memory), ≥ 64 MiB.
+pub fn jvm_heap(limit_mib: Mib, nonheap_mib: Mib, threads: u64) -> Heap {
+    let share =
+        (limit_mib.saturating_mul(80) / 100).saturating_sub(nonheap_mib.saturating_add(threads));
+    heap_within(
+        share,
+        limit_mib,
+        nonheap_mib + threads,
+        JVM_HEAP_FLOOR_MIB,
+        32,
+    )
+}
+
+/// Node `--max-old-space-size` by the digest's rule alone: 75 % of the limit
+/// (§2.4: 60–75 %). What is written is [`node_heap`].
 pub fn node_old_space(limit_mib: Mib) -> Mib {
-    limit_mib * 3 / 4
+    limit_mib.saturating_mul(3) / 4
+}
+
+/// Node old space that leaves room for the process outside the heap:
+/// min(75 % of the limit, limit − outside − margin), ≥ 64 MiB.
+///
+/// ```
+/// use stackfit_core::tune::node_heap;
+/// // Kibana (250 MiB outside the heap) under 576 MiB: not 432 but 576 − 250 − 32.
+/// assert_eq!(node_heap(576, 250).mib, 294);
+/// ```
+pub fn node_heap(limit_mib: Mib, outside_mib: Mib) -> Heap {
+    heap_within(
+        node_old_space(limit_mib),
+        limit_mib,
+        outside_mib,
+        NODE_HEAP_FLOOR_MIB,
+        1,
+    )
+}
+
+/// Which environment variable a JVM image reads for its heap, and how the
+/// value is written. A start script's own -Xmx overrides JAVA_TOOL_OPTIONS
+/// (the JVM reads that variable first), so each image's variable is used:
+/// - Kafka: `kafka-server-start.sh` sets `-Xmx1G -Xms1G` only when
+///   `KAFKA_HEAP_OPTS` is unset (apache/kafka, bitnami/kafka, cp-kafka).
+/// - ZooKeeper: the official image runs `zkServer.sh`, which puts `JVMFLAGS`
+///   after zkEnv.sh's `-Xmx` (the last -Xmx wins); the image's docs name `JVMFLAGS`.
+/// - Logstash: `LS_JAVA_OPTS` is appended after `config/jvm.options` (Elastic's
+///   Docker docs set the heap with it).
+/// - Elasticsearch (`ES_JAVA_OPTS`) and Neo4j (`server.memory.*`) have their own arms.
+/// - Anything else (Spring Boot, plain JVMs): `JAVA_TOOL_OPTIONS`.
+fn jvm_heap_var(service_id: &str) -> (&'static str, bool) {
+    match service_id {
+        "kafka" => ("KAFKA_HEAP_OPTS", true),
+        "zookeeper" => ("JVMFLAGS", true),
+        "logstash" => ("LS_JAVA_OPTS", true),
+        _ => ("JAVA_TOOL_OPTIONS", false),
+    }
 }
 
 /// GOMEMLIMIT: 85 % of the limit (Go GC guide and Weaviate: 80–90 %).
 pub fn go_memlimit(limit_mib: Mib) -> Mib {
-    limit_mib * 85 / 100
+    limit_mib.saturating_mul(85) / 100
 }
 
 /// Tunes a placement for its limit (or its default limit) on a server with `vcpu` CPUs.
@@ -129,57 +253,84 @@ pub fn tune_placement(def: &ServiceDef, p: &Placement, usable_mib: Mib, vcpu: u3
             );
             set("min_wal_size", format!("{}MB", s.min_wal_size_mib), rule);
             set("max_wal_size", format!("{}MB", s.max_wal_size_mib), rule);
-            set(
-                "max_worker_processes",
-                s.max_worker_processes.to_string(),
-                rule,
-            );
-            set(
-                "max_parallel_workers_per_gather",
-                s.max_parallel_workers_per_gather.to_string(),
-                rule,
-            );
+            // PGTune writes no parallel settings below 4 CPUs: PostgreSQL's
+            // defaults (2 workers per gather, 8 worker processes) stay.
+            if let Some(par) = s.parallel {
+                set(
+                    "max_worker_processes",
+                    par.max_worker_processes.to_string(),
+                    "the CPUs (PGTune)",
+                );
+                set(
+                    "max_parallel_workers_per_gather",
+                    par.max_parallel_workers_per_gather.to_string(),
+                    "⌈CPUs / 2⌉, at most 4 (PGTune)",
+                );
+                set(
+                    "max_parallel_workers",
+                    par.max_parallel_workers.to_string(),
+                    "the CPUs (PGTune)",
+                );
+                set(
+                    "max_parallel_maintenance_workers",
+                    par.max_parallel_maintenance_workers.to_string(),
+                    "⌈CPUs / 2⌉, at most 4 (PGTune)",
+                );
+            }
             knobs.push(("shared_buffers_mib", (s.shared_buffers_kib / 1024) as i64));
             knobs.push(("work_mem_mib", (s.work_mem_kib / 1024) as i64));
             knobs.push((
                 "maintenance_work_mem_mib",
                 (s.maintenance_work_mem_kib / 1024) as i64,
             ));
-            knobs.push((
-                "max_parallel_workers_per_gather",
-                s.max_parallel_workers_per_gather as i64,
-            ));
+            if let Some(par) = s.parallel {
+                knobs.push((
+                    "max_parallel_workers_per_gather",
+                    par.max_parallel_workers_per_gather as i64,
+                ));
+            }
         }
         MemoryModel::Redis => {
             let persistent = k.get("persistence") > 0;
-            let m = redis_maxmemory(
+            let args = (
                 limit,
                 k.get("base_mib"),
                 k.get("fragmentation_pct"),
                 persistent,
                 k.get("cow_pct"),
             );
+            let m = redis_maxmemory(args.0, args.1, args.2, args.3, args.4);
+            let fits = redis_room(args.0, args.1, args.2, args.3, args.4) > 0;
             set(
                 "--maxmemory",
                 format!("{m}mb"),
-                "(limit − empty server) / fragmentation, / 2 when persisting",
+                if fits {
+                    "(limit − empty server) / fragmentation, / 2 when persisting"
+                } else {
+                    "limit too small: it holds no data beyond the empty server; 1mb is written because 0 means no limit — raise the limit"
+                },
             );
             knobs.push(("maxmemory_mib", m as i64));
         }
         MemoryModel::Elasticsearch => {
-            let h = es_heap(limit);
+            let heap = es_heap_within(limit, k.get("offheap_mib"));
+            let h = heap.mib;
             set(
                 "ES_JAVA_OPTS",
                 format!("-Xms{h}m -Xmx{h}m"),
-                "heap = half the limit, ≤ 31 GiB (Elastic)",
+                if heap.fits {
+                    "min(half the limit (Elastic), limit − off-heap − 32 MiB), ≤ 31 GiB"
+                } else {
+                    "limit too small: it cannot hold the off-heap + 32 MiB + Elasticsearch's 128 MiB minimum heap — raise the limit"
+                },
             );
             knobs.push(("heap_mib", h as i64));
         }
         MemoryModel::Jvm | MemoryModel::Neo4j => {
-            let h = jvm_heap(limit, k.get("nonheap_mib"), k.get("threads"));
             if def.model == MemoryModel::Neo4j {
                 let heap = (limit / 3) / 32 * 32;
-                let cache = (limit * 80 / 100).saturating_sub(heap + k.get("nonheap_mib"));
+                let cache = (limit.saturating_mul(80) / 100)
+                    .saturating_sub(heap.saturating_add(k.get("nonheap_mib")));
                 set(
                     "server.memory.heap.max_size",
                     format!("{heap}m"),
@@ -193,20 +344,37 @@ pub fn tune_placement(def: &ServiceDef, p: &Placement, usable_mib: Mib, vcpu: u3
                 knobs.push(("heap_mib", heap as i64));
                 knobs.push(("pagecache_mib", cache as i64));
             } else {
+                let heap = jvm_heap(limit, k.get("nonheap_mib"), k.get("threads"));
+                let h = heap.mib;
+                let (var, with_xms) = jvm_heap_var(def.id);
+                let value = if with_xms {
+                    format!("-Xms{h}m -Xmx{h}m")
+                } else {
+                    format!("-Xmx{h}m")
+                };
                 set(
-                    "JAVA_TOOL_OPTIONS",
-                    format!("-Xmx{h}m"),
-                    "whole JVM ≤ 80 % of the limit",
+                    var,
+                    value,
+                    if heap.fits {
+                        "whole JVM ≤ 80 % of the limit"
+                    } else {
+                        "limit too small: 80 % of it cannot hold the non-heap and thread stacks + a 64 MiB heap — raise the limit"
+                    },
                 );
                 knobs.push(("heap_mib", h as i64));
             }
         }
         MemoryModel::Node => {
-            let h = node_old_space(limit);
+            let heap = node_heap(limit, k.get("base_mib"));
+            let h = heap.mib;
             set(
                 "NODE_OPTIONS",
                 format!("--max-old-space-size={h}"),
-                "75 % of the limit",
+                if heap.fits {
+                    "min(75 % of the limit, limit − process outside the heap − 32 MiB)"
+                } else {
+                    "limit too small: it cannot hold the process outside the heap + 32 MiB + a 64 MiB old space — raise the limit"
+                },
             );
             knobs.push(("max_old_space_mib", h as i64));
         }
@@ -236,11 +404,14 @@ pub fn tune_placement(def: &ServiceDef, p: &Placement, usable_mib: Mib, vcpu: u3
             );
             set(
                 "--max-memory-per-child",
-                (mmpc_mib * 1024).to_string(),
+                mmpc_mib.saturating_mul(1024).to_string(),
                 "(limit − main − browsers) / children − one task, in KiB",
             );
             knobs.push(("concurrency", c as i64));
-            knobs.push(("max_memory_per_child_kib", (mmpc_mib * 1024) as i64));
+            knobs.push((
+                "max_memory_per_child_kib",
+                mmpc_mib.saturating_mul(1024) as i64,
+            ));
         }
         MemoryModel::CeleryGevent => {
             let per = k.get("inflight_mib") * k.get("peak_pct") / 100;
@@ -286,4 +457,143 @@ pub fn tune(plan: &Plan, option: &str, placement: &str) -> Option<Tuning> {
     let def = crate::catalog::service(&p.service)?;
     let r = crate::fit::resolve(&o.servers[si], None);
     Some(tune_placement(def, p, r.usable_mib, r.vcpu))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::service;
+
+    fn tuned(id: &str, p: Placement, vcpu: u32) -> Tuning {
+        tune_placement(service(id).unwrap(), &p, 3816, vcpu)
+    }
+
+    fn setting<'a>(t: &'a Tuning, name: &str) -> Option<&'a Setting> {
+        t.settings.iter().find(|s| s.name == name)
+    }
+
+    fn num_after(value: &str, prefix: &str) -> u64 {
+        value
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix(prefix))
+            .and_then(|v| v.trim_end_matches('m').parse().ok())
+            .unwrap()
+    }
+
+    /// S1: Kibana under 576 MiB got --max-old-space-size=432, and 432 + the
+    /// 250 MiB outside the heap is 682 MiB, over the limit.
+    #[test]
+    fn kibana_old_space_plus_outside_heap_fits_the_limit() {
+        let t = tuned("kibana", Placement::new("kibana", "kibana").limit(576), 2);
+        let s = setting(&t, "NODE_OPTIONS").unwrap();
+        let h = num_after(&s.value, "--max-old-space-size=");
+        assert!(h + 250 <= 576, "{h} + 250 > 576");
+        assert_eq!(h, 576 - 250 - HEAP_MARGIN_MIB);
+        assert!(!s.limit_too_small());
+        // A roomy limit keeps the 75 % rule.
+        let t = tuned("kibana", Placement::new("kibana", "kibana").limit(4096), 2);
+        assert_eq!(
+            setting(&t, "NODE_OPTIONS").unwrap().value,
+            "--max-old-space-size=3072"
+        );
+    }
+
+    #[test]
+    fn node_heap_says_when_the_limit_is_too_small() {
+        let t = tuned("kibana", Placement::new("kibana", "kibana").limit(300), 2);
+        let s = setting(&t, "NODE_OPTIONS").unwrap();
+        assert!(s.limit_too_small(), "{}", s.rule);
+        assert_eq!(
+            s.value,
+            format!("--max-old-space-size={NODE_HEAP_FLOOR_MIB}")
+        );
+    }
+
+    /// Half the limit as heap plus the catalog's 700 MiB off-heap overflowed
+    /// any limit under 1.4 GiB.
+    #[test]
+    fn es_heap_plus_offheap_fits_the_limit() {
+        let es = Placement::new("es", "elasticsearch");
+        for limit in [1024, 1536, 2048, 4096] {
+            let t = tuned("elasticsearch", es.clone().limit(limit), 2);
+            let s = setting(&t, "ES_JAVA_OPTS").unwrap();
+            let h = num_after(&s.value, "-Xmx");
+            assert!(h + 700 <= limit, "{limit}: {h} + 700");
+            assert!(h <= limit / 2);
+            assert!(!s.limit_too_small());
+        }
+        let t = tuned("elasticsearch", es.limit(768), 2);
+        let s = setting(&t, "ES_JAVA_OPTS").unwrap();
+        assert!(s.limit_too_small(), "{}", s.rule);
+        assert_eq!(s.value, "-Xms128m -Xmx128m");
+    }
+
+    /// JAVA_TOOL_OPTIONS=-Xmx is overridden by the start scripts' own -Xmx.
+    #[test]
+    fn jvm_heap_uses_each_images_own_variable() {
+        for (id, var) in [
+            ("kafka", "KAFKA_HEAP_OPTS"),
+            ("zookeeper", "JVMFLAGS"),
+            ("logstash", "LS_JAVA_OPTS"),
+            ("spring-boot", "JAVA_TOOL_OPTIONS"),
+        ] {
+            let t = tuned(id, Placement::new(id, id).limit(2048), 2);
+            let s = setting(&t, var).unwrap_or_else(|| panic!("{id}: no {var}"));
+            let h = num_after(&s.value, "-Xmx");
+            if var != "JAVA_TOOL_OPTIONS" {
+                assert_eq!(num_after(&s.value, "-Xms"), h, "{id}");
+            }
+            assert!(setting(&t, "JAVA_TOOL_OPTIONS").is_none() || var == "JAVA_TOOL_OPTIONS");
+        }
+        let t = tuned("kafka", Placement::new("kafka", "kafka").limit(256), 2);
+        assert!(setting(&t, "KAFKA_HEAP_OPTS").unwrap().limit_too_small());
+    }
+
+    /// 0 is "no limit" to Redis: a limit at or below the empty server gave
+    /// `--maxmemory 0mb`.
+    #[test]
+    fn redis_maxmemory_is_never_zero() {
+        for limit in [1, 10, 11] {
+            let p = Placement::new("redis", "redis")
+                .knob("persistence", 0)
+                .limit(limit);
+            let t = tuned("redis", p, 2);
+            let s = setting(&t, "--maxmemory").unwrap();
+            assert_eq!(s.value, "1mb", "{limit}");
+            assert!(s.limit_too_small(), "{limit}: {}", s.rule);
+        }
+        let p = Placement::new("redis", "redis")
+            .knob("persistence", 0)
+            .limit(256);
+        let s = setting(&tuned("redis", p, 2), "--maxmemory")
+            .unwrap()
+            .clone();
+        assert!(!s.limit_too_small());
+    }
+
+    /// Below 4 CPUs PGTune writes no parallel settings; StackFit wrote
+    /// max_parallel_workers_per_gather = 0 and max_worker_processes = 8.
+    #[test]
+    fn postgres_below_four_cpus_keeps_postgres_parallel_defaults() {
+        let p = Placement::new("db", "postgres").limit(1024);
+        let t = tuned("postgres", p.clone(), 2);
+        for name in [
+            "max_worker_processes",
+            "max_parallel_workers_per_gather",
+            "max_parallel_workers",
+            "max_parallel_maintenance_workers",
+        ] {
+            assert!(setting(&t, name).is_none(), "{name} written at 2 CPUs");
+        }
+        assert!(!t
+            .knobs
+            .iter()
+            .any(|(k, _)| *k == "max_parallel_workers_per_gather"));
+        let t = tuned("postgres", p, 8);
+        let v = |n| setting(&t, n).unwrap().value.clone();
+        assert_eq!(v("max_worker_processes"), "8");
+        assert_eq!(v("max_parallel_workers_per_gather"), "4");
+        assert_eq!(v("max_parallel_workers"), "8");
+        assert_eq!(v("max_parallel_maintenance_workers"), "4");
+    }
 }

@@ -26,8 +26,25 @@ pub struct PgSettings {
     pub min_wal_size_mib: u64,
     pub max_wal_size_mib: u64,
     pub default_statistics_target: u64,
+    /// The worker count PGTune puts into work_mem: the CPUs when ≥ 4, else 8.
+    /// Written to postgresql.conf only as part of `parallel`.
     pub max_worker_processes: u64,
+    /// PGTune's parallel settings; `None` below 4 CPUs, where PGTune emits
+    /// none and PostgreSQL's own defaults (workers per gather 2) stay.
+    pub parallel: Option<PgParallel>,
+}
+
+/// The parallel settings PGTune emits with 4 or more CPUs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PgParallel {
+    /// The CPUs.
+    pub max_worker_processes: u64,
+    /// ⌈CPUs / 2⌉, at most 4 except for dw.
     pub max_parallel_workers_per_gather: u64,
+    /// The CPUs.
+    pub max_parallel_workers: u64,
+    /// ⌈CPUs / 2⌉, at most 4.
+    pub max_parallel_maintenance_workers: u64,
 }
 
 /// PGTune for `ram_mib` of memory (the limit), `cpus` and `max_connections`.
@@ -38,8 +55,10 @@ pub struct PgSettings {
 /// max_worker_processes) × 3) / {web 1, oltp 1, dw 2, desktop 6, mixed 2},
 /// at least 4 MB; wal_buffers = 3 % of shared_buffers, at most 16 MB (over
 /// 14 MB rounds to 16 MB), at least 32 kB; max_worker_processes = CPUs when
-/// ≥ 4, else 8; parallel workers per gather = ⌈CPUs/2⌉ capped at 4 (not dw),
-/// only with ≥ 4 CPUs.
+/// ≥ 4, else 8. Parallel settings only with ≥ 4 CPUs (none below, as
+/// PGTune): max_worker_processes = max_parallel_workers = CPUs, workers per
+/// gather = ⌈CPUs/2⌉ capped at 4 (not dw), max_parallel_maintenance_workers =
+/// ⌈CPUs/2⌉ capped at 4.
 ///
 /// ```
 /// use stackfit_core::tune::pgtune::{pgtune, DbType};
@@ -51,7 +70,7 @@ pub struct PgSettings {
 /// assert_eq!(s.wal_buffers_kib, 16 * 1024);
 /// ```
 pub fn pgtune(ram_mib: Mib, cpus: u32, max_connections: u64, db: DbType) -> PgSettings {
-    let ram_kib = ram_mib * 1024;
+    let ram_kib = ram_mib.saturating_mul(1024);
     let cpus = u64::from(cpus.max(1));
     let shared = if db == DbType::Desktop {
         ram_kib / 16
@@ -61,7 +80,7 @@ pub fn pgtune(ram_mib: Mib, cpus: u32, max_connections: u64, db: DbType) -> PgSe
     let cache = if db == DbType::Desktop {
         ram_kib / 4
     } else {
-        ram_kib * 3 / 4
+        ram_kib.saturating_mul(3) / 4
     };
     let maint = if db == DbType::Dw {
         ram_kib / 8
@@ -75,7 +94,9 @@ pub fn pgtune(ram_mib: Mib, cpus: u32, max_connections: u64, db: DbType) -> PgSe
         DbType::Dw | DbType::Mixed => 2,
         DbType::Desktop => 6,
     };
-    let work = (ram_kib.saturating_sub(shared) / ((max_connections + workers) * 3) / divisor)
+    let work = (ram_kib.saturating_sub(shared)
+        / max_connections.saturating_add(workers).saturating_mul(3)
+        / divisor)
         .max(4 * 1024);
     let mut wal = shared * 3 / 100;
     if wal > 14 * 1024 {
@@ -88,16 +109,15 @@ pub fn pgtune(ram_mib: Mib, cpus: u32, max_connections: u64, db: DbType) -> PgSe
         DbType::Dw => (4096, 16384),
         DbType::Desktop => (100, 2048),
     };
-    let per_gather = if cpus >= 4 {
+    let parallel = (cpus >= 4).then(|| {
         let half = cpus.div_ceil(2);
-        if db == DbType::Dw {
-            half
-        } else {
-            half.min(4)
+        PgParallel {
+            max_worker_processes: cpus,
+            max_parallel_workers_per_gather: if db == DbType::Dw { half } else { half.min(4) },
+            max_parallel_workers: cpus,
+            max_parallel_maintenance_workers: half.min(4),
         }
-    } else {
-        0
-    };
+    });
     PgSettings {
         max_connections,
         shared_buffers_kib: shared,
@@ -109,7 +129,7 @@ pub fn pgtune(ram_mib: Mib, cpus: u32, max_connections: u64, db: DbType) -> PgSe
         max_wal_size_mib: max_wal,
         default_statistics_target: if db == DbType::Dw { 500 } else { 100 },
         max_worker_processes: workers,
-        max_parallel_workers_per_gather: per_gather,
+        parallel,
     }
 }
 
@@ -138,7 +158,40 @@ mod tests {
         assert_eq!(pg_size(s.effective_cache_size_kib), "768MB");
         // (1024 − 256) MiB / ((100 + 8) × 3) = 2.4 MiB → the 4 MB floor.
         assert_eq!(pg_size(s.work_mem_kib), "4MB");
-        assert_eq!(s.max_parallel_workers_per_gather, 0);
+        assert_eq!(s.parallel, None);
+    }
+
+    /// PGTune emits no parallel settings below 4 CPUs; writing
+    /// max_parallel_workers_per_gather = 0 there disabled PostgreSQL's default 2.
+    #[test]
+    fn no_parallel_settings_below_four_cpus() {
+        for cpus in 1..4 {
+            let s = pgtune(2048, cpus, 100, DbType::Web);
+            assert_eq!(s.parallel, None, "{cpus} CPUs");
+            assert_eq!(s.max_worker_processes, 8, "work_mem still counts 8");
+        }
+    }
+
+    /// With ≥ 4 CPUs PGTune emits all four parallel settings.
+    #[test]
+    fn parallel_settings_at_four_cpus_and_more_follow_pgtune() {
+        let p = pgtune(4096, 4, 100, DbType::Web).parallel.unwrap();
+        assert_eq!(
+            p,
+            PgParallel {
+                max_worker_processes: 4,
+                max_parallel_workers_per_gather: 2,
+                max_parallel_workers: 4,
+                max_parallel_maintenance_workers: 2,
+            }
+        );
+        let p = pgtune(4096, 12, 100, DbType::Web).parallel.unwrap();
+        assert_eq!(p.max_parallel_workers_per_gather, 4);
+        assert_eq!(p.max_parallel_workers, 12);
+        assert_eq!(p.max_parallel_maintenance_workers, 4);
+        let dw = pgtune(4096, 12, 100, DbType::Dw).parallel.unwrap();
+        assert_eq!(dw.max_parallel_workers_per_gather, 6);
+        assert_eq!(dw.max_parallel_maintenance_workers, 4);
     }
 
     #[test]
@@ -148,6 +201,6 @@ mod tests {
         // (16384 − 4096) MiB × 1024 / (58 × 3) = 72319 kB.
         assert_eq!(web.work_mem_kib, 12288 * 1024 / 174);
         assert_eq!(mixed.work_mem_kib, web.work_mem_kib / 2);
-        assert_eq!(web.max_parallel_workers_per_gather, 4);
+        assert_eq!(web.parallel.unwrap().max_parallel_workers_per_gather, 4);
     }
 }

@@ -22,7 +22,7 @@ pub const NGINX: ServiceDef = ServiceDef {
     ],
     model: MemoryModel::Fixed,
     knobs: &[
-        expected(16, MEASURED),
+        expected(11, MEASURED),
         peak(64, NGINX_BUDGET),
         limit(100, NGINX_BUDGET),
         CPU_LIGHT,
@@ -39,7 +39,7 @@ pub const STATIC_FRONTEND: ServiceDef = ServiceDef {
     images: &[],
     model: MemoryModel::Fixed,
     knobs: &[
-        expected(16, MEASURED),
+        expected(11, MEASURED),
         peak(32, NGINX_BUDGET),
         limit(64, NGINX_BUDGET),
         CPU_LIGHT,
@@ -95,7 +95,7 @@ pub const FASTAPI: ServiceDef = ServiceDef {
         Preset {
             id: "ideal",
             values: &[("workers", 4)],
-            source: REPORT_S0,
+            source: PRESET_ASSUMED,
         },
     ],
     self_sizing: None,
@@ -171,7 +171,7 @@ pub const CELERY_PREFORK: ServiceDef = ServiceDef {
         Preset {
             id: "ideal",
             values: &[("concurrency", 4)],
-            source: REPORT_S0,
+            source: PRESET_ASSUMED,
         },
     ],
     self_sizing: None,
@@ -242,7 +242,7 @@ pub const PLAYWRIGHT: ServiceDef = ServiceDef {
     knobs: &[
         knob("browsers", "Chromium browsers", "Chromium 浏览器数", Count, 1, 64, "headless browsers open at once", PLANNER),
         PAGES, BROWSER_MIB, FIRST_PAGE_MIB, EXTRA_PAGE_MIB,
-        knob("driver_mib", "Driver process", "驱动进程", Mib, 50, GIB64, "the Node or Python process driving Playwright", MEASURED),
+        knob("driver_mib", "Driver process", "驱动进程", Mib, 50, GIB64, "the Node or Python process driving Playwright; not measured", PLANNER),
         knob("cpu_millicores", "CPU per browser", "每个浏览器 CPU", KnobUnit::Millicores, 500, 64_000, "rendering pages", PLANNER),
     ],
     presets: &[],

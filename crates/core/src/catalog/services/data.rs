@@ -40,17 +40,17 @@ pub const POSTGRES: ServiceDef = ServiceDef {
         Preset {
             id: "min",
             values: &[("shared_buffers_mib", 128), ("max_connections", 50)],
-            source: REPORT_S0,
+            source: PRESET_ASSUMED,
         },
         Preset {
             id: "standard",
             values: &[("shared_buffers_mib", 256), ("max_connections", 100)],
-            source: REPORT_S0,
+            source: PRESET_ASSUMED,
         },
         Preset {
             id: "ideal",
             values: &[("shared_buffers_mib", 1024), ("max_connections", 150)],
-            source: REPORT_S0,
+            source: PRESET_ASSUMED,
         },
     ],
     self_sizing: None,
@@ -135,7 +135,7 @@ pub const REDIS: ServiceDef = ServiceDef {
         Preset {
             id: "min",
             values: &[("maxmemory_mib", 128), ("persistence", 0)],
-            source: REPORT_S0,
+            source: PRESET_ASSUMED,
         },
         Preset {
             id: "standard",
@@ -145,7 +145,7 @@ pub const REDIS: ServiceDef = ServiceDef {
         Preset {
             id: "ideal",
             values: &[("maxmemory_mib", 512), ("persistence", 1)],
-            source: REPORT_S0,
+            source: PRESET_ASSUMED,
         },
     ],
     self_sizing: None,
@@ -191,11 +191,11 @@ pub const RABBITMQ: ServiceDef = ServiceDef {
     knobs: &[
         knob("base_mib", "Erlang VM and plugins", "Erlang 虚拟机与插件", Mib, 150, GIB64, "not measured", PLANNER),
         knob("queue_mib", "Messages in memory (typical)", "内存中的消息", Mib, 64, GIB64, "queued messages held in RAM", PLANNER),
-        knob("watermark_pct", "vm_memory_high_watermark", "内存高水位", Percent, 40, 100, "0.4 of detected RAM (3.13; 0.6 in 4.x)", RABBITMQ_DOCS),
+        knob("watermark_pct", "vm_memory_high_watermark", "内存高水位", Percent, 40, 100, "0.4 of detected RAM: the 3.13 default; set 60 for 4.x images (default 0.6)", RABBITMQ_DOCS),
         CPU,
     ],
     presets: &[],
-    self_sizing: Some(SelfSizing { percent_of_memory: 40, rule: "publishers blocked at 40 % of the RAM it detects; it may not detect a cgroup limit", source: RABBITMQ_DOCS }),
+    self_sizing: Some(SelfSizing { percent_of_memory: 40, rule: "publishers blocked at 40 % of the RAM it detects (3.13; 60 % in 4.x); it may not detect a cgroup limit", source: RABBITMQ_DOCS }),
 };
 
 pub const KAFKA: ServiceDef = ServiceDef {
@@ -207,7 +207,7 @@ pub const KAFKA: ServiceDef = ServiceDef {
     model: MemoryModel::Jvm,
     knobs: &[
         heap(1024, "kafka-server-start.sh -Xmx1G", KAFKA_DOCS),
-        nonheap(250, SPRING_FOOTPRINT),
+        nonheap(250, SPRING_FOOTPRINT_PROXY),
         THREADS,
         CPU,
     ],
@@ -228,7 +228,7 @@ pub const ZOOKEEPER: ServiceDef = ServiceDef {
     model: MemoryModel::Jvm,
     knobs: &[
         heap(512, "zookeeper-server-start.sh -Xmx512M", KAFKA_DOCS),
-        nonheap(150, SPRING_FOOTPRINT),
+        nonheap(150, SPRING_FOOTPRINT_PROXY),
         THREADS,
         CPU_LIGHT,
     ],

@@ -187,4 +187,101 @@ mod tests {
         images.dedup();
         assert_eq!(n, images.len(), "an image matches two services");
     }
+
+    fn source_of(service: &str, knob: &str) -> crate::model::Source {
+        crate::catalog::service(service)
+            .unwrap()
+            .knob(knob)
+            .unwrap_or_else(|| panic!("{service}.{knob}"))
+            .source
+    }
+
+    /// Presets cited the S0 report for values it never states (shared_buffers
+    /// 128/256/1024, max_connections 50/100/150, 4 workers, concurrency 4,
+    /// Redis 512 MiB with RDB).
+    #[test]
+    fn presets_citing_the_s0_report_hold_only_s0_figures() {
+        let s0 = [
+            ("workers", 1),
+            ("workers", 2),
+            ("concurrency", 1),
+            ("concurrency", 2),
+            ("maxmemory_mib", 256),
+            ("persistence", 0),
+        ];
+        for def in services() {
+            for p in def.presets {
+                if p.source == sources::REPORT_S0 {
+                    for v in p.values {
+                        assert!(s0.contains(v), "{} {}: {v:?} is not in S0", def.id, p.id);
+                    }
+                } else {
+                    assert_eq!(p.source.confidence, crate::model::Confidence::C);
+                }
+            }
+        }
+    }
+
+    /// OpenSearch ships -Xms1g -Xmx1g; Elasticsearch's auto heap model is wrong for it.
+    #[test]
+    fn opensearch_is_not_modelled_as_elasticsearch() {
+        assert!(service_for_image("opensearchproject/opensearch:2").is_none());
+        assert_eq!(
+            service_for_image("docker.elastic.co/elasticsearch/elasticsearch:8.15.0")
+                .unwrap()
+                .id,
+            "elasticsearch"
+        );
+    }
+
+    /// Figures with no source behind them were labelled A or MEASURED.
+    #[test]
+    fn unsourced_catalog_figures_are_confidence_c() {
+        use crate::model::Confidence::C;
+        for (service, knob) in [
+            ("kibana", "base_mib"),
+            ("kibana", "heap_used_mib"),
+            ("kibana", "max_old_space_mib"),
+            ("node", "max_old_space_mib"),
+            ("playwright", "driver_mib"),
+            ("kafka", "nonheap_mib"),
+            ("zookeeper", "nonheap_mib"),
+            ("logstash", "nonheap_mib"),
+            ("neo4j", "nonheap_mib"),
+        ] {
+            assert_eq!(source_of(service, knob).confidence, C, "{service}.{knob}");
+        }
+        // Spring Boot is the service Petclinic measured: it keeps B.
+        assert_ne!(source_of("spring-boot", "nonheap_mib").confidence, C);
+    }
+
+    /// Nginx's expected figure was marked MEASURED at 16 MiB; the
+    /// measurement was 10.3 MiB RSS / 3.7 MiB PSS.
+    #[test]
+    fn nginx_expected_memory_is_the_measured_figure() {
+        for id in ["nginx", "static-frontend"] {
+            let k = crate::catalog::service(id)
+                .unwrap()
+                .knob("expected_mib")
+                .unwrap();
+            assert_eq!(k.source, sources::MEASURED);
+            assert_eq!(k.default, 11, "{id}: 10.3 MiB RSS rounded up");
+        }
+    }
+
+    /// 0.4 is RabbitMQ 3.13's watermark; 4.x uses 0.6. The catalog says which.
+    #[test]
+    fn rabbitmq_watermark_names_its_version() {
+        let k = crate::catalog::service("rabbitmq")
+            .unwrap()
+            .knob("watermark_pct")
+            .unwrap();
+        assert_eq!(k.default, 40);
+        assert!(
+            k.note.contains("3.13") && k.note.contains("4.x"),
+            "{}",
+            k.note
+        );
+        assert!(k.source.title.contains("3.13") && k.source.title.contains("docs/memory"));
+    }
 }

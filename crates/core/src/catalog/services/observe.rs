@@ -14,7 +14,7 @@ pub const ELASTICSEARCH: ServiceDef = ServiceDef {
     category: Category::Search,
     name_en: "Elasticsearch",
     name_zh: "Elasticsearch 搜索",
-    images: &["elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch", "bitnami/elasticsearch", "opensearchproject/opensearch"],
+    images: &["elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch", "bitnami/elasticsearch"],
     model: MemoryModel::Elasticsearch,
     knobs: &[
         heap(0, "0 = auto: 50 % of the limit, or of the host without one", ES_HEAP),
@@ -38,7 +38,7 @@ pub const LOGSTASH: ServiceDef = ServiceDef {
     model: MemoryModel::Jvm,
     knobs: &[
         heap(1024, "config/jvm.options -Xmx1g", LOGSTASH_DOCS),
-        nonheap(250, SPRING_FOOTPRINT),
+        nonheap(250, SPRING_FOOTPRINT_PROXY),
         THREADS,
         CPU,
     ],
@@ -48,8 +48,8 @@ pub const LOGSTASH: ServiceDef = ServiceDef {
 
 #[rustfmt::skip]
 const NODE_HEAP_KNOBS_KIBANA: &[KnobDef] = &[
-    knob("base_mib", "Server outside the heap", "堆外进程", Mib, 250, GIB64, "ECK's default 1Gi limit leaves ≈ half for the heap", KIBANA_DOCS),
-    knob("heap_used_mib", "Heap in use (typical)", "常用堆内存", Mib, 250, GIB64, "old space in normal use", KIBANA_DOCS),
+    knob("base_mib", "Server outside the heap", "堆外进程", Mib, 250, GIB64, "not sourced: a budget to replace with a measurement", KIBANA_ASSUMED),
+    knob("heap_used_mib", "Heap in use (typical)", "常用堆内存", Mib, 250, GIB64, "old space in normal use; not sourced", KIBANA_ASSUMED),
     knob("max_old_space_mib", "--max-old-space-size (0 = auto)", "--max-old-space-size（0 = 自动）", Mib, 0, GIB64, "auto: about ¼ of memory, at most 4 GiB", NODE_HEAP),
     CPU,
 ];
@@ -85,7 +85,7 @@ pub const NEO4J: ServiceDef = ServiceDef {
     knobs: &[
         heap(0, "0 = auto: JVM default 25 % of memory", JVM_ERGONOMICS),
         knob("pagecache_mib", "Page cache (0 = auto)", "页缓存（0 = 自动）", Mib, 0, GIB64, "auto: 50 % of available memory", NEO4J_DOCS),
-        nonheap(250, SPRING_FOOTPRINT),
+        nonheap(250, SPRING_FOOTPRINT_PROXY),
         CPU,
     ],
     presets: &[],

@@ -98,7 +98,7 @@ pub const MEMCACHED_DOCS: Source = src(
     Confidence::A,
 );
 pub const RABBITMQ_DOCS: Source = src(
-    "RabbitMQ docs, Memory threshold: vm_memory_high_watermark.relative 0.4 (3.13; 0.6 in 4.x); use .absolute in containers; Erlang GC can double usage",
+    "RabbitMQ 3.13 docs, Memory threshold: vm_memory_high_watermark.relative default 0.4 (the 4.x docs, rabbitmq.com/docs/memory, give 0.6); use .absolute in containers; Erlang GC can double usage",
     "https://www.rabbitmq.com/docs/3.13/memory",
     "2026-11-21",
     Confidence::A,
@@ -126,6 +126,13 @@ pub const LOGSTASH_DOCS: Source = src(
     "https://www.elastic.co/guide/en/logstash/current/jvm-settings.html",
     "2026-11-21",
     Confidence::A,
+);
+/// Kibana's memory outside the heap and heap in use: no source gives them.
+pub const KIBANA_ASSUMED: Source = src(
+    "StackFit planning assumption: Kibana's process outside the heap and heap in use (250 MiB each); neither the Kibana memory docs nor ECK give these figures",
+    "",
+    "2026-11-21",
+    Confidence::C,
 );
 pub const KIBANA_DOCS: Source = src(
     "Elastic docs, Kibana memory (heap from node.options) and ECK PR #1818: default request/limit 1Gi",
@@ -200,10 +207,10 @@ pub const DOCKER_SHM: Source = src(
     Confidence::B,
 );
 pub const NODE_HEAP: Source = src(
-    "nodejs/node PR #25576: the default old-space limit is derived from available memory (≈ ¼, at most ~4 GB on 64-bit; 4144 MiB measured on 24 GiB)",
+    "nodejs/node PR #25576: the default old-space limit is derived from available memory (4144 MiB measured on 24 GiB); the ≈ ¼-of-a-cgroup-limit share is one third-party report, not verified",
     "https://github.com/nodejs/node/pull/25576",
     "2019-01-24",
-    Confidence::A,
+    Confidence::C,
 );
 pub const JVM_ERGONOMICS: Source = src(
     "OpenJDK ergonomics: MaxRAMPercentage 25 % of RAM (the container limit with UseContainerSupport); -Xss 1 MiB on Linux x64",
@@ -217,6 +224,13 @@ pub const SPRING_FOOTPRINT: Source = src(
     "2019-03-11",
     Confidence::B,
 );
+/// The Petclinic non-heap reused for JVM services nobody measured.
+pub const SPRING_FOOTPRINT_PROXY: Source = src(
+    "Proxy: Spring Petclinic's ≈ 223 MB non-heap (spring.io blog, Memory footprint of the JVM) reused for a JVM service that was not measured",
+    "https://spring.io/blog/2019/03/11/memory-footprint-of-the-jvm",
+    "2019-03-11",
+    Confidence::C,
+);
 pub const GO_GC: Source = src(
     "Go GC guide: heap target = live heap × (1 + GOGC/100), GOGC 100; GOMEMLIMIT is a soft limit and unset by default",
     "https://go.dev/doc/gc-guide",
@@ -229,9 +243,17 @@ pub const MINIO_DOCS: Source = src(
     "2026-11-21",
     Confidence::C,
 );
-/// Figures quoted in the FinRep 2C4G/4C8G sizing report (reference scenario S0).
+/// Figures quoted in the FinRep 2C4G/4C8G sizing report (reference scenario
+/// S0). Only presets whose every value the report states cite this.
 pub const REPORT_S0: Source = src(
-    "FinRep daily-report sizing report (user report, reference scenario S0): lean 2C4G and standard 4C8G limits",
+    "FinRep daily-report sizing report (user report, reference scenario S0): lean 2C4G and standard 4C8G settings (web 1/2 workers, Celery concurrency 1/2, Redis --maxmemory 256mb --save \"\")",
+    "",
+    "2026-11-21",
+    Confidence::C,
+);
+/// Presets that no report or document gives: the planner's own steps.
+pub const PRESET_ASSUMED: Source = src(
+    "StackFit planning assumption: preset values chosen by the planner, not taken from the S0 report or a document",
     "",
     "2026-11-21",
     Confidence::C,
