@@ -242,3 +242,206 @@ fn headroom_target_is_editable() {
     .unwrap();
     assert_eq!(tight(&plan), stackfit_core::Verdict::Fits);
 }
+
+/// A self-sizing runtime with no limit used to get both "Set a … limit"
+/// (self-sizing) and "Raise the limit to …" (peak over the default limit,
+/// its peak being sized from the host): two fixes that disagree.
+#[test]
+fn self_sizing_without_a_limit_is_not_also_peak_over_limit() {
+    for service in ["kibana", "elasticsearch", "neo4j", "rabbitmq", "node"] {
+        let plan = plan_with("aliyun-ecs-c7-xlarge", vec![Placement::new("x", service)]);
+        let fs = findings(&plan);
+        assert!(
+            find(&fs, "self-sizing-no-limit", "x").is_some(),
+            "{service}"
+        );
+        assert!(
+            find(&fs, "peak-over-limit", "x").is_none(),
+            "{service}: contradictory fixes"
+        );
+    }
+    // S1's Kibana: one fix only.
+    let r = evaluate(&stackfit_core::templates::get("s1").unwrap());
+    let kibana: Vec<_> = r.options[0]
+        .findings()
+        .filter(|f| f.placement.as_deref() == Some("kibana"))
+        .map(|f| f.id())
+        .collect();
+    assert!(!kibana.contains(&"peak-over-limit"), "{kibana:?}");
+}
+
+/// "75 % → 460 MiB" showed Neo4j's 25 % heap under its 75 % rule.
+#[test]
+fn self_sizing_text_shows_percent_of_what_the_runtime_sees() {
+    for service in ["neo4j", "rabbitmq", "elasticsearch"] {
+        let plan = plan_with("aliyun-ecs-c7-xlarge", vec![Placement::new("x", service)]);
+        let fs = findings(&plan);
+        let f = find(&fs, "self-sizing-no-limit", "x").unwrap();
+        assert_eq!(
+            f.num("sized_mib"),
+            f.num("host_mib") * f.num("percent") / 100,
+            "{service}"
+        );
+    }
+}
+
+/// zh text embedded English subjects and joined lists with ", ".
+#[test]
+fn chinese_messages_translate_subjects_and_join_with_dunhao() {
+    let plan = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![
+            Placement::new("db", "postgres").knob("max_parallel_workers_per_gather", 2),
+            Placement::new("pw", "playwright"),
+        ],
+    );
+    let fs = findings(&plan);
+    let db = find(&fs, "shm-too-small", "db").unwrap();
+    assert!(db.message_zh().contains("并行查询"), "{}", db.message_zh());
+    assert!(!db.message_zh().contains("parallel queries"));
+    let pw = find(&fs, "shm-too-small", "pw").unwrap();
+    assert!(pw.message_zh().contains("浏览器"), "{}", pw.message_zh());
+    // Lists.
+    let r = evaluate(&stackfit_core::templates::get("s1").unwrap());
+    let f = r.options[0]
+        .findings()
+        .find(|f| f.id() == "does-not-fit")
+        .unwrap();
+    assert!(f.message_zh().contains('、') && !f.message_zh().contains(", "));
+}
+
+/// "6.6 GiB, 3.4 GiB more than the 3.3 GiB": rounding broke the arithmetic.
+#[test]
+fn rounded_figures_in_messages_add_up() {
+    let mut plan = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![
+            Placement::new("a", "custom").limit(3430),
+            Placement::new("b", "custom").limit(3430),
+        ],
+    );
+    // Allocatable 3430 = usable − (256 + 64 + 64 + 2 × 10).
+    plan.options[0].servers[0].usable_mib = Some(3430 + 404);
+    let fs = findings(&plan);
+    let f = fs
+        .iter()
+        .find(|f| f.id() == "limits-overcommitted")
+        .unwrap();
+    let (limits, over, alloc) = (
+        f.num("limits_mib"),
+        f.num("over_mib"),
+        f.num("allocatable_mib"),
+    );
+    assert_eq!(limits, over + alloc);
+    // 6.7 GiB = 3.4 GiB + 3.4 GiB would not add up: the text uses MiB.
+    let m = f.message_en();
+    assert!(
+        m.contains(&format!("{limits} MiB"))
+            && m.contains(&format!("{over} MiB"))
+            && m.contains(&format!("{alloc} MiB")),
+        "{m}"
+    );
+}
+
+/// With persistence on, the Redis text blamed fragmentation instead of the fork.
+#[test]
+fn redis_text_blames_the_fork_when_persistence_is_on() {
+    let plan = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![Placement::new("r", "redis")
+            .knob("persistence", 1)
+            .knob("maxmemory_mib", 256)
+            .limit(288)],
+    );
+    let fs = findings(&plan);
+    let f = find(&fs, "redis-maxmemory-near-limit", "r").unwrap();
+    assert!(f.message_en().contains("fork"), "{}", f.message_en());
+    assert!(!f.message_en().contains("fragmentation"));
+    assert!(f.message_zh().contains("fork"));
+    // Fix labels: MiB in prose, the literal flag value in parentheses.
+    let label = &f.fix.as_ref().unwrap().label_en;
+    assert!(
+        label.contains(" MiB (maxmemory ") && label.ends_with("mb)"),
+        "{label}"
+    );
+}
+
+/// The gevent message said "one child per host CPU": gevent has no children.
+#[test]
+fn gevent_concurrency_text_does_not_speak_of_children() {
+    let plan = plan_with(
+        "aliyun-ecs-c7-2xlarge",
+        vec![Placement::new("g", "celery-gevent")],
+    );
+    let fs = findings(&plan);
+    let f = find(&fs, "celery-concurrency-default", "g").unwrap();
+    assert!(!f.message_en().contains("child"), "{}", f.message_en());
+    assert!(f.message_en().contains("greenlet"));
+    assert!(!f.message_zh().contains("子进程"));
+}
+
+/// superuser_reserved_connections = 3: pools of 98 against 100 leave none spare.
+#[test]
+fn connection_budget_counts_superuser_reserved_connections() {
+    let plan = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![
+            Placement::new("db", "postgres").knob("max_connections", 100),
+            Placement::new("api", "fastapi")
+                .knob("workers", 1)
+                .knob("db_pool", 98)
+                .depends_on(&["db"]),
+        ],
+    );
+    let fs = findings(&plan);
+    let f = find(&fs, "db-connections-over-max", "db").expect("98 > 100 − 3");
+    assert_eq!(f.num("available"), 97);
+    assert!(f.message_en().contains("superuser"), "{}", f.message_en());
+    let ok = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![
+            Placement::new("db", "postgres").knob("max_connections", 100),
+            Placement::new("api", "fastapi")
+                .knob("workers", 1)
+                .knob("db_pool", 97)
+                .depends_on(&["db"]),
+        ],
+    );
+    assert!(find(&findings(&ok), "db-connections-over-max", "db").is_none());
+    fix_removes(plan, "db-connections-over-max", "db");
+}
+
+/// An option with no servers read ¥0 and "fits" with nothing to say.
+#[test]
+fn empty_option_says_it_has_no_servers() {
+    let mut plan = plan_with("aliyun-ecs-c7-xlarge", vec![]);
+    plan.options[0].servers.clear();
+    let r = evaluate(&plan);
+    let o = &r.options[0];
+    assert_eq!(o.monthly_fen, Some(0));
+    let f = o
+        .findings()
+        .find(|f| f.id() == "no-servers")
+        .expect("no-servers");
+    assert_eq!(f.severity, Severity::Info);
+    assert!(!f.message_en().is_empty() && !f.message_zh().is_empty());
+}
+
+/// A server with 0 usable memory (below its reserve) and nothing on it read "fits".
+#[test]
+fn server_with_usable_below_reserve_does_not_fit_even_empty() {
+    use stackfit_core::fit::Verdict;
+    for usable in [0, 300] {
+        let mut plan = plan_with("aliyun-ecs-c7-xlarge", vec![]);
+        plan.options[0].servers[0].usable_mib = Some(usable);
+        let r = evaluate(&plan);
+        let s = &r.options[0].servers[0];
+        assert_eq!(s.verdict, Verdict::DoesNotFit, "{usable}");
+        let f = s
+            .findings
+            .iter()
+            .find(|f| f.id() == "does-not-fit")
+            .unwrap();
+        assert_eq!(f.num("shortfall_mib"), s.reserve_mib as i64 - usable as i64);
+    }
+}

@@ -290,3 +290,165 @@ proptest! {
         }
     }
 }
+
+/// Integer overflow from user input: apply refuses out-of-range figures,
+/// from_json caps them with a named fix, and evaluate never panics even on a
+/// plan that skipped both.
+mod extreme_values {
+    use super::*;
+    use stackfit_core::model::{ActionError, ReserveModel};
+
+    fn base() -> Plan {
+        stackfit_core::templates::get("s1").unwrap()
+    }
+
+    #[test]
+    fn apply_refuses_out_of_range_figures() {
+        let mut plan = base();
+        let before = plan.clone();
+        let o = plan.options[0].id.clone();
+        let p = plan.options[0].servers[0].placements[0].id.clone();
+        let s = plan.options[0].servers[0].id.clone();
+        let big = Some(u64::MAX);
+        for a in [
+            Action::SetLimit {
+                option: o.clone(),
+                placement: p.clone(),
+                mib: big,
+            },
+            Action::SetMeasured {
+                option: o.clone(),
+                placement: p.clone(),
+                mib: big,
+            },
+            Action::SetShm {
+                option: o.clone(),
+                placement: p.clone(),
+                mib: big,
+            },
+            Action::SetReplicas {
+                option: o.clone(),
+                placement: p.clone(),
+                replicas: 4_000_000_000,
+            },
+            Action::SetServerUsable {
+                option: o.clone(),
+                server: s.clone(),
+                usable_mib: big,
+            },
+            Action::SetReserve {
+                reserve: ReserveModel {
+                    per_container_mib: u64::MAX,
+                    ..ReserveModel::default()
+                },
+            },
+            Action::SetFxRate {
+                usd_cny_rate_milli: Some(i64::MAX),
+            },
+        ] {
+            match apply(&mut plan, &a) {
+                Err(ActionError::OutOfRange { what, value }) => {
+                    assert!(!what.is_empty() && value > 0, "{a:?}")
+                }
+                other => panic!("{a:?}: {other:?}"),
+            }
+        }
+        assert_eq!(plan, before);
+        // The bounds themselves are accepted.
+        apply(
+            &mut plan,
+            &Action::SetLimit {
+                option: o.clone(),
+                placement: p.clone(),
+                mib: Some(16 << 20),
+            },
+        )
+        .unwrap();
+        apply(
+            &mut plan,
+            &Action::SetReplicas {
+                option: o,
+                placement: p,
+                replicas: 1000,
+            },
+        )
+        .unwrap();
+        evaluate(&plan);
+    }
+
+    #[test]
+    fn from_json_caps_extreme_figures_with_named_fixes() {
+        let mut plan = base();
+        plan.settings.reserve.os_mib = u64::MAX;
+        plan.settings.usd_cny_rate_milli = Some(i64::MAX);
+        let s = &mut plan.options[0].servers[0];
+        s.usable_mib = Some(u64::MAX);
+        let p = &mut s.placements[0];
+        p.replicas = u32::MAX;
+        p.limit_mib = Some(u64::MAX);
+        p.measured_mib = Some(u64::MAX);
+        let r = codec::from_json(&codec::to_json(&plan)).unwrap();
+        for path in [
+            "settings.reserve.os_mib",
+            "settings.usd_cny_rate_milli",
+            "options[0].servers[0].usable_mib",
+            "options[0].servers[0].placements[0].replicas",
+            "options[0].servers[0].placements[0].limit_mib",
+            "options[0].servers[0].placements[0].measured_mib",
+        ] {
+            assert!(
+                r.fixes.iter().any(|f| f.starts_with(path)),
+                "{path}: {:#?}",
+                r.fixes
+            );
+        }
+        evaluate(&r.plan);
+        // A price over the bound is refused, not changed.
+        let mut priced = base();
+        priced.options[0].servers[0]
+            .price
+            .as_mut()
+            .unwrap()
+            .monthly_fen = i64::MAX;
+        let e = codec::from_json(&codec::to_json(&priced)).unwrap_err();
+        assert!(e.to_string().contains("monthly_fen"), "{e}");
+    }
+
+    proptest! {
+        #[test]
+        fn evaluate_never_panics_on_extreme_unvalidated_plans(
+            limit in prop::option::of(any::<u64>()),
+            measured in prop::option::of(any::<u64>()),
+            usable in prop::option::of(any::<u64>()),
+            replicas in any::<u32>(),
+            per_container in any::<u64>(),
+            os in any::<u64>(),
+            rate in prop::option::of(any::<i64>()),
+            price in any::<i64>(),
+        ) {
+            let mut plan = base();
+            plan.settings.reserve.per_container_mib = per_container;
+            plan.settings.reserve.os_mib = os;
+            plan.settings.usd_cny_rate_milli = rate;
+            for o in &mut plan.options {
+                for s in &mut o.servers {
+                    s.usable_mib = usable;
+                    if let Some(p) = s.price.as_mut() {
+                        p.monthly_fen = price.max(0);
+                    }
+                    for p in &mut s.placements {
+                        p.limit_mib = limit;
+                        p.measured_mib = measured;
+                        p.replicas = replicas;
+                    }
+                }
+            }
+            let r = evaluate(&plan);
+            for o in &r.options {
+                for f in o.findings() {
+                    let _ = (f.message_en(), f.message_zh());
+                }
+            }
+        }
+    }
+}

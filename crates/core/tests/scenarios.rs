@@ -492,3 +492,63 @@ fn service_block(yml: &str, id: &str) -> String {
     out.push('\n');
     out
 }
+
+// ---------------------------------------------------------- recommendations
+
+/// The upgrade fix of S2 plus-min went to a C-grade ECI-proxy estimate
+/// ("+¥126.44") and S1's to an international pay-as-you-go USD g7
+/// ("+¥1.37" against a ¥400 quote): a quote against a catalog estimate. The
+/// fix now stays in the family and region where it can, ranks by size, and
+/// never shows a delta across price bases.
+#[test]
+fn upgrade_fix_prefers_same_family_and_never_prices_a_quote_against_the_catalog() {
+    let r = report("s2");
+    let f = only_server(option(&r, "plus-min"))
+        .findings
+        .iter()
+        .find(|f| f.id() == "does-not-fit")
+        .unwrap();
+    let fix = f.fix.as_ref().unwrap();
+    match &fix.action {
+        stackfit_core::model::Action::SetTier { tier, .. } => {
+            assert_eq!(tier, "aliyun-ecs-e-c1m2-large", "2C2G e → 2C4G e")
+        }
+        a => panic!("{a:?}"),
+    }
+    // The server's price is the report's quote; the catalog's is not on that basis.
+    assert_eq!(fix.monthly_delta_fen, None);
+    assert!(
+        fix.label_en.contains("enter your quote"),
+        "{}",
+        fix.label_en
+    );
+    assert!(fix.label_zh.contains("报价"), "{}", fix.label_zh);
+
+    let r1 = report("s1");
+    for f in option(&r1, "full").findings() {
+        for fix in f.fix.iter().chain(&f.alternatives) {
+            if matches!(fix.action, stackfit_core::model::Action::SetTier { .. }) {
+                assert_eq!(fix.monthly_delta_fen, None, "{}", fix.label_en);
+            }
+        }
+    }
+}
+
+/// A mainland Lighthouse server could be sent to the Hong Kong bundle.
+#[test]
+fn upgrade_stays_in_the_current_region() {
+    use stackfit_core::model::{Placement, Plan, PlanOption, Server, Settings};
+    let mut s = Server::new("a", "box", "tencent-lighthouse-2c4g");
+    s.placements = vec![Placement::new("x", "custom").measured(5000)];
+    let plan = Plan {
+        name: "t".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![PlanOption::new("o", "O").with(s)],
+    };
+    let current = stackfit_core::catalog::tier("tencent-lighthouse-2c4g").unwrap();
+    let rec = stackfit_core::fit::recommend(&plan, "o", "a").expect("a bigger Lighthouse");
+    let t = stackfit_core::catalog::tier(rec.tier).unwrap();
+    assert_eq!(t.region, current.region, "{}", rec.tier);
+    assert_eq!(t.provider, current.provider);
+}

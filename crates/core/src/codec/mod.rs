@@ -6,7 +6,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog;
-use crate::model::{Plan, PlanOption};
+use crate::model::units::{
+    Mib, MAX_FX_RATE_MILLI, MAX_MEMORY_MIB, MAX_MONTHLY_FEN, MAX_REPLICAS, MAX_VCPU,
+};
+use crate::model::{Plan, PlanOption, PriceOverride};
 
 /// The `format` field of a plan file.
 pub const FORMAT: &str = "stackfit-plan";
@@ -212,6 +215,39 @@ fn unique(id: &str, taken: &mut Vec<String>) -> String {
     candidate
 }
 
+/// Lowers a memory figure over [`MAX_MEMORY_MIB`] to it, saying so.
+fn cap_mib(path: &str, v: &mut Mib, fixes: &mut Vec<String>) {
+    if *v > MAX_MEMORY_MIB {
+        fixes.push(format!(
+            "{path}: {v} MiB is over the 16 TiB a plan allows; set to {MAX_MEMORY_MIB}"
+        ));
+        *v = MAX_MEMORY_MIB;
+    }
+}
+
+/// A price must be within 0..=[`MAX_MONTHLY_FEN`]; a wrong price is refused
+/// rather than changed (a changed price would look like a real one).
+fn check_price(text: &str, path: &str, price: Option<&PriceOverride>) -> Result<(), CodecError> {
+    match price {
+        Some(p) if p.monthly_fen < 0 => Err(at(
+            text,
+            &format!("{path}.monthly_fen"),
+            "monthly_fen",
+            "a price cannot be negative".to_string(),
+        )),
+        Some(p) if p.monthly_fen > MAX_MONTHLY_FEN => Err(at(
+            text,
+            &format!("{path}.monthly_fen"),
+            "monthly_fen",
+            format!(
+                "a monthly price of {} fen is over the ¥1,000,000,000 a plan allows",
+                p.monthly_fen
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Validates a parsed plan: rejects what cannot be evaluated (unknown
 /// services, tiers with neither catalog entry nor spec, negative prices) and
 /// fixes the rest, saying what it changed.
@@ -233,8 +269,28 @@ pub fn validate(mut plan: Plan, text: &str) -> Result<Restored, CodecError> {
         fixes.push("a non-positive USD/CNY rate was dropped; the catalog rate is used".to_string());
         s.usd_cny_rate_milli = None;
     }
+    if let Some(r) = s.usd_cny_rate_milli.filter(|&r| r > MAX_FX_RATE_MILLI) {
+        fixes.push(format!(
+            "settings.usd_cny_rate_milli: {r} is over {MAX_FX_RATE_MILLI}; dropped, the catalog rate is used"
+        ));
+        s.usd_cny_rate_milli = None;
+    }
+    let reserve = &mut s.reserve;
+    for (name, v) in [
+        ("os_mib", &mut reserve.os_mib),
+        ("containerd_mib", &mut reserve.containerd_mib),
+        ("dockerd_mib", &mut reserve.dockerd_mib),
+        ("per_container_mib", &mut reserve.per_container_mib),
+    ] {
+        cap_mib(&format!("settings.reserve.{name}"), v, &mut fixes);
+    }
     let mut option_ids = Vec::new();
     for (oi, o) in plan.options.iter_mut().enumerate() {
+        check_price(
+            text,
+            &format!("options[{oi}].quoted_monthly"),
+            o.quoted_monthly.as_ref(),
+        )?;
         let id = unique(&o.id, &mut option_ids);
         if id != o.id {
             fixes.push(format!(
@@ -266,13 +322,23 @@ pub fn validate(mut plan: Plan, text: &str) -> Result<Restored, CodecError> {
                     ),
                 ));
             }
-            if server.price.as_ref().is_some_and(|p| p.monthly_fen < 0) {
-                return Err(at(
-                    text,
-                    &format!("{path}.price.monthly_fen"),
-                    "monthly_fen",
-                    "a price cannot be negative".to_string(),
-                ));
+            check_price(text, &format!("{path}.price"), server.price.as_ref())?;
+            if let Some(spec) = server.spec.as_mut() {
+                cap_mib(
+                    &format!("{path}.spec.memory_mib"),
+                    &mut spec.memory_mib,
+                    &mut fixes,
+                );
+                if spec.vcpu > MAX_VCPU {
+                    fixes.push(format!(
+                        "{path}.spec.vcpu: {} is over {MAX_VCPU}; set to {MAX_VCPU}",
+                        spec.vcpu
+                    ));
+                    spec.vcpu = MAX_VCPU;
+                }
+            }
+            if let Some(u) = server.usable_mib.as_mut() {
+                cap_mib(&format!("{path}.usable_mib"), u, &mut fixes);
             }
             for (pi, p) in server.placements.iter_mut().enumerate() {
                 let ppath = format!("{path}.placements[{pi}]");
@@ -295,6 +361,22 @@ pub fn validate(mut plan: Plan, text: &str) -> Result<Restored, CodecError> {
                 if p.replicas == 0 {
                     fixes.push(format!("{ppath}: replicas 0 raised to 1"));
                     p.replicas = 1;
+                }
+                if p.replicas > MAX_REPLICAS {
+                    fixes.push(format!(
+                        "{ppath}.replicas: {} is over {MAX_REPLICAS}; set to {MAX_REPLICAS}",
+                        p.replicas
+                    ));
+                    p.replicas = MAX_REPLICAS;
+                }
+                for (name, v) in [
+                    ("measured_mib", p.measured_mib.as_mut()),
+                    ("limit_mib", p.limit_mib.as_mut()),
+                    ("shm_mib", p.shm_mib.as_mut()),
+                ] {
+                    if let Some(v) = v {
+                        cap_mib(&format!("{ppath}.{name}"), v, &mut fixes);
+                    }
                 }
                 p.knobs.retain(|k, _| {
                     let known = def.knob(k).is_some();

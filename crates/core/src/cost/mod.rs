@@ -38,7 +38,7 @@ pub fn server_monthly(
 }
 
 pub fn yearly_fen(monthly_fen: Fen) -> Fen {
-    monthly_fen * MONTHS_PER_YEAR
+    monthly_fen.saturating_mul(MONTHS_PER_YEAR)
 }
 
 /// An option's monthly total and the servers it could not price.
@@ -58,9 +58,12 @@ pub fn option_totals(option: &PlanOption, servers: &[ServerReport]) -> OptionTot
         .collect();
     let monthly_fen = match &option.quoted_monthly {
         Some(q) => Some(q.monthly_fen),
-        None if unpriced_servers.is_empty() => {
-            Some(servers.iter().filter_map(|s| s.monthly_fen).sum())
-        }
+        None if unpriced_servers.is_empty() => Some(
+            servers
+                .iter()
+                .filter_map(|s| s.monthly_fen)
+                .fold(0, Fen::saturating_add),
+        ),
         None => None,
     };
     OptionTotals {
@@ -71,7 +74,7 @@ pub fn option_totals(option: &PlanOption, servers: &[ServerReport]) -> OptionTot
 
 /// The monthly difference `to − from`, when both are known.
 pub fn delta_fen(from: Option<Fen>, to: Option<Fen>) -> Option<Fen> {
-    Some(to? - from?)
+    Some(to?.saturating_sub(from?))
 }
 
 #[cfg(test)]

@@ -30,6 +30,8 @@ pub enum FindingKind {
     PeakOverLimit,
     BrowserPeak,
     PriceUnknown,
+    /// An option with no servers: its ¥0 and "fits" say nothing.
+    NoServers,
 }
 
 impl FindingKind {
@@ -55,6 +57,7 @@ impl FindingKind {
             FindingKind::PeakOverLimit => "peak-over-limit",
             FindingKind::BrowserPeak => "browser-peak",
             FindingKind::PriceUnknown => "price-unknown",
+            FindingKind::NoServers => "no-servers",
         }
     }
 }

@@ -64,11 +64,14 @@ impl<'a> Knobs<'a> {
 }
 
 pub fn round_up(mib: Mib, step: Mib) -> Mib {
-    mib.div_ceil(step) * step
+    mib.div_ceil(step).saturating_mul(step)
 }
 
 fn with_margin(mib: Mib) -> Mib {
-    round_up(mib * (100 + DEFAULT_LIMIT_MARGIN_PCT) / 100, LIMIT_STEP_MIB)
+    round_up(
+        mib.saturating_mul(100 + DEFAULT_LIMIT_MARGIN_PCT) / 100,
+        LIMIT_STEP_MIB,
+    )
 }
 
 /// The model's own figures for one replica when the process sees `sees_mib`.
@@ -361,7 +364,7 @@ pub fn footprint(def: &ServiceDef, placement: &Placement, host: HostView) -> Foo
     let r = raw(def, &k, host, sees);
     let (expected, peak) = match placement.measured_mib {
         Some(m) if placement.knobs.is_empty() => (m, m),
-        Some(m) => (m, m + (r.peak - r.expected)),
+        Some(m) => (m, m.saturating_add(r.peak - r.expected)),
         None => (r.expected, r.peak),
     };
     // The model's own default for its configuration; a measurement can only raise it.
@@ -387,7 +390,7 @@ pub fn footprint(def: &ServiceDef, placement: &Placement, host: HostView) -> Foo
 /// which an auto-sizing service, sizing itself from that limit, peaks below it.
 fn self_consistent_limit(def: &ServiceDef, k: &Knobs, host: HostView) -> Mib {
     let mut limit = 256;
-    let ceiling = host.usable_mib.max(256) * 4;
+    let ceiling = host.usable_mib.max(256).saturating_mul(4);
     while limit < ceiling {
         if raw(def, k, host, limit).peak <= limit {
             return limit;

@@ -12,7 +12,7 @@ mod rules_option;
 mod rules_placement;
 
 pub use findings::{Finding, FindingKind, Fix, Lang, Number, Severity};
-pub use recommend::{recommend, Recommendation};
+pub use recommend::{recommend, PriceComparison, Recommendation};
 pub use report::{
     MemoryBasis, OptionReport, PlacementReport, PriceBasis, Report, ServerReport, Verdict,
 };
@@ -98,15 +98,21 @@ pub(crate) fn measure(
                 }
             }
         };
+        // Saturating: validation bounds every input, but a plan that slips
+        // past it must still evaluate, never panic.
         let n = u64::from(p.replicas.max(1));
         let lim = p.limit_mib.unwrap_or(f.default_limit_mib);
-        let pe = f.expected_mib.min(lim) * n;
-        let pp = f.peak_mib.min(lim).max(f.expected_mib.min(lim)) * n;
-        expected += pe;
-        peak += pp;
-        limit += lim * n;
-        cpu += f.cpu_millicores * n;
-        containers += n;
+        let pe = f.expected_mib.min(lim).saturating_mul(n);
+        let pp = f
+            .peak_mib
+            .min(lim)
+            .max(f.expected_mib.min(lim))
+            .saturating_mul(n);
+        expected = expected.saturating_add(pe);
+        peak = peak.saturating_add(pp);
+        limit = limit.saturating_add(lim.saturating_mul(n));
+        cpu = cpu.saturating_add(f.cpu_millicores.saturating_mul(n));
+        containers = containers.saturating_add(n);
         placements.push(PlacementReport {
             id: p.id.clone(),
             service: p.service.clone(),
@@ -118,11 +124,11 @@ pub(crate) fn measure(
             },
             expected_mib: pe,
             peak_mib: pp,
-            limit_mib: lim * n,
+            limit_mib: lim.saturating_mul(n),
             limit_is_default: p.limit_mib.is_none(),
             uncapped_expected_mib: f.expected_mib,
             uncapped_peak_mib: f.peak_mib,
-            cpu_millicores: f.cpu_millicores * n,
+            cpu_millicores: f.cpu_millicores.saturating_mul(n),
             heap_mib: f.heap_mib,
             processes: f.processes,
         });
@@ -130,11 +136,20 @@ pub(crate) fn measure(
     }
     let reserve = settings.reserve.reserve_mib(containers);
     let allocatable = r.usable_mib.saturating_sub(reserve);
-    let headroom = allocatable as i64 - peak as i64;
+    let as_i64 = |m: Mib| i64::try_from(m).unwrap_or(i64::MAX);
+    let headroom = as_i64(allocatable).saturating_sub(as_i64(peak));
     let headroom_pct = if allocatable > 0 {
-        headroom * 100 / allocatable as i64
+        i64::try_from(i128::from(headroom) * 100 / i128::from(as_i64(allocatable)))
+            .unwrap_or(i64::MIN)
     } else {
         -100
+    };
+    // A server whose usable memory is below its reserve cannot run even the
+    // OS and Docker: it does not fit, with or without containers.
+    let verdict = if r.usable_mib < reserve {
+        Verdict::DoesNotFit
+    } else {
+        Verdict::from_totals(allocatable, expected, peak, settings.headroom_target_pct)
     };
     let (monthly, basis) = cost::server_monthly(server, r.tier, rate_milli);
     let report = ServerReport {
@@ -153,11 +168,11 @@ pub(crate) fn measure(
         limit_mib: limit,
         headroom_mib: headroom,
         headroom_pct,
-        cpu_capacity_millicores: Millicores::from(r.vcpu) * 1000,
+        cpu_capacity_millicores: Millicores::from(r.vcpu).saturating_mul(1000),
         cpu_expected_millicores: cpu,
         monthly_fen: monthly,
         price_basis: basis,
-        verdict: Verdict::from_totals(allocatable, expected, peak, settings.headroom_target_pct),
+        verdict,
         placements,
         findings: Vec::new(),
     };
@@ -187,7 +202,7 @@ pub fn evaluate(plan: &Plan) -> Report {
     let base = options.first().and_then(|o| o.monthly_fen);
     for o in &mut options {
         o.monthly_delta_fen = match (base, o.monthly_fen) {
-            (Some(b), Some(m)) => Some(m - b),
+            (Some(b), Some(m)) => Some(m.saturating_sub(b)),
             _ => None,
         };
     }
@@ -214,6 +229,10 @@ fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> Optio
         .max()
         .unwrap_or(Verdict::Fits);
     let totals = cost::option_totals(option, &servers);
+    let mut findings = Vec::new();
+    if servers.is_empty() {
+        findings.push(Finding::new(FindingKind::NoServers, Severity::Info, ""));
+    }
     OptionReport {
         id: option.id.clone(),
         name: option.name.clone(),
@@ -223,5 +242,6 @@ fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> Optio
         unpriced_servers: totals.unpriced_servers,
         monthly_delta_fen: None,
         servers,
+        findings,
     }
 }

@@ -69,7 +69,9 @@ impl Verdict {
             Verdict::DoesNotFit
         } else if peak_mib > allocatable_mib {
             Verdict::OomRisk
-        } else if (allocatable_mib - peak_mib) * 100 < allocatable_mib * u64::from(target_pct) {
+        } else if u128::from(allocatable_mib - peak_mib) * 100
+            < u128::from(allocatable_mib) * u128::from(target_pct)
+        {
             Verdict::Tight
         } else {
             Verdict::Fits
@@ -169,6 +171,10 @@ pub struct OptionReport {
     /// Monthly difference against the plan's first option, when both are known.
     pub monthly_delta_fen: Option<Fen>,
     pub servers: Vec<ServerReport>,
+    /// Findings about the option as a whole (e.g. it has no servers); the
+    /// server's own findings are in `servers`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<Finding>,
 }
 
 /// The result of [`super::evaluate`].
@@ -190,9 +196,11 @@ impl OptionReport {
         self.servers.iter().find(|s| s.id == id)
     }
 
-    /// Every finding of every server.
+    /// Every finding of the option and of every server.
     pub fn findings(&self) -> impl Iterator<Item = &Finding> {
-        self.servers.iter().flat_map(|s| s.findings.iter())
+        self.findings
+            .iter()
+            .chain(self.servers.iter().flat_map(|s| s.findings.iter()))
     }
 }
 

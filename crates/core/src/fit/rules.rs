@@ -5,7 +5,7 @@
 
 use super::findings::{Finding, FindingKind as K, Fix, Severity};
 use super::footprint::{round_up, DEFAULT_LIMIT_MARGIN_PCT, LIMIT_STEP_MIB};
-use super::recommend::recommend_server;
+use super::recommend::{recommend_server, PriceComparison};
 use super::{rules_option, rules_placement, Measured, Resolved, Verdict};
 use crate::catalog;
 use crate::model::units::{format_mib, Mib};
@@ -64,7 +64,10 @@ pub(crate) fn set_knob(option: &PlanOption, placement: &str, knob: &str, value: 
 }
 
 pub(crate) fn margin(mib: Mib) -> Mib {
-    round_up(mib * (100 + DEFAULT_LIMIT_MARGIN_PCT) / 100, LIMIT_STEP_MIB)
+    round_up(
+        mib.saturating_mul(100 + DEFAULT_LIMIT_MARGIN_PCT) / 100,
+        LIMIT_STEP_MIB,
+    )
 }
 
 /// Reads "8C32G", "2c4g", "16C 64G", "2C0.5G" out of a label.
@@ -145,16 +148,24 @@ fn server_rules(
             server: sid.to_string(),
             tier: rec.tier.to_string(),
         };
+        let (note_en, note_zh) = match rec.price_comparison {
+            PriceComparison::Listed => ("", ""),
+            PriceComparison::Estimated => (" — price estimated", "——价格为估算"),
+            PriceComparison::Unknown => (
+                " — price unknown, enter your quote",
+                "——价格未知，请填写报价",
+            ),
+        };
         let mut fix = Fix::new(
             action,
             format!(
-                "Upgrade to {} ({} vCPU / {})",
+                "Upgrade to {} ({} vCPU / {}){note_en}",
                 rec.tier_name,
                 rec.vcpu,
                 format_mib(rec.memory_mib)
             ),
             format!(
-                "升级到 {}（{} vCPU / {}）",
+                "升级到 {}（{} vCPU / {}）{note_zh}",
                 rec.tier_name,
                 rec.vcpu,
                 format_mib(rec.memory_mib)
@@ -171,7 +182,13 @@ fn server_rules(
             let mut f = Finding::new(K::DoesNotFit, Severity::Critical, sid)
                 .n("expected_mib", rep.expected_mib)
                 .n("allocatable_mib", rep.allocatable_mib)
-                .n("shortfall_mib", rep.expected_mib - rep.allocatable_mib)
+                // Against usable − reserve, so an empty server whose usable
+                // memory is below its reserve still shows what is missing.
+                .n(
+                    "shortfall_mib",
+                    (rep.expected_mib.saturating_add(rep.reserve_mib))
+                        .saturating_sub(rep.usable_mib),
+                )
                 .n("usable_mib", rep.usable_mib)
                 .n("reserve_mib", rep.reserve_mib);
             for p in by_expected.iter().take(3) {
@@ -190,7 +207,7 @@ fn server_rules(
                 .n("expected_mib", rep.expected_mib)
                 .n("peak_mib", rep.peak_mib)
                 .n("allocatable_mib", rep.allocatable_mib)
-                .n("over_mib", rep.peak_mib - rep.allocatable_mib);
+                .n("over_mib", rep.peak_mib.saturating_sub(rep.allocatable_mib));
             for p in by_transient.iter().take(3) {
                 f = f.subject(format!(
                     "{} +{}",
@@ -215,7 +232,10 @@ fn server_rules(
             Finding::new(K::LimitsOvercommitted, Severity::Warning, sid)
                 .n("limits_mib", rep.limit_mib)
                 .n("allocatable_mib", rep.allocatable_mib)
-                .n("over_mib", rep.limit_mib - rep.allocatable_mib),
+                .n(
+                    "over_mib",
+                    rep.limit_mib.saturating_sub(rep.allocatable_mib),
+                ),
         );
     }
     if rep.cpu_capacity_millicores > 0 && rep.cpu_expected_millicores > rep.cpu_capacity_millicores

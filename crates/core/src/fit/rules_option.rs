@@ -23,6 +23,10 @@ pub(crate) fn index(option: &PlanOption) -> PlacementIndex<'_> {
     map
 }
 
+/// PostgreSQL's `superuser_reserved_connections` default (postgresql.org
+/// docs, runtime-config-connection, A): slots ordinary clients cannot use.
+pub const SUPERUSER_RESERVED_CONNECTIONS: u64 = 3;
+
 /// Sums database pools over every process of every placement that depends on
 /// each PostgreSQL/MySQL placement, on any server, against its max_connections.
 pub(crate) fn connection_budget(
@@ -55,7 +59,7 @@ pub(crate) fn connection_budget(
                 });
                 if is_db {
                     let e = budgets.entry((dsi, dpi)).or_default();
-                    e.0 += procs * pool;
+                    e.0 = e.0.saturating_add(procs.saturating_mul(pool));
                     e.1.push(format!("{} {}×{}", p.id, procs, pool));
                 }
             }
@@ -69,8 +73,16 @@ pub(crate) fn connection_budget(
             continue;
         };
         let max = Knobs::new(ddef, db).get("max_connections");
-        if total > max {
-            let needed = round_up(total + 3, 10);
+        // Ordinary clients get max_connections − superuser_reserved_connections.
+        // (PostgreSQL only: MySQL adds its one SUPER slot on top of max_connections.)
+        let reserved = if ddef.model == MemoryModel::Postgres {
+            SUPERUSER_RESERVED_CONNECTIONS
+        } else {
+            0
+        };
+        let available = max.saturating_sub(reserved);
+        if total > available {
+            let needed = round_up(total.saturating_add(reserved.max(3)), 10);
             let mut f = Finding::new(
                 K::DbConnectionsOverMax,
                 Severity::Critical,
@@ -78,7 +90,9 @@ pub(crate) fn connection_budget(
             )
             .at(&db.id)
             .n("pools_total", total)
-            .n("max_connections", max);
+            .n("max_connections", max)
+            .n("superuser_reserved", reserved)
+            .n("available", available);
             f.subjects = parts;
             let f = f.fix(Some(Fix::new(
                 set_knob(option, &db.id, "max_connections", needed as i64),
@@ -138,7 +152,7 @@ pub(crate) fn move_fixes(option: &PlanOption, measured: &mut [Measured], setting
         let mut best: Option<(String, String, String, bool)> = None;
         'outer: for p in cands {
             let n = u64::from(p.replicas);
-            let src_alloc = src.allocatable_mib + per * n;
+            let src_alloc = src.allocatable_mib.saturating_add(per.saturating_mul(n));
             let sv = Verdict::from_totals(
                 src_alloc,
                 src.expected_mib - p.expected_mib,
@@ -150,11 +164,11 @@ pub(crate) fn move_fixes(option: &PlanOption, measured: &mut [Measured], setting
                     continue;
                 }
                 let t = &t.report;
-                let t_alloc = t.allocatable_mib.saturating_sub(per * n);
+                let t_alloc = t.allocatable_mib.saturating_sub(per.saturating_mul(n));
                 let tv = Verdict::from_totals(
                     t_alloc,
-                    t.expected_mib + p.expected_mib,
-                    t.peak_mib + p.peak_mib,
+                    t.expected_mib.saturating_add(p.expected_mib),
+                    t.peak_mib.saturating_add(p.peak_mib),
                     target,
                 );
                 if sv <= Verdict::Tight && tv <= Verdict::Tight {

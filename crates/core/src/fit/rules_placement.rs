@@ -9,7 +9,7 @@ use super::rules::{
     POSTGRES_SHM_MIB,
 };
 use super::Resolved;
-use crate::model::units::format_mib;
+use crate::model::units::{format_mib, MAX_MEMORY_MIB};
 use crate::model::{Action, MemoryModel, Placement, PlanOption, Server, ServiceDef};
 use crate::tune;
 
@@ -26,6 +26,9 @@ pub(crate) fn placement_rules(
     let pid = p.id.as_str();
     let k = Knobs::new(def, p);
     let limit = p.limit_mib.unwrap_or(f.default_limit_mib);
+    // What the tuners are given is capped at the plan's bound, so a plan that
+    // skipped validation cannot overflow them.
+    let tune_limit = limit.min(MAX_MEMORY_MIB);
     let is_redis = def.model == MemoryModel::Redis;
 
     if p.limit_mib.is_some() && f.expected_mib > limit {
@@ -40,7 +43,14 @@ pub(crate) fn placement_rules(
                     format!("把上限提高到 {}", format_mib(margin(f.peak_mib))),
                 ))),
         );
-    } else if f.peak_mib > limit && !is_redis && f.browser_peak_mib == 0 {
+    } else if f.peak_mib > limit
+        && !is_redis
+        && f.browser_peak_mib == 0
+        // A self-sizing runtime with no limit sizes its peak from the host,
+        // not from the default limit; `self-sizing-no-limit` covers it, and
+        // its fix (the default limit) makes it size itself to fit.
+        && !f.sized_from_host
+    {
         out.push(
             Finding::new(K::PeakOverLimit, Severity::Warning, sid)
                 .at(pid)
@@ -56,7 +66,8 @@ pub(crate) fn placement_rules(
 
     if let Some(ss) = def.self_sizing {
         if f.sized_from_host {
-            let sized = f.heap_mib.unwrap_or(f.expected_mib);
+            // What the rule takes: its percent of the memory the runtime sees.
+            let sized = r.usable_mib.saturating_mul(u64::from(ss.percent_of_memory)) / 100;
             out.push(
                 Finding::new(K::SelfSizingNoLimit, Severity::Warning, sid)
                     .at(pid)
@@ -77,7 +88,7 @@ pub(crate) fn placement_rules(
     if def.model == MemoryModel::Elasticsearch && k.get("heap_mib") > 0 {
         let heap = k.get("heap_mib");
         if heap * 2 > limit {
-            let h = tune::es_heap(limit);
+            let h = tune::es_heap(tune_limit);
             out.push(
                 Finding::new(K::EsHeapOverHalf, Severity::Warning, sid)
                     .at(pid)
@@ -96,7 +107,7 @@ pub(crate) fn placement_rules(
     if is_redis {
         let persistent = k.get("persistence") > 0;
         let suggested = tune::redis_maxmemory(
-            limit,
+            tune_limit,
             k.get("base_mib"),
             k.get("fragmentation_pct"),
             persistent,
@@ -110,10 +121,17 @@ pub(crate) fn placement_rules(
                     .n("maxmemory_mib", maxmemory)
                     .n("limit_mib", limit)
                     .n("suggested_maxmemory_mib", suggested)
+                    .n("persistence", u64::from(persistent))
                     .fix(Some(Fix::new(
                         set_knob(option, pid, "maxmemory_mib", suggested as i64),
-                        format!("Set maxmemory to {suggested}mb"),
-                        format!("把 maxmemory 设为 {suggested}mb"),
+                        format!(
+                            "Set maxmemory to {} (maxmemory {suggested}mb)",
+                            format_mib(suggested)
+                        ),
+                        format!(
+                            "把 maxmemory 设为 {}（maxmemory {suggested}mb）",
+                            format_mib(suggested)
+                        ),
                     ))),
             );
         }
@@ -173,8 +191,14 @@ pub(crate) fn placement_rules(
                         placement: pid.to_string(),
                         mib: Some(needed),
                     },
-                    format!("Set shm_size to {needed}mb"),
-                    format!("把 shm_size 设为 {needed}mb"),
+                    format!(
+                        "Set /dev/shm to {} (shm_size: {needed}mb)",
+                        format_mib(needed)
+                    ),
+                    format!(
+                        "把 /dev/shm 设为 {}（shm_size: {needed}mb）",
+                        format_mib(needed)
+                    ),
                 ))),
         );
     }
@@ -184,7 +208,7 @@ pub(crate) fn placement_rules(
         MemoryModel::CeleryPrefork | MemoryModel::CeleryGevent
     ) && k.get("concurrency") == 0
     {
-        let t = tune::tune_placement(def, p, r.usable_mib, r.vcpu);
+        let t = tune::tune_placement(def, p, r.usable_mib.min(MAX_MEMORY_MIB), r.vcpu);
         let suggested = t
             .knobs
             .iter()
@@ -195,6 +219,7 @@ pub(crate) fn placement_rules(
                 .at(pid)
                 .n("host_cpus", r.vcpu)
                 .n("suggested", suggested)
+                .n("gevent", u64::from(def.model == MemoryModel::CeleryGevent))
                 .fix(Some(Fix::new(
                     set_knob(option, pid, "concurrency", suggested),
                     format!("Set --concurrency={suggested}"),

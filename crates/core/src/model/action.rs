@@ -7,7 +7,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::plan::{Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server};
-use super::units::Mib;
+use super::units::{
+    Mib, MAX_FX_RATE_MILLI, MAX_MEMORY_MIB, MAX_MONTHLY_FEN, MAX_REPLICAS, MAX_VCPU,
+};
 
 /// One change to a plan. Options, servers and placements are named by id.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
@@ -225,6 +227,67 @@ fn placement_ids_unique(option: &PlanOption, new: &Placement) -> Result<(), Acti
     Ok(())
 }
 
+fn out_of_range(what: &str, value: u64) -> ActionError {
+    ActionError::OutOfRange {
+        what: what.into(),
+        value: i64::try_from(value).unwrap_or(i64::MAX),
+    }
+}
+
+/// A memory figure must be at most [`MAX_MEMORY_MIB`] (16 TiB).
+fn check_mib(what: &str, mib: Option<Mib>) -> Result<(), ActionError> {
+    match mib {
+        Some(m) if m > MAX_MEMORY_MIB => Err(out_of_range(what, m)),
+        _ => Ok(()),
+    }
+}
+
+fn check_replicas(replicas: u32) -> Result<(), ActionError> {
+    if replicas == 0 || replicas > MAX_REPLICAS {
+        return Err(out_of_range("replicas", u64::from(replicas)));
+    }
+    Ok(())
+}
+
+fn check_price(price: Option<&PriceOverride>) -> Result<(), ActionError> {
+    if let Some(p) = price {
+        if !(0..=MAX_MONTHLY_FEN).contains(&p.monthly_fen) {
+            return Err(ActionError::OutOfRange {
+                what: "monthly price".into(),
+                value: p.monthly_fen,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn check_placement(p: &Placement) -> Result<(), ActionError> {
+    check_service(&p.service)?;
+    check_replicas(p.replicas.max(1))?;
+    check_mib("measured memory", p.measured_mib)?;
+    check_mib("memory limit", p.limit_mib)?;
+    check_mib("shm size", p.shm_mib)
+}
+
+fn check_server(s: &Server) -> Result<(), ActionError> {
+    if let Some(spec) = s.spec {
+        check_mib("server memory", Some(spec.memory_mib))?;
+        if spec.vcpu > MAX_VCPU {
+            return Err(out_of_range("vCPUs", u64::from(spec.vcpu)));
+        }
+    }
+    check_mib("usable memory", s.usable_mib)?;
+    check_price(s.price.as_ref())?;
+    s.placements.iter().try_for_each(check_placement)
+}
+
+fn check_reserve(r: &ReserveModel) -> Result<(), ActionError> {
+    check_mib("reserve: OS", Some(r.os_mib))?;
+    check_mib("reserve: containerd", Some(r.containerd_mib))?;
+    check_mib("reserve: dockerd", Some(r.dockerd_mib))?;
+    check_mib("reserve: per container", Some(r.per_container_mib))
+}
+
 fn check_service(id: &str) -> Result<&'static crate::model::ServiceDef, ActionError> {
     crate::catalog::service(id).ok_or_else(|| ActionError::UnknownService(id.into()))
 }
@@ -251,6 +314,8 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             if plan.option(&option.id).is_some() {
                 return Err(ActionError::DuplicateId(option.id.clone()));
             }
+            option.servers.iter().try_for_each(check_server)?;
+            check_price(option.quoted_monthly.as_ref())?;
             plan.options.push(option.clone());
         }
         Action::RemoveOption { option } => {
@@ -271,8 +336,8 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             if o.server(&server.id).is_some() {
                 return Err(ActionError::DuplicateId(server.id.clone()));
             }
+            check_server(server)?;
             for p in &server.placements {
-                check_service(&p.service)?;
                 placement_ids_unique(o, p)?;
             }
             o.servers.push(server.clone());
@@ -308,27 +373,23 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             server,
             price,
         } => {
-            if let Some(p) = price {
-                if p.monthly_fen < 0 {
-                    return Err(ActionError::OutOfRange {
-                        what: "monthly price".into(),
-                        value: p.monthly_fen,
-                    });
-                }
-            }
+            check_price(price.as_ref())?;
             server_mut(option_mut(plan, option)?, server)?.price = price.clone()
         }
         Action::SetServerUsable {
             option,
             server,
             usable_mib,
-        } => server_mut(option_mut(plan, option)?, server)?.usable_mib = *usable_mib,
+        } => {
+            check_mib("usable memory", *usable_mib)?;
+            server_mut(option_mut(plan, option)?, server)?.usable_mib = *usable_mib
+        }
         Action::AddPlacement {
             option,
             server,
             placement,
         } => {
-            check_service(&placement.service)?;
+            check_placement(placement)?;
             let o = option_mut(plan, option)?;
             placement_ids_unique(o, placement)?;
             server_mut(o, server)?.placements.push(placement.clone());
@@ -413,29 +474,33 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             placement,
             replicas,
         } => {
-            if *replicas == 0 {
-                return Err(ActionError::OutOfRange {
-                    what: "replicas".into(),
-                    value: 0,
-                });
-            }
+            check_replicas(*replicas)?;
             placement_mut(option_mut(plan, option)?, placement)?.replicas = *replicas
         }
         Action::SetMeasured {
             option,
             placement,
             mib,
-        } => placement_mut(option_mut(plan, option)?, placement)?.measured_mib = *mib,
+        } => {
+            check_mib("measured memory", *mib)?;
+            placement_mut(option_mut(plan, option)?, placement)?.measured_mib = *mib
+        }
         Action::SetLimit {
             option,
             placement,
             mib,
-        } => placement_mut(option_mut(plan, option)?, placement)?.limit_mib = *mib,
+        } => {
+            check_mib("memory limit", *mib)?;
+            placement_mut(option_mut(plan, option)?, placement)?.limit_mib = *mib
+        }
         Action::SetShm {
             option,
             placement,
             mib,
-        } => placement_mut(option_mut(plan, option)?, placement)?.shm_mib = *mib,
+        } => {
+            check_mib("shm size", *mib)?;
+            placement_mut(option_mut(plan, option)?, placement)?.shm_mib = *mib
+        }
         Action::SetDependencies {
             option,
             placement,
@@ -458,10 +523,13 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             }
             plan.settings.headroom_target_pct = *pct;
         }
-        Action::SetReserve { reserve } => plan.settings.reserve = *reserve,
+        Action::SetReserve { reserve } => {
+            check_reserve(reserve)?;
+            plan.settings.reserve = *reserve
+        }
         Action::SetFxRate { usd_cny_rate_milli } => {
             if let Some(r) = usd_cny_rate_milli {
-                if *r <= 0 {
+                if !(1..=MAX_FX_RATE_MILLI).contains(r) {
                     return Err(ActionError::OutOfRange {
                         what: "USD/CNY rate".into(),
                         value: *r,

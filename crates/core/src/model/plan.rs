@@ -87,7 +87,10 @@ impl ReserveModel {
     /// assert_eq!(ReserveModel::default().reserve_mib(5), 256 + 64 + 64 + 50);
     /// ```
     pub fn reserve_mib(&self, containers: u64) -> Mib {
-        self.os_mib + self.containerd_mib + self.dockerd_mib + self.per_container_mib * containers
+        self.os_mib
+            .saturating_add(self.containerd_mib)
+            .saturating_add(self.dockerd_mib)
+            .saturating_add(self.per_container_mib.saturating_mul(containers))
     }
 }
 

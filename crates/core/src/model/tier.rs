@@ -104,7 +104,11 @@ impl Price {
     pub fn to_fen(self, usd_cny_rate_milli: i64) -> i64 {
         match self.currency {
             Currency::Cny => self.minor_per_month,
-            Currency::Usd => (self.minor_per_month * usd_cny_rate_milli + 500).div_euclid(1000),
+            Currency::Usd => self
+                .minor_per_month
+                .saturating_mul(usd_cny_rate_milli)
+                .saturating_add(500)
+                .div_euclid(1000),
         }
     }
 }

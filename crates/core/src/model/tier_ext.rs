@@ -1,7 +1,7 @@
 //! Engine-side helpers on catalog tiers (kept apart from the tier data, which
 //! a colleague owns): monthly price in fen and burstable CPU baseline.
 
-use super::tier::{Currency, TierDef};
+use super::tier::TierDef;
 use super::units::{Fen, Millicores};
 
 impl TierDef {
@@ -10,10 +10,7 @@ impl TierDef {
     /// `None` when the catalog has no price.
     pub fn monthly_fen(&self, usd_cny_rate_milli: i64) -> Option<Fen> {
         let price = self.price.price()?;
-        Some(match price.currency {
-            Currency::Cny => price.minor_per_month,
-            Currency::Usd => (price.minor_per_month * usd_cny_rate_milli + 500).div_euclid(1000),
-        })
+        Some(price.to_fen(usd_cny_rate_milli))
     }
 
     /// CPU the tier sustains without spending credits, for burstable tiers

@@ -13,6 +13,19 @@ pub type Millicores = u64;
 /// Money in fen (¥0.01).
 pub type Fen = i64;
 
+/// The largest memory figure a plan may hold (limits, measurements, usable
+/// memory, /dev/shm, reserve parts): 16 TiB, above any cloud server sold.
+/// Bounding inputs keeps every sum far from overflow.
+pub const MAX_MEMORY_MIB: Mib = 16 * 1024 * 1024;
+/// The most replicas one placement may have.
+pub const MAX_REPLICAS: u32 = 1000;
+/// The largest USD→CNY rate accepted, in yuan per dollar × 1000 (100 yuan).
+pub const MAX_FX_RATE_MILLI: i64 = 100_000;
+/// The largest monthly price accepted: ¥1,000,000,000.
+pub const MAX_MONTHLY_FEN: Fen = 100_000_000_000;
+/// The most vCPUs a declared spec may have.
+pub const MAX_VCPU: u32 = 4096;
+
 /// Why a size could not be read. The message names the input and what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnitError {
@@ -155,7 +168,7 @@ pub fn format_mib(mib: Mib) -> String {
     if mib < 1024 {
         format!("{mib} MiB")
     } else {
-        let tenths = (mib * 10 + 512) / 1024;
+        let tenths = (u128::from(mib) * 10 + 512) / 1024;
         if tenths.is_multiple_of(10) {
             format!("{} GiB", tenths / 10)
         } else {
