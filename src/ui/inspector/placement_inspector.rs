@@ -22,9 +22,10 @@ fn knob_unit_text(unit: KnobUnit) -> &'static str {
     }
 }
 
+/// Sets a knob as the user types: live, one undo step per run of typing.
 fn set_knob(planner: Planner, placement: String, knob: &'static str, value: Option<i64>) {
     let option = planner.option_id.get_untracked();
-    planner.dispatch(Action::SetKnob {
+    planner.dispatch_live(Action::SetKnob {
         option,
         placement,
         knob: knob.to_string(),
