@@ -414,6 +414,38 @@ mod extreme_values {
         assert!(e.to_string().contains("monthly_fen"), "{e}");
     }
 
+    /// Every service with every knob at its maximum, 1000 replicas and the
+    /// largest limits a plan accepts, on the largest server a plan accepts.
+    #[test]
+    fn every_service_at_its_bounds_evaluates_without_panicking() {
+        use stackfit_core::model::units::{MAX_MEMORY_MIB, MAX_REPLICAS};
+        for def in stackfit_core::catalog::services() {
+            for limit in [None, Some(MAX_MEMORY_MIB)] {
+                let mut p = Placement::new("x", def.id);
+                for k in def.knobs {
+                    p = p.knob(k.id, k.max);
+                }
+                p.replicas = MAX_REPLICAS;
+                p.limit_mib = limit;
+                p.measured_mib = Some(MAX_MEMORY_MIB);
+                p.shm_mib = Some(MAX_MEMORY_MIB);
+                let mut s = Server::new("s", "big", "custom").spec(4096, MAX_MEMORY_MIB);
+                s.placements = vec![p];
+                let plan = Plan {
+                    name: "t".into(),
+                    description: String::new(),
+                    settings: Settings::default(),
+                    options: vec![PlanOption::new("o", "O").with(s)],
+                };
+                let plan = codec::from_json(&codec::to_json(&plan)).unwrap().plan;
+                let r = evaluate(&plan);
+                for f in r.options[0].findings() {
+                    let _ = (f.message_en(), f.message_zh());
+                }
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn evaluate_never_panics_on_extreme_unvalidated_plans(
