@@ -87,6 +87,26 @@ fn elasticsearch_heap_over_half_its_limit() {
     assert!(find(&findings(&half), "es-heap-over-half", "es").is_none());
 }
 
+/// The suggested heap left no room for Elasticsearch's off-heap memory: the
+/// fix must keep heap + off-heap (700 MiB by default) inside the limit.
+#[test]
+fn elasticsearch_heap_fix_leaves_room_for_off_heap_memory() {
+    let over = plan_with(
+        "aliyun-ecs-c7-xlarge",
+        vec![Placement::new("es", "elasticsearch")
+            .knob("heap_mib", 1024)
+            .limit(1280)],
+    );
+    let all = findings(&over);
+    let f = find(&all, "es-heap-over-half", "es").expect("heap over half");
+    let suggested = f.num("suggested_heap_mib");
+    assert!(
+        suggested + 700 <= 1280,
+        "suggested {suggested} MiB + 700 MiB off-heap > 1280 MiB"
+    );
+    assert!(suggested >= 128, "Elasticsearch's minimum heap is 128 MiB");
+}
+
 #[test]
 fn redis_maxmemory_and_fork_headroom() {
     let plan = plan_with(

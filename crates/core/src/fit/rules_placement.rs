@@ -88,7 +88,9 @@ pub(crate) fn placement_rules(
     if def.model == MemoryModel::Elasticsearch && k.get("heap_mib") > 0 {
         let heap = k.get("heap_mib");
         if heap * 2 > limit {
-            let h = tune::es_heap(tune_limit);
+            // Half the limit, and no more than leaves room for the off-heap
+            // memory, as the tuning writes it.
+            let h = tune::es_heap_within(tune_limit, k.get("offheap_mib")).mib;
             out.push(
                 Finding::new(K::EsHeapOverHalf, Severity::Warning, sid)
                     .at(pid)
