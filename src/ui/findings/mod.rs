@@ -14,21 +14,27 @@ pub use finding_item::FindingItem;
 pub fn FindingsPanel() -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
-    let findings = Memo::new(move |_| {
-        let id = planner.option_id.get();
-        planner.report.with(|r| {
-            let Some(option) = r.option(&id) else {
-                return Vec::new();
-            };
-            let mut all: Vec<(String, Finding)> = option
-                .servers
-                .iter()
-                .flat_map(|s| s.findings.iter().map(move |f| (s.label.clone(), f.clone())))
-                .collect();
-            all.sort_by_key(|(_, f)| std::cmp::Reverse(f.severity));
-            all
-        })
-    });
+    let findings =
+        Memo::new(move |_| {
+            let id = planner.option_id.get();
+            planner.report.with(|r| {
+                let Some(option) = r.option(&id) else {
+                    return Vec::new();
+                };
+                // The option's own findings (e.g. "no servers"), then each server's.
+                let mut all: Vec<(String, Finding)> =
+                    option
+                        .findings
+                        .iter()
+                        .map(|f| (option.name.clone(), f.clone()))
+                        .chain(option.servers.iter().flat_map(|s| {
+                            s.findings.iter().map(move |f| (s.label.clone(), f.clone()))
+                        }))
+                        .collect();
+                all.sort_by_key(|(_, f)| std::cmp::Reverse(f.severity));
+                all
+            })
+        });
     view! {
         <section class="findings" data-testid="findings">
             <h2>

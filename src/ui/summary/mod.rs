@@ -22,12 +22,7 @@ pub fn money_text(fen: Option<i64>, lang: Lang) -> String {
 }
 
 fn count(option: &OptionReport, severity: Severity) -> usize {
-    option
-        .servers
-        .iter()
-        .flat_map(|s| &s.findings)
-        .filter(|f| f.severity == severity)
-        .count()
+    option.findings().filter(|f| f.severity == severity).count()
 }
 
 /// The summary bar above the board.
