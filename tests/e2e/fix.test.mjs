@@ -21,6 +21,8 @@ test("applying the fix on S2 turns does-not-fit into fits", async () => {
 
   await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]')?.dataset.verdict === "fits");
   assert.equal(await planner.finding("does-not-fit").count(), 0);
+  // The label's size follows the upgrade instead of contradicting it.
+  assert.equal(await planner.finding("tier-spec-mismatch").count(), 0);
   assert.notEqual(await planner.totalMonthly(), before, "the upgrade changes the cost");
   await planner.screenshot("s2-after-fix");
 

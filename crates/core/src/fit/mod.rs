@@ -7,7 +7,7 @@ pub mod footprint;
 mod messages;
 mod recommend;
 mod report;
-mod rules;
+pub(crate) mod rules;
 mod rules_option;
 mod rules_placement;
 

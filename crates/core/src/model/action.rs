@@ -122,6 +122,30 @@ pub enum Action {
     },
 }
 
+/// When a server's label names its size ("2C2G (1.8 GiB usable)") and that
+/// size is the current tier's, the label after a change to `new_tier` names
+/// the new size, so an upgrade does not leave a label that contradicts it.
+/// A label whose size already disagreed with the tier is left as it is: that
+/// disagreement is a finding the user should see.
+fn relabel(server: &Server, new_tier: &str) -> Option<String> {
+    let old = crate::catalog::tier(&server.tier)
+        .map(|t| (t.vcpu, t.memory_mib))
+        .or(server.spec.map(|s| (s.vcpu, s.memory_mib)))?;
+    let new = crate::catalog::tier(new_tier)?;
+    if crate::fit::rules::parse_size_claim(&server.label) != Some(old) {
+        return None;
+    }
+    let (vcpu, mib) = old;
+    if !mib.is_multiple_of(1024) {
+        return None;
+    }
+    let gib = mib / 1024;
+    [format!("{vcpu}C{gib}G"), format!("{vcpu}c{gib}g")]
+        .iter()
+        .find(|t| server.label.contains(t.as_str()))
+        .map(|t| server.label.replacen(t.as_str(), &new.size_label(), 1))
+}
+
 impl Action {
     /// For edits that users make in runs (typing a number, dragging a
     /// slider), what they edit: two actions with the same key change the same
@@ -358,6 +382,9 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
         } => {
             let s = server_mut(option_mut(plan, option)?, server)?;
             if &s.tier != tier {
+                if let Some(label) = relabel(s, tier) {
+                    s.label = label;
+                }
                 s.tier = tier.clone();
                 s.usable_mib = None;
                 s.price = None;
@@ -545,6 +572,40 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_upgrade_renames_the_size_in_the_label_it_matched() {
+        let mut plan = crate::templates::get("s2").unwrap();
+        apply(
+            &mut plan,
+            &Action::SetTier {
+                option: "plus-standard".into(),
+                server: "a".into(),
+                tier: "aliyun-ecs-e-c1m2-large".into(),
+            },
+        )
+        .unwrap();
+        let label = &plan.option("plus-standard").unwrap().servers[0].label;
+        assert!(label.starts_with("2C4G"), "{label}");
+    }
+
+    #[test]
+    fn a_label_that_already_disagreed_keeps_its_claim() {
+        // S3's A+ calls an ecs.c7.4xlarge (16C32G) "8C32G": that finding must survive.
+        let mut plan = crate::templates::get("s3").unwrap();
+        let before = plan.option("a-plus").unwrap().servers[0].label.clone();
+        let server = plan.option("a-plus").unwrap().servers[0].id.clone();
+        apply(
+            &mut plan,
+            &Action::SetTier {
+                option: "a-plus".into(),
+                server,
+                tier: "aliyun-ecs-g7-4xlarge".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(plan.option("a-plus").unwrap().servers[0].label, before);
+    }
 
     #[test]
     fn rename_plan_changes_only_the_name() {
