@@ -6,6 +6,10 @@ use leptos::prelude::*;
 use stackfit_core::model::{Action, History, Placement, Plan, PlanOption};
 use stackfit_core::{evaluate, Report};
 
+/// Ids the app makes up (placements, servers, options, saved plans) come
+/// from the engine's one rule.
+pub use stackfit_core::model::fresh_id;
+
 /// What the inspector shows.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Selection {
@@ -168,30 +172,9 @@ pub fn use_planner() -> Planner {
     expect_context::<Planner>()
 }
 
-/// An id not yet used in `taken`: `base`, else `base-2`, `base-3`, …
-/// Placement ids become compose service names, so they stay readable.
-pub fn fresh_id<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
-    if !taken.clone().any(|t| t == base) {
-        return base.to_string();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|candidate| !taken.clone().any(|t| t == candidate))
-        .expect("an unused id exists")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fresh_id_keeps_the_base_when_free_and_counts_up_when_taken() {
-        assert_eq!(fresh_id("redis", ["postgres"].into_iter()), "redis");
-        assert_eq!(
-            fresh_id("redis", ["redis", "redis-2"].into_iter()),
-            "redis-3"
-        );
-    }
 
     #[test]
     fn dispatch_applies_and_undo_restores_without_a_browser() {

@@ -9,7 +9,7 @@ use crate::catalog;
 use crate::model::units::{
     Mib, MAX_FX_RATE_MILLI, MAX_MEMORY_MIB, MAX_MONTHLY_FEN, MAX_REPLICAS, MAX_VCPU,
 };
-use crate::model::{Plan, PlanOption, PriceOverride};
+use crate::model::{fresh_id, Plan, PlanOption, PriceOverride};
 
 /// The `format` field of a plan file.
 pub const FORMAT: &str = "stackfit-plan";
@@ -204,15 +204,25 @@ fn at(text: &str, field: &str, value: &str, message: String) -> CodecError {
     }
 }
 
-fn unique(id: &str, taken: &mut Vec<String>) -> String {
-    let mut candidate = id.to_string();
-    let mut n = 2;
-    while taken.contains(&candidate) {
-        candidate = format!("{id}-{n}");
-        n += 1;
+/// Keeps `id` if `seen` does not have it yet, else renames it with
+/// [`fresh_id`] and records the fix as "`<path>: `<what> id "x" was
+/// repeated; renamed to "x-2"".
+fn dedupe(
+    path: Option<&str>,
+    what: &str,
+    id: &mut String,
+    seen: &mut Vec<String>,
+    fixes: &mut Vec<String>,
+) {
+    let fresh = fresh_id(id, seen.iter().map(String::as_str));
+    if fresh != *id {
+        let prefix = path.map(|p| format!("{p}: ")).unwrap_or_default();
+        fixes.push(format!(
+            "{prefix}{what} id {id:?} was repeated; renamed to {fresh:?}"
+        ));
+        *id = fresh;
     }
-    taken.push(candidate.clone());
-    candidate
+    seen.push(id.clone());
 }
 
 /// Lowers a memory figure over [`MAX_MEMORY_MIB`] to it, saying so.
@@ -291,26 +301,18 @@ pub fn validate(mut plan: Plan, text: &str) -> Result<Restored, CodecError> {
             &format!("options[{oi}].quoted_monthly"),
             o.quoted_monthly.as_ref(),
         )?;
-        let id = unique(&o.id, &mut option_ids);
-        if id != o.id {
-            fixes.push(format!(
-                "option id {:?} was repeated; renamed to {id:?}",
-                o.id
-            ));
-            o.id = id;
-        }
+        dedupe(None, "option", &mut o.id, &mut option_ids, &mut fixes);
         let mut server_ids = Vec::new();
         let mut placement_ids = Vec::new();
         for (si, server) in o.servers.iter_mut().enumerate() {
             let path = format!("options[{oi}].servers[{si}]");
-            let sid = unique(&server.id, &mut server_ids);
-            if sid != server.id {
-                fixes.push(format!(
-                    "{path}: server id {:?} was repeated; renamed to {sid:?}",
-                    server.id
-                ));
-                server.id = sid;
-            }
+            dedupe(
+                Some(&path),
+                "server",
+                &mut server.id,
+                &mut server_ids,
+                &mut fixes,
+            );
             if catalog::tier(&server.tier).is_none() && server.spec.is_none() {
                 return Err(at(
                     text,
@@ -350,14 +352,13 @@ pub fn validate(mut plan: Plan, text: &str) -> Result<Restored, CodecError> {
                         format!("no service {:?} in the catalog (use \"custom\")", p.service),
                     ));
                 };
-                let pid = unique(&p.id, &mut placement_ids);
-                if pid != p.id {
-                    fixes.push(format!(
-                        "{ppath}: placement id {:?} was repeated; renamed to {pid:?}",
-                        p.id
-                    ));
-                    p.id = pid;
-                }
+                dedupe(
+                    Some(&ppath),
+                    "placement",
+                    &mut p.id,
+                    &mut placement_ids,
+                    &mut fixes,
+                );
                 if p.replicas == 0 {
                     fixes.push(format!("{ppath}: replicas 0 raised to 1"));
                     p.replicas = 1;
@@ -423,6 +424,43 @@ mod tests {
         let bare = serde_json::to_string(&plan).unwrap();
         assert_eq!(from_json(&bare).unwrap().plan, plan);
         assert_eq!(from_json(&to_json(&plan)).unwrap().plan, plan);
+    }
+
+    /// Repeated ids would make actions and compose service names ambiguous:
+    /// validation renames every repeat after the first and says where.
+    #[test]
+    fn repeated_ids_are_renamed_with_a_named_fix() {
+        let mut plan = crate::templates::get("s4").unwrap();
+        let copy = plan.options[0].clone();
+        plan.options.push(copy);
+        let o = &mut plan.options[0];
+        let server = o.servers[0].clone();
+        o.servers.push(server);
+        let restored = from_json(&serde_json::to_string(&plan).unwrap()).unwrap();
+        let ids: Vec<_> = restored
+            .plan
+            .options
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect();
+        assert_eq!(ids, ["as-planned", "trans2-on-a", "as-planned-2"]);
+        let servers: Vec<_> = restored.plan.options[0]
+            .servers
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(servers, ["a", "b", "a-2"]);
+        let fixes = restored.fixes.join("\n");
+        assert!(
+            fixes.contains(r#"option id "as-planned" was repeated; renamed to "as-planned-2""#),
+            "{fixes}"
+        );
+        assert!(
+            fixes
+                .contains(r#"options[0].servers[2]: server id "a" was repeated; renamed to "a-2""#),
+            "{fixes}"
+        );
+        assert!(fixes.contains(r#"options[0].servers[2].placements[0]: placement id "postgres" was repeated; renamed to "postgres-2""#), "{fixes}");
     }
 
     #[test]

@@ -12,7 +12,8 @@ pub mod units;
 pub use action::{apply, Action, ActionError};
 pub use history::History;
 pub use plan::{
-    Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server, ServerSpec, Settings,
+    fresh_id, Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server, ServerSpec,
+    Settings,
 };
 pub use service::{Category, KnobDef, KnobUnit, MemoryModel, Preset, SelfSizing, ServiceDef};
 pub use source::{Confidence, Source};

@@ -338,3 +338,23 @@ impl Plan {
         self.options.iter().find(|o| o.id == id)
     }
 }
+
+/// An id not in `taken`: `base`, else `base-2`, `base-3`, … Placement ids
+/// become compose service names, so they stay readable. Used wherever an id
+/// is made up: the app adding a placement, server or option, and
+/// `codec::validate` renaming a repeated id.
+///
+/// ```
+/// use stackfit_core::model::fresh_id;
+/// assert_eq!(fresh_id("redis", ["postgres"].into_iter()), "redis");
+/// assert_eq!(fresh_id("redis", ["redis", "redis-2"].into_iter()), "redis-3");
+/// ```
+pub fn fresh_id<'a>(base: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    if !taken.clone().any(|t| t == base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| !taken.clone().any(|t| t == candidate))
+        .expect("an unused id exists")
+}
