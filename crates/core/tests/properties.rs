@@ -347,8 +347,9 @@ mod extreme_values {
             },
         ] {
             match apply(&mut plan, &a) {
-                Err(ActionError::OutOfRange { what, value }) => {
-                    assert!(!what.is_empty() && value > 0, "{a:?}")
+                Err(ActionError::OutOfRange(e)) => {
+                    assert!(e.value > e.bound.max, "{a:?}");
+                    assert!(e.message_zh().contains("未应用"), "{}", e.message_zh());
                 }
                 other => panic!("{a:?}: {other:?}"),
             }
@@ -360,7 +361,7 @@ mod extreme_values {
             &Action::SetLimit {
                 option: o.clone(),
                 placement: p.clone(),
-                mib: Some(16 << 20),
+                mib: Some(stackfit_core::model::bounds::LIMIT_MIB.max as u64),
             },
         )
         .unwrap();
@@ -369,7 +370,7 @@ mod extreme_values {
             &Action::SetReplicas {
                 option: o,
                 placement: p,
-                replicas: 1000,
+                replicas: stackfit_core::model::bounds::REPLICAS.max as u32,
             },
         )
         .unwrap();

@@ -6,10 +6,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::bounds::{self, Bound, OutOfBounds};
 use super::plan::{Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server};
-use super::units::{
-    Mib, MAX_FX_RATE_MILLI, MAX_MEMORY_MIB, MAX_MONTHLY_FEN, MAX_REPLICAS, MAX_VCPU,
-};
+use super::units::Mib;
 
 /// One change to a plan. Options, servers and placements are named by id.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
@@ -184,34 +183,65 @@ pub enum ActionError {
         preset: String,
     },
     DuplicateId(String),
-    /// A value outside what the knob or setting allows.
-    OutOfRange {
-        what: String,
-        value: i64,
-    },
+    /// A value outside what the knob or setting allows (see [`bounds`]).
+    OutOfRange(OutOfBounds),
     /// The last option of a plan cannot be removed.
     LastOption,
 }
 
-impl fmt::Display for ActionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ActionError {
+    /// Why the action was refused, in English.
+    pub fn message_en(&self) -> String {
         match self {
-            ActionError::UnknownOption(id) => write!(f, "no option {id:?}"),
-            ActionError::UnknownServer(id) => write!(f, "no server {id:?}"),
-            ActionError::UnknownPlacement(id) => write!(f, "no placement {id:?}"),
-            ActionError::UnknownService(id) => write!(f, "no service {id:?} in the catalog"),
+            ActionError::UnknownOption(id) => format!("There is no option {id:?}."),
+            ActionError::UnknownServer(id) => format!("There is no server {id:?}."),
+            ActionError::UnknownPlacement(id) => {
+                format!("There is no service {id:?} in this option.")
+            }
+            ActionError::UnknownService(id) => format!("The catalog has no service {id:?}."),
             ActionError::UnknownKnob { service, knob } => {
-                write!(f, "{service} has no knob {knob:?}")
+                format!("{service} has no setting {knob:?}.")
             }
             ActionError::UnknownPreset { service, preset } => {
-                write!(f, "{service} has no preset {preset:?}")
+                format!("{service} has no preset {preset:?}.")
             }
-            ActionError::DuplicateId(id) => write!(f, "id {id:?} is already used"),
-            ActionError::OutOfRange { what, value } => {
-                write!(f, "{value} is out of range for {what}")
+            ActionError::DuplicateId(id) => {
+                format!("The id {id:?} is already used in this option.")
             }
-            ActionError::LastOption => write!(f, "a plan needs at least one option"),
+            ActionError::OutOfRange(e) => e.message_en(),
+            ActionError::LastOption => "A plan needs at least one option.".into(),
         }
+    }
+
+    /// 操作被拒绝的原因（中文）。
+    pub fn message_zh(&self) -> String {
+        match self {
+            ActionError::UnknownOption(id) => format!("没有选项“{id}”。"),
+            ActionError::UnknownServer(id) => format!("没有服务器“{id}”。"),
+            ActionError::UnknownPlacement(id) => format!("这个选项里没有服务“{id}”。"),
+            ActionError::UnknownService(id) => format!("服务目录里没有“{id}”。"),
+            ActionError::UnknownKnob { service, knob } => {
+                format!("{service} 没有参数“{knob}”。")
+            }
+            ActionError::UnknownPreset { service, preset } => {
+                format!("{service} 没有预设“{preset}”。")
+            }
+            ActionError::DuplicateId(id) => format!("标识“{id}”在这个选项里已被使用。"),
+            ActionError::OutOfRange(e) => e.message_zh(),
+            ActionError::LastOption => "方案至少要保留一个选项。".into(),
+        }
+    }
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_en())
+    }
+}
+
+impl From<OutOfBounds> for ActionError {
+    fn from(e: OutOfBounds) -> Self {
+        ActionError::OutOfRange(e)
     }
 }
 
@@ -251,65 +281,71 @@ fn placement_ids_unique(option: &PlanOption, new: &Placement) -> Result<(), Acti
     Ok(())
 }
 
-fn out_of_range(what: &str, value: u64) -> ActionError {
-    ActionError::OutOfRange {
-        what: what.into(),
-        value: i64::try_from(value).unwrap_or(i64::MAX),
-    }
-}
-
-/// A memory figure must be at most [`MAX_MEMORY_MIB`] (16 TiB).
-fn check_mib(what: &str, mib: Option<Mib>) -> Result<(), ActionError> {
-    match mib {
-        Some(m) if m > MAX_MEMORY_MIB => Err(out_of_range(what, m)),
-        _ => Ok(()),
-    }
-}
-
-fn check_replicas(replicas: u32) -> Result<(), ActionError> {
-    if replicas == 0 || replicas > MAX_REPLICAS {
-        return Err(out_of_range("replicas", u64::from(replicas)));
-    }
-    Ok(())
-}
-
 fn check_price(price: Option<&PriceOverride>) -> Result<(), ActionError> {
     if let Some(p) = price {
-        if !(0..=MAX_MONTHLY_FEN).contains(&p.monthly_fen) {
-            return Err(ActionError::OutOfRange {
-                what: "monthly price".into(),
-                value: p.monthly_fen,
-            });
-        }
+        bounds::MONTHLY_FEN.check(p.monthly_fen)?;
+        bounds::check_text(&bounds::NOTE_CHARS, &p.note)?;
     }
     Ok(())
 }
 
 fn check_placement(p: &Placement) -> Result<(), ActionError> {
-    check_service(&p.service)?;
-    check_replicas(p.replicas.max(1))?;
-    check_mib("measured memory", p.measured_mib)?;
-    check_mib("memory limit", p.limit_mib)?;
-    check_mib("shm size", p.shm_mib)
+    let def = check_service(&p.service)?;
+    bounds::check_text(&bounds::ID_CHARS, &p.id)?;
+    bounds::REPLICAS.check(i64::from(p.replicas))?;
+    bounds::check_mib(&bounds::MEASURED_MIB, p.measured_mib)?;
+    bounds::check_mib(&bounds::LIMIT_MIB, p.limit_mib)?;
+    bounds::check_mib(&bounds::SHM_MIB, p.shm_mib)?;
+    bounds::check_text(&bounds::NOTE_CHARS, &p.note)?;
+    for (id, v) in &p.knobs {
+        check_knob(def, &p.service, id, *v)?;
+    }
+    Ok(())
+}
+
+fn check_knob(
+    def: &crate::model::ServiceDef,
+    service: &str,
+    knob: &str,
+    value: i64,
+) -> Result<(), ActionError> {
+    let k = def.knob(knob).ok_or_else(|| ActionError::UnknownKnob {
+        service: service.to_string(),
+        knob: knob.to_string(),
+    })?;
+    Bound::of_knob(k).check(value)?;
+    Ok(())
 }
 
 fn check_server(s: &Server) -> Result<(), ActionError> {
+    bounds::check_text(&bounds::ID_CHARS, &s.id)?;
+    bounds::check_text(&bounds::LABEL_CHARS, &s.label)?;
     if let Some(spec) = s.spec {
-        check_mib("server memory", Some(spec.memory_mib))?;
-        if spec.vcpu > MAX_VCPU {
-            return Err(out_of_range("vCPUs", u64::from(spec.vcpu)));
-        }
+        bounds::SERVER_MIB.check_u64(spec.memory_mib)?;
+        bounds::VCPU.check(i64::from(spec.vcpu))?;
     }
-    check_mib("usable memory", s.usable_mib)?;
+    bounds::check_mib(&bounds::SERVER_MIB, s.usable_mib)?;
     check_price(s.price.as_ref())?;
+    if let Some(a) = &s.private_address {
+        bounds::check_text(&bounds::ADDRESS_CHARS, a)?;
+    }
     s.placements.iter().try_for_each(check_placement)
 }
 
+fn check_option(o: &PlanOption) -> Result<(), ActionError> {
+    bounds::check_text(&bounds::ID_CHARS, &o.id)?;
+    bounds::check_text(&bounds::OPTION_NAME_CHARS, &o.name)?;
+    bounds::check_text(&bounds::NOTE_CHARS, &o.note)?;
+    check_price(o.quoted_monthly.as_ref())?;
+    o.servers.iter().try_for_each(check_server)
+}
+
 fn check_reserve(r: &ReserveModel) -> Result<(), ActionError> {
-    check_mib("reserve: OS", Some(r.os_mib))?;
-    check_mib("reserve: containerd", Some(r.containerd_mib))?;
-    check_mib("reserve: dockerd", Some(r.dockerd_mib))?;
-    check_mib("reserve: per container", Some(r.per_container_mib))
+    bounds::RESERVE_OS_MIB.check_u64(r.os_mib)?;
+    bounds::RESERVE_DAEMON_MIB.check_u64(r.containerd_mib)?;
+    bounds::RESERVE_DAEMON_MIB.check_u64(r.dockerd_mib)?;
+    bounds::RESERVE_PER_CONTAINER_MIB.check_u64(r.per_container_mib)?;
+    Ok(())
 }
 
 fn check_service(id: &str) -> Result<&'static crate::model::ServiceDef, ActionError> {
@@ -338,8 +374,7 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             if plan.option(&option.id).is_some() {
                 return Err(ActionError::DuplicateId(option.id.clone()));
             }
-            option.servers.iter().try_for_each(check_server)?;
-            check_price(option.quoted_monthly.as_ref())?;
+            check_option(option)?;
             plan.options.push(option.clone());
         }
         Action::RemoveOption { option } => {
@@ -353,8 +388,14 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             }
             plan.options.remove(i);
         }
-        Action::RenamePlan { name } => plan.name = name.clone(),
-        Action::RenameOption { option, name } => option_mut(plan, option)?.name = name.clone(),
+        Action::RenamePlan { name } => {
+            bounds::check_text(&bounds::PLAN_NAME_CHARS, name)?;
+            plan.name = name.clone()
+        }
+        Action::RenameOption { option, name } => {
+            bounds::check_text(&bounds::OPTION_NAME_CHARS, name)?;
+            option_mut(plan, option)?.name = name.clone()
+        }
         Action::AddServer { option, server } => {
             let o = option_mut(plan, option)?;
             if o.server(&server.id).is_some() {
@@ -394,7 +435,10 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             option,
             server,
             label,
-        } => server_mut(option_mut(plan, option)?, server)?.label = label.clone(),
+        } => {
+            bounds::check_text(&bounds::LABEL_CHARS, label)?;
+            server_mut(option_mut(plan, option)?, server)?.label = label.clone()
+        }
         Action::SetServerPrice {
             option,
             server,
@@ -408,7 +452,7 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             server,
             usable_mib,
         } => {
-            check_mib("usable memory", *usable_mib)?;
+            bounds::check_mib(&bounds::SERVER_MIB, *usable_mib)?;
             server_mut(option_mut(plan, option)?, server)?.usable_mib = *usable_mib
         }
         Action::AddPlacement {
@@ -460,17 +504,13 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
         } => {
             let p = placement_mut(option_mut(plan, option)?, placement)?;
             let def = check_service(&p.service)?;
-            let k = def.knob(knob).ok_or_else(|| ActionError::UnknownKnob {
-                service: p.service.clone(),
-                knob: knob.clone(),
-            })?;
+            check_knob(
+                def,
+                &p.service,
+                knob,
+                value.unwrap_or(def.knob_default(knob)),
+            )?;
             match value {
-                Some(v) if !(k.min..=k.max).contains(v) => {
-                    return Err(ActionError::OutOfRange {
-                        what: format!("{}.{}", p.service, knob),
-                        value: *v,
-                    })
-                }
                 Some(v) => {
                     p.knobs.insert(knob.clone(), *v);
                 }
@@ -501,7 +541,7 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             placement,
             replicas,
         } => {
-            check_replicas(*replicas)?;
+            bounds::REPLICAS.check(i64::from(*replicas))?;
             placement_mut(option_mut(plan, option)?, placement)?.replicas = *replicas
         }
         Action::SetMeasured {
@@ -509,7 +549,7 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             placement,
             mib,
         } => {
-            check_mib("measured memory", *mib)?;
+            bounds::check_mib(&bounds::MEASURED_MIB, *mib)?;
             placement_mut(option_mut(plan, option)?, placement)?.measured_mib = *mib
         }
         Action::SetLimit {
@@ -517,7 +557,7 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             placement,
             mib,
         } => {
-            check_mib("memory limit", *mib)?;
+            bounds::check_mib(&bounds::LIMIT_MIB, *mib)?;
             placement_mut(option_mut(plan, option)?, placement)?.limit_mib = *mib
         }
         Action::SetShm {
@@ -525,7 +565,7 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             placement,
             mib,
         } => {
-            check_mib("shm size", *mib)?;
+            bounds::check_mib(&bounds::SHM_MIB, *mib)?;
             placement_mut(option_mut(plan, option)?, placement)?.shm_mib = *mib
         }
         Action::SetDependencies {
@@ -542,12 +582,7 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             placement_mut(o, placement)?.depends_on = depends_on.clone();
         }
         Action::SetHeadroomTarget { pct } => {
-            if *pct > 90 {
-                return Err(ActionError::OutOfRange {
-                    what: "headroom target %".into(),
-                    value: *pct as i64,
-                });
-            }
+            bounds::HEADROOM_PCT.check(i64::from(*pct))?;
             plan.settings.headroom_target_pct = *pct;
         }
         Action::SetReserve { reserve } => {
@@ -556,12 +591,7 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
         }
         Action::SetFxRate { usd_cny_rate_milli } => {
             if let Some(r) = usd_cny_rate_milli {
-                if !(1..=MAX_FX_RATE_MILLI).contains(r) {
-                    return Err(ActionError::OutOfRange {
-                        what: "USD/CNY rate".into(),
-                        value: *r,
-                    });
-                }
+                bounds::USD_CNY_RATE_MILLI.check(*r)?;
             }
             plan.settings.usd_cny_rate_milli = *usd_cny_rate_milli;
         }

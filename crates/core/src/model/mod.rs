@@ -1,6 +1,7 @@
 //! The vocabulary of a plan: units, catalog entry types, plans and actions.
 
 pub mod action;
+pub mod bounds;
 pub mod history;
 pub mod plan;
 pub mod service;
