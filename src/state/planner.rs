@@ -3,7 +3,8 @@
 //! [`Planner::dispatch`] as a core `Action`; nothing here computes a number.
 
 use leptos::prelude::*;
-use stackfit_core::model::{Action, History, Placement, Plan, PlanOption};
+use stackfit_core::edit::History;
+use stackfit_core::model::{Action, Placement, Plan, PlanOption};
 use stackfit_core::{evaluate, Report};
 
 /// Ids the app makes up (placements, servers, options, saved plans) come

@@ -3,12 +3,12 @@
 //! tested natively with `cargo test`.
 //!
 //! The web app's loop: a user intent becomes an [`model::Action`], applied with
-//! [`model::apply`] (or through [`model::History`] for undo/redo), and
+//! [`edit::apply`] (or through [`edit::History`] for undo/redo), and
 //! [`fit::evaluate`] turns the plan into a [`fit::Report`] to draw.
 //!
 //! ```
-//! use stackfit_core::{fit, model, templates};
-//! let mut history = model::History::new(templates::get("s2-ecs-2c2g").unwrap());
+//! use stackfit_core::{edit, fit, templates};
+//! let mut history = edit::History::new(templates::get("s2-ecs-2c2g").unwrap());
 //! let report = fit::evaluate(history.plan());
 //! let standard = report.option("plus-standard").unwrap();
 //! assert_eq!(standard.verdict, fit::Verdict::DoesNotFit);
@@ -23,11 +23,14 @@ pub mod catalog;
 pub mod chart;
 pub mod codec;
 pub mod cost;
+pub mod edit;
 pub mod export;
 pub mod fit;
 pub mod model;
+pub mod report;
 pub mod templates;
 pub mod tune;
 
+pub use edit::{apply, History};
 pub use fit::{evaluate, recommend, Report, Verdict};
-pub use model::{apply, Action, History, Plan};
+pub use model::{Action, Plan};

@@ -1,8 +1,9 @@
 //! Each finding fires on the situation it names, not on its neighbour, and
 //! its fix (where it has one) removes it.
 
+use stackfit_core::edit::apply;
 use stackfit_core::fit::{evaluate, Finding, Severity};
-use stackfit_core::model::{apply, Placement, Plan, PlanOption, Server, Settings};
+use stackfit_core::model::{Placement, Plan, PlanOption, Server, Settings};
 
 fn plan_with(tier: &str, placements: Vec<Placement>) -> Plan {
     let mut s = Server::new("s", "server", tier).spec(4, 8192);

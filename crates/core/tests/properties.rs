@@ -2,8 +2,9 @@
 
 use proptest::prelude::*;
 use stackfit_core::codec;
+use stackfit_core::edit::{apply, History};
 use stackfit_core::fit::{evaluate, Verdict};
-use stackfit_core::model::{apply, Action, History, Placement, Plan, PlanOption, Server, Settings};
+use stackfit_core::model::{Action, Placement, Plan, PlanOption, Server, Settings};
 
 /// Services whose memory does not depend on the host (no auto-sized heap or cache).
 const FIXED_SIZE: &[&str] = &[
@@ -296,7 +297,8 @@ proptest! {
 /// plan that skipped both.
 mod extreme_values {
     use super::*;
-    use stackfit_core::model::{ActionError, ReserveModel};
+    use stackfit_core::edit::ActionError;
+    use stackfit_core::model::ReserveModel;
 
     fn base() -> Plan {
         stackfit_core::templates::get("s1").unwrap()

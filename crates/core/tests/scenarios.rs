@@ -2,8 +2,8 @@
 //! templates. Where the model disagrees with a report's hand figure, the test
 //! says why the model is right.
 
+use stackfit_core::edit::apply;
 use stackfit_core::fit::{evaluate, OptionReport, Report, ServerReport, Verdict};
-use stackfit_core::model::apply;
 use stackfit_core::templates;
 
 fn report(id: &str) -> Report {

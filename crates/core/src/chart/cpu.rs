@@ -4,8 +4,8 @@
 use super::palette::{self, Rgb};
 use super::scale::{nice_scale_with, Scale};
 use super::{format_vcpu, placement_name, Lang};
-use crate::fit::ServerReport;
 use crate::model::units::Millicores;
+use crate::report::ServerReport;
 
 /// One placement's share of the CPU bar.
 #[derive(Clone, Debug, PartialEq, Eq)]

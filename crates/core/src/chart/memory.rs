@@ -6,8 +6,8 @@
 use super::palette::{self, Rgb};
 use super::scale::{nice_scale, Scale};
 use super::{format_mib_pair, placement_name, Lang};
-use crate::fit::{ServerReport, Verdict};
 use crate::model::units::{format_mib, Mib};
+use crate::report::{ServerReport, Verdict};
 
 /// What a bar segment stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -2,9 +2,9 @@
 //! price converted to fen at the plan's dated rate), option totals, yearly
 //! figures and deltas. An unknown price is never counted as ¥0.
 
-use crate::fit::{PriceBasis, ServerReport};
 use crate::model::units::Fen;
 use crate::model::{PlanOption, Server, TierDef};
+use crate::report::{PriceBasis, ServerReport};
 
 /// Months in a year of subscription. Annual-prepay discounts are not modelled:
 /// a yearly figure is twelve monthly ones.

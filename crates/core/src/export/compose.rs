@@ -25,8 +25,8 @@ use super::address::{address, default_port};
 use super::run::{cores, run_of, runs_your_code};
 use super::{comment_text, env_name, mem_size, yaml_key, yaml_scalar};
 use crate::catalog;
-use crate::fit::{OptionReport, PlacementReport, Report, ServerReport, Severity};
 use crate::model::{Placement, Plan, PlanOption, Server};
+use crate::report::{OptionReport, PlacementReport, Report, ServerReport, Severity};
 use crate::tune;
 
 /// The docker-compose YAML for server `server` of option `option`: one
@@ -213,8 +213,8 @@ fn service(out: &mut String, t: &Target, p: &Placement, pr: &PlacementReport) {
     out.push_str(&format!("  {}:\n", yaml_key(&p.id)));
     let name = def.map_or(p.service.as_str(), |d| d.name_en);
     let basis = match pr.basis {
-        crate::fit::MemoryBasis::Measured => "measured",
-        crate::fit::MemoryBasis::Model => "modelled",
+        crate::report::MemoryBasis::Measured => "measured",
+        crate::report::MemoryBasis::Model => "modelled",
     };
     out.push_str(&format!(
         "    # {}: {} MiB typical, {} MiB peak ({basis}), CPU {} vCPU{}\n",

@@ -3,8 +3,8 @@
 use super::address::{address_variable, known_address};
 use super::compose::{header, Target};
 use super::{comment_text, env_name};
-use crate::fit::Report;
 use crate::model::Plan;
+use crate::report::Report;
 
 /// The `.env` for the compose file of server `server`: one `NAME=value` line
 /// per variable the compose file reads (the private addresses of this and

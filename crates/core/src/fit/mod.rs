@@ -2,20 +2,17 @@
 //! sums of expected, peak and limit, headroom, CPU and a verdict; findings
 //! with fixes (`rules`); the cheapest upgrade that fits (`recommend`).
 
-pub mod findings;
 pub mod footprint;
-mod messages;
 mod recommend;
-mod report;
 pub(crate) mod rules;
 mod rules_option;
 mod rules_placement;
 
-pub use findings::{Finding, FindingKind, Fix, Lang, Number, Severity};
-pub use recommend::{recommend, PriceComparison, Recommendation};
-pub use report::{
-    MemoryBasis, OptionReport, PlacementReport, PriceBasis, Report, ServerReport, Verdict,
+pub use crate::report::{
+    Finding, FindingKind, Fix, Lang, MemoryBasis, Number, OptionReport, PlacementReport,
+    PriceBasis, Report, ServerReport, Severity, Verdict,
 };
+pub use recommend::{recommend, PriceComparison, Recommendation};
 
 use crate::catalog;
 use crate::cost;

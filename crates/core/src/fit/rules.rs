@@ -3,13 +3,14 @@
 //! per-placement rules live in `rules_placement`, the option-wide ones
 //! (connection budget, cross-server dependencies, moves) in `rules_option`.
 
-use super::findings::{Finding, FindingKind as K, Fix, Severity};
 use super::footprint::{round_up, DEFAULT_LIMIT_MARGIN_PCT, LIMIT_STEP_MIB};
 use super::recommend::{recommend_server, PriceComparison};
 use super::{rules_option, rules_placement, Measured, Resolved, Verdict};
 use crate::catalog;
+use crate::model::tier::parse_size_claim;
 use crate::model::units::{format_mib, Mib};
 use crate::model::{Action, PlanOption, Server, Settings};
+use crate::report::{Finding, FindingKind as K, Fix, Severity};
 
 /// Docker's default /dev/shm (docker run --help, B).
 pub const DOCKER_DEFAULT_SHM_MIB: Mib = 64;
@@ -68,38 +69,6 @@ pub(crate) fn margin(mib: Mib) -> Mib {
         mib.saturating_mul(100 + DEFAULT_LIMIT_MARGIN_PCT) / 100,
         LIMIT_STEP_MIB,
     )
-}
-
-/// Reads "8C32G", "2c4g", "16C 64G", "2C0.5G" out of a label.
-pub fn parse_size_claim(label: &str) -> Option<(u32, Mib)> {
-    let b = label.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i < b.len() && (b[i] == b'C' || b[i] == b'c') {
-                let vcpu: u32 = label[start..i].parse().ok()?;
-                let mut j = i + 1;
-                while j < b.len() && b[j] == b' ' {
-                    j += 1;
-                }
-                let ms = j;
-                while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.') {
-                    j += 1;
-                }
-                if j > ms && j < b.len() && (b[j] == b'G' || b[j] == b'g') {
-                    let gib = crate::model::units::parse_memory_mib(&format!("{}g", &label[ms..j]))
-                        .ok()?;
-                    return Some((vcpu, gib));
-                }
-            }
-        }
-        i += 1;
-    }
-    None
 }
 
 fn size_text(vcpu: u32, mib: Mib) -> String {
@@ -262,22 +231,5 @@ fn server_rules(
         if let Some(def) = catalog::service(&p.service) {
             rules_placement::placement_rules(option, server, r, def, p, &m.footprints[i], out);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_size_claims_from_labels() {
-        assert_eq!(
-            parse_size_claim("A+ 8C32G (recommended)"),
-            Some((8, 32 * 1024))
-        );
-        assert_eq!(parse_size_claim("2c4g lean"), Some((2, 4096)));
-        assert_eq!(parse_size_claim("web 2C0.5G"), Some((2, 512)));
-        assert_eq!(parse_size_claim("A — master"), None);
-        assert_eq!(parse_size_claim("ecs.c7.4xlarge"), None);
     }
 }

@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use super::findings::{Finding, FindingKind as K, Fix, Severity};
 use super::footprint::{round_up, Knobs};
 use super::rules::set_knob;
 use super::{Measured, Verdict};
 use crate::catalog;
 use crate::model::{Action, MemoryModel, PlanOption, Settings};
+use crate::report::{Finding, FindingKind as K, Fix, Severity};
 
 /// Where each placement id of an option lives: (server index, placement index).
 pub(crate) type PlacementIndex<'a> = HashMap<&'a str, (usize, usize)>;

@@ -2,7 +2,6 @@
 //! runtimes, Elasticsearch heap, Redis maxmemory and fork, /dev/shm, Celery
 //! concurrency and headless Chromium peaks.
 
-use super::findings::{Finding, FindingKind as K, Fix, Severity};
 use super::footprint::{Footprint, Knobs};
 use super::rules::{
     margin, set_knob, set_limit, CHROMIUM_SHM_PER_BROWSER_MIB, DOCKER_DEFAULT_SHM_MIB,
@@ -11,6 +10,7 @@ use super::rules::{
 use super::Resolved;
 use crate::model::units::{format_mib, MAX_MEMORY_MIB};
 use crate::model::{Action, MemoryModel, Placement, PlanOption, Server, ServiceDef};
+use crate::report::{Finding, FindingKind as K, Fix, Severity};
 use crate::tune;
 
 pub(crate) fn placement_rules(

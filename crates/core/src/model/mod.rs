@@ -2,7 +2,6 @@
 
 pub mod action;
 pub mod bounds;
-pub mod history;
 pub mod plan;
 pub mod service;
 pub mod source;
@@ -10,8 +9,7 @@ pub mod tier;
 mod tier_ext;
 pub mod units;
 
-pub use action::{apply, Action, ActionError};
-pub use history::History;
+pub use action::Action;
 pub use plan::{
     fresh_id, Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server, ServerSpec,
     Settings,

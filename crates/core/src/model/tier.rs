@@ -230,3 +230,52 @@ pub const fn usable_mib_for(memory_mib: u64) -> u64 {
     let overhead = memory_mib / MEM_MAP_DIVISOR + KERNEL_FIXED_MIB + crashkernel_mib(memory_mib);
     memory_mib.saturating_sub(overhead)
 }
+
+/// Reads "8C32G", "2c4g", "16C 64G", "2C0.5G" out of a label.
+pub fn parse_size_claim(label: &str) -> Option<(u32, super::units::Mib)> {
+    let b = label.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i < b.len() && (b[i] == b'C' || b[i] == b'c') {
+                let vcpu: u32 = label[start..i].parse().ok()?;
+                let mut j = i + 1;
+                while j < b.len() && b[j] == b' ' {
+                    j += 1;
+                }
+                let ms = j;
+                while j < b.len() && (b[j].is_ascii_digit() || b[j] == b'.') {
+                    j += 1;
+                }
+                if j > ms && j < b.len() && (b[j] == b'G' || b[j] == b'g') {
+                    let gib =
+                        super::units::parse_memory_mib(&format!("{}g", &label[ms..j])).ok()?;
+                    return Some((vcpu, gib));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_size_claims_from_labels() {
+        assert_eq!(
+            parse_size_claim("A+ 8C32G (recommended)"),
+            Some((8, 32 * 1024))
+        );
+        assert_eq!(parse_size_claim("2c4g lean"), Some((2, 4096)));
+        assert_eq!(parse_size_claim("web 2C0.5G"), Some((2, 512)));
+        assert_eq!(parse_size_claim("A — master"), None);
+        assert_eq!(parse_size_claim("ecs.c7.4xlarge"), None);
+    }
+}

@@ -12,8 +12,8 @@ mod zh;
 
 use serde::Serialize;
 
-use crate::fit::Lang;
 use crate::model::Plan;
+use crate::report::Lang;
 
 /// A template as the template picker lists it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -3,9 +3,12 @@
 
 use serde::Serialize;
 
-use super::findings::Finding;
+mod findings;
+mod messages;
+
 use crate::model::units::{Fen, Mib, Millicores};
 use crate::model::Provider;
+pub use findings::{Finding, FindingKind, Fix, Lang, Number, Severity};
 
 /// A server's or an option's verdict, ordered from best to worst.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -2,13 +2,14 @@
 //! back exactly the plan that was there (plans are small; snapshots are the
 //! simplest correct history).
 
-use super::action::{apply, Action, ActionError};
-use super::plan::Plan;
+use super::apply::{apply, ActionError};
+use crate::model::{Action, Plan};
 
 /// A plan with its undo and redo stacks.
 ///
 /// ```
-/// use stackfit_core::model::{Action, History};
+/// use stackfit_core::edit::History;
+/// use stackfit_core::model::Action;
 /// let plan = stackfit_core::templates::get("s0-finrep").unwrap();
 /// let mut h = History::new(plan.clone());
 /// h.apply(&Action::SetHeadroomTarget { pct: 20 }).unwrap();
@@ -60,7 +61,8 @@ impl History {
     /// other change, undo or redo ends the run.
     ///
     /// ```
-    /// use stackfit_core::model::{Action, History};
+    /// use stackfit_core::edit::History;
+    /// use stackfit_core::model::Action;
     /// let plan = stackfit_core::templates::get("s0").unwrap();
     /// let mut h = History::new(plan.clone());
     /// for pct in [2, 25, 30] {

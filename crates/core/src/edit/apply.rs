@@ -1,0 +1,520 @@
+//! The one pure function that changes a plan: [`apply`] carries out an
+//! [`Action`] or refuses it, leaving the plan as it was. Undo/redo
+//! ([`super::History`]) sees every change because every change comes here.
+
+use std::fmt;
+
+use crate::model::bounds::{self, Bound, OutOfBounds};
+use crate::model::{Action, Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server};
+
+/// When a server's label names its size ("2C2G (1.8 GiB usable)") and that
+/// size is the current tier's, the label after a change to `new_tier` names
+/// the new size, so an upgrade does not leave a label that contradicts it.
+/// A label whose size already disagreed with the tier is left as it is: that
+/// disagreement is a finding the user should see.
+fn relabel(server: &Server, new_tier: &str) -> Option<String> {
+    let old = crate::catalog::tier(&server.tier)
+        .map(|t| (t.vcpu, t.memory_mib))
+        .or(server.spec.map(|s| (s.vcpu, s.memory_mib)))?;
+    let new = crate::catalog::tier(new_tier)?;
+    if crate::model::tier::parse_size_claim(&server.label) != Some(old) {
+        return None;
+    }
+    let (vcpu, mib) = old;
+    if !mib.is_multiple_of(1024) {
+        return None;
+    }
+    let gib = mib / 1024;
+    [format!("{vcpu}C{gib}G"), format!("{vcpu}c{gib}g")]
+        .iter()
+        .find(|t| server.label.contains(t.as_str()))
+        .map(|t| server.label.replacen(t.as_str(), &new.size_label(), 1))
+}
+
+/// Why an action could not be applied. The plan is left unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionError {
+    UnknownOption(String),
+    UnknownServer(String),
+    UnknownPlacement(String),
+    UnknownService(String),
+    UnknownKnob {
+        service: String,
+        knob: String,
+    },
+    UnknownPreset {
+        service: String,
+        preset: String,
+    },
+    DuplicateId(String),
+    /// A value outside what the knob or setting allows (see [`bounds`]).
+    OutOfRange(OutOfBounds),
+    /// The last option of a plan cannot be removed.
+    LastOption,
+}
+
+impl ActionError {
+    /// Why the action was refused, in English.
+    pub fn message_en(&self) -> String {
+        match self {
+            ActionError::UnknownOption(id) => format!("There is no option {id:?}."),
+            ActionError::UnknownServer(id) => format!("There is no server {id:?}."),
+            ActionError::UnknownPlacement(id) => {
+                format!("There is no service {id:?} in this option.")
+            }
+            ActionError::UnknownService(id) => format!("The catalog has no service {id:?}."),
+            ActionError::UnknownKnob { service, knob } => {
+                format!("{service} has no setting {knob:?}.")
+            }
+            ActionError::UnknownPreset { service, preset } => {
+                format!("{service} has no preset {preset:?}.")
+            }
+            ActionError::DuplicateId(id) => {
+                format!("The id {id:?} is already used in this option.")
+            }
+            ActionError::OutOfRange(e) => e.message_en(),
+            ActionError::LastOption => "A plan needs at least one option.".into(),
+        }
+    }
+
+    /// 操作被拒绝的原因（中文）。
+    pub fn message_zh(&self) -> String {
+        match self {
+            ActionError::UnknownOption(id) => format!("没有选项“{id}”。"),
+            ActionError::UnknownServer(id) => format!("没有服务器“{id}”。"),
+            ActionError::UnknownPlacement(id) => format!("这个选项里没有服务“{id}”。"),
+            ActionError::UnknownService(id) => format!("服务目录里没有“{id}”。"),
+            ActionError::UnknownKnob { service, knob } => {
+                format!("{service} 没有参数“{knob}”。")
+            }
+            ActionError::UnknownPreset { service, preset } => {
+                format!("{service} 没有预设“{preset}”。")
+            }
+            ActionError::DuplicateId(id) => format!("标识“{id}”在这个选项里已被使用。"),
+            ActionError::OutOfRange(e) => e.message_zh(),
+            ActionError::LastOption => "方案至少要保留一个选项。".into(),
+        }
+    }
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_en())
+    }
+}
+
+impl From<OutOfBounds> for ActionError {
+    fn from(e: OutOfBounds) -> Self {
+        ActionError::OutOfRange(e)
+    }
+}
+
+impl std::error::Error for ActionError {}
+
+fn option_mut<'a>(plan: &'a mut Plan, id: &str) -> Result<&'a mut PlanOption, ActionError> {
+    plan.options
+        .iter_mut()
+        .find(|o| o.id == id)
+        .ok_or_else(|| ActionError::UnknownOption(id.into()))
+}
+
+fn server_mut<'a>(option: &'a mut PlanOption, id: &str) -> Result<&'a mut Server, ActionError> {
+    option
+        .servers
+        .iter_mut()
+        .find(|s| s.id == id)
+        .ok_or_else(|| ActionError::UnknownServer(id.into()))
+}
+
+fn placement_mut<'a>(
+    option: &'a mut PlanOption,
+    id: &str,
+) -> Result<&'a mut Placement, ActionError> {
+    option
+        .servers
+        .iter_mut()
+        .flat_map(|s| s.placements.iter_mut())
+        .find(|p| p.id == id)
+        .ok_or_else(|| ActionError::UnknownPlacement(id.into()))
+}
+
+fn placement_ids_unique(option: &PlanOption, new: &Placement) -> Result<(), ActionError> {
+    if option.find_placement(&new.id).is_some() {
+        return Err(ActionError::DuplicateId(new.id.clone()));
+    }
+    Ok(())
+}
+
+fn check_price(price: Option<&PriceOverride>) -> Result<(), ActionError> {
+    if let Some(p) = price {
+        bounds::MONTHLY_FEN.check(p.monthly_fen)?;
+        bounds::check_text(&bounds::NOTE_CHARS, &p.note)?;
+    }
+    Ok(())
+}
+
+fn check_placement(p: &Placement) -> Result<(), ActionError> {
+    let def = check_service(&p.service)?;
+    bounds::check_text(&bounds::ID_CHARS, &p.id)?;
+    bounds::REPLICAS.check(i64::from(p.replicas))?;
+    bounds::check_mib(&bounds::MEASURED_MIB, p.measured_mib)?;
+    bounds::check_mib(&bounds::LIMIT_MIB, p.limit_mib)?;
+    bounds::check_mib(&bounds::SHM_MIB, p.shm_mib)?;
+    bounds::check_text(&bounds::NOTE_CHARS, &p.note)?;
+    for (id, v) in &p.knobs {
+        check_knob(def, &p.service, id, *v)?;
+    }
+    Ok(())
+}
+
+fn check_knob(
+    def: &crate::model::ServiceDef,
+    service: &str,
+    knob: &str,
+    value: i64,
+) -> Result<(), ActionError> {
+    let k = def.knob(knob).ok_or_else(|| ActionError::UnknownKnob {
+        service: service.to_string(),
+        knob: knob.to_string(),
+    })?;
+    Bound::of_knob(k).check(value)?;
+    Ok(())
+}
+
+fn check_server(s: &Server) -> Result<(), ActionError> {
+    bounds::check_text(&bounds::ID_CHARS, &s.id)?;
+    bounds::check_text(&bounds::LABEL_CHARS, &s.label)?;
+    if let Some(spec) = s.spec {
+        bounds::SERVER_MIB.check_u64(spec.memory_mib)?;
+        bounds::VCPU.check(i64::from(spec.vcpu))?;
+    }
+    bounds::check_mib(&bounds::SERVER_MIB, s.usable_mib)?;
+    check_price(s.price.as_ref())?;
+    if let Some(a) = &s.private_address {
+        bounds::check_text(&bounds::ADDRESS_CHARS, a)?;
+    }
+    s.placements.iter().try_for_each(check_placement)
+}
+
+fn check_option(o: &PlanOption) -> Result<(), ActionError> {
+    bounds::check_text(&bounds::ID_CHARS, &o.id)?;
+    bounds::check_text(&bounds::OPTION_NAME_CHARS, &o.name)?;
+    bounds::check_text(&bounds::NOTE_CHARS, &o.note)?;
+    check_price(o.quoted_monthly.as_ref())?;
+    o.servers.iter().try_for_each(check_server)
+}
+
+fn check_reserve(r: &ReserveModel) -> Result<(), ActionError> {
+    bounds::RESERVE_OS_MIB.check_u64(r.os_mib)?;
+    bounds::RESERVE_DAEMON_MIB.check_u64(r.containerd_mib)?;
+    bounds::RESERVE_DAEMON_MIB.check_u64(r.dockerd_mib)?;
+    bounds::RESERVE_PER_CONTAINER_MIB.check_u64(r.per_container_mib)?;
+    Ok(())
+}
+
+fn check_service(id: &str) -> Result<&'static crate::model::ServiceDef, ActionError> {
+    crate::catalog::service(id).ok_or_else(|| ActionError::UnknownService(id.into()))
+}
+
+/// Applies `action` to `plan`. Pure: the result depends only on the plan and
+/// the action, and on an error the plan is unchanged.
+///
+/// ```
+/// use stackfit_core::edit::apply;
+/// use stackfit_core::model::{Action, Placement};
+/// let mut plan = stackfit_core::templates::get("s0-finrep").unwrap();
+/// let action = Action::SetKnob {
+///     option: "lean-2c4g".into(),
+///     placement: "web".into(),
+///     knob: "workers".into(),
+///     value: Some(2),
+/// };
+/// apply(&mut plan, &action).unwrap();
+/// let (_, web) = plan.option("lean-2c4g").unwrap().find_placement("web").unwrap();
+/// assert_eq!(web.knobs["workers"], 2);
+/// ```
+pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
+    match action {
+        Action::AddOption { option } => {
+            if plan.option(&option.id).is_some() {
+                return Err(ActionError::DuplicateId(option.id.clone()));
+            }
+            check_option(option)?;
+            plan.options.push(option.clone());
+        }
+        Action::RemoveOption { option } => {
+            let i = plan
+                .options
+                .iter()
+                .position(|o| &o.id == option)
+                .ok_or_else(|| ActionError::UnknownOption(option.clone()))?;
+            if plan.options.len() == 1 {
+                return Err(ActionError::LastOption);
+            }
+            plan.options.remove(i);
+        }
+        Action::RenamePlan { name } => {
+            bounds::check_text(&bounds::PLAN_NAME_CHARS, name)?;
+            plan.name = name.clone()
+        }
+        Action::RenameOption { option, name } => {
+            bounds::check_text(&bounds::OPTION_NAME_CHARS, name)?;
+            option_mut(plan, option)?.name = name.clone()
+        }
+        Action::AddServer { option, server } => {
+            let o = option_mut(plan, option)?;
+            if o.server(&server.id).is_some() {
+                return Err(ActionError::DuplicateId(server.id.clone()));
+            }
+            check_server(server)?;
+            for p in &server.placements {
+                placement_ids_unique(o, p)?;
+            }
+            o.servers.push(server.clone());
+        }
+        Action::RemoveServer { option, server } => {
+            let o = option_mut(plan, option)?;
+            let i = o
+                .servers
+                .iter()
+                .position(|s| &s.id == server)
+                .ok_or_else(|| ActionError::UnknownServer(server.clone()))?;
+            o.servers.remove(i);
+        }
+        Action::SetTier {
+            option,
+            server,
+            tier,
+        } => {
+            let s = server_mut(option_mut(plan, option)?, server)?;
+            if &s.tier != tier {
+                if let Some(label) = relabel(s, tier) {
+                    s.label = label;
+                }
+                s.tier = tier.clone();
+                s.usable_mib = None;
+                s.price = None;
+            }
+        }
+        Action::SetServerLabel {
+            option,
+            server,
+            label,
+        } => {
+            bounds::check_text(&bounds::LABEL_CHARS, label)?;
+            server_mut(option_mut(plan, option)?, server)?.label = label.clone()
+        }
+        Action::SetServerPrice {
+            option,
+            server,
+            price,
+        } => {
+            check_price(price.as_ref())?;
+            server_mut(option_mut(plan, option)?, server)?.price = price.clone()
+        }
+        Action::SetServerUsable {
+            option,
+            server,
+            usable_mib,
+        } => {
+            bounds::check_mib(&bounds::SERVER_MIB, *usable_mib)?;
+            server_mut(option_mut(plan, option)?, server)?.usable_mib = *usable_mib
+        }
+        Action::AddPlacement {
+            option,
+            server,
+            placement,
+        } => {
+            check_placement(placement)?;
+            let o = option_mut(plan, option)?;
+            placement_ids_unique(o, placement)?;
+            server_mut(o, server)?.placements.push(placement.clone());
+        }
+        Action::RemovePlacement { option, placement } => {
+            let o = option_mut(plan, option)?;
+            let (si, _) = o
+                .find_placement(placement)
+                .ok_or_else(|| ActionError::UnknownPlacement(placement.clone()))?;
+            o.servers[si].placements.retain(|p| &p.id != placement);
+        }
+        Action::MovePlacement {
+            option,
+            placement,
+            to_server,
+        } => {
+            let o = option_mut(plan, option)?;
+            let (si, _) = o
+                .find_placement(placement)
+                .ok_or_else(|| ActionError::UnknownPlacement(placement.clone()))?;
+            let ti = o
+                .servers
+                .iter()
+                .position(|s| &s.id == to_server)
+                .ok_or_else(|| ActionError::UnknownServer(to_server.clone()))?;
+            if si != ti {
+                let pi = o.servers[si]
+                    .placements
+                    .iter()
+                    .position(|p| &p.id == placement)
+                    .expect("found above");
+                let p = o.servers[si].placements.remove(pi);
+                o.servers[ti].placements.push(p);
+            }
+        }
+        Action::SetKnob {
+            option,
+            placement,
+            knob,
+            value,
+        } => {
+            let p = placement_mut(option_mut(plan, option)?, placement)?;
+            let def = check_service(&p.service)?;
+            check_knob(
+                def,
+                &p.service,
+                knob,
+                value.unwrap_or(def.knob_default(knob)),
+            )?;
+            match value {
+                Some(v) => {
+                    p.knobs.insert(knob.clone(), *v);
+                }
+                None => {
+                    p.knobs.remove(knob);
+                }
+            }
+        }
+        Action::ApplyPreset {
+            option,
+            placement,
+            preset,
+        } => {
+            let p = placement_mut(option_mut(plan, option)?, placement)?;
+            let def = check_service(&p.service)?;
+            let pr = def
+                .preset(preset)
+                .ok_or_else(|| ActionError::UnknownPreset {
+                    service: p.service.clone(),
+                    preset: preset.clone(),
+                })?;
+            for (k, v) in pr.values {
+                p.knobs.insert(k.to_string(), *v);
+            }
+        }
+        Action::SetReplicas {
+            option,
+            placement,
+            replicas,
+        } => {
+            bounds::REPLICAS.check(i64::from(*replicas))?;
+            placement_mut(option_mut(plan, option)?, placement)?.replicas = *replicas
+        }
+        Action::SetMeasured {
+            option,
+            placement,
+            mib,
+        } => {
+            bounds::check_mib(&bounds::MEASURED_MIB, *mib)?;
+            placement_mut(option_mut(plan, option)?, placement)?.measured_mib = *mib
+        }
+        Action::SetLimit {
+            option,
+            placement,
+            mib,
+        } => {
+            bounds::check_mib(&bounds::LIMIT_MIB, *mib)?;
+            placement_mut(option_mut(plan, option)?, placement)?.limit_mib = *mib
+        }
+        Action::SetShm {
+            option,
+            placement,
+            mib,
+        } => {
+            bounds::check_mib(&bounds::SHM_MIB, *mib)?;
+            placement_mut(option_mut(plan, option)?, placement)?.shm_mib = *mib
+        }
+        Action::SetDependencies {
+            option,
+            placement,
+            depends_on,
+        } => {
+            let o = option_mut(plan, option)?;
+            for d in depends_on {
+                if o.find_placement(d).is_none() {
+                    return Err(ActionError::UnknownPlacement(d.clone()));
+                }
+            }
+            placement_mut(o, placement)?.depends_on = depends_on.clone();
+        }
+        Action::SetHeadroomTarget { pct } => {
+            bounds::HEADROOM_PCT.check(i64::from(*pct))?;
+            plan.settings.headroom_target_pct = *pct;
+        }
+        Action::SetReserve { reserve } => {
+            check_reserve(reserve)?;
+            plan.settings.reserve = *reserve
+        }
+        Action::SetFxRate { usd_cny_rate_milli } => {
+            if let Some(r) = usd_cny_rate_milli {
+                bounds::USD_CNY_RATE_MILLI.check(*r)?;
+            }
+            plan.settings.usd_cny_rate_milli = *usd_cny_rate_milli;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_upgrade_renames_the_size_in_the_label_it_matched() {
+        let mut plan = crate::templates::get("s2").unwrap();
+        apply(
+            &mut plan,
+            &Action::SetTier {
+                option: "plus-standard".into(),
+                server: "a".into(),
+                tier: "aliyun-ecs-e-c1m2-large".into(),
+            },
+        )
+        .unwrap();
+        let label = &plan.option("plus-standard").unwrap().servers[0].label;
+        assert!(label.starts_with("2C4G"), "{label}");
+    }
+
+    #[test]
+    fn a_label_that_already_disagreed_keeps_its_claim() {
+        // S3's A+ calls an ecs.c7.4xlarge (16C32G) "8C32G": that finding must survive.
+        let mut plan = crate::templates::get("s3").unwrap();
+        let before = plan.option("a-plus").unwrap().servers[0].label.clone();
+        let server = plan.option("a-plus").unwrap().servers[0].id.clone();
+        apply(
+            &mut plan,
+            &Action::SetTier {
+                option: "a-plus".into(),
+                server,
+                tier: "aliyun-ecs-g7-4xlarge".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(plan.option("a-plus").unwrap().servers[0].label, before);
+    }
+
+    #[test]
+    fn rename_plan_changes_only_the_name() {
+        let mut plan = crate::templates::get("s0").unwrap();
+        let before = plan.clone();
+        apply(
+            &mut plan,
+            &Action::RenamePlan {
+                name: "FinRep 2C4G".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(plan.name, "FinRep 2C4G");
+        plan.name = before.name.clone();
+        assert_eq!(plan, before);
+    }
+}

@@ -1,0 +1,8 @@
+//! Changing a plan: [`apply`] carries out one [`crate::model::Action`] or
+//! refuses it; [`History`] keeps undo and redo.
+
+mod apply;
+mod history;
+
+pub use apply::{apply, ActionError};
+pub use history::History;
