@@ -6,7 +6,7 @@ mod table;
 use std::process::ExitCode;
 
 use stackfit_core::fit::Lang;
-use stackfit_core::{catalog, codec, export, fit, templates, tune};
+use stackfit_core::{catalog, codec, export, fit, templates};
 
 const USAGE: &str = "usage:
   stackfit --version
@@ -115,12 +115,14 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         ["tune", path, option, placement] => {
             let plan = load(path)?;
-            let t = tune::tune(&plan, option, placement)
+            let report = fit::evaluate(&plan);
+            let p = report
+                .placement(option, placement)
                 .ok_or_else(|| format!("no placement {placement:?} in option {option:?}"))?;
             Ok(if flag("--json") {
-                json(&t)
+                json(&p.tuning)
             } else {
-                table::tuning(&t)
+                table::tuning(p)
             })
         }
         ["export", kind @ ("compose" | "env"), path, option, server] => {

@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
+use stackfit_core::fit::PlacementReport;
 use stackfit_core::fit::{Lang, Report};
 use stackfit_core::model::units::{format_cpus, format_fen};
-use stackfit_core::tune::Tuning;
 use stackfit_core::{catalog, Plan};
 
 fn money(fen: Option<i64>) -> String {
@@ -110,14 +110,14 @@ pub fn report(plan: &Plan, report: &Report, lang: Lang) -> String {
             );
             for p in &s.placements {
                 let lim = if p.limit_is_default {
-                    format!("{}*", p.limit_mib)
+                    format!("{}*", p.total.limit_mib)
                 } else {
-                    p.limit_mib.to_string()
+                    p.total.limit_mib.to_string()
                 };
                 let _ = writeln!(
                     out,
                     "    {:<18} {:<16} {:>9} {:>7} {:>7}",
-                    p.id, p.service, p.expected_mib, p.peak_mib, lim
+                    p.id, p.service, p.total.expected_mib, p.total.peak_mib, lim
                 );
             }
             for f in &s.findings {
@@ -156,10 +156,27 @@ pub fn report(plan: &Plan, report: &Report, lang: Lang) -> String {
     out
 }
 
-pub fn tuning(t: &Tuning) -> String {
-    let mut out = format!("{} under a {} MiB limit:\n", t.placement, t.limit_mib);
-    for s in &t.settings {
-        let _ = writeln!(out, "  {:<34} {:<24} {}", s.name, s.value, s.rule);
+/// The settings a placement is started with, and what tuning for its limit
+/// would change.
+pub fn tuning(p: &PlacementReport) -> String {
+    let t = &p.tuning;
+    let mut out = format!("{} under a {} MiB limit:\n", p.id, t.limit_mib);
+    for s in t.written.settings() {
+        let _ = writeln!(out, "  {:<34} {:<24} {}", s.name, s.value, s.rule_en);
+    }
+    for s in &t.suggestions {
+        let _ = writeln!(
+            out,
+            "  tuned for the limit: {} {} → {}{}",
+            s.knob,
+            s.plan,
+            s.tuned,
+            if s.risky {
+                " (the plan's value risks the limit)"
+            } else {
+                ""
+            }
+        );
     }
     out
 }

@@ -25,9 +25,12 @@ pub mod codec;
 pub mod cost;
 pub mod edit;
 pub mod export;
+pub mod findings;
 pub mod fit;
+pub mod kinds;
 pub mod model;
 pub mod report;
+pub mod sources;
 pub mod templates;
 pub mod tune;
 

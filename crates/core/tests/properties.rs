@@ -283,9 +283,14 @@ proptest! {
             let _ = apply(&mut q, a);
         }
         for s in &evaluate(&q).options[0].servers {
-            prop_assert_eq!(s.expected_mib, s.placements.iter().map(|x| x.expected_mib).sum::<u64>());
-            prop_assert_eq!(s.peak_mib, s.placements.iter().map(|x| x.peak_mib).sum::<u64>());
-            prop_assert_eq!(s.limit_mib, s.placements.iter().map(|x| x.limit_mib).sum::<u64>());
+            prop_assert_eq!(s.expected_mib, s.placements.iter().map(|x| x.total.expected_mib).sum::<u64>());
+            prop_assert_eq!(s.peak_all_at_once_mib, s.placements.iter().map(|x| x.total.peak_mib).sum::<u64>());
+            prop_assert_eq!(s.limit_mib, s.placements.iter().map(|x| x.total.limit_mib).sum::<u64>());
+            // The verdict's peak lies between typical use and the all-at-once worst case.
+            prop_assert!(s.expected_mib <= s.peak_mib && s.peak_mib <= s.peak_all_at_once_mib);
+            for p in &s.placements {
+                prop_assert_eq!(p.total.expected_mib, p.per_replica.expected_mib * u64::from(p.replicas));
+            }
             prop_assert!(s.peak_mib >= s.expected_mib);
             prop_assert_eq!(s.allocatable_mib, s.usable_mib.saturating_sub(s.reserve_mib));
         }

@@ -42,7 +42,7 @@ pub fn PlacementChip(
                         .flat_map(|s| &s.placements)
                         .find(|p| p.id == id)
                 })
-                .map(|p| (p.expected_mib, p.peak_mib, p.limit_mib))
+                .map(|p| (p.total.expected_mib, p.total.peak_mib, p.total.limit_mib))
         })
     });
     let service_id =

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use stackfit_core::catalog;
 use stackfit_core::model::units::format_mib;
 use stackfit_core::model::{KnobDef, KnobUnit, Placement};
-use stackfit_core::{tune, Action};
+use stackfit_core::Action;
+
+use crate::i18n::Lang;
 
 use super::MemoryField;
 use crate::state::{use_lang, use_planner, Planner, Selection};
@@ -111,10 +113,13 @@ pub fn PlacementInspector(
         })
     });
     let def = move || placement.with(|p| p.as_ref().and_then(|p| catalog::service(&p.service)));
+    // The settings the report holds for this placement: what the export writes.
     let tuning = Memo::new(move |_| {
         let option = planner.option_id.get();
         let id = pid.get_value();
-        planner.with_plan(|plan| tune::tune(plan, &option, &id))
+        planner
+            .report
+            .with(|r| r.placement(&option, &id).map(|p| p.tuning.clone()))
     });
     let dispatch = move |make: fn(String, String, Option<u64>) -> Action, mib: Option<u64>| {
         planner.dispatch(make(
@@ -215,7 +220,7 @@ pub fn PlacementInspector(
                     <small>{move || tuning.with(|t| t.as_ref().map(|t| format_mib(t.limit_mib)))}</small>
                 </h3>
                 <Show
-                    when=move || tuning.with(|t| t.as_ref().is_some_and(|t| !t.settings.is_empty()))
+                    when=move || tuning.with(|t| t.as_ref().is_some_and(|t| !t.written.settings().is_empty()))
                     fallback=move || view! { <p class="hint">{move || lang.get().pick("这个服务没有需要按上限调整的设置。", "Nothing inside this service depends on its limit.")}</p> }
                 >
                     <dl>
@@ -223,9 +228,14 @@ pub fn PlacementInspector(
                             tuning
                                 .get()
                                 .map(|t| {
-                                    t.settings
+                                    let zh = lang.get() == Lang::Zh;
+                                    t.written
+                                        .settings()
                                         .into_iter()
-                                        .map(|s| view! { <div title=s.rule><dt><code>{s.name}</code></dt><dd><code>{s.value}</code></dd></div> })
+                                        .map(|s| {
+                                            let rule = if zh { s.rule_zh } else { s.rule_en };
+                                            view! { <div title=rule><dt><code>{s.name}</code></dt><dd><code>{s.value}</code></dd></div> }
+                                        })
                                         .collect_view()
                                 })
                         }}

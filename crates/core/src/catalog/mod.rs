@@ -5,7 +5,7 @@ mod services;
 mod tiers;
 
 pub use fx::{USD_CNY_RATE_MILLI, USD_CNY_SOURCE};
-pub use services::{service_for_image, services, sources as service_sources, PERSISTENCE};
+pub use services::{service_for_image, services, PERSISTENCE};
 pub use tiers::tiers;
 
 use crate::model::{ServiceDef, TierDef};

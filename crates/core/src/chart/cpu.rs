@@ -60,18 +60,18 @@ pub fn cpu_chart(server: &ServerReport, lang: Lang) -> CpuChart {
     let mut segments = Vec::new();
     let mut at = 0;
     for (p, color) in server.placements.iter().zip(colors) {
-        if p.cpu_millicores == 0 {
+        if p.total.cpu_millicores == 0 {
             continue;
         }
         let name = placement_name(&p.id, &p.service, p.replicas, lang);
         segments.push(CpuSegment {
             placement: p.id.clone(),
             start_millicores: at,
-            end_millicores: at + p.cpu_millicores,
-            label: format!("{name} {}", format_vcpu(p.cpu_millicores)),
+            end_millicores: at + p.total.cpu_millicores,
+            label: format!("{name} {}", format_vcpu(p.total.cpu_millicores)),
             color,
         });
-        at += p.cpu_millicores;
+        at += p.total.cpu_millicores;
     }
     let capacity = server.cpu_capacity_millicores;
     let expected = server.cpu_expected_millicores;

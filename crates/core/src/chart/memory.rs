@@ -283,16 +283,30 @@ pub fn memory_chart(server: &ServerReport, lang: Lang) -> MemoryChart {
             kind: SegmentKind::Expected,
             placement: Some(p.id.clone()),
             start_mib: at,
-            end_mib: at + p.expected_mib,
-            label: format!("{name} {}", format_mib(p.expected_mib)),
+            end_mib: at + p.total.expected_mib,
+            label: format!("{name} {}", format_mib(p.total.expected_mib)),
             short_label: name.clone(),
             color: *color,
         });
-        at += p.expected_mib;
+        at += p.total.expected_mib;
     }
-    for ((p, name), color) in server.placements.iter().zip(&names).zip(&colors) {
-        let extra = p.peak_mib.saturating_sub(p.expected_mib);
-        if extra == 0 {
+    // Only the peaks the verdict counts as striking together are drawn, so
+    // the bar ends at the server's peak (the all-at-once case is in words).
+    let mut by_excess: Vec<usize> = (0..server.placements.len()).collect();
+    by_excess.sort_by_key(|&i| {
+        let p = &server.placements[i];
+        std::cmp::Reverse(p.total.peak_mib.saturating_sub(p.total.expected_mib))
+    });
+    by_excess.truncate(crate::report::PEAKS_THAT_COINCIDE);
+    for (i, ((p, name), color)) in server
+        .placements
+        .iter()
+        .zip(&names)
+        .zip(&colors)
+        .enumerate()
+    {
+        let extra = p.total.peak_mib.saturating_sub(p.total.expected_mib);
+        if extra == 0 || !by_excess.contains(&i) {
             continue;
         }
         segments.push(Segment {
@@ -325,11 +339,11 @@ pub fn memory_chart(server: &ServerReport, lang: Lang) -> MemoryChart {
         limits.push(LimitMarker {
             placement: p.id.clone(),
             start_mib: lim_at,
-            end_mib: lim_at + p.limit_mib,
-            label: format!("{name} {} {}", w.limit, format_mib(p.limit_mib)),
+            end_mib: lim_at + p.total.limit_mib,
+            label: format!("{name} {} {}", w.limit, format_mib(p.total.limit_mib)),
             color: *color,
         });
-        lim_at += p.limit_mib;
+        lim_at += p.total.limit_mib;
     }
 
     let needed = line.max(server.capacity_mib).max(at).max(lim_at);
@@ -349,11 +363,11 @@ pub fn memory_chart(server: &ServerReport, lang: Lang) -> MemoryChart {
             detail: format!(
                 "{} {} · {} {} · {} {}",
                 w.expected,
-                format_mib(p.expected_mib),
+                format_mib(p.total.expected_mib),
                 w.peak,
-                format_mib(p.peak_mib),
+                format_mib(p.total.peak_mib),
                 w.limit,
-                format_mib(p.limit_mib)
+                format_mib(p.total.limit_mib)
             ),
         });
     }

@@ -26,7 +26,7 @@ pub use memory::{memory_chart, LegendEntry, LimitMarker, MemoryChart, Segment, S
 pub use palette::Rgb;
 pub use scale::{nice_scale, Scale, Tick};
 
-pub use crate::report::Lang;
+pub use crate::findings::Lang;
 
 use crate::model::units::{Mib, Millicores};
 

@@ -160,6 +160,9 @@ fn check_placement(p: &Placement) -> Result<(), ActionError> {
     bounds::check_mib(&bounds::MEASURED_MIB, p.measured_mib)?;
     bounds::check_mib(&bounds::LIMIT_MIB, p.limit_mib)?;
     bounds::check_mib(&bounds::SHM_MIB, p.shm_mib)?;
+    if let Some(m) = p.measured_cpu_millicores {
+        bounds::MEASURED_CPU_MILLICORES.check_u64(m)?;
+    }
     bounds::check_text(&bounds::NOTE_CHARS, &p.note)?;
     for (id, v) in &p.knobs {
         check_knob(def, &p.service, id, *v)?;
@@ -189,6 +192,7 @@ fn check_server(s: &Server) -> Result<(), ActionError> {
         bounds::VCPU.check(i64::from(spec.vcpu))?;
     }
     bounds::check_mib(&bounds::SERVER_MIB, s.usable_mib)?;
+    bounds::check_mib(&bounds::SWAP_MIB, s.swap_mib)?;
     check_price(s.price.as_ref())?;
     if let Some(a) = &s.private_address {
         bounds::check_text(&bounds::ADDRESS_CHARS, a)?;
@@ -408,6 +412,45 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
         } => {
             bounds::REPLICAS.check(i64::from(*replicas))?;
             placement_mut(option_mut(plan, option)?, placement)?.replicas = *replicas
+        }
+        Action::SetServerSwap {
+            option,
+            server,
+            swap_mib,
+        } => {
+            bounds::check_mib(&bounds::SWAP_MIB, *swap_mib)?;
+            server_mut(option_mut(plan, option)?, server)?.swap_mib = *swap_mib
+        }
+        Action::SetServerAddress {
+            option,
+            server,
+            address,
+        } => {
+            let address = address.as_deref().map(str::trim).filter(|a| !a.is_empty());
+            if let Some(a) = address {
+                bounds::check_text(&bounds::ADDRESS_CHARS, a)?;
+            }
+            server_mut(option_mut(plan, option)?, server)?.private_address =
+                address.map(str::to_string)
+        }
+        Action::SetMeasuredCpu {
+            option,
+            placement,
+            millicores,
+        } => {
+            if let Some(m) = millicores {
+                bounds::MEASURED_CPU_MILLICORES.check_u64(*m)?;
+            }
+            placement_mut(option_mut(plan, option)?, placement)?.measured_cpu_millicores =
+                *millicores
+        }
+        Action::Batch { actions } => {
+            // All or nothing: apply to a copy, keep it only if every step applies.
+            let mut next = plan.clone();
+            for a in actions {
+                apply(&mut next, a)?;
+            }
+            *plan = next;
         }
         Action::SetMeasured {
             option,

@@ -27,7 +27,6 @@ use super::{comment_text, env_name, mem_size, yaml_key, yaml_scalar};
 use crate::catalog;
 use crate::model::{Placement, Plan, PlanOption, Server};
 use crate::report::{OptionReport, PlacementReport, Report, ServerReport, Severity};
-use crate::tune;
 
 /// The docker-compose YAML for server `server` of option `option`: one
 /// service per placement with its image, tuned command or environment,
@@ -205,23 +204,23 @@ pub(super) fn header(out: &mut String, t: &Target, file: &str, numbers: bool) {
 
 fn service(out: &mut String, t: &Target, p: &Placement, pr: &PlacementReport) {
     let def = catalog::service(&p.service);
-    let tuning = tune::tune(t.plan, &t.option.id, &p.id);
-    let n = u64::from(pr.replicas.max(1));
-    let limit = pr.limit_mib / n;
-    let run = run_of(t, p, def, tuning.as_ref());
+    let limit = pr.per_replica.limit_mib;
+    let run = run_of(t, p, def, pr);
 
     out.push_str(&format!("  {}:\n", yaml_key(&p.id)));
     let name = def.map_or(p.service.as_str(), |d| d.name_en);
     let basis = match pr.basis {
-        crate::report::MemoryBasis::Measured => "measured",
-        crate::report::MemoryBasis::Model => "modelled",
+        crate::report::Basis::Measured => "measured",
+        crate::report::Basis::Sourced { .. } => "sourced",
+        crate::report::Basis::Assumed => "assumed",
     };
+    let n = pr.replicas;
     out.push_str(&format!(
         "    # {}: {} MiB typical, {} MiB peak ({basis}), CPU {} vCPU{}\n",
         comment_text(name),
-        pr.expected_mib / n,
-        pr.peak_mib / n,
-        cores(pr.cpu_millicores / n),
+        pr.per_replica.expected_mib,
+        pr.per_replica.peak_mib,
+        cores(pr.per_replica.cpu_millicores),
         if n > 1 { ", per replica" } else { "" }
     ));
     if !p.note.is_empty() {
@@ -246,7 +245,7 @@ fn service(out: &mut String, t: &Target, p: &Placement, pr: &PlacementReport) {
 
     if !run.command.is_empty() {
         match run.command_note {
-            Some(note) => out.push_str(&format!("    command:  # {note}\n")),
+            Some((note, _)) => out.push_str(&format!("    command:  # {note}\n")),
             None => out.push_str("    command:\n"),
         }
         for c in &run.command {

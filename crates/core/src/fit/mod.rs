@@ -9,15 +9,18 @@ mod rules_option;
 mod rules_placement;
 
 pub use crate::report::{
-    Finding, FindingKind, Fix, Lang, MemoryBasis, Number, OptionReport, PlacementReport,
-    PriceBasis, Report, ServerReport, Severity, Verdict,
+    Basis, Figures, Finding, FindingKind, Fix, Lang, Number, OptionReport, PlacementReport,
+    PriceBasis, Report, ServerReport, Severity, Verdict, PEAKS_THAT_COINCIDE,
 };
 pub use recommend::{recommend, PriceComparison, Recommendation};
 
 use crate::catalog;
 use crate::cost;
-use crate::model::units::{Mib, Millicores};
-use crate::model::{Plan, PlanOption, Provider, Server, Settings, TierDef};
+use crate::kinds::{self, Cx, Tuning};
+use crate::model::units::{Mib, Millicores, MAX_MEMORY_MIB};
+use crate::model::{
+    KindId, Placement, Plan, PlanOption, Provider, Server, ServiceDef, Settings, TierDef,
+};
 use footprint::{footprint, Footprint, HostView};
 
 /// A server's spec as the evaluation uses it: from the catalog tier, or from
@@ -66,6 +69,104 @@ pub(crate) struct Measured {
     pub footprints: Vec<Footprint>,
 }
 
+/// One placement evaluated: its footprint, the limit per replica and the
+/// settings tuned for it (once, here; everything downstream reads these).
+pub(crate) fn evaluate_placement(
+    p: &Placement,
+    def: Option<&'static ServiceDef>,
+    host: HostView,
+) -> (Footprint, PlacementReport) {
+    let Some(def) = def else {
+        // Validation rejects unknown services; count a measured figure if there is one.
+        let m = p.measured_mib.unwrap_or(0);
+        let f = Footprint {
+            expected_mib: m,
+            peak_mib: m,
+            default_limit_mib: p.limit_mib.unwrap_or(m),
+            processes: 1,
+            ..Footprint::default()
+        };
+        return (f, placement_report(p, None, &f, Tuning::default()));
+    };
+    let f = footprint(def, p, host);
+    // What the tuners are given is capped at the plan's bound, so a plan that
+    // skipped validation cannot overflow them.
+    let limit = p
+        .limit_mib
+        .unwrap_or(f.default_limit_mib)
+        .min(MAX_MEMORY_MIB);
+    let tuning = kinds::kind(def.kind).tune(&Cx::new(def, p, host), limit);
+    let report = placement_report(p, Some(def), &f, tuning);
+    (f, report)
+}
+
+fn placement_report(
+    p: &Placement,
+    def: Option<&ServiceDef>,
+    f: &Footprint,
+    tuning: Tuning,
+) -> PlacementReport {
+    // Saturating: validation bounds every input, but a plan that slips
+    // past it must still evaluate, never panic.
+    let n = u64::from(p.replicas.max(1));
+    let lim = p.limit_mib.unwrap_or(f.default_limit_mib);
+    let expected = f.expected_mib.min(lim);
+    let per_replica = Figures {
+        expected_mib: expected,
+        peak_mib: f.peak_mib.min(lim).max(expected),
+        limit_mib: lim,
+        cpu_millicores: f.cpu_millicores,
+    };
+    let basis = match def {
+        _ if p.measured_mib.is_some() => Basis::Measured,
+        Some(d) if !d.assumed => Basis::Sourced { grade: d.grade() },
+        _ => Basis::Assumed,
+    };
+    PlacementReport {
+        id: p.id.clone(),
+        service: p.service.clone(),
+        kind: def.map_or(KindId::Fixed, |d| d.kind),
+        replicas: p.replicas.max(1),
+        basis,
+        per_replica,
+        total: Figures {
+            expected_mib: per_replica.expected_mib.saturating_mul(n),
+            peak_mib: per_replica.peak_mib.saturating_mul(n),
+            limit_mib: per_replica.limit_mib.saturating_mul(n),
+            cpu_millicores: per_replica.cpu_millicores.saturating_mul(n),
+        },
+        modelled_expected_mib: f.expected_mib,
+        modelled_peak_mib: f.peak_mib,
+        limit_is_default: p.limit_mib.is_none(),
+        heap_mib: f.heap_mib,
+        processes: f.processes,
+        tuning,
+    }
+}
+
+/// The peak the verdict uses: every placement at its expected use, plus the
+/// [`PEAKS_THAT_COINCIDE`] largest excesses of peak over expected.
+///
+/// ```
+/// use stackfit_core::fit::coinciding_peak;
+/// // Three placements (expected, peak): the two largest excesses (300, 200) count.
+/// assert_eq!(coinciding_peak(&[(100, 400), (100, 300), (100, 150)]), 300 + 300 + 200);
+/// ```
+pub fn coinciding_peak(placements: &[(Mib, Mib)]) -> Mib {
+    let mut excesses: Vec<Mib> = placements
+        .iter()
+        .map(|(e, p)| p.saturating_sub(*e))
+        .collect();
+    excesses.sort_unstable_by(|a, b| b.cmp(a));
+    let expected: Mib = placements
+        .iter()
+        .fold(0u64, |acc, (e, _)| acc.saturating_add(*e));
+    excesses
+        .iter()
+        .take(PEAKS_THAT_COINCIDE)
+        .fold(expected, |acc, x| acc.saturating_add(*x))
+}
+
 pub(crate) fn measure(
     server: &Server,
     r: &Resolved,
@@ -78,59 +179,36 @@ pub(crate) fn measure(
     };
     let mut placements = Vec::with_capacity(server.placements.len());
     let mut footprints = Vec::with_capacity(server.placements.len());
-    let (mut expected, mut peak, mut limit, mut cpu, mut containers) =
-        (0u64, 0u64, 0u64, 0u64, 0u64);
     for p in &server.placements {
-        let f = match catalog::service(&p.service) {
-            Some(def) => footprint(def, p, host),
-            // Validation rejects unknown services; count a measured figure if there is one.
-            None => {
-                let m = p.measured_mib.unwrap_or(0);
-                Footprint {
-                    expected_mib: m,
-                    peak_mib: m,
-                    default_limit_mib: p.limit_mib.unwrap_or(m),
-                    processes: 1,
-                    ..Footprint::default()
-                }
-            }
-        };
-        // Saturating: validation bounds every input, but a plan that slips
-        // past it must still evaluate, never panic.
-        let n = u64::from(p.replicas.max(1));
-        let lim = p.limit_mib.unwrap_or(f.default_limit_mib);
-        let pe = f.expected_mib.min(lim).saturating_mul(n);
-        let pp = f
-            .peak_mib
-            .min(lim)
-            .max(f.expected_mib.min(lim))
-            .saturating_mul(n);
-        expected = expected.saturating_add(pe);
-        peak = peak.saturating_add(pp);
-        limit = limit.saturating_add(lim.saturating_mul(n));
-        cpu = cpu.saturating_add(f.cpu_millicores.saturating_mul(n));
-        containers = containers.saturating_add(n);
-        placements.push(PlacementReport {
-            id: p.id.clone(),
-            service: p.service.clone(),
-            replicas: p.replicas.max(1),
-            basis: if p.measured_mib.is_some() {
-                MemoryBasis::Measured
-            } else {
-                MemoryBasis::Model
-            },
-            expected_mib: pe,
-            peak_mib: pp,
-            limit_mib: lim.saturating_mul(n),
-            limit_is_default: p.limit_mib.is_none(),
-            uncapped_expected_mib: f.expected_mib,
-            uncapped_peak_mib: f.peak_mib,
-            cpu_millicores: f.cpu_millicores.saturating_mul(n),
-            heap_mib: f.heap_mib,
-            processes: f.processes,
-        });
+        let (f, pr) = evaluate_placement(p, catalog::service(&p.service), host);
         footprints.push(f);
+        placements.push(pr);
     }
+    let sum = |get: fn(&PlacementReport) -> Mib| {
+        placements
+            .iter()
+            .fold(0u64, |acc, p| acc.saturating_add(get(p)))
+    };
+    let expected = sum(|p| p.total.expected_mib);
+    let peak_all = sum(|p| p.total.peak_mib);
+    let limit = sum(|p| p.total.limit_mib);
+    let cpu = sum(|p| p.total.cpu_millicores);
+    let assumed = sum(|p| {
+        if p.basis.is_assumed() {
+            p.total.expected_mib
+        } else {
+            0
+        }
+    });
+    let containers = placements
+        .iter()
+        .fold(0u64, |acc, p| acc.saturating_add(u64::from(p.replicas)));
+    let pairs: Vec<(Mib, Mib)> = placements
+        .iter()
+        .map(|p| (p.total.expected_mib, p.total.peak_mib))
+        .collect();
+    let peak = coinciding_peak(&pairs);
+    let swap = server.swap_mib.unwrap_or(0);
     let reserve = settings.reserve.reserve_mib(containers);
     let allocatable = r.usable_mib.saturating_sub(reserve);
     let as_i64 = |m: Mib| i64::try_from(m).unwrap_or(i64::MAX);
@@ -145,6 +223,12 @@ pub(crate) fn measure(
     // OS and Docker: it does not fit, with or without containers.
     let verdict = if r.usable_mib < reserve {
         Verdict::DoesNotFit
+    } else if expected <= allocatable
+        && peak > allocatable
+        && peak <= allocatable.saturating_add(swap)
+    {
+        // Swap absorbs a short peak: slow, not killed.
+        Verdict::Tight
     } else {
         Verdict::from_totals(allocatable, expected, peak, settings.headroom_target_pct)
     };
@@ -162,7 +246,11 @@ pub(crate) fn measure(
         allocatable_mib: allocatable,
         expected_mib: expected,
         peak_mib: peak,
+        peak_all_at_once_mib: peak_all,
         limit_mib: limit,
+        swap_mib: swap,
+        assumed_mib: assumed,
+        assumed_pct: percent(assumed, expected),
         headroom_mib: headroom,
         headroom_pct,
         cpu_capacity_millicores: Millicores::from(r.vcpu).saturating_mul(1000),
@@ -174,6 +262,15 @@ pub(crate) fn measure(
         findings: Vec::new(),
     };
     Measured { report, footprints }
+}
+
+/// `part` as a whole percent of `whole`, rounded down (0 when whole is 0).
+pub(crate) fn percent(part: Mib, whole: Mib) -> u32 {
+    if whole == 0 {
+        0
+    } else {
+        u32::try_from(u128::from(part) * 100 / u128::from(whole)).unwrap_or(100)
+    }
 }
 
 /// Evaluates every option of a plan. Never fails: problems become findings.
@@ -226,6 +323,12 @@ fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> Optio
         .max()
         .unwrap_or(Verdict::Fits);
     let totals = cost::option_totals(option, &servers);
+    let (assumed, expected) = servers.iter().fold((0u64, 0u64), |(a, e), s| {
+        (
+            a.saturating_add(s.assumed_mib),
+            e.saturating_add(s.expected_mib),
+        )
+    });
     let mut findings = Vec::new();
     if servers.is_empty() {
         findings.push(Finding::new(FindingKind::NoServers, Severity::Info, ""));
@@ -236,6 +339,7 @@ fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> Optio
         verdict,
         monthly_fen: totals.monthly_fen,
         yearly_fen: totals.monthly_fen.map(cost::yearly_fen),
+        assumed_pct: percent(assumed, expected),
         unpriced_servers: totals.unpriced_servers,
         monthly_delta_fen: None,
         servers,

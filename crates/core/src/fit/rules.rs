@@ -3,23 +3,19 @@
 //! per-placement rules live in `rules_placement`, the option-wide ones
 //! (connection budget, cross-server dependencies, moves) in `rules_option`.
 
-use super::footprint::{round_up, DEFAULT_LIMIT_MARGIN_PCT, LIMIT_STEP_MIB};
 use super::recommend::{recommend_server, PriceComparison};
+use super::rules_placement::PlacementInput;
 use super::{rules_option, rules_placement, Measured, Resolved, Verdict};
 use crate::catalog;
+use crate::findings::{Finding, FindingKind as K, Fix, Severity};
 use crate::model::tier::parse_size_claim;
 use crate::model::units::{format_mib, Mib};
-use crate::model::{Action, PlanOption, Server, Settings};
-use crate::report::{Finding, FindingKind as K, Fix, Severity};
+use crate::model::{Action, Placement, PlanOption, Server, ServiceDef, Settings};
 
-/// Docker's default /dev/shm (docker run --help, B).
-pub const DOCKER_DEFAULT_SHM_MIB: Mib = 64;
-/// /dev/shm per headless Chromium: a planning figure between Docker's 64 MB,
-/// which crashes tabs, and SeleniumHQ's 2 GB advice (digest §2.5).
-pub const CHROMIUM_SHM_PER_BROWSER_MIB: Mib = 256;
-/// /dev/shm for PostgreSQL parallel queries: the official image's compose
-/// example sets 128mb (hub.docker.com/_/postgres, B).
-pub const POSTGRES_SHM_MIB: Mib = 128;
+pub use crate::kinds::DOCKER_DEFAULT_SHM_MIB;
+
+/// A server's estimate is called mostly assumed from this share up.
+pub const ASSUMED_WARNING_PCT: u32 = 30;
 
 pub(crate) fn apply_rules(
     option: &PlanOption,
@@ -62,13 +58,6 @@ pub(crate) fn set_knob(option: &PlanOption, placement: &str, knob: &str, value: 
         knob: knob.to_string(),
         value: Some(value),
     }
-}
-
-pub(crate) fn margin(mib: Mib) -> Mib {
-    round_up(
-        mib.saturating_mul(100 + DEFAULT_LIMIT_MARGIN_PCT) / 100,
-        LIMIT_STEP_MIB,
-    )
 }
 
 fn size_text(vcpu: u32, mib: Mib) -> String {
@@ -145,7 +134,7 @@ fn server_rules(
     };
 
     let mut by_expected: Vec<_> = rep.placements.iter().collect();
-    by_expected.sort_by_key(|p| std::cmp::Reverse(p.expected_mib));
+    by_expected.sort_by_key(|p| std::cmp::Reverse(p.total.expected_mib));
     match rep.verdict {
         Verdict::DoesNotFit => {
             let mut f = Finding::new(K::DoesNotFit, Severity::Critical, sid)
@@ -161,7 +150,7 @@ fn server_rules(
                 .n("usable_mib", rep.usable_mib)
                 .n("reserve_mib", rep.reserve_mib);
             for p in by_expected.iter().take(3) {
-                f = f.subject(format!("{} {}", p.id, format_mib(p.expected_mib)));
+                f = f.subject(format!("{} {}", p.id, format_mib(p.total.expected_mib)));
             }
             out.push(f.fix(upgrade()));
         }
@@ -169,9 +158,10 @@ fn server_rules(
             let mut by_transient: Vec<_> = rep
                 .placements
                 .iter()
-                .filter(|p| p.peak_mib > p.expected_mib)
+                .filter(|p| p.total.peak_mib > p.total.expected_mib)
                 .collect();
-            by_transient.sort_by_key(|p| std::cmp::Reverse(p.peak_mib - p.expected_mib));
+            by_transient
+                .sort_by_key(|p| std::cmp::Reverse(p.total.peak_mib - p.total.expected_mib));
             let mut f = Finding::new(K::PeakOomRisk, Severity::Critical, sid)
                 .n("expected_mib", rep.expected_mib)
                 .n("peak_mib", rep.peak_mib)
@@ -181,7 +171,7 @@ fn server_rules(
                 f = f.subject(format!(
                     "{} +{}",
                     p.id,
-                    format_mib(p.peak_mib - p.expected_mib)
+                    format_mib(p.total.peak_mib - p.total.expected_mib)
                 ));
             }
             out.push(f.fix(upgrade()));
@@ -195,6 +185,29 @@ fn server_rules(
                 .fix(upgrade()),
         ),
         Verdict::Fits => {}
+    }
+    if rep.swap_mib > 0 && rep.expected_mib > rep.allocatable_mib {
+        let swapped = rep.expected_mib - rep.allocatable_mib;
+        if swapped <= rep.swap_mib {
+            out.push(
+                Finding::new(K::TypicalNeedsSwap, Severity::Critical, sid)
+                    .n("expected_mib", rep.expected_mib)
+                    .n("allocatable_mib", rep.allocatable_mib)
+                    .n("swapped_mib", swapped)
+                    .n("swap_mib", rep.swap_mib),
+            );
+        }
+    } else if rep.swap_mib > 0 && rep.peak_mib > rep.allocatable_mib {
+        let over = rep.peak_mib - rep.allocatable_mib;
+        if over <= rep.swap_mib {
+            out.push(
+                Finding::new(K::PeakUsesSwap, Severity::Warning, sid)
+                    .n("peak_mib", rep.peak_mib)
+                    .n("allocatable_mib", rep.allocatable_mib)
+                    .n("over_mib", over)
+                    .n("swap_mib", rep.swap_mib),
+            );
+        }
     }
     if rep.limit_mib > rep.allocatable_mib {
         out.push(
@@ -227,9 +240,48 @@ fn server_rules(
     if rep.monthly_fen.is_none() {
         out.push(Finding::new(K::PriceUnknown, Severity::Info, sid).subject(server.tier.clone()));
     }
+    assumed_rule(rep, settings, out);
     for (i, p) in server.placements.iter().enumerate() {
         if let Some(def) = catalog::service(&p.service) {
-            rules_placement::placement_rules(option, server, r, def, p, &m.footprints[i], out);
+            let dependents = dependents_of(option, &p.id);
+            let input = PlacementInput {
+                def,
+                placement: p,
+                footprint: &m.footprints[i],
+                report: &rep.placements[i],
+                dependents: &dependents,
+            };
+            rules_placement::placement_rules(option, server, r, &input, out);
         }
     }
+}
+
+/// Placements of `option` that depend on `id`, with their services.
+fn dependents_of<'a>(
+    option: &'a PlanOption,
+    id: &str,
+) -> Vec<(&'a Placement, &'static ServiceDef)> {
+    option
+        .servers
+        .iter()
+        .flat_map(|s| &s.placements)
+        .filter(|q| q.depends_on.iter().any(|d| d == id))
+        .filter_map(|q| catalog::service(&q.service).map(|d| (q, d)))
+        .collect()
+}
+
+/// When much of a server's estimate rests on assumed figures, say which
+/// placements to measure.
+fn assumed_rule(rep: &crate::report::ServerReport, _settings: &Settings, out: &mut Vec<Finding>) {
+    if rep.assumed_pct < ASSUMED_WARNING_PCT || rep.assumed_mib == 0 {
+        return;
+    }
+    let mut f = Finding::new(K::MostlyAssumed, Severity::Warning, &rep.id)
+        .n("assumed_pct", rep.assumed_pct)
+        .n("assumed_mib", rep.assumed_mib)
+        .n("expected_mib", rep.expected_mib);
+    for p in rep.placements.iter().filter(|p| p.basis.is_assumed()) {
+        f = f.subject(p.id.clone());
+    }
+    out.push(f);
 }

@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use super::footprint::{round_up, Knobs};
 use super::rules::set_knob;
-use super::{Measured, Verdict};
+use super::{coinciding_peak, Measured, Verdict};
 use crate::catalog;
-use crate::model::{Action, MemoryModel, PlanOption, Settings};
-use crate::report::{Finding, FindingKind as K, Fix, Severity};
+use crate::findings::{Finding, FindingKind as K, Fix, Severity};
+use crate::kinds::{self, round_up, Cx, HostView};
+use crate::model::{Action, KindId, Placement, PlanOption, Settings};
 
 /// Where each placement id of an option lives: (server index, placement index).
 pub(crate) type PlacementIndex<'a> = HashMap<&'a str, (usize, usize)>;
@@ -23,20 +23,34 @@ pub(crate) fn index(option: &PlanOption) -> PlacementIndex<'_> {
     map
 }
 
-/// PostgreSQL's `superuser_reserved_connections` default (postgresql.org
-/// docs, runtime-config-connection, A): slots ordinary clients cannot use.
-pub const SUPERUSER_RESERVED_CONNECTIONS: u64 = 3;
+/// The most max_connections a fix may suggest: PGTune's own default for
+/// OLTP. Beyond it each backend's memory and the lock contention make a
+/// pooler (PgBouncer) the answer, not a bigger number.
+pub const MAX_CONNECTIONS_FIX: u64 = 300;
 
-/// Sums database pools over every process of every placement that depends on
-/// each PostgreSQL/MySQL placement, on any server, against its max_connections.
+/// Connections the placements that depend on one database hold to it.
+#[derive(Default)]
+struct Budget {
+    likely: u64,
+    worst: u64,
+    parts: Vec<String>,
+    /// Dependents whose pool is larger than what they use at once: (id, in use).
+    shrinkable: Vec<(String, u64)>,
+    dependents: Vec<String>,
+}
+
+/// Sums the connections every process of every placement that depends on a
+/// database holds to it, on any server, against what the database accepts:
+/// what they hold at peak (a prefork child runs one task, so it uses the
+/// connections of one task) and the worst case (every pool full).
 pub(crate) fn connection_budget(
     option: &PlanOption,
     idx: &PlacementIndex,
     measured: &mut [Measured],
 ) {
-    // One pass over the dependents: (database location) → (total, parts).
-    let mut budgets: HashMap<(usize, usize), (u64, Vec<String>)> = HashMap::new();
+    let mut budgets: HashMap<(usize, usize), Budget> = HashMap::new();
     for (si, s) in option.servers.iter().enumerate() {
+        let host = host_of(&measured[si]);
         for (pi, p) in s.placements.iter().enumerate() {
             if p.depends_on.is_empty() {
                 continue;
@@ -44,63 +58,143 @@ pub(crate) fn connection_budget(
             let Some(def) = catalog::service(&p.service) else {
                 continue;
             };
-            let pool = Knobs::new(def, p).get("db_pool");
-            if pool == 0 {
-                continue;
-            }
             let procs = measured[si].footprints[pi].processes * u64::from(p.replicas.max(1));
+            let Some(c) = kinds::kind(def.kind).db_connections(&Cx::new(def, p, host), procs)
+            else {
+                continue;
+            };
             for d in &p.depends_on {
                 let Some(&(dsi, dpi)) = idx.get(d.as_str()) else {
                     continue;
                 };
                 let db = &option.servers[dsi].placements[dpi];
-                let is_db = catalog::service(&db.service).is_some_and(|dd| {
-                    matches!(dd.model, MemoryModel::Postgres | MemoryModel::Mysql)
+                let accepts = catalog::service(&db.service).and_then(|dd| {
+                    kinds::kind(dd.kind).accepts_connections(&Cx::new(
+                        dd,
+                        db,
+                        host_of(&measured[dsi]),
+                    ))
                 });
-                if is_db {
-                    let e = budgets.entry((dsi, dpi)).or_default();
-                    e.0 = e.0.saturating_add(procs.saturating_mul(pool));
-                    e.1.push(format!("{} {}×{}", p.id, procs, pool));
+                if accepts.is_none() {
+                    continue;
+                }
+                let b = budgets.entry((dsi, dpi)).or_default();
+                b.likely = b.likely.saturating_add(c.likely);
+                b.worst = b.worst.saturating_add(c.worst);
+                b.parts
+                    .push(format!("{} {}×{}", p.id, c.processes, c.per_process_in_use));
+                b.dependents.push(p.id.clone());
+                if c.pool > c.per_process_in_use {
+                    b.shrinkable.push((p.id.clone(), c.per_process_in_use));
                 }
             }
         }
     }
     let mut budgets: Vec<_> = budgets.into_iter().collect();
     budgets.sort_by_key(|(k, _)| *k);
-    for ((dsi, dpi), (total, parts)) in budgets {
+    for ((dsi, dpi), b) in budgets {
         let db = &option.servers[dsi].placements[dpi];
         let Some(ddef) = catalog::service(&db.service) else {
             continue;
         };
-        let max = Knobs::new(ddef, db).get("max_connections");
-        // Ordinary clients get max_connections − superuser_reserved_connections.
-        // (PostgreSQL only: MySQL adds its one SUPER slot on top of max_connections.)
-        let reserved = if ddef.model == MemoryModel::Postgres {
-            SUPERUSER_RESERVED_CONNECTIONS
-        } else {
-            0
+        let cx = Cx::new(ddef, db, host_of(&measured[dsi]));
+        let Some((available, reserved)) = kinds::kind(ddef.kind).accepts_connections(&cx) else {
+            continue;
         };
-        let available = max.saturating_sub(reserved);
-        if total > available {
-            let needed = round_up(total.saturating_add(reserved.max(3)), 10);
-            let mut f = Finding::new(
-                K::DbConnectionsOverMax,
-                Severity::Critical,
-                &option.servers[dsi].id,
-            )
+        if b.worst <= available {
+            continue;
+        }
+        let max = cx.knob("max_connections");
+        let severity = if b.likely > available {
+            Severity::Critical
+        } else {
+            Severity::Warning
+        };
+        let mut f = Finding::new(K::DbConnectionsOverMax, severity, &option.servers[dsi].id)
             .at(&db.id)
-            .n("pools_total", total)
+            .n("likely", b.likely)
+            .n("worst", b.worst)
             .n("max_connections", max)
             .n("superuser_reserved", reserved)
             .n("available", available);
-            f.subjects = parts;
-            let f = f.fix(Some(Fix::new(
-                set_knob(option, &db.id, "max_connections", needed as i64),
-                format!("Raise max_connections to {needed}, or shrink the pools / add PgBouncer"),
-                format!("把 max_connections 提高到 {needed}，或缩小连接池 / 使用 PgBouncer"),
-            )));
-            measured[dsi].report.findings.push(f);
+        f.subjects = b.parts;
+        let shrink = (!b.shrinkable.is_empty() && b.likely <= available).then(|| {
+            let actions: Vec<Action> = b
+                .shrinkable
+                .iter()
+                .map(|(id, n)| Action::SetKnob {
+                    option: option.id.clone(),
+                    placement: id.clone(),
+                    knob: "db_pool".into(),
+                    value: Some(*n as i64),
+                })
+                .collect();
+            Fix::new(
+                Action::Batch { actions },
+                "Shrink each pool to what a process uses at once".into(),
+                "把每个进程的连接池缩小到它同时用得到的连接数".into(),
+            )
+        });
+        let pgbouncer =
+            (ddef.kind == KindId::Postgres).then(|| add_pgbouncer(option, dsi, db, &b.dependents));
+        let needed = round_up(b.likely.saturating_add(reserved.max(3)), 10);
+        let raise =
+            (ddef.has_knob("max_connections") && needed <= MAX_CONNECTIONS_FIX && needed > max)
+                .then(|| {
+                    Fix::new(
+                        set_knob(option, &db.id, "max_connections", needed as i64),
+                        format!("Raise max_connections to {needed}"),
+                        format!("把 max_connections 提高到 {needed}"),
+                    )
+                });
+        let mut fixes: Vec<Fix> = [shrink, pgbouncer, raise].into_iter().flatten().collect();
+        if !fixes.is_empty() {
+            let first = fixes.remove(0);
+            f = f.fix(Some(first));
+            f.alternatives = fixes;
         }
+        measured[dsi].report.findings.push(f);
+    }
+}
+
+/// A PgBouncer in transaction mode beside the database, and every dependent
+/// pointed at it instead: the database then sees only its pool.
+fn add_pgbouncer(option: &PlanOption, dsi: usize, db: &Placement, dependents: &[String]) -> Fix {
+    let taken = option
+        .servers
+        .iter()
+        .flat_map(|s| s.placements.iter().map(|p| p.id.as_str()));
+    let id = crate::model::fresh_id("pgbouncer", taken);
+    let mut actions = vec![Action::AddPlacement {
+        option: option.id.clone(),
+        server: option.servers[dsi].id.clone(),
+        placement: Placement::new(&id, "pgbouncer").depends_on(&[db.id.as_str()]),
+    }];
+    for dep in dependents {
+        if let Some((_, p)) = option.find_placement(dep) {
+            let deps = p
+                .depends_on
+                .iter()
+                .map(|d| if *d == db.id { id.clone() } else { d.clone() })
+                .collect();
+            actions.push(Action::SetDependencies {
+                option: option.id.clone(),
+                placement: dep.clone(),
+                depends_on: deps,
+            });
+        }
+    }
+    Fix::new(
+        Action::Batch { actions },
+        format!("Put PgBouncer in front of {}", db.id),
+        format!("在 {} 前加一层 PgBouncer 连接池", db.id),
+    )
+}
+
+fn host_of(m: &Measured) -> HostView {
+    HostView {
+        usable_mib: m.report.usable_mib,
+        vcpu: m.report.vcpu,
     }
 }
 
@@ -148,15 +242,27 @@ pub(crate) fn move_fixes(option: &PlanOption, measured: &mut [Measured], setting
             continue;
         }
         let mut cands: Vec<_> = src.placements.iter().collect();
-        cands.sort_by_key(|p| p.expected_mib);
+        cands.sort_by_key(|p| p.total.expected_mib);
+        let pairs = |r: &crate::report::ServerReport| -> Vec<(u64, u64)> {
+            r.placements
+                .iter()
+                .map(|p| (p.total.expected_mib, p.total.peak_mib))
+                .collect()
+        };
         let mut best: Option<(String, String, String, bool)> = None;
         'outer: for p in cands {
             let n = u64::from(p.replicas);
             let src_alloc = src.allocatable_mib.saturating_add(per.saturating_mul(n));
+            let without: Vec<_> = src
+                .placements
+                .iter()
+                .filter(|q| q.id != p.id)
+                .map(|q| (q.total.expected_mib, q.total.peak_mib))
+                .collect();
             let sv = Verdict::from_totals(
                 src_alloc,
-                src.expected_mib - p.expected_mib,
-                src.peak_mib - p.peak_mib,
+                src.expected_mib - p.total.expected_mib,
+                coinciding_peak(&without),
                 target,
             );
             for (ti, t) in measured.iter().enumerate() {
@@ -165,10 +271,12 @@ pub(crate) fn move_fixes(option: &PlanOption, measured: &mut [Measured], setting
                 }
                 let t = &t.report;
                 let t_alloc = t.allocatable_mib.saturating_sub(per.saturating_mul(n));
+                let mut with = pairs(t);
+                with.push((p.total.expected_mib, p.total.peak_mib));
                 let tv = Verdict::from_totals(
                     t_alloc,
-                    t.expected_mib.saturating_add(p.expected_mib),
-                    t.peak_mib.saturating_add(p.peak_mib),
+                    t.expected_mib.saturating_add(p.total.expected_mib),
+                    coinciding_peak(&with),
                     target,
                 );
                 if sv <= Verdict::Tight && tv <= Verdict::Tight {

@@ -1,35 +1,43 @@
-//! Per-placement rules: limits against expected and peak, self-sizing
-//! runtimes, Elasticsearch heap, Redis maxmemory and fork, /dev/shm, Celery
-//! concurrency and headless Chromium peaks.
+//! Per-placement rules every kind shares — limits against expected and
+//! peak, self-sizing runtimes, /dev/shm, tuning that would change the
+//! plan's values — then the kind's own rules.
 
-use super::footprint::{Footprint, Knobs};
-use super::rules::{
-    margin, set_knob, set_limit, CHROMIUM_SHM_PER_BROWSER_MIB, DOCKER_DEFAULT_SHM_MIB,
-    POSTGRES_SHM_MIB,
-};
+use super::footprint::Footprint;
+use super::rules::{set_limit, DOCKER_DEFAULT_SHM_MIB};
 use super::Resolved;
-use crate::model::units::{format_mib, MAX_MEMORY_MIB};
-use crate::model::{Action, MemoryModel, Placement, PlanOption, Server, ServiceDef};
-use crate::report::{Finding, FindingKind as K, Fix, Severity};
-use crate::tune;
+use crate::findings::{Finding, FindingKind as K, Fix, Severity};
+use crate::kinds::{self, limit_for_peak, Cx, HostView, RuleCx};
+use crate::model::units::format_mib;
+use crate::model::{Action, Placement, PlanOption, Server, ServiceDef};
+use crate::report::PlacementReport;
+
+/// What the placement rules read of one placement.
+pub(crate) struct PlacementInput<'a> {
+    pub def: &'static ServiceDef,
+    pub placement: &'a Placement,
+    pub footprint: &'a Footprint,
+    pub report: &'a PlacementReport,
+    pub dependents: &'a [(&'a Placement, &'static ServiceDef)],
+}
 
 pub(crate) fn placement_rules(
     option: &PlanOption,
     server: &Server,
     r: &Resolved,
-    def: &ServiceDef,
-    p: &Placement,
-    f: &Footprint,
+    input: &PlacementInput,
     out: &mut Vec<Finding>,
 ) {
+    let (def, p, f) = (input.def, input.placement, input.footprint);
     let sid = server.id.as_str();
     let pid = p.id.as_str();
-    let k = Knobs::new(def, p);
-    let limit = p.limit_mib.unwrap_or(f.default_limit_mib);
-    // What the tuners are given is capped at the plan's bound, so a plan that
-    // skipped validation cannot overflow them.
-    let tune_limit = limit.min(MAX_MEMORY_MIB);
-    let is_redis = def.model == MemoryModel::Redis;
+    let kind = kinds::kind(def.kind);
+    let host = HostView {
+        usable_mib: r.usable_mib,
+        vcpu: r.vcpu,
+    };
+    let cx = Cx::new(def, p, host);
+    let limit = input.report.per_replica.limit_mib;
+    let start = out.len();
 
     if p.limit_mib.is_some() && f.expected_mib > limit {
         out.push(
@@ -37,14 +45,11 @@ pub(crate) fn placement_rules(
                 .at(pid)
                 .n("limit_mib", limit)
                 .n("expected_mib", f.expected_mib)
-                .fix(Some(Fix::new(
-                    set_limit(option, pid, margin(f.peak_mib)),
-                    format!("Raise the limit to {}", format_mib(margin(f.peak_mib))),
-                    format!("把上限提高到 {}", format_mib(margin(f.peak_mib))),
-                ))),
+                .fix(Some(raise_limit(option, pid, f.peak_mib))),
         );
     } else if f.peak_mib > limit
-        && !is_redis
+        // Redis's fork and Chromium's pages have their own findings.
+        && !matches!(def.kind, crate::model::KindId::Redis)
         && f.browser_peak_mib == 0
         // A self-sizing runtime with no limit sizes its peak from the host,
         // not from the default limit; `self-sizing-no-limit` covers it, and
@@ -56,11 +61,7 @@ pub(crate) fn placement_rules(
                 .at(pid)
                 .n("peak_mib", f.peak_mib)
                 .n("limit_mib", limit)
-                .fix(Some(Fix::new(
-                    set_limit(option, pid, margin(f.peak_mib)),
-                    format!("Raise the limit to {}", format_mib(margin(f.peak_mib))),
-                    format!("把上限提高到 {}", format_mib(margin(f.peak_mib))),
-                ))),
+                .fix(Some(raise_limit(option, pid, f.peak_mib))),
         );
     }
 
@@ -85,159 +86,112 @@ pub(crate) fn placement_rules(
         }
     }
 
-    if def.model == MemoryModel::Elasticsearch && k.get("heap_mib") > 0 {
-        let heap = k.get("heap_mib");
-        if heap * 2 > limit {
-            // Half the limit, and no more than leaves room for the off-heap
-            // memory, as the tuning writes it.
-            let h = tune::es_heap_within(tune_limit, k.get("offheap_mib")).mib;
+    if let Some(need) = kind.shm_needed(&cx) {
+        let shm = p.shm_mib.unwrap_or(DOCKER_DEFAULT_SHM_MIB);
+        if shm < need.mib {
             out.push(
-                Finding::new(K::EsHeapOverHalf, Severity::Warning, sid)
+                Finding::new(K::ShmTooSmall, need.severity, sid)
                     .at(pid)
-                    .n("heap_mib", heap)
-                    .n("limit_mib", limit)
-                    .n("suggested_heap_mib", h)
+                    .n("shm_mib", shm)
+                    .n("needed_mib", need.mib)
+                    .subject(need.why_en)
                     .fix(Some(Fix::new(
-                        set_knob(option, pid, "heap_mib", h as i64),
-                        format!("Set the heap to {}", format_mib(h)),
-                        format!("把堆设为 {}", format_mib(h)),
+                        Action::SetShm {
+                            option: option.id.clone(),
+                            placement: pid.to_string(),
+                            mib: Some(need.mib),
+                        },
+                        format!(
+                            "Set /dev/shm to {} (shm_size: {}mb)",
+                            format_mib(need.mib),
+                            need.mib
+                        ),
+                        format!(
+                            "把 /dev/shm 设为 {}（shm_size: {}mb）",
+                            format_mib(need.mib),
+                            need.mib
+                        ),
                     ))),
             );
         }
     }
 
-    if is_redis {
-        let persistent = k.get("persistence") > 0;
-        let suggested = tune::redis_maxmemory(
-            tune_limit,
-            k.get("base_mib"),
-            k.get("fragmentation_pct"),
-            persistent,
-            k.get("cow_pct"),
-        );
-        let maxmemory = k.get("maxmemory_mib");
-        if maxmemory == 0 || maxmemory > suggested {
-            out.push(
-                Finding::new(K::RedisMaxmemoryNearLimit, Severity::Warning, sid)
-                    .at(pid)
-                    .n("maxmemory_mib", maxmemory)
-                    .n("limit_mib", limit)
-                    .n("suggested_maxmemory_mib", suggested)
-                    .n("persistence", u64::from(persistent))
-                    .fix(Some(Fix::new(
-                        set_knob(option, pid, "maxmemory_mib", suggested as i64),
-                        format!(
-                            "Set maxmemory to {} (maxmemory {suggested}mb)",
-                            format_mib(suggested)
-                        ),
-                        format!(
-                            "把 maxmemory 设为 {}（maxmemory {suggested}mb）",
-                            format_mib(suggested)
-                        ),
-                    ))),
-            );
-        }
-        if persistent && f.peak_mib > limit {
-            out.push(
-                Finding::new(K::RedisForkHeadroom, Severity::Warning, sid)
-                    .at(pid)
-                    .n("peak_mib", f.peak_mib)
-                    .n("limit_mib", limit)
-                    .fix(Some(Fix::new(
-                        set_limit(option, pid, margin(f.peak_mib)),
-                        format!(
-                            "Raise the limit to {} for the fork",
-                            format_mib(margin(f.peak_mib))
-                        ),
-                        format!("为 fork 把上限提高到 {}", format_mib(margin(f.peak_mib))),
-                    ))),
-            );
-        }
-    }
-
-    let shm = p.shm_mib.unwrap_or(DOCKER_DEFAULT_SHM_MIB);
-    let browsers = if matches!(
-        def.model,
-        MemoryModel::CeleryPrefork | MemoryModel::Chromium
-    ) {
-        k.get("browsers")
-    } else {
-        0
+    let rx = RuleCx {
+        cx,
+        option,
+        server,
+        expected_mib: f.expected_mib,
+        peak_mib: f.peak_mib,
+        browser_peak_mib: f.browser_peak_mib,
+        limit_mib: limit,
+        tuning: &input.report.tuning,
+        dependents: input.dependents,
     };
-    let (needed, why, severity) = if browsers > 0 {
-        let sev = if shm <= DOCKER_DEFAULT_SHM_MIB {
-            Severity::Critical
-        } else {
-            Severity::Warning
-        };
-        (browsers * CHROMIUM_SHM_PER_BROWSER_MIB, "Chromium", sev)
-    } else if def.model == MemoryModel::Postgres && k.get("max_parallel_workers_per_gather") > 0 {
-        (
-            POSTGRES_SHM_MIB,
-            "PostgreSQL parallel queries",
-            Severity::Info,
+    kind.rules(&rx, out);
+
+    // Tuning that would change the plan's values, except what a more
+    // specific finding above already fixes.
+    let fixed_knobs: Vec<String> = out[start..]
+        .iter()
+        .filter_map(|f| match f.fix.as_ref().map(|x| &x.action) {
+            Some(Action::SetKnob { knob, .. }) => Some(knob.clone()),
+            _ => None,
+        })
+        .collect();
+    let rest: Vec<_> = input
+        .report
+        .tuning
+        .suggestions
+        .iter()
+        .filter(|s| !fixed_knobs.iter().any(|k| k == s.knob))
+        .collect();
+    if !rest.is_empty() {
+        let risky = rest.iter().any(|s| s.risky);
+        let mut f = Finding::new(
+            K::TuningDiffers,
+            if risky {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
+            sid,
         )
-    } else {
-        (0, "", Severity::Info)
-    };
-    if shm < needed {
-        out.push(
-            Finding::new(K::ShmTooSmall, severity, sid)
-                .at(pid)
-                .n("shm_mib", shm)
-                .n("needed_mib", needed)
-                .subject(why)
-                .fix(Some(Fix::new(
-                    Action::SetShm {
-                        option: option.id.clone(),
-                        placement: pid.to_string(),
-                        mib: Some(needed),
-                    },
-                    format!(
-                        "Set /dev/shm to {} (shm_size: {needed}mb)",
-                        format_mib(needed)
-                    ),
-                    format!(
-                        "把 /dev/shm 设为 {}（shm_size: {needed}mb）",
-                        format_mib(needed)
-                    ),
-                ))),
-        );
+        .at(pid)
+        .n("limit_mib", limit);
+        let mut actions = Vec::new();
+        for s in &rest {
+            let (en, zh) = def
+                .knob(s.knob)
+                .map_or((s.knob, s.knob), |k| (k.name_en, k.name_zh));
+            f = f.subject_in(
+                format!("{en} {} → {}", s.plan, s.tuned),
+                format!("{zh} {} → {}", s.plan, s.tuned),
+            );
+            actions.push(Action::SetKnob {
+                option: option.id.clone(),
+                placement: pid.to_string(),
+                knob: s.knob.to_string(),
+                value: Some(s.tuned),
+            });
+        }
+        let action = if actions.len() == 1 {
+            actions.pop().expect("one action")
+        } else {
+            Action::Batch { actions }
+        };
+        out.push(f.fix(Some(Fix::new(
+            action,
+            "Apply the tuned settings".into(),
+            "应用调优后的设置".into(),
+        ))));
     }
+}
 
-    if matches!(
-        def.model,
-        MemoryModel::CeleryPrefork | MemoryModel::CeleryGevent
-    ) && k.get("concurrency") == 0
-    {
-        let t = tune::tune_placement(def, p, r.usable_mib.min(MAX_MEMORY_MIB), r.vcpu);
-        let suggested = t
-            .knobs
-            .iter()
-            .find(|(n, _)| *n == "concurrency")
-            .map_or(1, |(_, v)| *v);
-        out.push(
-            Finding::new(K::CeleryConcurrencyDefault, Severity::Warning, sid)
-                .at(pid)
-                .n("host_cpus", r.vcpu)
-                .n("suggested", suggested)
-                .n("gevent", u64::from(def.model == MemoryModel::CeleryGevent))
-                .fix(Some(Fix::new(
-                    set_knob(option, pid, "concurrency", suggested),
-                    format!("Set --concurrency={suggested}"),
-                    format!("设置 --concurrency={suggested}"),
-                ))),
-        );
-    }
-
-    if f.browser_peak_mib > 0 {
-        out.push(
-            Finding::new(K::BrowserPeak, Severity::Warning, sid)
-                .at(pid)
-                .n("browser_mib", f.browser_peak_mib)
-                .n("browsers", browsers)
-                .n("peak_mib", f.peak_mib)
-                .n("limit_mib", limit),
-        );
-    }
+fn raise_limit(option: &PlanOption, pid: &str, peak: u64) -> Fix {
+    let to = limit_for_peak(peak);
+    Fix::new(
+        set_limit(option, pid, to),
+        format!("Raise the limit to {}", format_mib(to)),
+        format!("把上限提高到 {}", format_mib(to)),
+    )
 }

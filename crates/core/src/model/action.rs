@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::plan::{Placement, PlanOption, PriceOverride, ReserveModel, Server};
-use super::units::Mib;
+use super::units::{Mib, Millicores};
 
 /// One change to a plan. Options, servers and placements are named by id.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
@@ -55,6 +55,18 @@ pub enum Action {
         server: String,
         usable_mib: Option<Mib>,
     },
+    /// Declare (or clear) the swap a server has.
+    SetServerSwap {
+        option: String,
+        server: String,
+        swap_mib: Option<Mib>,
+    },
+    /// Set (or clear) a server's private-network address.
+    SetServerAddress {
+        option: String,
+        server: String,
+        address: Option<String>,
+    },
     AddPlacement {
         option: String,
         server: String,
@@ -92,6 +104,12 @@ pub enum Action {
         placement: String,
         mib: Option<Mib>,
     },
+    /// Set (or clear) a placement's measured CPU per replica.
+    SetMeasuredCpu {
+        option: String,
+        placement: String,
+        millicores: Option<Millicores>,
+    },
     SetLimit {
         option: String,
         placement: String,
@@ -115,6 +133,11 @@ pub enum Action {
     },
     SetFxRate {
         usd_cny_rate_milli: Option<i64>,
+    },
+    /// Several changes as one step (a fix that sets several knobs): all are
+    /// applied, or none.
+    Batch {
+        actions: Vec<Action>,
     },
 }
 

@@ -240,6 +240,9 @@ pub const SHM_MIB: Bound = Bound::new("/dev/shm size", "/dev/shm 大小", 1, 64 
 /// largest cloud instances sold.
 pub const SERVER_MIB: Bound =
     Bound::new("server memory", "服务器内存", 256, 24 * TIB, Measure::Mib);
+/// CPU a container was measured using: up to 896 cores.
+pub const MEASURED_CPU_MILLICORES: Bound =
+    Bound::new("measured CPU", "实测 CPU", 0, 896_000, Measure::Millicores);
 /// vCPUs of a declared server.
 pub const VCPU: Bound = Bound::new("vCPUs", "vCPU 数", 1, 896, Measure::Count);
 /// Swap a server declares.

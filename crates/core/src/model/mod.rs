@@ -14,6 +14,9 @@ pub use plan::{
     fresh_id, Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server, ServerSpec,
     Settings,
 };
-pub use service::{Category, KnobDef, KnobUnit, MemoryModel, Preset, SelfSizing, ServiceDef};
+pub use service::{
+    Category, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset, SelfSizing,
+    ServiceDef, Volume,
+};
 pub use source::{Confidence, Source};
 pub use tier::{Currency, Price, PriceStatus, Provider, TierDef};

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::units::{Fen, Mib};
+use super::units::{Fen, Mib, Millicores};
 
 /// A plan: one or more options that answer the same question differently.
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
@@ -125,6 +125,9 @@ pub struct Server {
     /// Memory the OS really sees (`free -m` total), overriding the tier's figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usable_mib: Option<Mib>,
+    /// Swap the server has: it absorbs short peaks, never typical use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub swap_mib: Option<Mib>,
     /// A monthly price that replaces the catalog's (a quote, a discount, a promo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<PriceOverride>,
@@ -167,6 +170,9 @@ pub struct Placement {
     /// Measured (or team-estimated) memory per replica; replaces the model's expected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_mib: Option<Mib>,
+    /// Measured CPU per replica (`docker stats`); replaces the model's CPU.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured_cpu_millicores: Option<Millicores>,
     /// The memory limit per replica written into compose; replaces the default limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit_mib: Option<Mib>,
@@ -204,6 +210,7 @@ impl Placement {
             knobs: BTreeMap::new(),
             replicas: 1,
             measured_mib: None,
+            measured_cpu_millicores: None,
             limit_mib: None,
             shm_mib: None,
             depends_on: Vec::new(),
@@ -257,6 +264,7 @@ impl Server {
             tier: tier.to_string(),
             spec: None,
             usable_mib: None,
+            swap_mib: None,
             price: None,
             private_address: None,
             placements: Vec::new(),
@@ -285,6 +293,12 @@ impl Server {
     /// ```
     pub fn private_address(mut self, address: &str) -> Self {
         self.private_address = Some(address.to_string());
+        self
+    }
+
+    /// Declares swap on the server (builder style).
+    pub fn swap(mut self, mib: Mib) -> Self {
+        self.swap_mib = Some(mib);
         self
     }
 

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::source::Source;
+use super::source::{Confidence, Source};
 
 /// Palette grouping of services.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -70,8 +70,8 @@ impl Category {
 }
 
 /// A catalog service: names, the images it matches, its knobs (each default
-/// with its source), presets, and which memory model turns knobs into
-/// expected / peak / limit (see `fit::footprint`).
+/// with its source), presets, the kind that turns knobs into expected / peak
+/// / limit (see `crate::kinds`), and how its image is deployed.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct ServiceDef {
     /// Stable id used in plans and test ids, e.g. "postgres", "celery-prefork".
@@ -81,20 +81,30 @@ pub struct ServiceDef {
     pub name_zh: &'static str,
     /// Image names this service matches, e.g. "postgres", "bitnami/postgresql".
     pub images: &'static [&'static str],
-    /// The formula that computes memory and CPU from the knobs.
-    pub model: MemoryModel,
+    /// The kind: how it uses memory, what it derives from a limit and writes.
+    pub kind: KindId,
     /// Every number the model reads, with its default and the source of that default.
     pub knobs: &'static [KnobDef],
     /// Named knob settings ("min", "standard", "ideal") where the reference scenarios use them.
     pub presets: &'static [Preset],
     /// How the runtime sizes itself when it is given no memory limit, if it does.
     pub self_sizing: Option<SelfSizing>,
+    /// True for an entry that stands in for an image the catalog does not
+    /// know (a custom service): its figures are assumed, not sourced.
+    pub assumed: bool,
+    /// How its image is run: image and tag, command, ports, volumes.
+    pub deploy: Deploy,
 }
 
 impl ServiceDef {
     /// The knob with this id, if the service has one.
     pub fn knob(&self, id: &str) -> Option<&'static KnobDef> {
         self.knobs.iter().find(|k| k.id == id)
+    }
+
+    /// True when the service has this knob.
+    pub fn has_knob(&self, id: &str) -> bool {
+        self.knob(id).is_some()
     }
 
     /// A knob's default value, or 0 when the service has no such knob.
@@ -105,6 +115,98 @@ impl ServiceDef {
     /// The preset with this id ("min", "standard", "ideal").
     pub fn preset(&self, id: &str) -> Option<&'static Preset> {
         self.presets.iter().find(|p| p.id == id)
+    }
+
+    /// How far its memory figures can be trusted: the weakest confidence of
+    /// the knobs that hold memory (MiB).
+    pub fn grade(&self) -> Confidence {
+        self.knobs
+            .iter()
+            .filter(|k| k.unit == KnobUnit::Mib)
+            .map(|k| k.source.confidence)
+            .max()
+            .unwrap_or(Confidence::C)
+    }
+}
+
+/// A port a service listens on, and what it serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Port {
+    pub container: u16,
+    pub what: &'static str,
+}
+
+/// A path that holds data, kept in a named volume.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Volume {
+    pub name: &'static str,
+    pub path: &'static str,
+}
+
+/// How an environment variable an image needs to start gets its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
+pub enum EnvValue {
+    /// A secret generated on the user's machine, never in a link or plan file.
+    Secret,
+    /// A fixed value.
+    Literal(&'static str),
+}
+
+/// A setting an image needs to start on a fresh server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct EnvSpec {
+    pub name: &'static str,
+    pub value: EnvValue,
+    pub why_en: &'static str,
+    pub why_zh: &'static str,
+}
+
+/// What the catalog knows about running a service's image.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Deploy {
+    /// The image written into compose ("postgres"); "" when the service runs
+    /// your own code and the file names a placeholder.
+    pub image: &'static str,
+    /// A tag the image publishes ("16"), never "latest".
+    pub tag: &'static str,
+    /// The command (arguments after the entrypoint) when the kind writes none.
+    pub command: &'static [&'static str],
+    /// What to change in that command (your app's module), en and zh.
+    pub command_note: Option<(&'static str, &'static str)>,
+    /// The environment variable the image reads for its heap (JVM images).
+    pub heap_env: Option<&'static str>,
+    pub ports: &'static [Port],
+    pub volumes: &'static [Volume],
+    pub env: &'static [EnvSpec],
+    /// A healthcheck test that works with the binaries in the image.
+    pub healthcheck: &'static [&'static str],
+    /// Host settings the service needs (sysctl lines for DEPLOY.md).
+    pub host: &'static [&'static str],
+}
+
+impl Deploy {
+    /// Nothing known: the user's own image.
+    pub const NONE: Deploy = Deploy {
+        image: "",
+        tag: "",
+        command: &[],
+        command_note: None,
+        heap_env: None,
+        ports: &[],
+        volumes: &[],
+        env: &[],
+        healthcheck: &[],
+        host: &[],
+    };
+
+    /// An image at a tag, nothing else known yet.
+    pub const fn image(image: &'static str, tag: &'static str) -> Deploy {
+        Deploy {
+            image,
+            tag,
+            ..Deploy::NONE
+        }
     }
 }
 
@@ -167,11 +269,10 @@ pub struct SelfSizing {
     pub source: Source,
 }
 
-/// The memory formulas. Each variant is implemented in `fit::footprint`, reads
-/// the knobs of its service by id and says which knobs it needs.
+/// The kinds of service the engine knows (see `crate::kinds`, one module each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum MemoryModel {
+pub enum KindId {
     Postgres,
     Mysql,
     Mongo,
@@ -181,19 +282,38 @@ pub enum MemoryModel {
     Rabbitmq,
     /// A JVM: heap + non-heap + thread stacks (Kafka, ZooKeeper, Logstash, Spring Boot).
     Jvm,
+    /// Elasticsearch and OpenSearch: heap + off-heap, heap auto-sized from memory.
     Elasticsearch,
     Neo4j,
-    Weaviate,
+    /// Vector databases sized by vectors × dimensions (Weaviate, Qdrant, Milvus).
+    VectorDb,
     Prometheus,
     /// A Node.js process (Node app, Kibana): base + heap, heap auto-sized without a flag.
     Node,
-    GoService,
+    /// A Go binary: runtime + live heap grown by GOGC, capped by GOMEMLIMIT.
+    Go,
     /// Python web servers: a master plus workers × per-worker memory (uvicorn, gunicorn, Sanic).
     PythonWeb,
     CeleryPrefork,
     CeleryGevent,
     /// Playwright driving headless Chromium: browsers × (browser + pages).
     Chromium,
-    /// A fixed budget: expected, peak and limit knobs (Nginx, Grafana, Flower, MinIO, custom…).
+    /// A fixed budget: expected, peak and limit knobs (Nginx, Grafana, proxies, custom…).
     Fixed,
+    /// ClickHouse: server memory capped at a ratio of what it sees.
+    ClickHouse,
+    /// Ruby on Rails under Puma: workers × (threads).
+    Puma,
+    /// Sidekiq: one Ruby process with a thread pool.
+    Sidekiq,
+    /// An Erlang/Elixir BEAM node (Phoenix).
+    Beam,
+    /// PHP-FPM: a master plus pm.max_children children.
+    PhpFpm,
+    /// .NET: the GC heap capped at 75 % of the container limit.
+    Dotnet,
+    /// Ollama on CPU: the loaded model plus its context.
+    Ollama,
+    /// PgBouncer: pools client connections into a few server connections.
+    PgBouncer,
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// How far a number can be trusted (the labels of the research digest).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
     /// Official vendor documentation or vendor source code.

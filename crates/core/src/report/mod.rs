@@ -3,12 +3,17 @@
 
 use serde::Serialize;
 
-mod findings;
-mod messages;
-
+pub use crate::findings::{Finding, FindingKind, Fix, Lang, Number, Severity};
+use crate::kinds::Tuning;
 use crate::model::units::{Fen, Mib, Millicores};
-use crate::model::Provider;
-pub use findings::{Finding, FindingKind, Fix, Lang, Number, Severity};
+use crate::model::{Confidence, KindId, Provider};
+
+/// How many placements' peaks the verdict assumes strike at the same
+/// instant: the two largest excesses over expected use. Independent peaks
+/// (a crawl, a fork, a batch) rarely coincide; two covers a trigger that
+/// hits two services at once (a crawl that also loads the database). The
+/// all-at-once worst case is still reported.
+pub const PEAKS_THAT_COINCIDE: usize = 2;
 
 /// A server's or an option's verdict, ordered from best to worst.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -94,34 +99,57 @@ pub enum PriceBasis {
     Unknown,
 }
 
-/// How expected memory was obtained.
+/// Where a placement's expected memory comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MemoryBasis {
-    Model,
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Basis {
+    /// The user's own figure (`docker stats`).
     Measured,
+    /// The catalog, with the weakest confidence of its memory figures.
+    Sourced { grade: Confidence },
+    /// A stand-in for an image the catalog does not know.
+    Assumed,
+}
+
+impl Basis {
+    pub fn is_assumed(self) -> bool {
+        self == Basis::Assumed
+    }
+}
+
+/// Memory and CPU of one replica or of all of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Figures {
+    pub expected_mib: Mib,
+    pub peak_mib: Mib,
+    pub limit_mib: Mib,
+    pub cpu_millicores: Millicores,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PlacementReport {
     pub id: String,
     pub service: String,
+    pub kind: KindId,
     pub replicas: u32,
-    pub basis: MemoryBasis,
-    /// Totals over replicas, each replica's figure capped at its limit.
-    pub expected_mib: Mib,
-    pub peak_mib: Mib,
-    pub limit_mib: Mib,
+    pub basis: Basis,
+    /// One replica, each figure capped at its limit (the kernel kills a
+    /// container at its limit, so it never holds more).
+    pub per_replica: Figures,
+    /// Every replica together: `per_replica` × replicas.
+    pub total: Figures,
+    /// One replica as the kind models it, before capping at the limit.
+    pub modelled_expected_mib: Mib,
+    pub modelled_peak_mib: Mib,
     /// True when no limit was set and the default limit is shown.
     pub limit_is_default: bool,
-    /// Per-replica figures before capping at the limit.
-    pub uncapped_expected_mib: Mib,
-    pub uncapped_peak_mib: Mib,
-    pub cpu_millicores: Millicores,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub heap_mib: Option<Mib>,
     /// Processes per replica that hold their own database pool.
     pub processes: u64,
+    /// What the container is started with, and where tuning for its limit
+    /// would change a value the plan holds.
+    pub tuning: Tuning,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -142,9 +170,21 @@ pub struct ServerReport {
     pub reserve_mib: Mib,
     /// usable − reserve, what containers can have.
     pub allocatable_mib: Mib,
+    /// Every placement at its typical use.
     pub expected_mib: Mib,
+    /// The peak the verdict uses: every placement at its expected use plus
+    /// the [`PEAKS_THAT_COINCIDE`] largest peak excesses (a placement's
+    /// replicas peak together).
     pub peak_mib: Mib,
+    /// Every placement at its peak at the same instant (the worst case).
+    pub peak_all_at_once_mib: Mib,
     pub limit_mib: Mib,
+    /// Swap the server declares: it absorbs short peaks, never typical use.
+    pub swap_mib: Mib,
+    /// Expected memory of placements whose figures are assumed (unknown images).
+    pub assumed_mib: Mib,
+    /// `assumed_mib` as a percent of `expected_mib`, rounded down.
+    pub assumed_pct: u32,
     /// allocatable − peak (negative when peaks do not fit).
     pub headroom_mib: i64,
     /// headroom as a percent of allocatable, rounded down.
@@ -169,6 +209,8 @@ pub struct OptionReport {
     /// and the option has no quoted total.
     pub monthly_fen: Option<Fen>,
     pub yearly_fen: Option<Fen>,
+    /// The share of the option's expected memory that rests on assumptions, in percent.
+    pub assumed_pct: u32,
     /// Servers without a known price (their cost is not in any total).
     pub unpriced_servers: Vec<String>,
     /// Monthly difference against the plan's first option, when both are known.
@@ -191,6 +233,14 @@ pub struct Report {
 impl Report {
     pub fn option(&self, id: &str) -> Option<&OptionReport> {
         self.options.iter().find(|o| o.id == id)
+    }
+
+    /// A placement's report by option and placement id.
+    pub fn placement(&self, option: &str, placement: &str) -> Option<&PlacementReport> {
+        self.option(option)?
+            .servers
+            .iter()
+            .find_map(|s| s.placement(placement))
     }
 }
 

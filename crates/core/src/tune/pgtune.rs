@@ -2,6 +2,8 @@
 //! `configurationSlice.js`, as summarised in the peer-tools digest §c), applied
 //! to the container's memory limit instead of the host's RAM.
 
+use serde::Serialize;
+
 use crate::model::units::Mib;
 
 /// PGTune's database types.
@@ -15,7 +17,7 @@ pub enum DbType {
 }
 
 /// The settings PGTune derives, in KiB where PostgreSQL takes memory.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct PgSettings {
     pub max_connections: u64,
     pub shared_buffers_kib: u64,
@@ -35,7 +37,7 @@ pub struct PgSettings {
 }
 
 /// The parallel settings PGTune emits with 4 or more CPUs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct PgParallel {
     /// The CPUs.
     pub max_worker_processes: u64,

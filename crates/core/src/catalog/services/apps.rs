@@ -2,9 +2,16 @@
 //! frontend, FastAPI/uvicorn, Gunicorn, Sanic, Celery (prefork, gevent, beat),
 //! Flower, Playwright/Chromium, Node.js, JVM/Spring Boot, Go, custom.
 
-use super::knobs::*;
-use super::sources::*;
-use crate::model::{Category, KnobDef, KnobUnit, MemoryModel, Preset, SelfSizing, ServiceDef};
+use crate::kinds::celery::{CONNS_PER_TASK, MAX_TASKS_PER_CHILD};
+use crate::kinds::chromium::{BROWSERS, BROWSER_MIB, EXTRA_PAGE_MIB, FIRST_PAGE_MIB, PAGES};
+use crate::kinds::fixed::{expected, limit, peak};
+use crate::kinds::go::GC_KNOBS;
+use crate::kinds::jvm::{heap, nonheap, THREADS};
+use crate::kinds::knobs::*;
+use crate::kinds::node::MAX_OLD_SPACE;
+use crate::kinds::python_web::workers;
+use crate::model::{Category, Deploy, KindId, KnobDef, KnobUnit, Preset, SelfSizing, ServiceDef};
+use crate::sources::*;
 use KnobUnit::{Count, Mib, Percent};
 
 const GIB64: i64 = 64 * 1024;
@@ -20,7 +27,7 @@ pub const NGINX: ServiceDef = ServiceDef {
         "openresty/openresty",
         "nginxinc/nginx-unprivileged",
     ],
-    model: MemoryModel::Fixed,
+    kind: KindId::Fixed,
     knobs: &[
         expected(11, MEASURED),
         peak(64, NGINX_BUDGET),
@@ -29,6 +36,8 @@ pub const NGINX: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 pub const STATIC_FRONTEND: ServiceDef = ServiceDef {
@@ -37,7 +46,7 @@ pub const STATIC_FRONTEND: ServiceDef = ServiceDef {
     name_en: "Static frontend (Nginx)",
     name_zh: "静态前端（Nginx）",
     images: &[],
-    model: MemoryModel::Fixed,
+    kind: KindId::Fixed,
     knobs: &[
         expected(11, MEASURED),
         peak(32, NGINX_BUDGET),
@@ -46,20 +55,9 @@ pub const STATIC_FRONTEND: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
-
-const fn workers(default: i64, source: crate::model::Source) -> KnobDef {
-    knob(
-        "workers",
-        "Worker processes",
-        "工作进程数",
-        Count,
-        default,
-        1024,
-        "--workers",
-        source,
-    )
-}
 
 const FASTAPI_KNOBS: &[KnobDef] = &[
     workers(1, UVICORN),
@@ -79,7 +77,7 @@ pub const FASTAPI: ServiceDef = ServiceDef {
         "tiangolo/uvicorn-gunicorn-fastapi",
         "tiangolo/uvicorn-gunicorn",
     ],
-    model: MemoryModel::PythonWeb,
+    kind: KindId::PythonWeb,
     knobs: FASTAPI_KNOBS,
     presets: &[
         Preset {
@@ -99,6 +97,8 @@ pub const FASTAPI: ServiceDef = ServiceDef {
         },
     ],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -108,7 +108,7 @@ pub const GUNICORN: ServiceDef = ServiceDef {
     name_en: "Gunicorn (Flask / Django)",
     name_zh: "Gunicorn（Flask / Django）",
     images: &[],
-    model: MemoryModel::PythonWeb,
+    kind: KindId::PythonWeb,
     knobs: &[
         workers(1, GUNICORN_DOCS),
         knob("app_mib", "Memory per worker", "每个进程内存", Mib, 60, GIB64, "a Flask sync worker measured 29 MiB RSS; real apps import more", PLANNER),
@@ -117,6 +117,8 @@ pub const GUNICORN: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 pub const SANIC: ServiceDef = ServiceDef {
@@ -125,7 +127,7 @@ pub const SANIC: ServiceDef = ServiceDef {
     name_en: "Sanic",
     name_zh: "Sanic 服务",
     images: &["sanicframework/sanic"],
-    model: MemoryModel::PythonWeb,
+    kind: KindId::PythonWeb,
     knobs: &[
         workers(1, SANIC_DOCS),
         APP_MIB,
@@ -136,6 +138,8 @@ pub const SANIC: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -146,7 +150,7 @@ const PREFORK_KNOBS: &[KnobDef] = &[
     knob("task_mib", "Peak per running task", "每个任务峰值", Mib, 100, GIB64, "payload a task holds while it runs", PLANNER),
     knob("max_memory_per_child_kib", "--max-memory-per-child (KiB, 0 = off)", "--max-memory-per-child（KiB，0 = 不设）", KIB, 0, 1 << 40, "a child is replaced after the task that crossed it", CELERY),
     BROWSERS, PAGES, BROWSER_MIB, FIRST_PAGE_MIB, EXTRA_PAGE_MIB,
-    TASK_CPU, DB_POOL,
+    TASK_CPU, DB_POOL, MAX_TASKS_PER_CHILD, CONNS_PER_TASK,
 ];
 
 pub const CELERY_PREFORK: ServiceDef = ServiceDef {
@@ -155,7 +159,7 @@ pub const CELERY_PREFORK: ServiceDef = ServiceDef {
     name_en: "Celery worker (prefork)",
     name_zh: "Celery 任务进程（prefork）",
     images: &[],
-    model: MemoryModel::CeleryPrefork,
+    kind: KindId::CeleryPrefork,
     knobs: PREFORK_KNOBS,
     presets: &[
         Preset {
@@ -175,6 +179,8 @@ pub const CELERY_PREFORK: ServiceDef = ServiceDef {
         },
     ],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -184,17 +190,19 @@ pub const CELERY_GEVENT: ServiceDef = ServiceDef {
     name_en: "Celery worker (gevent)",
     name_zh: "Celery 任务进程（gevent）",
     images: &[],
-    model: MemoryModel::CeleryGevent,
+    kind: KindId::CeleryGevent,
     knobs: &[
         knob("concurrency", "Greenlets (0 = host CPUs)", "协程数（0 = 主机 CPU 数）", Count, 0, 100_000, "defaults to the CPUs the host reports", CELERY),
         knob("base_mib", "Process", "进程", Mib, 65, GIB64, "one gevent worker at concurrency 100: 65 MiB RSS", MEASURED),
         knob("inflight_mib", "Payload per task in flight", "每个在途任务数据", Mib, 2, GIB64, "memory tracks in-flight payloads, not the greenlet count", PLANNER),
         knob("peak_pct", "Peak over typical payload", "峰值相对常态", Percent, 200, 1000, "large payloads arriving together", PLANNER),
         knob("cpu_millicores", "Expected CPU", "预计 CPU", KnobUnit::Millicores, 500, 1000, "one process: at most one core", PLANNER),
-        DB_POOL,
+        DB_POOL, CONNS_PER_TASK,
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 pub const CELERY_BEAT: ServiceDef = ServiceDef {
@@ -203,7 +211,7 @@ pub const CELERY_BEAT: ServiceDef = ServiceDef {
     name_en: "Celery beat",
     name_zh: "Celery beat 定时调度",
     images: &[],
-    model: MemoryModel::Fixed,
+    kind: KindId::Fixed,
     knobs: &[
         expected(64, PLANNER),
         peak(96, PLANNER),
@@ -212,6 +220,15 @@ pub const CELERY_BEAT: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy {
+        command: &["celery", "--app=your_app", "beat"],
+        command_note: Some((
+            "set --app to your Celery app",
+            "把 --app 改成你的 Celery 应用",
+        )),
+        ..Deploy::NONE
+    },
 };
 
 pub const FLOWER: ServiceDef = ServiceDef {
@@ -220,7 +237,7 @@ pub const FLOWER: ServiceDef = ServiceDef {
     name_en: "Flower (Celery monitor)",
     name_zh: "Flower（Celery 监控）",
     images: &["mher/flower"],
-    model: MemoryModel::Fixed,
+    kind: KindId::Fixed,
     knobs: &[
         expected(58, MEASURED),
         peak(128, PLANNER),
@@ -229,6 +246,8 @@ pub const FLOWER: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -238,7 +257,7 @@ pub const PLAYWRIGHT: ServiceDef = ServiceDef {
     name_en: "Playwright / Chromium",
     name_zh: "Playwright / Chromium 无头浏览器",
     images: &["mcr.microsoft.com/playwright", "mcr.microsoft.com/playwright/python", "browserless/chrome", "zenika/alpine-chrome"],
-    model: MemoryModel::Chromium,
+    kind: KindId::Chromium,
     knobs: &[
         knob("browsers", "Chromium browsers", "Chromium 浏览器数", Count, 1, 64, "headless browsers open at once", PLANNER),
         PAGES, BROWSER_MIB, FIRST_PAGE_MIB, EXTRA_PAGE_MIB,
@@ -247,6 +266,8 @@ pub const PLAYWRIGHT: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -256,15 +277,17 @@ pub const NODE: ServiceDef = ServiceDef {
     name_en: "Node.js app",
     name_zh: "Node.js 应用",
     images: &["node", "bitnami/node"],
-    model: MemoryModel::Node,
+    kind: KindId::Node,
     knobs: &[
         knob("base_mib", "Process outside the heap", "堆外进程", Mib, 50, GIB64, "Node 20 http server: 51 MiB RSS", MEASURED),
         knob("heap_used_mib", "Heap in use (typical)", "常用堆内存", Mib, 100, GIB64, "old space in normal use", PLANNER),
-        knob("max_old_space_mib", "--max-old-space-size (0 = auto)", "--max-old-space-size（0 = 自动）", Mib, 0, GIB64, "auto: about ¼ of memory, at most 4 GiB", NODE_HEAP),
+        MAX_OLD_SPACE,
         CPU, DB_POOL,
     ],
     presets: &[],
     self_sizing: Some(SelfSizing { percent_of_memory: 25, rule: "old space ≈ ¼ of the memory it sees, at most ~4 GiB", source: NODE_HEAP }),
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 pub const SPRING_BOOT: ServiceDef = ServiceDef {
@@ -273,7 +296,7 @@ pub const SPRING_BOOT: ServiceDef = ServiceDef {
     name_en: "JVM / Spring Boot app",
     name_zh: "JVM / Spring Boot 应用",
     images: &["eclipse-temurin", "openjdk", "amazoncorretto"],
-    model: MemoryModel::Jvm,
+    kind: KindId::Jvm,
     knobs: &[
         heap(
             0,
@@ -291,6 +314,8 @@ pub const SPRING_BOOT: ServiceDef = ServiceDef {
         rule: "max heap = 25 % of the memory the JVM sees (MaxRAMPercentage)",
         source: JVM_ERGONOMICS,
     }),
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -300,12 +325,11 @@ pub const GO_SERVICE: ServiceDef = ServiceDef {
     name_en: "Go service",
     name_zh: "Go 服务",
     images: &["golang"],
-    model: MemoryModel::GoService,
+    kind: KindId::Go,
     knobs: &[
         knob("live_heap_mib", "Live heap", "存活堆", Mib, 50, GIB64, "reachable data after a GC", PLANNER),
         knob("base_mib", "Runtime and stacks", "运行时与栈", Mib, 10, GIB64, "small Gin server 5–10 MiB", PLANNER),
-        knob("gogc", "GOGC", "GOGC", Percent, 100, 10_000, "heap grows to live × (1 + GOGC/100)", GO_GC),
-        knob("gomemlimit_mib", "GOMEMLIMIT (0 = unset)", "GOMEMLIMIT（0 = 不设）", Mib, 0, GIB64, "soft limit; the runtime does not read the cgroup limit", GO_GC),
+        GC_KNOBS[0], GC_KNOBS[1],
         CPU, DB_POOL,
     ],
     presets: &[
@@ -314,6 +338,8 @@ pub const GO_SERVICE: ServiceDef = ServiceDef {
         Preset { id: "ideal", values: &[("live_heap_mib", 150)], source: PLANNER },
     ],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -323,7 +349,7 @@ pub const CUSTOM: ServiceDef = ServiceDef {
     name_en: "Custom service",
     name_zh: "自定义服务",
     images: &[],
-    model: MemoryModel::Fixed,
+    kind: KindId::Fixed,
     knobs: &[
         expected(256, PLANNER),
         peak(0, PLANNER),
@@ -334,4 +360,6 @@ pub const CUSTOM: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: true,
+    deploy: Deploy::NONE,
 };

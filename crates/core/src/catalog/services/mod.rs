@@ -3,16 +3,15 @@
 
 mod apps;
 mod data;
-mod knobs;
 mod observe;
-pub mod sources;
 
-pub use data::PERSISTENCE;
+pub use crate::kinds::redis::PERSISTENCE;
 
 use crate::model::ServiceDef;
 
 static SERVICES: &[ServiceDef] = &[
     data::POSTGRES,
+    data::PGBOUNCER,
     data::MYSQL,
     data::MONGODB,
     data::REDIS,
@@ -211,7 +210,7 @@ mod tests {
         ];
         for def in services() {
             for p in def.presets {
-                if p.source == sources::REPORT_S0 {
+                if p.source == crate::sources::REPORT_S0 {
                     for v in p.values {
                         assert!(s0.contains(v), "{} {}: {v:?} is not in S0", def.id, p.id);
                     }
@@ -264,7 +263,7 @@ mod tests {
                 .unwrap()
                 .knob("expected_mib")
                 .unwrap();
-            assert_eq!(k.source, sources::MEASURED);
+            assert_eq!(k.source, crate::sources::MEASURED);
             assert_eq!(k.default, 11, "{id}: 10.3 MiB RSS rounded up");
         }
     }

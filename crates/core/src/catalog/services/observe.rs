@@ -1,9 +1,11 @@
 //! Search, logging, graph, vectors, monitoring and storage: Elasticsearch,
 //! Logstash, Kibana, Neo4j, Weaviate, Prometheus, Grafana, Alertmanager, MinIO.
 
-use super::knobs::*;
-use super::sources::*;
-use crate::model::{Category, KnobDef, KnobUnit, MemoryModel, SelfSizing, ServiceDef};
+use crate::kinds::fixed::{expected, limit, peak};
+use crate::kinds::jvm::{heap, nonheap, THREADS};
+use crate::kinds::knobs::*;
+use crate::model::{Category, Deploy, KindId, KnobDef, KnobUnit, SelfSizing, ServiceDef};
+use crate::sources::*;
 use KnobUnit::{Count, Days, Mib};
 
 const GIB64: i64 = 64 * 1024;
@@ -15,7 +17,7 @@ pub const ELASTICSEARCH: ServiceDef = ServiceDef {
     name_en: "Elasticsearch",
     name_zh: "Elasticsearch 搜索",
     images: &["elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch", "bitnami/elasticsearch"],
-    model: MemoryModel::Elasticsearch,
+    kind: KindId::Elasticsearch,
     knobs: &[
         heap(0, "0 = auto: 50 % of the limit, or of the host without one", ES_HEAP),
         knob("offheap_mib", "Off-heap", "堆外内存", Mib, 700, GIB64, "direct buffers, Lucene, threads", ES_OFFHEAP),
@@ -23,6 +25,11 @@ pub const ELASTICSEARCH: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: Some(SelfSizing { percent_of_memory: 50, rule: "heap = 50 % of available memory (the container limit if set, else the host)", source: ES_HEAP }),
+    assumed: false,
+    deploy: Deploy {
+        heap_env: Some("ES_JAVA_OPTS"),
+        ..Deploy::NONE
+    },
 };
 
 pub const LOGSTASH: ServiceDef = ServiceDef {
@@ -35,7 +42,7 @@ pub const LOGSTASH: ServiceDef = ServiceDef {
         "docker.elastic.co/logstash/logstash",
         "bitnami/logstash",
     ],
-    model: MemoryModel::Jvm,
+    kind: KindId::Jvm,
     knobs: &[
         heap(1024, "config/jvm.options -Xmx1g", LOGSTASH_DOCS),
         nonheap(250, SPRING_FOOTPRINT_PROXY),
@@ -44,13 +51,18 @@ pub const LOGSTASH: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy {
+        heap_env: Some("LS_JAVA_OPTS"),
+        ..Deploy::NONE
+    },
 };
 
 #[rustfmt::skip]
 const NODE_HEAP_KNOBS_KIBANA: &[KnobDef] = &[
     knob("base_mib", "Server outside the heap", "堆外进程", Mib, 250, GIB64, "not sourced: a budget to replace with a measurement", KIBANA_ASSUMED),
     knob("heap_used_mib", "Heap in use (typical)", "常用堆内存", Mib, 250, GIB64, "old space in normal use; not sourced", KIBANA_ASSUMED),
-    knob("max_old_space_mib", "--max-old-space-size (0 = auto)", "--max-old-space-size（0 = 自动）", Mib, 0, GIB64, "auto: about ¼ of memory, at most 4 GiB", NODE_HEAP),
+    crate::kinds::node::MAX_OLD_SPACE,
     CPU,
 ];
 
@@ -64,7 +76,7 @@ pub const KIBANA: ServiceDef = ServiceDef {
         "docker.elastic.co/kibana/kibana",
         "bitnami/kibana",
     ],
-    model: MemoryModel::Node,
+    kind: KindId::Node,
     knobs: NODE_HEAP_KNOBS_KIBANA,
     presets: &[],
     self_sizing: Some(SelfSizing {
@@ -72,6 +84,8 @@ pub const KIBANA: ServiceDef = ServiceDef {
         rule: "Node sizes old space from the memory it sees (≈ ¼, at most ~4 GiB)",
         source: NODE_HEAP,
     }),
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -81,15 +95,17 @@ pub const NEO4J: ServiceDef = ServiceDef {
     name_en: "Neo4j",
     name_zh: "Neo4j 图数据库",
     images: &["neo4j", "bitnami/neo4j"],
-    model: MemoryModel::Neo4j,
+    kind: KindId::Neo4j,
     knobs: &[
         heap(0, "0 = auto: JVM default 25 % of memory", JVM_ERGONOMICS),
-        knob("pagecache_mib", "Page cache (0 = auto)", "页缓存（0 = 自动）", Mib, 0, GIB64, "auto: 50 % of available memory", NEO4J_DOCS),
+        crate::kinds::jvm::NEO4J_PAGECACHE,
         nonheap(250, SPRING_FOOTPRINT_PROXY),
         CPU,
     ],
     presets: &[],
     self_sizing: Some(SelfSizing { percent_of_memory: 75, rule: "page cache 50 % + JVM heap 25 % of the memory it sees", source: NEO4J_DOCS }),
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -99,7 +115,7 @@ pub const WEAVIATE: ServiceDef = ServiceDef {
     name_en: "Weaviate",
     name_zh: "Weaviate 向量数据库",
     images: &["semitechnologies/weaviate", "cr.weaviate.io/semitechnologies/weaviate"],
-    model: MemoryModel::Weaviate,
+    kind: KindId::VectorDb,
     knobs: &[
         knob("objects", "Objects", "对象数", Count, 100_000, 10_000_000_000, "vectors stored", PLANNER),
         knob("dimensions", "Dimensions", "向量维度", Count, 384, 65_536, "e.g. 384 for all-MiniLM, 1536 for OpenAI ada-002", PLANNER),
@@ -109,6 +125,8 @@ pub const WEAVIATE: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -118,7 +136,7 @@ pub const PROMETHEUS: ServiceDef = ServiceDef {
     name_en: "Prometheus",
     name_zh: "Prometheus 监控",
     images: &["prom/prometheus", "bitnami/prometheus", "quay.io/prometheus/prometheus"],
-    model: MemoryModel::Prometheus,
+    kind: KindId::Prometheus,
     knobs: &[
         knob("active_series", "Active series", "活跃序列数", Count, 10_000, 100_000_000, "prometheus_tsdb_head_series", PLANNER),
         knob("bytes_per_series", "Bytes per series", "每序列字节", Count, 3072, 100_000, "2–3 KB with Go GC", PROMETHEUS_DOCS),
@@ -128,6 +146,8 @@ pub const PROMETHEUS: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 pub const GRAFANA: ServiceDef = ServiceDef {
@@ -136,7 +156,7 @@ pub const GRAFANA: ServiceDef = ServiceDef {
     name_en: "Grafana",
     name_zh: "Grafana 仪表盘",
     images: &["grafana/grafana", "grafana/grafana-oss", "bitnami/grafana"],
-    model: MemoryModel::Fixed,
+    kind: KindId::Fixed,
     knobs: &[
         expected(100, PLANNER),
         peak(200, PLANNER),
@@ -145,6 +165,8 @@ pub const GRAFANA: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 pub const ALERTMANAGER: ServiceDef = ServiceDef {
@@ -157,7 +179,7 @@ pub const ALERTMANAGER: ServiceDef = ServiceDef {
         "bitnami/alertmanager",
         "quay.io/prometheus/alertmanager",
     ],
-    model: MemoryModel::Fixed,
+    kind: KindId::Fixed,
     knobs: &[
         expected(32, MEASURED),
         peak(48, PLANNER),
@@ -166,6 +188,8 @@ pub const ALERTMANAGER: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };
 
 pub const MINIO: ServiceDef = ServiceDef {
@@ -174,7 +198,7 @@ pub const MINIO: ServiceDef = ServiceDef {
     name_en: "MinIO",
     name_zh: "MinIO 对象存储",
     images: &["minio/minio", "bitnami/minio", "quay.io/minio/minio"],
-    model: MemoryModel::Fixed,
+    kind: KindId::Fixed,
     knobs: &[
         expected(1024, MINIO_DOCS),
         peak(2048, MINIO_DOCS),
@@ -183,4 +207,6 @@ pub const MINIO: ServiceDef = ServiceDef {
     ],
     presets: &[],
     self_sizing: None,
+    assumed: false,
+    deploy: Deploy::NONE,
 };

@@ -7,6 +7,8 @@ use serde::{Serialize, Serializer};
 use crate::model::units::{format_fen, Fen};
 use crate::model::Action;
 
+mod messages;
+
 /// What was found. `id()` gives the stable kebab-case id used in JSON and tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FindingKind {
@@ -32,6 +34,16 @@ pub enum FindingKind {
     PriceUnknown,
     /// An option with no servers: its ¥0 and "fits" say nothing.
     NoServers,
+    /// A queue broker whose eviction policy can drop queued tasks.
+    BrokerEvicts,
+    /// Tuning for the limit would change values the plan holds.
+    TuningDiffers,
+    /// Much of a server's estimate rests on assumed figures.
+    MostlyAssumed,
+    /// Typical use fits only by running from swap.
+    TypicalNeedsSwap,
+    /// Peaks fit only by spilling into swap.
+    PeakUsesSwap,
 }
 
 impl FindingKind {
@@ -58,6 +70,11 @@ impl FindingKind {
             FindingKind::BrowserPeak => "browser-peak",
             FindingKind::PriceUnknown => "price-unknown",
             FindingKind::NoServers => "no-servers",
+            FindingKind::BrokerEvicts => "broker-evicts",
+            FindingKind::TuningDiffers => "tuning-differs",
+            FindingKind::MostlyAssumed => "mostly-assumed",
+            FindingKind::TypicalNeedsSwap => "typical-needs-swap",
+            FindingKind::PeakUsesSwap => "peak-uses-swap",
         }
     }
 }
@@ -105,6 +122,8 @@ pub struct Finding {
     pub placement: Option<String>,
     /// Names it refers to (the placements that cause it, the other server, …).
     pub subjects: Vec<String>,
+    /// The same subjects in Chinese where they differ (empty: the same words).
+    pub subjects_zh: Vec<String>,
     pub numbers: Vec<Number>,
     pub fix: Option<Fix>,
     /// Other fixes (e.g. moving a service instead of upgrading).
@@ -119,6 +138,7 @@ impl Finding {
             server: server.to_string(),
             placement: None,
             subjects: Vec::new(),
+            subjects_zh: Vec::new(),
             numbers: Vec::new(),
             fix: None,
             alternatives: Vec::new(),
@@ -140,6 +160,18 @@ impl Finding {
 
     pub fn subject(mut self, s: impl Into<String>) -> Self {
         self.subjects.push(s.into());
+        self
+    }
+
+    /// A subject whose words differ by language.
+    pub fn subject_in(mut self, en: impl Into<String>, zh: impl Into<String>) -> Self {
+        // Keep the Chinese list aligned with the English one.
+        while self.subjects_zh.len() < self.subjects.len() {
+            self.subjects_zh
+                .push(self.subjects[self.subjects_zh.len()].clone());
+        }
+        self.subjects.push(en.into());
+        self.subjects_zh.push(zh.into());
         self
     }
 

@@ -258,3 +258,103 @@ pub const PRESET_ASSUMED: Source = src(
     "2026-11-21",
     Confidence::C,
 );
+/// `docker stats` on a 2 GiB Alibaba Cloud ECS (reference scenario S2's
+/// report): six idle databases (MySQL, Neo4j, Elasticsearch, Weaviate,
+/// PostgreSQL, Redis) used 3.47 % of one core in total.
+pub const IDLE_CPU_S2: Source = src(
+    "docker stats of six idle databases on a 2C2G Alibaba ECS (reference scenario S2 report): 3.47 % of a core in total",
+    "",
+    "2026-12-01",
+    Confidence::B,
+);
+pub const CLICKHOUSE_RATIO: Source = src(
+    "ClickHouse server settings: max_server_memory_usage_to_ram_ratio 0.9 (default); inside a cgroup with a finite limit the cgroup's memory is used",
+    "https://clickhouse.com/docs/reference/settings/server-settings/settings/max-server-memory-usage",
+    "2026-12-01",
+    Confidence::A,
+);
+pub const CLICKHOUSE_STATS: Source = src(
+    "future-agi/future-agi PR #2618: docker stats of a self-hosted stack, ClickHouse steady at 1148 MiB (idle start is ~200 MiB, ~1.5 GiB after an hour of system logs: ClickHouse#90553)",
+    "https://github.com/future-agi/future-agi/pull/2618",
+    "2026-09-08",
+    Confidence::B,
+);
+pub const PUMA_WORKERS: Source = src(
+    "puma/puma lib/puma/configuration.rb: workers from WEB_CONCURRENCY (unset = single mode), threads from RAILS_MAX_THREADS (Rails default 3)",
+    "https://github.com/puma/puma/blob/ff2e2126ee2f0f97e21c57ce1967afde1b6f05a1/lib/puma/configuration.rb",
+    "2026-07-21",
+    Confidence::A,
+);
+pub const PUMA_MEMORY: Source = src(
+    "thoughtbot/suspenders PR #630: a simple Rails app under Puma, master 117 MB, each worker 109 MB at boot and ~117 MB after the first request",
+    "https://github.com/thoughtbot/suspenders/pull/630",
+    "2015-10-20",
+    Confidence::B,
+);
+pub const SIDEKIQ_CONCURRENCY: Source = src(
+    "sidekiq/sidekiq lib/sidekiq/cli.rb: concurrency 5 unless RAILS_MAX_THREADS is set",
+    "https://github.com/sidekiq/sidekiq/blob/1bb4aa06e5aa178a114a5e855f9f3d5c24f6c61b/lib/sidekiq/cli.rb",
+    "2026-08-17",
+    Confidence::A,
+);
+pub const SIDEKIQ_MEMORY: Source = src(
+    "sidekiq/sidekiq#1784: a fresh idle Sidekiq process with a Rails app, 187 MB RSS (225 MB in #1614)",
+    "https://github.com/sidekiq/sidekiq/issues/1784",
+    "2014-06-17",
+    Confidence::B,
+);
+pub const BEAM_MEMORY: Source = src(
+    "bitwalker/exrm#314: a Phoenix release's :erlang.memory total 36–97 MiB depending on the build (72 MiB in a Docker VM)",
+    "https://github.com/bitwalker/exrm/issues/314",
+    "2016-03-14",
+    Confidence::B,
+);
+pub const PHP_FPM_POOL: Source = src(
+    "php:fpm image www.conf: pm = dynamic, pm.max_children = 5 (quoted in matomo-org/docker#152)",
+    "https://github.com/matomo-org/docker/issues/152",
+    "2019-04-23",
+    Confidence::B,
+);
+pub const PHP_FPM_CHILD: Source = src(
+    "StackFit measurement: Debian 12 php8.2-fpm, an idle child after 50 trivial requests 11.5 MB RSS (4.5 MiB PSS), master 6.8 MB RSS; real apps: a Symfony child 250 MB (sclorg/s2i-php-container#416)",
+    "https://github.com/sclorg/s2i-php-container/issues/416",
+    "2026-12-01",
+    Confidence::B,
+);
+pub const DOTNET_GC: Source = src(
+    "dotnet/docs garbage collector: in a container with a memory limit the GC heap hard limit defaults to max(20 MB, 75 % of the limit)",
+    "https://github.com/dotnet/docs/pull/50280",
+    "2025-12-02",
+    Confidence::A,
+);
+pub const DOTNET_MEMORY: Source = src(
+    "dotnet/aspnetcore#53933: a .NET 6 web app at 250 MB after a fresh start (130 MB with memory and CPU limits: dotnet/corefx#33346)",
+    "https://github.com/dotnet/aspnetcore/issues/53933",
+    "2024-02-10",
+    Confidence::B,
+);
+pub const OLLAMA_README: Source = src(
+    "ollama/ollama README: at least 8 GB of RAM for 7B models, 16 GB for 13B, 32 GB for 33B",
+    "https://github.com/ollama/ollama#model-library",
+    "2026-12-01",
+    Confidence::A,
+);
+pub const OLLAMA_MEMORY: Source = src(
+    "ollama/ollama#11497: memory = model weights + OLLAMA_NUM_PARALLEL × context length × bytes per token",
+    "https://github.com/ollama/ollama/issues/11497",
+    "2025-07-23",
+    Confidence::B,
+);
+/// Figures from the EuraFlow order-sync report (reference scenario S3).
+pub const REPORT_S3: Source = src(
+    "EuraFlow order-sync sizing report (user report, reference scenario S3): each task uses 1–3 DB connections, 100–200 MB, 10–60 s",
+    "",
+    "2026-12-01",
+    Confidence::C,
+);
+pub const PGBOUNCER_DOCS: Source = src(
+    "PgBouncer configuration: max_client_conn 100, default_pool_size 20, pkt_buf 4096 bytes per connection buffer",
+    "https://www.pgbouncer.org/config.html",
+    "2026-12-01",
+    Confidence::A,
+);

@@ -1,6 +1,6 @@
 //! The zh and en text of each finding, built only from its numbers and subjects.
 
-use super::findings::{Finding, FindingKind};
+use super::{Finding, FindingKind};
 use crate::model::units::{format_cpus, format_mib};
 
 impl Finding {
@@ -22,6 +22,8 @@ impl Finding {
     pub(crate) fn subjects_joined_zh(&self) -> String {
         self.subjects
             .iter()
+            .enumerate()
+            .map(|(i, s)| self.subjects_zh.get(i).unwrap_or(s))
             .map(|s| match s.as_str() {
                 "Chromium" => "无头 Chromium 浏览器",
                 "PostgreSQL parallel queries" => "PostgreSQL 并行查询",
@@ -42,6 +44,27 @@ impl Finding {
             v.map(|m| format!("{m} MiB"))
         } else {
             v.map(format_mib)
+        }
+    }
+
+    /// ", max_connections 150 less 3 reserved for superusers" when some are reserved.
+    fn reserved_en(&self) -> String {
+        match self.num("superuser_reserved") {
+            0 => format!(" (max_connections {})", self.num("max_connections")),
+            r => format!(
+                " (max_connections {} less {r} reserved for superusers)",
+                self.num("max_connections")
+            ),
+        }
+    }
+
+    fn reserved_zh(&self) -> String {
+        match self.num("superuser_reserved") {
+            0 => format!("（max_connections 为 {}）", self.num("max_connections")),
+            r => format!(
+                "（max_connections {} 减去留给超级用户的 {r} 个）",
+                self.num("max_connections")
+            ),
         }
     }
 
@@ -112,13 +135,13 @@ impl Finding {
                 "Burstable tier: sustained CPU {} is above the {} baseline; credits will run out and the server will slow down.",
                 format_cpus(self.num("cpu_millicores").max(0) as u64), format_cpus(self.num("baseline_millicores").max(0) as u64)
             ),
-            FindingKind::DbConnectionsOverMax if self.num("superuser_reserved") == 0 => format!(
-                "{w}: connection pools add up to {} (one pool per process on every server: {}), but max_connections is {}.",
-                self.num("pools_total"), self.subjects_joined(), self.num("max_connections")
+            FindingKind::DbConnectionsOverMax if self.severity == crate::findings::Severity::Critical => format!(
+                "{w}: at peak its clients hold about {} connections (processes × connections each: {}), more than the {} it accepts{}; if every pool filled, {}.",
+                self.num("likely"), self.subjects_joined(), self.num("available"), self.reserved_en(), self.num("worst")
             ),
             FindingKind::DbConnectionsOverMax => format!(
-                "{w}: connection pools add up to {} (one pool per process on every server: {}), but max_connections is {} and {} of them are reserved for superusers, leaving {}.",
-                self.num("pools_total"), self.subjects_joined(), self.num("max_connections"), self.num("superuser_reserved"), self.num("available")
+                "{w}: at peak its clients hold about {} connections, within the {} it accepts{}; but if every pool filled they could open {} (processes × connections each: {}).",
+                self.num("likely"), self.num("available"), self.reserved_en(), self.num("worst"), self.subjects_joined()
             ),
             FindingKind::CrossServerDependency => format!(
                 "{w} reaches {} on another server: it needs the private network, its latency and a firewall rule.",
@@ -142,6 +165,26 @@ impl Finding {
                 self.mib("browser_mib"), self.num("browsers"), self.mib("peak_mib"), self.mib("limit_mib")
             ),
             FindingKind::PriceUnknown => "No price is known for this tier; enter the price you pay.".to_string(),
+            FindingKind::BrokerEvicts => format!(
+                "{w} is a queue broker ({}) with maxmemory-policy {}: when it is full it evicts keys, and queued tasks are lost.",
+                self.subjects.iter().skip(1).cloned().collect::<Vec<_>>().join(", "), self.subjects.first().cloned().unwrap_or_default()
+            ),
+            FindingKind::TuningDiffers => format!(
+                "{w}: for its {} limit, tuning gives {}; the plan's values are written as they are.",
+                self.mib("limit_mib"), self.subjects_joined()
+            ),
+            FindingKind::MostlyAssumed => format!(
+                "{} % of this server's estimate ({} of {}) is assumed, not sourced: measure {} with docker stats --no-stream and enter the figures.",
+                self.num("assumed_pct"), self.mib("assumed_mib"), self.mib("expected_mib"), self.subjects_joined()
+            ),
+            FindingKind::TypicalNeedsSwap => format!(
+                "Typical use {} exceeds the {} allocatable and fits only by running {} from swap: swap absorbs short peaks, not everyday use — the server would thrash.",
+                self.mib("expected_mib"), self.mib("allocatable_mib"), self.mib("swapped_mib")
+            ),
+            FindingKind::PeakUsesSwap => format!(
+                "Peaks reach {} against {} allocatable; {} of swap absorbs the {} over, slowly.",
+                self.mib("peak_mib"), self.mib("allocatable_mib"), self.mib("swap_mib"), self.mib("over_mib")
+            ),
             FindingKind::NoServers => "This option has no servers yet: its ¥0 and its verdict describe nothing. Add a server.".to_string(),
         }
     }
@@ -208,13 +251,13 @@ impl Finding {
                 "突发性能实例：持续 CPU {} 核高于基准 {} 核，积分耗尽后会降速。",
                 format_cpus(self.num("cpu_millicores").max(0) as u64), format_cpus(self.num("baseline_millicores").max(0) as u64)
             ),
-            FindingKind::DbConnectionsOverMax if self.num("superuser_reserved") == 0 => format!(
-                "{w}：连接池合计 {}（每个进程一个池，跨所有服务器：{}），但 max_connections 只有 {}。",
-                self.num("pools_total"), self.subjects_joined_zh(), self.num("max_connections")
+            FindingKind::DbConnectionsOverMax if self.severity == crate::findings::Severity::Critical => format!(
+                "{w}：高峰时客户端约占用 {} 个连接（进程数 × 每进程连接数：{}），超过它能接受的 {} 个{}；如果所有连接池都占满，会达到 {} 个。",
+                self.num("likely"), self.subjects_joined_zh(), self.num("available"), self.reserved_zh(), self.num("worst")
             ),
             FindingKind::DbConnectionsOverMax => format!(
-                "{w}：连接池合计 {}（每个进程一个池，跨所有服务器：{}），但 max_connections 只有 {}，其中 {} 个留给超级用户，只剩 {}。",
-                self.num("pools_total"), self.subjects_joined_zh(), self.num("max_connections"), self.num("superuser_reserved"), self.num("available")
+                "{w}：高峰时客户端约占用 {} 个连接，在它能接受的 {} 个以内{}；但如果所有连接池都占满，可能打开 {} 个（进程数 × 每进程连接数：{}）。",
+                self.num("likely"), self.num("available"), self.reserved_zh(), self.num("worst"), self.subjects_joined_zh()
             ),
             FindingKind::CrossServerDependency => format!(
                 "{w} 要访问另一台服务器上的 {}：需要内网互通、承受网络延迟并配置防火墙规则。",
@@ -238,6 +281,26 @@ impl Finding {
                 self.mib("browser_mib"), self.num("browsers"), self.mib("peak_mib"), self.mib("limit_mib")
             ),
             FindingKind::PriceUnknown => "该规格没有已知价格，请填写实际价格。".to_string(),
+            FindingKind::BrokerEvicts => format!(
+                "{w} 是任务队列的消息代理（{}），淘汰策略却是 {}：内存满了会淘汰键，排队中的任务会丢。",
+                self.subjects.iter().skip(1).cloned().collect::<Vec<_>>().join("、"), self.subjects.first().cloned().unwrap_or_default()
+            ),
+            FindingKind::TuningDiffers => format!(
+                "{w}：按 {} 的上限调优，应为 {}；导出时仍按方案中的取值写入。",
+                self.mib("limit_mib"), self.subjects_joined_zh()
+            ),
+            FindingKind::MostlyAssumed => format!(
+                "这台服务器的估算中有 {}%（{} / {}）是假设值而非有来源的数据：请用 docker stats --no-stream 实测 {}，并填入实测值。",
+                self.num("assumed_pct"), self.mib("assumed_mib"), self.mib("expected_mib"), self.subjects_joined_zh()
+            ),
+            FindingKind::TypicalNeedsSwap => format!(
+                "平时占用 {} 超过可分配的 {}，要靠交换空间承担 {} 才放得下：交换空间只能吸收短时峰值，不能承担日常占用，否则会频繁换页、系统卡死。",
+                self.mib("expected_mib"), self.mib("allocatable_mib"), self.mib("swapped_mib")
+            ),
+            FindingKind::PeakUsesSwap => format!(
+                "峰值可达 {}，可分配只有 {}；超出的 {} 由 {} 的交换空间吸收，会明显变慢。",
+                self.mib("peak_mib"), self.mib("allocatable_mib"), self.mib("over_mib"), self.mib("swap_mib")
+            ),
             FindingKind::NoServers => "该方案还没有服务器：¥0 和结论都没有意义。请添加服务器。".to_string(),
         }
     }
