@@ -1,7 +1,8 @@
 //! The `.env` beside each compose file: the private addresses it reads.
 
 use super::address::{address_variable, known_address};
-use super::compose::{header, Target};
+use super::compose::header;
+use super::target::Target;
 use super::{comment_text, env_name};
 use crate::model::Plan;
 use crate::report::Report;

@@ -10,6 +10,7 @@ mod address;
 mod compose;
 mod env;
 mod run;
+mod target;
 
 pub use address::address_variable;
 pub use compose::compose;

@@ -1,8 +1,8 @@
 //! What a placement runs: its image choice, and the command and environment
 //! its tuning turns into (maxmemory, heaps, shared_buffers, worker counts).
 
-use super::compose::Target;
 use super::mem_size;
+use super::target::Target;
 use crate::kinds::{self, Cx, HostView, Run};
 use crate::model::{Category, KindId, Placement, ServiceDef};
 use crate::report::PlacementReport;

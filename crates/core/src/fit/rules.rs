@@ -12,8 +12,6 @@ use crate::model::tier::parse_size_claim;
 use crate::model::units::{format_mib, Mib};
 use crate::model::{Action, Placement, PlanOption, Server, ServiceDef, Settings};
 
-pub use crate::kinds::DOCKER_DEFAULT_SHM_MIB;
-
 /// A server's estimate is called mostly assumed from this share up.
 pub const ASSUMED_WARNING_PCT: u32 = 30;
 
@@ -41,23 +39,6 @@ pub(crate) fn apply_rules(
     rules_option::connection_budget(option, &idx, measured);
     rules_option::cross_server(option, &idx, measured);
     rules_option::move_fixes(option, measured, settings);
-}
-
-pub(crate) fn set_limit(option: &PlanOption, placement: &str, mib: Mib) -> Action {
-    Action::SetLimit {
-        option: option.id.clone(),
-        placement: placement.to_string(),
-        mib: Some(mib),
-    }
-}
-
-pub(crate) fn set_knob(option: &PlanOption, placement: &str, knob: &str, value: i64) -> Action {
-    Action::SetKnob {
-        option: option.id.clone(),
-        placement: placement.to_string(),
-        knob: knob.to_string(),
-        value: Some(value),
-    }
 }
 
 fn size_text(vcpu: u32, mib: Mib) -> String {

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use super::rules::set_knob;
 use super::{coinciding_peak, Measured, Verdict};
 use crate::catalog;
 use crate::findings::{Finding, FindingKind as K, Fix, Severity};
@@ -142,7 +141,7 @@ pub(crate) fn connection_budget(
             (ddef.has_knob("max_connections") && needed <= MAX_CONNECTIONS_FIX && needed > max)
                 .then(|| {
                     Fix::new(
-                        set_knob(option, &db.id, "max_connections", needed as i64),
+                        Action::set_knob(&option.id, &db.id, "max_connections", needed as i64),
                         format!("Raise max_connections to {needed}"),
                         format!("把 max_connections 提高到 {needed}"),
                     )

@@ -3,9 +3,9 @@
 //! plan's values — then the kind's own rules.
 
 use super::footprint::Footprint;
-use super::rules::{set_limit, DOCKER_DEFAULT_SHM_MIB};
 use super::Resolved;
 use crate::findings::{Finding, FindingKind as K, Fix, Severity};
+use crate::kinds::DOCKER_DEFAULT_SHM_MIB;
 use crate::kinds::{self, limit_for_peak, Cx, HostView, RuleCx};
 use crate::model::units::format_mib;
 use crate::model::{Action, Placement, PlanOption, Server, ServiceDef};
@@ -78,7 +78,7 @@ pub(crate) fn placement_rules(
                     .n("suggested_limit_mib", f.default_limit_mib)
                     .subject(ss.rule)
                     .fix(Some(Fix::new(
-                        set_limit(option, pid, f.default_limit_mib),
+                        Action::set_limit(&option.id, pid, f.default_limit_mib),
                         format!("Set a {} limit", format_mib(f.default_limit_mib)),
                         format!("设置 {} 的上限", format_mib(f.default_limit_mib)),
                     ))),
@@ -190,7 +190,7 @@ pub(crate) fn placement_rules(
 fn raise_limit(option: &PlanOption, pid: &str, peak: u64) -> Fix {
     let to = limit_for_peak(peak);
     Fix::new(
-        set_limit(option, pid, to),
+        Action::set_limit(&option.id, pid, to),
         format!("Raise the limit to {}", format_mib(to)),
         format!("把上限提高到 {}", format_mib(to)),
     )

@@ -142,6 +142,25 @@ pub enum Action {
 }
 
 impl Action {
+    /// Sets a knob of a placement.
+    pub fn set_knob(option: &str, placement: &str, knob: &str, value: i64) -> Action {
+        Action::SetKnob {
+            option: option.to_string(),
+            placement: placement.to_string(),
+            knob: knob.to_string(),
+            value: Some(value),
+        }
+    }
+
+    /// Sets a placement's memory limit per replica.
+    pub fn set_limit(option: &str, placement: &str, mib: Mib) -> Action {
+        Action::SetLimit {
+            option: option.to_string(),
+            placement: placement.to_string(),
+            mib: Some(mib),
+        }
+    }
+
     /// For edits that users make in runs (typing a number, dragging a
     /// slider), what they edit: two actions with the same key change the same
     /// value. `None` for every other action.
