@@ -5,15 +5,10 @@ mod services;
 mod tiers;
 
 pub use fx::{USD_CNY_RATE_MILLI, USD_CNY_SOURCE};
-pub use services::{service_for_image, services, PERSISTENCE};
+pub use services::{image_repository, service, service_for_image, services, PERSISTENCE};
 pub use tiers::tiers;
 
-use crate::model::{ServiceDef, TierDef};
-
-/// Looks a service up by id.
-pub fn service(id: &str) -> Option<&'static ServiceDef> {
-    services().iter().find(|s| s.id == id)
-}
+use crate::model::TierDef;
 
 /// Looks a tier up by id.
 pub fn tier(id: &str) -> Option<&'static TierDef> {

@@ -18,21 +18,30 @@ pub enum Category {
     Browser,
     Runtime,
     Storage,
+    /// Reverse proxies, load balancers and API gateways.
+    Proxy,
+    /// Model servers and AI services.
+    Ai,
+    /// Auth, source hosting, CI, registries and whole applications.
+    Platform,
     Custom,
 }
 
 impl Category {
-    pub const ALL: [Category; 11] = [
+    pub const ALL: [Category; 14] = [
         Category::Database,
         Category::Cache,
         Category::Queue,
         Category::Search,
+        Category::Storage,
         Category::Monitoring,
+        Category::Proxy,
         Category::Web,
+        Category::Runtime,
         Category::Worker,
         Category::Browser,
-        Category::Runtime,
-        Category::Storage,
+        Category::Ai,
+        Category::Platform,
         Category::Custom,
     ];
 
@@ -48,6 +57,9 @@ impl Category {
             Category::Browser => "Headless browsers",
             Category::Runtime => "App runtimes",
             Category::Storage => "Storage",
+            Category::Proxy => "Proxies & gateways",
+            Category::Ai => "AI & models",
+            Category::Platform => "Platforms & apps",
             Category::Custom => "Custom",
         }
     }
@@ -64,6 +76,9 @@ impl Category {
             Category::Browser => "无头浏览器",
             Category::Runtime => "应用运行时",
             Category::Storage => "存储",
+            Category::Proxy => "代理与网关",
+            Category::Ai => "AI 与模型",
+            Category::Platform => "平台与应用",
             Category::Custom => "自定义",
         }
     }

@@ -1,57 +1,108 @@
 //! The service catalog: every built-in service with its knobs, each default
 //! number with its source (see `sources`), presets and the images it matches.
 
-mod apps;
-mod data;
-mod observe;
+mod caches;
+mod databases;
+mod edge;
+mod monitoring;
+mod platform;
+mod queues;
+mod runtimes;
+mod search;
+mod stacks;
+mod storage;
+mod workers;
 
 pub use crate::kinds::redis::PERSISTENCE;
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::model::ServiceDef;
 
-static SERVICES: &[ServiceDef] = &[
-    data::POSTGRES,
-    data::PGBOUNCER,
-    data::MYSQL,
-    data::MONGODB,
-    data::REDIS,
-    data::VALKEY,
-    data::MEMCACHED,
-    data::RABBITMQ,
-    data::KAFKA,
-    data::ZOOKEEPER,
-    observe::ELASTICSEARCH,
-    observe::LOGSTASH,
-    observe::KIBANA,
-    observe::NEO4J,
-    observe::WEAVIATE,
-    observe::PROMETHEUS,
-    observe::GRAFANA,
-    observe::ALERTMANAGER,
-    apps::NGINX,
-    apps::STATIC_FRONTEND,
-    apps::FASTAPI,
-    apps::GUNICORN,
-    apps::SANIC,
-    apps::CELERY_PREFORK,
-    apps::CELERY_GEVENT,
-    apps::CELERY_BEAT,
-    apps::FLOWER,
-    apps::PLAYWRIGHT,
-    apps::NODE,
-    apps::SPRING_BOOT,
-    apps::GO_SERVICE,
-    observe::MINIO,
-    apps::CUSTOM,
-];
+/// Every built-in service, grouped by file in palette order.
+static SERVICES: LazyLock<Vec<ServiceDef>> = LazyLock::new(|| {
+    [
+        databases::SERVICES,
+        caches::SERVICES,
+        queues::SERVICES,
+        search::SERVICES,
+        storage::SERVICES,
+        monitoring::SERVICES,
+        edge::SERVICES,
+        runtimes::SERVICES,
+        workers::SERVICES,
+        platform::SERVICES,
+        stacks::SERVICES,
+    ]
+    .concat()
+});
+
+/// Services by id.
+static BY_ID: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+    SERVICES
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect()
+});
+
+/// Services by the image repositories they match (registry-less).
+static BY_IMAGE: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for (i, s) in SERVICES.iter().enumerate() {
+        for image in s.images {
+            map.entry(*image).or_insert(i);
+        }
+    }
+    map
+});
+
+/// Looks a service up by id.
+pub fn service(id: &str) -> Option<&'static ServiceDef> {
+    BY_ID.get(id).map(|&i| &SERVICES[i])
+}
 
 /// Every built-in service, in palette order.
 pub fn services() -> &'static [ServiceDef] {
-    SERVICES
+    &SERVICES
 }
 
-/// The service whose images include `image` (tag and registry path ignored):
-/// "postgres:16-alpine" → PostgreSQL, "docker.io/valkey/valkey:8" → Valkey.
+/// An image reference as the catalog keys it: no registry host, no tag,
+/// no digest, no `library/`, and Bitnami's legacy repository read as Bitnami.
+///
+/// ```
+/// use stackfit_core::catalog::image_repository;
+/// assert_eq!(image_repository("docker.io/library/postgres:16-alpine"), "postgres");
+/// assert_eq!(image_repository("ghcr.io/immich-app/immich-server:v1.132.0"), "immich-app/immich-server");
+/// assert_eq!(image_repository("redis@sha256:0123abcd"), "redis");
+/// assert_eq!(image_repository("localhost:5000/team/api:1.2"), "team/api");
+/// assert_eq!(image_repository("bitnamilegacy/postgresql:16"), "bitnami/postgresql");
+/// assert_eq!(image_repository("Docker.Elastic.co/elasticsearch/elasticsearch:8.15.0"), "elasticsearch/elasticsearch");
+/// ```
+pub fn image_repository(image: &str) -> String {
+    let image = image.trim().to_ascii_lowercase();
+    let no_digest = image.split('@').next().unwrap_or(&image);
+    let no_tag = match no_digest.rfind(':') {
+        Some(i) if !no_digest[i..].contains('/') => &no_digest[..i],
+        _ => no_digest,
+    };
+    // A first component with a dot or a port, or "localhost", is a registry host.
+    let path = match no_tag.split_once('/') {
+        Some((host, rest)) if host.contains('.') || host.contains(':') || host == "localhost" => {
+            rest
+        }
+        _ => no_tag,
+    };
+    let path = path.strip_prefix("library/").unwrap_or(path);
+    match path.strip_prefix("bitnamilegacy/") {
+        Some(rest) => format!("bitnami/{rest}"),
+        None => path.to_string(),
+    }
+}
+
+/// The service whose images include `image`, whatever its registry, tag or
+/// digest: "postgres:16-alpine" → PostgreSQL, "docker.io/valkey/valkey:8" → Valkey.
 ///
 /// ```
 /// use stackfit_core::catalog::service_for_image;
@@ -60,14 +111,9 @@ pub fn services() -> &'static [ServiceDef] {
 /// assert!(service_for_image("example/unknown").is_none());
 /// ```
 pub fn service_for_image(image: &str) -> Option<&'static ServiceDef> {
-    let no_tag = image.split('@').next().unwrap_or(image);
-    let no_tag = match no_tag.rfind(':') {
-        Some(i) if !no_tag[i..].contains('/') => &no_tag[..i],
-        _ => no_tag,
-    };
-    let name = no_tag.strip_prefix("docker.io/").unwrap_or(no_tag);
-    let name = name.strip_prefix("library/").unwrap_or(name);
-    SERVICES.iter().find(|s| s.images.contains(&name))
+    BY_IMAGE
+        .get(image_repository(image).as_str())
+        .map(|&i| &SERVICES[i])
 }
 
 #[cfg(test)]
@@ -216,6 +262,21 @@ mod tests {
                     }
                 } else {
                     assert_eq!(p.source.confidence, crate::model::Confidence::C);
+                }
+            }
+        }
+    }
+
+    /// The catalog keys images as `image_repository` normalises them, and no
+    /// image names two services.
+    #[test]
+    fn catalog_images_are_normalised_and_unique() {
+        let mut seen = std::collections::HashMap::new();
+        for s in services() {
+            for image in s.images {
+                assert_eq!(image_repository(image), *image, "{}: {image}", s.id);
+                if let Some(other) = seen.insert(*image, s.id) {
+                    panic!("{image} names both {other} and {}", s.id);
                 }
             }
         }

@@ -1,14 +1,26 @@
-//! Search, logging, graph, vectors, monitoring and storage: Elasticsearch,
-//! Logstash, Kibana, Neo4j, Weaviate, Prometheus, Grafana, Alertmanager, MinIO.
+//! Search, logging, graph and vector stores: Elasticsearch, Logstash, Kibana, Neo4j, Weaviate.
 
-use crate::kinds::fixed::{expected, limit, peak};
+#![allow(unused_imports)]
+use crate::kinds::celery::{CONNS_PER_TASK, MAX_TASKS_PER_CHILD};
+use crate::kinds::chromium::{BROWSERS, BROWSER_MIB, EXTRA_PAGE_MIB, FIRST_PAGE_MIB, PAGES};
+use crate::kinds::fixed::{expected, limit, peak, PROCESSES};
+use crate::kinds::go::GC_KNOBS;
 use crate::kinds::jvm::{heap, nonheap, THREADS};
 use crate::kinds::knobs::*;
-use crate::model::{Category, Deploy, KindId, KnobDef, KnobUnit, SelfSizing, ServiceDef};
+use crate::kinds::node::MAX_OLD_SPACE;
+use crate::kinds::python_web::workers;
+use crate::kinds::{fixed, mongo, mysql, postgres, rabbitmq, redis};
+use crate::model::{
+    Category, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset, SelfSizing,
+    ServiceDef, Source, Volume,
+};
 use crate::sources::*;
-use KnobUnit::{Count, Days, Mib};
+use KnobUnit::*;
 
 const GIB64: i64 = 64 * 1024;
+
+/// This file's services, in palette order.
+pub(super) const SERVICES: &[ServiceDef] = &[ELASTICSEARCH, LOGSTASH, KIBANA, NEO4J, WEAVIATE];
 
 #[rustfmt::skip]
 pub const ELASTICSEARCH: ServiceDef = ServiceDef {
@@ -16,7 +28,7 @@ pub const ELASTICSEARCH: ServiceDef = ServiceDef {
     category: Category::Search,
     name_en: "Elasticsearch",
     name_zh: "Elasticsearch 搜索",
-    images: &["elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch", "bitnami/elasticsearch"],
+    images: &["elasticsearch", "elasticsearch/elasticsearch", "bitnami/elasticsearch"],
     kind: KindId::Elasticsearch,
     knobs: &[
         heap(0, "0 = auto: 50 % of the limit, or of the host without one", ES_HEAP),
@@ -37,11 +49,7 @@ pub const LOGSTASH: ServiceDef = ServiceDef {
     category: Category::Search,
     name_en: "Logstash",
     name_zh: "Logstash 日志处理",
-    images: &[
-        "logstash",
-        "docker.elastic.co/logstash/logstash",
-        "bitnami/logstash",
-    ],
+    images: &["logstash", "logstash/logstash", "bitnami/logstash"],
     kind: KindId::Jvm,
     knobs: &[
         heap(1024, "config/jvm.options -Xmx1g", LOGSTASH_DOCS),
@@ -71,11 +79,7 @@ pub const KIBANA: ServiceDef = ServiceDef {
     category: Category::Search,
     name_en: "Kibana",
     name_zh: "Kibana 可视化",
-    images: &[
-        "kibana",
-        "docker.elastic.co/kibana/kibana",
-        "bitnami/kibana",
-    ],
+    images: &["kibana", "kibana/kibana", "bitnami/kibana"],
     kind: KindId::Node,
     knobs: NODE_HEAP_KNOBS_KIBANA,
     presets: &[],
@@ -114,95 +118,13 @@ pub const WEAVIATE: ServiceDef = ServiceDef {
     category: Category::Search,
     name_en: "Weaviate",
     name_zh: "Weaviate 向量数据库",
-    images: &["semitechnologies/weaviate", "cr.weaviate.io/semitechnologies/weaviate"],
+    images: &["semitechnologies/weaviate"],
     kind: KindId::VectorDb,
     knobs: &[
         knob("objects", "Objects", "对象数", Count, 100_000, 10_000_000_000, "vectors stored", PLANNER),
         knob("dimensions", "Dimensions", "向量维度", Count, 384, 65_536, "e.g. 384 for all-MiniLM, 1536 for OpenAI ada-002", PLANNER),
         knob("vector_copies", "Memory per vector byte", "向量内存倍数", Count, 2, 16, "rule of thumb: 2 × the raw float32 vectors", WEAVIATE_DOCS),
         knob("base_mib", "Server", "服务进程", Mib, 50, GIB64, "Go server without vectors", PLANNER),
-        CPU,
-    ],
-    presets: &[],
-    self_sizing: None,
-    assumed: false,
-    deploy: Deploy::NONE,
-};
-
-#[rustfmt::skip]
-pub const PROMETHEUS: ServiceDef = ServiceDef {
-    id: "prometheus",
-    category: Category::Monitoring,
-    name_en: "Prometheus",
-    name_zh: "Prometheus 监控",
-    images: &["prom/prometheus", "bitnami/prometheus", "quay.io/prometheus/prometheus"],
-    kind: KindId::Prometheus,
-    knobs: &[
-        knob("active_series", "Active series", "活跃序列数", Count, 10_000, 100_000_000, "prometheus_tsdb_head_series", PLANNER),
-        knob("bytes_per_series", "Bytes per series", "每序列字节", Count, 3072, 100_000, "2–3 KB with Go GC", PROMETHEUS_DOCS),
-        knob("retention_days", "Retention", "保留天数", Days, 15, 3650, "storage.tsdb.retention.time default 15d (disk, not memory)", PROMETHEUS_DOCS),
-        knob("base_mib", "Server", "服务进程", Mib, 45, GIB64, "Prometheus 2.42 with 336 series: 45 MiB RSS", MEASURED),
-        CPU,
-    ],
-    presets: &[],
-    self_sizing: None,
-    assumed: false,
-    deploy: Deploy::NONE,
-};
-
-pub const GRAFANA: ServiceDef = ServiceDef {
-    id: "grafana",
-    category: Category::Monitoring,
-    name_en: "Grafana",
-    name_zh: "Grafana 仪表盘",
-    images: &["grafana/grafana", "grafana/grafana-oss", "bitnami/grafana"],
-    kind: KindId::Fixed,
-    knobs: &[
-        expected(100, PLANNER),
-        peak(200, PLANNER),
-        limit(512, GRAFANA_DOCS),
-        CPU_LIGHT,
-    ],
-    presets: &[],
-    self_sizing: None,
-    assumed: false,
-    deploy: Deploy::NONE,
-};
-
-pub const ALERTMANAGER: ServiceDef = ServiceDef {
-    id: "alertmanager",
-    category: Category::Monitoring,
-    name_en: "Alertmanager",
-    name_zh: "Alertmanager 告警",
-    images: &[
-        "prom/alertmanager",
-        "bitnami/alertmanager",
-        "quay.io/prometheus/alertmanager",
-    ],
-    kind: KindId::Fixed,
-    knobs: &[
-        expected(32, MEASURED),
-        peak(48, PLANNER),
-        limit(64, PLANNER),
-        CPU_LIGHT,
-    ],
-    presets: &[],
-    self_sizing: None,
-    assumed: false,
-    deploy: Deploy::NONE,
-};
-
-pub const MINIO: ServiceDef = ServiceDef {
-    id: "minio",
-    category: Category::Storage,
-    name_en: "MinIO",
-    name_zh: "MinIO 对象存储",
-    images: &["minio/minio", "bitnami/minio", "quay.io/minio/minio"],
-    kind: KindId::Fixed,
-    knobs: &[
-        expected(1024, MINIO_DOCS),
-        peak(2048, MINIO_DOCS),
-        limit(2048, MINIO_DOCS),
         CPU,
     ],
     presets: &[],
