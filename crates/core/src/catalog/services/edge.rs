@@ -22,7 +22,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[NGINX, STATIC_FRONTEND];
 
 pub const NGINX: ServiceDef = ServiceDef {
     id: "nginx",
-    category: Category::Web,
+    category: Category::Proxy,
     name_en: "Nginx",
     name_zh: "Nginx 反向代理",
     images: &[

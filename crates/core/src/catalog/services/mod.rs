@@ -1,6 +1,7 @@
 //! The service catalog: every built-in service with its knobs, each default
 //! number with its source (see `sources`), presets and the images it matches.
 
+mod ai;
 mod caches;
 mod databases;
 mod edge;
@@ -32,6 +33,7 @@ static SERVICES: LazyLock<Vec<ServiceDef>> = LazyLock::new(|| {
         edge::SERVICES,
         runtimes::SERVICES,
         workers::SERVICES,
+        ai::SERVICES,
         platform::SERVICES,
         stacks::SERVICES,
     ]
