@@ -46,7 +46,7 @@ fn load(path: &str) -> Result<stackfit_core::Plan, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let restored = codec::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     for fix in &restored.fixes {
-        eprintln!("stackfit: {path}: fixed: {fix}");
+        eprintln!("stackfit: {path}: fixed: {}", fix.text_en());
     }
     Ok(restored.plan)
 }
