@@ -127,6 +127,7 @@ fn service(out: &mut String, t: &Target, p: &Placement, pr: &PlacementReport) {
     let name = def.map_or(p.service.as_str(), |d| d.name_en);
     let basis = match pr.basis {
         crate::report::Basis::Measured => "measured",
+        crate::report::Basis::Estimated => "estimated",
         crate::report::Basis::Sourced { .. } => "sourced",
         crate::report::Basis::Assumed => "assumed",
     };

@@ -118,6 +118,7 @@ fn placement_report(
         cpu_millicores: f.cpu_millicores,
     };
     let basis = match def {
+        _ if p.measured_mib.is_some() && p.estimated => Basis::Estimated,
         _ if p.measured_mib.is_some() => Basis::Measured,
         Some(d) if !d.assumed => Basis::Sourced { grade: d.grade() },
         _ => Basis::Assumed,

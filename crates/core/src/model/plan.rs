@@ -170,6 +170,10 @@ pub struct Placement {
     /// Measured (or team-estimated) memory per replica; replaces the model's expected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_mib: Option<Mib>,
+    /// The figure in `measured_mib` is an estimate (a team's guess, a
+    /// report's example output), not a measurement.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub estimated: bool,
     /// Measured CPU per replica (`docker stats`); replaces the model's CPU.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_cpu_millicores: Option<Millicores>,
@@ -194,6 +198,10 @@ fn is_one(n: &u32) -> bool {
     *n == 1
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 impl Placement {
     /// A placement of `service` with catalog defaults, one replica, no overrides.
     ///
@@ -210,6 +218,7 @@ impl Placement {
             knobs: BTreeMap::new(),
             replicas: 1,
             measured_mib: None,
+            estimated: false,
             measured_cpu_millicores: None,
             limit_mib: None,
             shm_mib: None,
@@ -231,6 +240,14 @@ impl Placement {
 
     pub fn measured(mut self, mib: Mib) -> Self {
         self.measured_mib = Some(mib);
+        self
+    }
+
+    /// A figure someone estimated (not measured): replaces the model's
+    /// expected like a measurement, labelled as an estimate.
+    pub fn estimate(mut self, mib: Mib) -> Self {
+        self.measured_mib = Some(mib);
+        self.estimated = true;
         self
     }
 

@@ -105,6 +105,8 @@ pub enum PriceBasis {
 pub enum Basis {
     /// The user's own figure (`docker stats`).
     Measured,
+    /// A figure someone estimated (a team's guess, a report's example output).
+    Estimated,
     /// The catalog, with the weakest confidence of its memory figures.
     Sourced { grade: Confidence },
     /// A stand-in for an image the catalog does not know.
