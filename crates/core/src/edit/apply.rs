@@ -51,6 +51,10 @@ pub enum ActionError {
     UnknownTier(String),
     /// Control characters or line breaks in a name, label or note.
     ControlCharacters(String),
+    /// An id with characters an id cannot hold (it names services and files).
+    BadId(String),
+    /// A queue or environment name that is not one.
+    BadName(String),
     /// A value outside what the knob or setting allows (see [`bounds`]).
     OutOfRange(OutOfBounds),
     /// The last option of a plan cannot be removed.
@@ -82,6 +86,10 @@ impl ActionError {
             ActionError::ControlCharacters(at) => {
                 format!("{at} holds control characters or line breaks.")
             }
+            ActionError::BadId(id) => {
+                format!("The id {id:?} may hold only lower-case letters, digits, - and _.")
+            }
+            ActionError::BadName(name) => format!("{name:?} is not a valid name here."),
             ActionError::OutOfRange(e) => e.message_en(),
             ActionError::LastOption => "A plan needs at least one option.".into(),
         }
@@ -105,6 +113,8 @@ impl ActionError {
                 format!("规格目录里没有“{id}”，请为服务器填写配置（vCPU 与内存）。")
             }
             ActionError::ControlCharacters(at) => format!("{at} 含有控制字符或换行。"),
+            ActionError::BadId(id) => format!("标识“{id}”只能包含小写字母、数字、- 和 _。"),
+            ActionError::BadName(name) => format!("“{name}”不是合法的名称。"),
             ActionError::OutOfRange(e) => e.message_zh(),
             ActionError::LastOption => "方案至少要保留一个选项。".into(),
         }
@@ -413,6 +423,37 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             }
             placement_mut(o, placement)?.depends_on = depends_on.clone();
         }
+        Action::SetQueues {
+            option,
+            placement,
+            queues,
+        } => placement_mut(option_mut(plan, option)?, placement)?.queues = queues.clone(),
+        Action::SetEnv {
+            option,
+            placement,
+            name,
+            value,
+        } => {
+            let p = placement_mut(option_mut(plan, option)?, placement)?;
+            match value {
+                Some(v) => {
+                    p.env.insert(name.clone(), v.clone());
+                }
+                None => {
+                    p.env.remove(name);
+                }
+            }
+        }
+        Action::SetPublic {
+            option,
+            placement,
+            public,
+        } => placement_mut(option_mut(plan, option)?, placement)?.public = *public,
+        Action::SetServerDisk {
+            option,
+            server,
+            disk,
+        } => server_mut(option_mut(plan, option)?, server)?.disk = *disk,
         Action::SetHeadroomTarget { pct } => {
             plan.settings.headroom_target_pct = *pct;
         }

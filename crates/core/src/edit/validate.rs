@@ -20,6 +20,16 @@ pub const MAX_SERVERS_PER_OPTION: usize = 200;
 pub const MAX_PLACEMENTS_PER_OPTION: usize = 2_000;
 pub const MAX_DEPENDENCIES: usize = 64;
 pub const MAX_KNOBS: usize = 64;
+pub const MAX_QUEUES: usize = 32;
+pub const MAX_ENV: usize = 64;
+/// An environment value (one line of `.env`).
+pub const ENV_VALUE_CHARS: Bound = Bound::new(
+    "environment value",
+    "环境变量取值",
+    0,
+    4_000,
+    bounds::Measure::Chars,
+);
 
 /// Repair what can be repaired (the codec), or refuse any breach (actions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,6 +192,52 @@ pub fn is_unsafe_char(c: char) -> bool {
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// An id is a compose service name, a host name and part of a file name:
+/// lower-case letters, digits, `-` and `_`, starting with a letter or digit.
+pub fn is_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// `id` made into one: lower case, anything else a `-`, `fallback` if nothing is left.
+pub fn clean_id(id: &str, fallback: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| {
+            let c = c.to_ascii_lowercase();
+            if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.trim_start_matches(['-', '_']).to_string();
+    if s.is_empty() {
+        fallback.to_string()
+    } else {
+        s
+    }
+}
+
+/// An environment variable name: `[A-Za-z_][A-Za-z0-9_]*`, at most 128 characters.
+pub fn is_env_name(name: &str) -> bool {
+    name.len() <= 128
+        && name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A queue name: letters, digits and `._:@-`, at most 100 characters.
+pub fn is_queue_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 100
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._:@-".contains(c))
+}
+
 /// Hands out ids: the id itself when free, else `base-2`, `base-3`, … from a
 /// counter per base, so n repeats cost O(n), not O(n²).
 #[derive(Default)]
@@ -238,7 +294,16 @@ fn id(
         *id = what.0.to_string();
     }
     c.text(path, &bounds::ID_CHARS, id)?;
-    c.one_line(path, id)?;
+    if !is_id(id) {
+        let clean = clean_id(id, what.0);
+        c.breach(
+            path,
+            ActionError::BadId(id.clone()),
+            format!("{} id {:?} may hold only lower-case letters, digits, - and _; changed to {clean:?}", what.0, id),
+            format!("{}标识“{}”只能包含小写字母、数字、- 和 _，已改为“{clean}”", what.1, id),
+        )?;
+        *id = clean;
+    }
     let fresh = ids.take(id);
     if fresh != *id {
         c.breach(
@@ -368,6 +433,38 @@ fn placement_body(
     )?;
     c.text(&format!("{path}.note"), &bounds::NOTE_CHARS, &mut p.note)?;
     c.one_line(&format!("{path}.note"), &mut p.note)?;
+    if p.queues.len() > MAX_QUEUES {
+        return Err(too_many(
+            &format!("{path}.queues"),
+            &QUEUES_BOUND,
+            p.queues.len(),
+        ));
+    }
+    if let Some(bad) = p.queues.iter().find(|q| !is_queue_name(q)).cloned() {
+        c.breach(
+            &format!("{path}.queues"),
+            ActionError::BadName(bad.clone()),
+            format!("queue name {bad:?} may hold only letters, digits and ._:@-; dropped"),
+            format!("队列名“{bad}”只能包含字母、数字和 ._:@-，已删除"),
+        )?;
+        p.queues.retain(|q| is_queue_name(q));
+    }
+    if p.env.len() > MAX_ENV {
+        return Err(too_many(&format!("{path}.env"), &ENV_BOUND, p.env.len()));
+    }
+    if let Some(bad) = p.env.keys().find(|k| !is_env_name(k)).cloned() {
+        c.breach(
+            &format!("{path}.env"),
+            ActionError::BadName(bad.clone()),
+            format!("environment name {bad:?} is not a variable name; dropped"),
+            format!("环境变量名“{bad}”不合法，已删除"),
+        )?;
+        p.env.retain(|k, _| is_env_name(k));
+    }
+    for (k, v) in p.env.iter_mut() {
+        c.text(&format!("{path}.env.{k}"), &ENV_VALUE_CHARS, v)?;
+        c.one_line(&format!("{path}.env.{k}"), v)?;
+    }
     if p.knobs.len() > MAX_KNOBS {
         return Err(too_many(
             &format!("{path}.knobs"),
@@ -426,6 +523,20 @@ const DEPENDENCIES_BOUND: Bound = Bound::new(
     "每个服务的依赖数",
     0,
     MAX_DEPENDENCIES as i64,
+    bounds::Measure::Count,
+);
+const QUEUES_BOUND: Bound = Bound::new(
+    "queues of a worker",
+    "每个任务进程的队列数",
+    0,
+    MAX_QUEUES as i64,
+    bounds::Measure::Count,
+);
+const ENV_BOUND: Bound = Bound::new(
+    "environment lines of a service",
+    "每个服务的环境变量数",
+    0,
+    MAX_ENV as i64,
     bounds::Measure::Count,
 );
 const KNOBS_BOUND: Bound = Bound::new(
@@ -717,5 +828,29 @@ mod tests {
             "{}",
             r.error.message_zh()
         );
+    }
+}
+
+#[cfg(test)]
+mod template_tests {
+    use super::*;
+
+    /// Every built-in plan passes the validator unchanged.
+    #[test]
+    fn templates_pass_the_validator() {
+        for t in crate::templates::list() {
+            for lang in [crate::findings::Lang::En, crate::findings::Lang::Zh] {
+                let mut p = crate::templates::get_in(t.id, lang).unwrap();
+                refuse(&mut p).unwrap_or_else(|e| panic!("{}: {e}", t.id));
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_compose_names() {
+        assert!(is_id("worker-base") && is_id("010") && is_id("true"));
+        assert!(!is_id("Cache.A") && !is_id("-x") && !is_id(""));
+        assert_eq!(clean_id("Cache.A", "placement"), "cache-a");
+        assert_eq!(clean_id("..", "placement"), "placement");
     }
 }

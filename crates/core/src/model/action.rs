@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{Placement, PlanOption, PriceOverride, ReserveModel, Server};
+use super::plan::{DiskType, Placement, PlanOption, PriceOverride, ReserveModel, Server};
 use super::units::{Mib, Millicores};
 
 /// One change to a plan. Options, servers and placements are named by id.
@@ -124,6 +124,31 @@ pub enum Action {
         option: String,
         placement: String,
         depends_on: Vec<String>,
+    },
+    /// Set the queues a worker consumes.
+    SetQueues {
+        option: String,
+        placement: String,
+        queues: Vec<String>,
+    },
+    /// Set (or, with `None`, remove) one environment line of a placement.
+    SetEnv {
+        option: String,
+        placement: String,
+        name: String,
+        value: Option<String>,
+    },
+    /// Mark a placement as reached from outside (ports published) or not.
+    SetPublic {
+        option: String,
+        placement: String,
+        public: bool,
+    },
+    /// Set the server's disk type.
+    SetServerDisk {
+        option: String,
+        server: String,
+        disk: DiskType,
     },
     SetHeadroomTarget {
         pct: u32,

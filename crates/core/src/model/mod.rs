@@ -11,8 +11,8 @@ pub mod units;
 
 pub use action::Action;
 pub use plan::{
-    fresh_id, Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server, ServerSpec,
-    Settings,
+    fresh_id, DiskType, Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server,
+    ServerSpec, Settings,
 };
 pub use service::{
     Category, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset, SelfSizing,

@@ -131,6 +131,9 @@ pub struct Server {
     /// A monthly price that replaces the catalog's (a quote, a discount, a promo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<PriceOverride>,
+    /// The disk PostgreSQL and friends read from (cloud disks are SSDs).
+    #[serde(default, skip_serializing_if = "DiskType::is_ssd")]
+    pub disk: DiskType,
     /// The server's address on the private network (VPC), e.g. "172.16.0.10".
     /// Exporters write it where other servers' services reach this one; when
     /// unset they write a `${SERVER_<ID>_PRIVATE_ADDRESS}` variable instead.
@@ -138,6 +141,25 @@ pub struct Server {
     pub private_address: Option<String>,
     #[serde(default)]
     pub placements: Vec<Placement>,
+}
+
+/// The kind of disk a server has (PGTune's random_page_cost and
+/// effective_io_concurrency follow it). Cloud block storage (ESSD, cloud SSD,
+/// gp3) behaves as SSD.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiskType {
+    Hdd,
+    #[default]
+    Ssd,
+    San,
+    Nvme,
+}
+
+impl DiskType {
+    pub fn is_ssd(&self) -> bool {
+        *self == DiskType::Ssd
+    }
 }
 
 /// A server size for tiers the catalog does not have.
@@ -186,6 +208,16 @@ pub struct Placement {
     /// Placements (ids in the same option) this one connects to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<String>,
+    /// Queues a task worker consumes (Celery `-Q`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub queues: Vec<String>,
+    /// The placement's own environment lines (`PLAYWRIGHT_MAX_BROWSERS=1`),
+    /// written to the server's `.env` and passed to the container.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub env: BTreeMap<String, String>,
+    /// Reached from outside the private network: its ports are published.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub public: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
@@ -223,6 +255,9 @@ impl Placement {
             limit_mib: None,
             shm_mib: None,
             depends_on: Vec::new(),
+            queues: Vec::new(),
+            env: BTreeMap::new(),
+            public: false,
             note: String::new(),
         }
     }
@@ -270,6 +305,24 @@ impl Placement {
         self.note = note.to_string();
         self
     }
+
+    /// Sets the queues a worker consumes (builder style).
+    pub fn queues(mut self, queues: &[&str]) -> Self {
+        self.queues = queues.iter().map(|q| q.to_string()).collect();
+        self
+    }
+
+    /// Adds an environment line (builder style).
+    pub fn env(mut self, name: &str, value: &str) -> Self {
+        self.env.insert(name.to_string(), value.to_string());
+        self
+    }
+
+    /// Marks the placement as reached from outside (builder style).
+    pub fn public(mut self) -> Self {
+        self.public = true;
+        self
+    }
 }
 
 impl Server {
@@ -282,6 +335,7 @@ impl Server {
             spec: None,
             usable_mib: None,
             swap_mib: None,
+            disk: DiskType::Ssd,
             price: None,
             private_address: None,
             placements: Vec::new(),
