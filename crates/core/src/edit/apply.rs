@@ -444,6 +444,27 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
                 }
             }
         }
+        Action::SetImage {
+            option,
+            placement,
+            image,
+            port,
+        } => {
+            let p = placement_mut(option_mut(plan, option)?, placement)?;
+            p.image = image
+                .as_deref()
+                .map(str::trim)
+                .filter(|i| !i.is_empty())
+                .map(str::to_string);
+            p.port = *port;
+        }
+        Action::SetCpuLimit {
+            option,
+            placement,
+            millicores,
+        } => {
+            placement_mut(option_mut(plan, option)?, placement)?.cpu_limit_millicores = *millicores
+        }
         Action::SetPublic {
             option,
             placement,

@@ -229,6 +229,18 @@ pub fn is_env_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// An image reference as Docker reads it: lower-case registry and path,
+/// a tag or digest; at most 255 characters, nothing a YAML or shell reader
+/// would take for syntax.
+pub fn is_image_ref(image: &str) -> bool {
+    !image.is_empty()
+        && image.len() <= 255
+        && image.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && image
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "./:@_-".contains(c))
+}
+
 /// A queue name: letters, digits and `._:@-`, at most 100 characters.
 pub fn is_queue_name(name: &str) -> bool {
     !name.is_empty()
@@ -433,6 +445,31 @@ fn placement_body(
     )?;
     c.text(&format!("{path}.note"), &bounds::NOTE_CHARS, &mut p.note)?;
     c.one_line(&format!("{path}.note"), &mut p.note)?;
+    c.bounded_mib(
+        &format!("{path}.cpu_limit_millicores"),
+        &bounds::CPU_LIMIT_MILLICORES,
+        &mut p.cpu_limit_millicores,
+    )?;
+    if let Some(image) = &p.image {
+        if !is_image_ref(image) {
+            c.breach(
+                &format!("{path}.image"),
+                ActionError::BadName(image.clone()),
+                format!("{image:?} is not an image reference; dropped"),
+                format!("“{image}”不是合法的镜像名，已删除"),
+            )?;
+            p.image = None;
+        }
+    }
+    if p.port == Some(0) {
+        c.breach(
+            &format!("{path}.port"),
+            ActionError::BadName("0".into()),
+            "port 0 dropped".into(),
+            "端口 0 无效，已删除".into(),
+        )?;
+        p.port = None;
+    }
     if p.queues.len() > MAX_QUEUES {
         return Err(too_many(
             &format!("{path}.queues"),

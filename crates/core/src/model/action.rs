@@ -138,6 +138,19 @@ pub enum Action {
         name: String,
         value: Option<String>,
     },
+    /// Set (or clear) the image a placement runs and the port it listens on.
+    SetImage {
+        option: String,
+        placement: String,
+        image: Option<String>,
+        port: Option<u16>,
+    },
+    /// Set (or clear) a placement's CPU cap per replica.
+    SetCpuLimit {
+        option: String,
+        placement: String,
+        millicores: Option<Millicores>,
+    },
     /// Mark a placement as reached from outside (ports published) or not.
     SetPublic {
         option: String,

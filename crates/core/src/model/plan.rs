@@ -184,6 +184,13 @@ pub struct Placement {
     pub id: String,
     /// Catalog service id, e.g. "celery-gevent".
     pub service: String,
+    /// The image it runs, when not the catalog's (your own build, an image
+    /// the catalog does not know): "registry.example.com/team/api:1.4".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// The port it listens on, when not the catalog's (services that run your code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
     /// Knob values that differ from the catalog defaults.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub knobs: BTreeMap<String, i64>,
@@ -202,6 +209,9 @@ pub struct Placement {
     /// The memory limit per replica written into compose; replaces the default limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit_mib: Option<Mib>,
+    /// A CPU cap per replica (compose `cpus`); none: no cap below the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_limit_millicores: Option<Millicores>,
     /// `shm_size`; Docker's default is 64 MiB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shm_mib: Option<Mib>,
@@ -247,12 +257,15 @@ impl Placement {
         Placement {
             id: id.to_string(),
             service: service.to_string(),
+            image: None,
+            port: None,
             knobs: BTreeMap::new(),
             replicas: 1,
             measured_mib: None,
             estimated: false,
             measured_cpu_millicores: None,
             limit_mib: None,
+            cpu_limit_millicores: None,
             shm_mib: None,
             depends_on: Vec::new(),
             queues: Vec::new(),
@@ -315,6 +328,18 @@ impl Placement {
     /// Adds an environment line (builder style).
     pub fn env(mut self, name: &str, value: &str) -> Self {
         self.env.insert(name.to_string(), value.to_string());
+        self
+    }
+
+    /// Sets the image it runs (builder style).
+    pub fn image(mut self, image: &str) -> Self {
+        self.image = Some(image.to_string());
+        self
+    }
+
+    /// Sets the port it listens on (builder style).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = Some(port);
         self
     }
 
