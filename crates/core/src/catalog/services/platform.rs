@@ -113,6 +113,13 @@ const GITLAB_CONSTRAINED: Source = src(
     Confidence::A,
 );
 
+const GITLAB_PG_SIZING: Source = src(
+    "omnibus-gitlab files/gitlab-cookbooks/postgresql/attributes/default.rb: shared_buffers = ¼ of node['memory']['total'], effective_cache_size ½ (the host's memory as Ohai reads it, not the container limit)",
+    "https://github.com/gitlabhq/omnibus-gitlab/blob/028ec5b8be46171dd6cea3e49a37cae4840c17d1/files/gitlab-cookbooks/postgresql/attributes/default.rb",
+    "2026-12-01",
+    Confidence::A,
+);
+
 #[rustfmt::skip]
 pub const GITLAB_CE: ServiceDef = ServiceDef {
     id: "gitlab-ce",
@@ -131,7 +138,11 @@ pub const GITLAB_CE: ServiceDef = ServiceDef {
             "about 15 processes (Puma, Sidekiq, Gitaly, PostgreSQL, Redis…) in one container; planning figure, enter a measurement", PLANNER),
     ],
     presets: &[],
-    self_sizing: None,
+    self_sizing: Some(SelfSizing {
+        percent_of_memory: 25,
+        rule: "the bundled PostgreSQL's shared_buffers = ¼ of the host's memory (read from /proc/meminfo, so a container limit does not lower it)",
+        source: GITLAB_PG_SIZING,
+    }),
     assumed: false,
     deploy: Deploy {
         image: "gitlab/gitlab-ce",
