@@ -3,10 +3,7 @@
 use super::*;
 use crate::catalog::service;
 
-const HOST: HostView = HostView {
-    usable_mib: 3816,
-    vcpu: 2,
-};
+const HOST: HostView = HostView::new(3816, 2);
 
 fn fp(p: &Placement) -> Footprint {
     footprint(service(&p.service).unwrap(), p, HOST)

@@ -177,6 +177,7 @@ pub(crate) fn measure(
     let host = HostView {
         usable_mib: r.usable_mib,
         vcpu: r.vcpu,
+        disk: server.disk,
     };
     let mut placements = Vec::with_capacity(server.placements.len());
     let mut footprints = Vec::with_capacity(server.placements.len());

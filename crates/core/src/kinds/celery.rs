@@ -94,6 +94,14 @@ fn celery_command(pool: &str) -> Vec<String> {
     .collect()
 }
 
+/// `-Q q1,q2`: the queues the plan says this worker consumes.
+fn queues(cx: &Cx, run: &mut Run) {
+    if !cx.placement.queues.is_empty() {
+        run.command.push("-Q".into());
+        run.command.push(cx.placement.queues.join(","));
+    }
+}
+
 const APP_NOTE: (&str, &str) = (
     "set --app to your Celery app",
     "把 --app 改成你的 Celery 应用",
@@ -209,7 +217,7 @@ impl Kind for Prefork {
         }
     }
 
-    fn run(&self, _cx: &Cx, tuned: &Tuned) -> Run {
+    fn run(&self, cx: &Cx, tuned: &Tuned) -> Run {
         let mut run = Run {
             command: celery_command("prefork"),
             command_note: Some(APP_NOTE),
@@ -220,6 +228,7 @@ impl Kind for Prefork {
                 run.command.push(format!("{}={}", s.name, s.value));
             }
         }
+        queues(cx, &mut run);
         run
     }
 
@@ -285,7 +294,7 @@ impl Kind for Gevent {
         }
     }
 
-    fn run(&self, _cx: &Cx, tuned: &Tuned) -> Run {
+    fn run(&self, cx: &Cx, tuned: &Tuned) -> Run {
         let mut run = Run {
             command: celery_command("gevent"),
             command_note: Some(APP_NOTE),
@@ -296,6 +305,7 @@ impl Kind for Gevent {
                 run.command.push(format!("{}={}", s.name, s.value));
             }
         }
+        queues(cx, &mut run);
         run
     }
 

@@ -76,6 +76,18 @@ pub struct HostView {
     /// Memory the OS sees on the server.
     pub usable_mib: Mib,
     pub vcpu: u32,
+    pub disk: crate::model::DiskType,
+}
+
+impl HostView {
+    /// A host with `usable_mib` of memory and `vcpu` CPUs on an SSD.
+    pub const fn new(usable_mib: Mib, vcpu: u32) -> Self {
+        HostView {
+            usable_mib,
+            vcpu,
+            disk: crate::model::DiskType::Ssd,
+        }
+    }
 }
 
 /// One placement as a kind is asked about it: its catalog entry, the plan's

@@ -4,10 +4,7 @@ use super::*;
 use crate::catalog::service;
 use crate::model::Placement;
 
-const HOST: HostView = HostView {
-    usable_mib: 3816,
-    vcpu: 2,
-};
+const HOST: HostView = HostView::new(3816, 2);
 
 fn tuning(p: &Placement, vcpu: u32) -> Tuning {
     let def = service(&p.service).unwrap();
