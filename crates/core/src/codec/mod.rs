@@ -3,6 +3,8 @@
 //! names the field and the line. Invariant: only this module knows the wire
 //! format's envelope and versions.
 
+pub mod link;
+
 use serde::{Deserialize, Serialize};
 
 use crate::edit::validate::{self, Mode, Note};
