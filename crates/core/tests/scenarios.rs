@@ -451,7 +451,7 @@ fn s4_per_server_compose_points_b_workers_at_a_private_address() {
     let (a, b) = (o.server("a").unwrap(), o.server("b").unwrap());
     let yml = export::compose(&plan, &r, "as-planned", "b").unwrap();
     let env = export::env_file(&plan, &r, "as-planned", "b").unwrap();
-    let a_address = "\"${SERVER_A_PRIVATE_ADDRESS:?set it in .env}\"";
+    let a_address = "\"${SERVER_A_PRIVATE_ADDRESS:?set SERVER_A_PRIVATE_ADDRESS in .env}\"";
 
     let mut workers = 0;
     for p in &b.placements {
@@ -497,7 +497,7 @@ fn s4_per_server_compose_points_b_workers_at_a_private_address() {
         assert!(!env.contains(&format!("={}\n", p.id)), "{} in .env", p.id);
     }
     assert!(env.lines().any(|l| l == "SERVER_A_PRIVATE_ADDRESS="));
-    assert!(env.contains("set to server A's private IP"));
+    assert!(env.contains("server A's private IP") && env.contains("required: docker compose stops"));
 }
 
 /// The lines of one service in an exported compose file: its `  id:` line

@@ -31,8 +31,6 @@ const GIB64: i64 = 64 * 1024;
 
 /// This file's services, in palette order (by project).
 pub(super) const SERVICES: &[ServiceDef] = &[
-    AUTHENTIK_SERVER,
-    AUTHENTIK_WORKER,
     COOLIFY,
     COOLIFY_REALTIME,
     DIFY_API,
@@ -66,7 +64,6 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     MAILCOW_WATCHDOG,
     MAILCOW_DOCKERAPI,
     MAILCOW_OLEFY,
-    MATTERMOST,
     OPENPROJECT_WEB,
     OPENPROJECT_WORKER,
     OPENPROJECT_CRON,
@@ -98,7 +95,6 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     POSTHOG_PERSONHOG_ROUTER,
     POSTHOG_HYPERCACHE,
     RAGFLOW,
-    ROCKET_CHAT,
     SENTRY_CONSUMER,
     SENTRY_WEB,
     SENTRY_TASKWORKER,
@@ -106,7 +102,6 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     SENTRY_CLEANUP,
     SNUBA_CONSUMER,
     SNUBA_API,
-    SENTRY_RELAY,
     SENTRY_SYMBOLICATOR,
     SENTRY_TASKBROKER,
     SENTRY_VROOM,
@@ -114,7 +109,6 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     SENTRY_LAUNCHPAD,
     SIGNOZ,
     SIGNOZ_OTEL_COLLECTOR,
-    SONARQUBE,
     SUPABASE_STUDIO,
     SUPABASE_AUTH,
     POSTGREST,
@@ -501,61 +495,7 @@ const AUTHENTIK_ENV: &[EnvSpec] = &[
     ),
 ];
 
-#[rustfmt::skip]
-pub const AUTHENTIK_SERVER: ServiceDef = ServiceDef {
-    id: "authentik-server",
-    category: Category::Platform,
-    name_en: "authentik server",
-    name_zh: "authentik 身份认证服务",
-    images: &["goauthentik/server", "beryju/authentik"],
-    kind: KindId::PythonWeb,
-    knobs: &[
-        workers(2, AUTHENTIK_SERVER_PEAK),
-        app(150, "375 MiB measured idle = 75 + 2 × 150; the split between the workers and the rest is assumed", AUTHENTIK_IDLE),
-        master(75, "the Go router and the gunicorn arbiter: an assumed share of the 375 MiB measured idle", PLANNER),
-        request(1662, "3700 MiB plateau under a 4 GiB limit = 75 + 2 × (150 + 1662): glibc arenas kept after admin-UI spikes; recycling the workers brought it back to 533 MiB", AUTHENTIK_SERVER_PEAK),
-        CPU_PER_IDLE_WORKER,
-    ],
-    presets: &[],
-    self_sizing: None,
-    assumed: false,
-    deploy: Deploy {
-        image: "ghcr.io/goauthentik/server",
-        tag: "2025.2.4",
-        command: &["server"],
-        ports: &[port(9000, "HTTP"), port(9443, "HTTPS")],
-        volumes: &[vol("authentik-media", "/media"), vol("authentik-templates", "/templates")],
-        env: AUTHENTIK_ENV,
-        ..Deploy::NONE
-    },
-};
 
-#[rustfmt::skip]
-pub const AUTHENTIK_WORKER: ServiceDef = ServiceDef {
-    id: "authentik-worker",
-    category: Category::Worker,
-    name_en: "authentik worker",
-    name_zh: "authentik 后台任务进程",
-    images: &[],
-    kind: KindId::Fixed,
-    knobs: &[
-        exp(360, "worker idle without load, ~10 users", AUTHENTIK_IDLE),
-        pk(3172, "3.098 GiB in docker stats during the 2026.8.0 worker leak; a ~1400-user install peaks at 7.4 GB (#21413)", AUTHENTIK_WORKER_PEAK),
-        lim(AUTHENTIK_WORKER_PEAK),
-        CPU_SMALL_APP,
-    ],
-    presets: &[],
-    self_sizing: None,
-    assumed: false,
-    deploy: Deploy {
-        image: "ghcr.io/goauthentik/server",
-        tag: "2025.2.4",
-        command: &["worker"],
-        volumes: &[vol("authentik-media", "/media"), vol("authentik-certs", "/certs")],
-        env: AUTHENTIK_ENV,
-        ..Deploy::NONE
-    },
-};
 
 // ---------------------------------------------------------------------------
 // Coolify: Laravel control plane (all-in-one image) and its Soketi server.
@@ -1394,43 +1334,6 @@ pub const MAILCOW_OLEFY: ServiceDef = ServiceDef {
 // ---------------------------------------------------------------------------
 // Mattermost: one Go server (plugins run as extra processes).
 
-#[rustfmt::skip]
-pub const MATTERMOST: ServiceDef = ServiceDef {
-    id: "mattermost",
-    category: Category::Platform,
-    name_en: "Mattermost",
-    name_zh: "Mattermost 团队聊天",
-    images: &["mattermost/mattermost-enterprise-edition", "mattermost/mattermost-team-edition"],
-    kind: KindId::Go,
-    knobs: &[
-        go_live(96, "116 MB used by a 512 MB VM running only Mattermost 4.7.3 (database elsewhere), less the 20 MiB runtime; current versions run bundled plugins as extra processes, not counted here", MATTERMOST_MEMORY),
-        go_base(20, "planner assumption: Go runtime and stacks", PLANNER),
-        GC_KNOBS[0],
-        GC_KNOBS[1],
-        CPU_SMALL_APP,
-    ],
-    presets: &[],
-    self_sizing: None,
-    assumed: false,
-    deploy: Deploy {
-        image: "mattermost/mattermost-enterprise-edition",
-        tag: "10.5.2",
-        ports: &[port(8065, "HTTP")],
-        volumes: &[
-            vol("mattermost-config", "/mattermost/config"),
-            vol("mattermost-data", "/mattermost/data"),
-            vol("mattermost-logs", "/mattermost/logs"),
-            vol("mattermost-plugins", "/mattermost/plugins"),
-            vol("mattermost-client-plugins", "/mattermost/client/plugins"),
-            vol("mattermost-bleve-indexes", "/mattermost/bleve-indexes"),
-        ],
-        env: &[
-            lit("MM_SQLSETTINGS_DRIVERNAME", "postgres", "the vendor compose's database driver", "官方 compose 的数据库驱动"),
-            lit("MM_SQLSETTINGS_DATASOURCE", "postgres://mmuser:mmuser_password@postgres:5432/mattermost?sslmode=disable&connect_timeout=10", "the vendor env.example's default; put your database's password in it", "官方 env.example 的默认值，请换成你的数据库密码"),
-        ],
-        ..Deploy::NONE
-    },
-};
 
 // ---------------------------------------------------------------------------
 // OpenProject: one image (openproject/community) in four roles.
@@ -2155,35 +2058,6 @@ pub const RAGFLOW: ServiceDef = ServiceDef {
 // ---------------------------------------------------------------------------
 // Rocket.Chat: one Node (Meteor) server.
 
-#[rustfmt::skip]
-pub const ROCKET_CHAT: ServiceDef = ServiceDef {
-    id: "rocket-chat",
-    category: Category::Platform,
-    name_en: "Rocket.Chat",
-    name_zh: "Rocket.Chat 团队聊天",
-    images: &["rocketchat/rocket.chat", "rocket.chat"],
-    kind: KindId::Node,
-    knobs: &[
-        node_base(150, "planner assumption: the share of the measured process outside the heap", PLANNER),
-        node_heap(635, "785 MB measured for node on a dockerised 6.x server, less the 150 MiB assumed outside the heap; older releases measured 495–800 MB at start", ROCKETCHAT_MEMORY),
-        MAX_OLD_SPACE,
-        CPU_SMALL_APP,
-    ],
-    presets: &[],
-    self_sizing: NODE_SELF_SIZING,
-    assumed: false,
-    deploy: Deploy {
-        image: "registry.rocket.chat/rocketchat/rocket.chat",
-        tag: "8.0.1",
-        ports: &[port(3000, "HTTP"), port(9458, "Prometheus metrics")],
-        volumes: &[vol("rocketchat-uploads", "/app/uploads")],
-        env: &[
-            lit("MONGO_URL", "mongodb://mongodb:27017/rocketchat?replicaSet=rs0", "the MongoDB replica set in the vendor compose; change the host to yours", "官方 compose 中的 MongoDB 副本集，按你的服务名修改主机"),
-            lit("ROOT_URL", "http://localhost:3000", "the address users open; change it to yours", "用户访问的地址，改成你的域名"),
-        ],
-        ..Deploy::NONE
-    },
-};
 
 // ---------------------------------------------------------------------------
 // Sentry self-hosted: the Sentry image (a locally built variant in the vendor
@@ -2373,30 +2247,6 @@ pub const SNUBA_API: ServiceDef = ServiceDef {
     },
 };
 
-#[rustfmt::skip]
-pub const SENTRY_RELAY: ServiceDef = ServiceDef {
-    id: "sentry-relay",
-    category: Category::Monitoring,
-    name_en: "Sentry Relay",
-    name_zh: "Sentry Relay 事件接入",
-    images: &["getsentry/relay"],
-    kind: KindId::Fixed,
-    knobs: &[
-        exp(34, "34.1 MiB idle (docker stats)", SENTRY_WORKER_BUSY),
-        pk(1518, "1.482 GiB with ~2k errors and 16k transactions a day (envelopes buffered in memory)", SENTRY_RELAY_BUSY),
-        lim(SENTRY_RELAY_BUSY),
-        CPU_SMALL_APP,
-    ],
-    presets: &[],
-    self_sizing: None,
-    assumed: false,
-    deploy: Deploy {
-        image: "ghcr.io/getsentry/relay",
-        tag: "26.8.0",
-        ports: &[port(3000, "HTTP ingest (behind the vendor's nginx)")],
-        ..Deploy::NONE
-    },
-};
 
 /// A Sentry service with no published measurement.
 #[rustfmt::skip]
@@ -2522,41 +2372,6 @@ pub const SIGNOZ_OTEL_COLLECTOR: ServiceDef = ServiceDef {
 // SonarQube: three JVMs (web, compute engine, embedded Elasticsearch) in one
 // container: an all-in-one budget.
 
-#[rustfmt::skip]
-pub const SONARQUBE: ServiceDef = ServiceDef {
-    id: "sonarqube",
-    category: Category::Platform,
-    name_en: "SonarQube",
-    name_zh: "SonarQube 代码质量平台",
-    images: &["sonarqube", "sonarsource/sonarqube"],
-    kind: KindId::Fixed,
-    knobs: &[
-        exp(2395, "2.339 GiB in docker stats while in use", SONARQUBE_MEMORY),
-        pk(3072, "planner assumption: the compute engine analysing a large project beside the web server and Elasticsearch", PLANNER),
-        lim(PLANNER),
-        CPU_SMALL_APP,
-    ],
-    presets: &[],
-    self_sizing: None,
-    assumed: false,
-    deploy: Deploy {
-        image: "sonarqube",
-        tag: "community",
-        ports: &[port(9000, "web UI and API")],
-        volumes: &[
-            vol("sonarqube-data", "/opt/sonarqube/data"),
-            vol("sonarqube-extensions", "/opt/sonarqube/extensions"),
-            vol("sonarqube-logs", "/opt/sonarqube/logs"),
-        ],
-        env: &[
-            lit("SONAR_JDBC_URL", "jdbc:postgresql://db:5432/sonar", "without it SonarQube uses its embedded H2, for evaluation only", "不设置则使用内置 H2，仅供试用"),
-            lit("SONAR_JDBC_USERNAME", "sonar", "the vendor example's database user", "官方示例的数据库用户"),
-            secret("SONAR_JDBC_PASSWORD", "must equal the database's POSTGRES_PASSWORD", "必须与数据库的 POSTGRES_PASSWORD 一致"),
-        ],
-        host: &["vm.max_map_count=524288", "fs.file-max=131072"],
-        ..Deploy::NONE
-    },
-};
 
 // ---------------------------------------------------------------------------
 // Supabase: its own services (Postgres, Kong, Vector and imgproxy are

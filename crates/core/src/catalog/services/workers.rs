@@ -295,7 +295,7 @@ pub const SNUBA: ServiceDef = ServiceDef {
     category: Category::Worker,
     name_en: "Sentry Snuba (API or consumer)",
     name_zh: "Sentry Snuba（查询 API 或消费者）",
-    images: &["getsentry/snuba"],
+    images: &[],
     kind: KindId::Fixed,
     knobs: &[
         knob("expected_mib", "Expected memory", "预计内存", Mib, 230, 1 << 20, "one Snuba container (the API or one consumer): 215–259 MiB; self-hosted Sentry runs about 20 of them", SNUBA_STATS),
