@@ -43,8 +43,8 @@ use crate::report::{PlacementReport, Report, Severity};
 /// let plan = templates::get("s4").unwrap();
 /// let report = evaluate(&plan);
 /// let b = export::compose(&plan, &report, "as-planned", "b").unwrap();
-/// // B's workers reach A's PostgreSQL over the private network…
-/// assert!(b.contains("POSTGRES_HOST: \"${SERVER_A_PRIVATE_ADDRESS:?set it in .env}\""));
+/// // B's workers reach A's PostgreSQL at A's private address…
+/// assert!(b.contains("POSTGRES_HOST: \"192.168.36.36\""));
 /// // …with the report's limit for each container.
 /// assert!(b.contains("mem_limit: 2432m"));
 /// assert!(export::compose(&plan, &report, "as-planned", "z").is_none());

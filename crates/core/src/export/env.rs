@@ -14,7 +14,11 @@ use crate::report::Report;
 ///
 /// ```
 /// use stackfit_core::{evaluate, export, templates};
-/// let plan = templates::get("s4").unwrap();
+/// let mut plan = templates::get("s4").unwrap();
+/// let env = export::env_file(&plan, &evaluate(&plan), "as-planned", "b").unwrap();
+/// assert!(env.lines().any(|l| l == "SERVER_A_PRIVATE_ADDRESS=192.168.36.36"));
+/// // A server without an address in the plan leaves its line to fill in.
+/// plan.options[0].servers[0].private_address = None;
 /// let env = export::env_file(&plan, &evaluate(&plan), "as-planned", "b").unwrap();
 /// assert!(env.lines().any(|l| l == "SERVER_A_PRIVATE_ADDRESS="));
 /// ```
