@@ -21,7 +21,7 @@ use crate::sources::*;
 pub const MAX_TASKS_PER_CHILD: KnobDef = knob("max_tasks_per_child", "--max-tasks-per-child (0 = off)", "--max-tasks-per-child（0 = 不设）", Count, 0, 1_000_000, "a child is replaced after this many tasks", CELERY);
 /// Connections one running task holds at once.
 #[rustfmt::skip]
-pub const CONNS_PER_TASK: KnobDef = knob("conns_per_task", "DB connections per running task", "每个运行中任务的数据库连接", Count, 2, 100, "the S3 report: each task uses 1–3 connections", REPORT_S3);
+pub const CONNS_PER_TASK: KnobDef = knob("conns_per_task", "DB connections per running task", "每个运行中任务占用的数据库连接数", Count, 2, 100, "the S3 report: each task uses 1–3 connections", REPORT_S3);
 
 pub struct Prefork;
 pub struct Gevent;

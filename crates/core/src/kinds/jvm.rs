@@ -20,7 +20,7 @@ pub const fn heap(default: i64, note: &'static str, source: Source) -> KnobDef {
     knob(
         "heap_mib",
         "Heap (-Xmx)",
-        "堆内存 (-Xmx)",
+        "堆内存（-Xmx）",
         Mib,
         default,
         GIB64,
@@ -81,7 +81,7 @@ impl HeapTuned {
                 format!("{} MiB", self.auto_heap_mib),
                 (
                     "not set: the runtime sizes its heap from the container limit",
-                    "未设置：运行时按容器上限自行确定堆大小",
+                    "未设置：由运行时按容器上限自行确定堆大小",
                 ),
             )],
         }
@@ -235,7 +235,7 @@ impl Kind for Elasticsearch {
                             value: Some(h as i64),
                         },
                         format!("Set the heap to {}", format_mib(h)),
-                        format!("把堆设为 {}", format_mib(h)),
+                        format!("把堆内存设为 {}", format_mib(h)),
                     ))),
             );
         }

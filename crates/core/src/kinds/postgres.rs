@@ -19,15 +19,15 @@ const GIB64: i64 = 64 * 1024;
 /// pgvector, PostGIS): PostgreSQL's own defaults.
 #[rustfmt::skip]
 pub const KNOBS: &[KnobDef] = &[
-    knob("shared_buffers_mib", "shared_buffers", "shared_buffers 共享缓冲", Mib, 128, GIB64, "PostgreSQL default 128MB", PG_RESOURCE),
+    knob("shared_buffers_mib", "shared_buffers", "shared_buffers", Mib, 128, GIB64, "PostgreSQL default 128MB", PG_RESOURCE),
     knob("max_connections", "max_connections", "最大连接数", Count, 100, 10_000, "PostgreSQL default", PG_RESOURCE),
-    knob("work_mem_mib", "work_mem", "work_mem 排序内存", Mib, 4, 16 * 1024, "per sort/hash node; PostgreSQL default 4MB", PG_RESOURCE),
+    knob("work_mem_mib", "work_mem", "work_mem", Mib, 4, 16 * 1024, "per sort/hash node; PostgreSQL default 4MB", PG_RESOURCE),
     knob("maintenance_work_mem_mib", "maintenance_work_mem", "maintenance_work_mem", Mib, 64, 16 * 1024, "PostgreSQL default 64MB", PG_RESOURCE),
-    knob("connections", "Open connections (typical)", "常用连接数", Count, 10, 10_000, "connections open in normal use", PLANNER),
-    knob("active_queries", "Queries sorting at once (peak)", "峰值并发排序查询", Count, 2, 10_000, "each may use work_mem in two sort/hash nodes", PLANNER),
-    knob("per_connection_mib", "Memory per connection", "每连接内存", Mib, 2, 1024, "< 2 MiB private per backend (1.1 MiB PSS measured)", PG_CONNECTION),
+    knob("connections", "Open connections (typical)", "平时打开的连接数", Count, 10, 10_000, "connections open in normal use", PLANNER),
+    knob("active_queries", "Queries sorting at once (peak)", "峰值时同时排序的查询数", Count, 2, 10_000, "each may use work_mem in two sort/hash nodes", PLANNER),
+    knob("per_connection_mib", "Memory per connection", "每个连接的内存", Mib, 2, 1024, "< 2 MiB private per backend (1.1 MiB PSS measured)", PG_CONNECTION),
     knob("base_mib", "Base processes", "基础进程", Mib, 30, 1024, "postmaster + background workers: 27 MiB PSS", MEASURED),
-    knob("max_parallel_workers_per_gather", "Parallel workers per query", "每查询并行进程", Count, 2, 64, "PostgreSQL default; parallel queries use /dev/shm", PG_PARALLEL),
+    knob("max_parallel_workers_per_gather", "Parallel workers per query", "每个查询的并行进程数", Count, 2, 64, "PostgreSQL default; parallel queries use /dev/shm", PG_PARALLEL),
     CPU_IDLE_DB,
 ];
 

@@ -51,7 +51,7 @@ impl Verdict {
 
     pub fn name_zh(self) -> &'static str {
         match self {
-            Verdict::Fits => "可容纳",
+            Verdict::Fits => "放得下",
             Verdict::Tight => "偏紧",
             Verdict::OomRisk => "有 OOM 风险",
             Verdict::DoesNotFit => "放不下",
