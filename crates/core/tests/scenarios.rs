@@ -903,7 +903,10 @@ fn s4_per_server_compose_points_b_workers_at_a_private_address() {
         assert!(!env.contains(&format!("={}\n", p.id)), "{} in .env", p.id);
     }
     // The address is known: written as is, no variable to set.
-    assert!(!yml.contains("PRIVATE_ADDRESS") && !env.contains("PRIVATE_ADDRESS"), "{env}");
+    assert!(
+        !yml.contains("PRIVATE_ADDRESS") && !env.contains("PRIVATE_ADDRESS"),
+        "{env}"
+    );
 }
 
 /// The lines of one service in an exported compose file: its `  id:` line

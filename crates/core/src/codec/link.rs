@@ -1,7 +1,9 @@
 //! Share links: the whole plan in the URL fragment (never sent to a server),
 //! compact and versioned. Version 1 is the plan file's JSON, deflated (raw
 //! deflate, level 9) and written in URL-safe base64 without padding, behind
-//! the prefix `p1.`. One restore step reads every version ever issued and
+//! the prefix `p1.`. Version 2 (`p2.`) adds a preset dictionary named by one
+//! character (`0` none, `e` English, `z` Chinese: the templates' notes and a
+//! plan's skeleton), so plans made from a template stay short. One restore step reads every version ever issued and
 //! migrates it; anything else — damaged, truncated, foreign, from a newer
 //! StackFit, far too long, or inflating past any real plan — is an error
 //! saying which, and nothing is changed.
@@ -13,7 +15,86 @@ use super::{from_json, to_json, CodecError, Restored};
 use crate::model::Plan;
 
 /// The newest link version this StackFit writes.
-pub const LINK_VERSION: u32 = 1;
+pub const LINK_VERSION: u32 = 2;
+
+/// Version 2's preset dictionaries (deflate's window is 32 KiB): the
+/// templates' notes and a plan's JSON skeleton, in English and in Chinese.
+/// Frozen: a new dictionary is a new link version.
+pub const DICTIONARY_BYTES: usize = 30_000;
+const DICT_EN: &[u8] = include_bytes!("link-dict-en.txt");
+const DICT_ZH: &[u8] = include_bytes!("link-dict-zh.txt");
+
+/// The dictionary a version-2 link names by its first character.
+fn dictionary(id: u8) -> Option<&'static [u8]> {
+    match id {
+        b'0' => Some(&[]),
+        b'e' => Some(DICT_EN),
+        b'z' => Some(DICT_ZH),
+        _ => None,
+    }
+}
+
+/// Raw deflate (level 9) of `data` with a preset dictionary: the dictionary
+/// is fed first and flushed, and only what follows is kept, so matches may
+/// point into it.
+fn deflate_with(dict: &[u8], data: &[u8]) -> Vec<u8> {
+    use miniz_oxide::deflate::core::{
+        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+    };
+    let mut c = CompressorOxide::new(create_comp_flags_from_zip_params(9, -15, 0));
+    let mut scratch = vec![0u8; dict.len() + 1024];
+    if !dict.is_empty() {
+        let (status, _, _) = compress(&mut c, dict, &mut scratch, TDEFLFlush::Sync);
+        debug_assert_eq!(status, TDEFLStatus::Okay);
+    }
+    let mut out = vec![0u8; data.len() + 1024];
+    let (status, _, written) = compress(&mut c, data, &mut out, TDEFLFlush::Finish);
+    debug_assert_eq!(status, TDEFLStatus::Done);
+    out.truncate(written);
+    out
+}
+
+/// Inflates raw deflate that may refer into `dict`, to at most
+/// [`MAX_INFLATED_BYTES`].
+fn inflate_with(dict: &[u8], input: &[u8]) -> Result<Vec<u8>, LinkError> {
+    use miniz_oxide::inflate::core::inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    use miniz_oxide::inflate::core::{decompress, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
+    let limit = dict.len() + MAX_INFLATED_BYTES;
+    let mut out = dict.to_vec();
+    out.resize(
+        (dict.len() + input.len().saturating_mul(4)).clamp(dict.len() + 1024, limit),
+        0,
+    );
+    let mut r = Box::<DecompressorOxide>::default();
+    let (mut input, mut pos) = (input, dict.len());
+    loop {
+        let (status, used, written) = decompress(
+            &mut r,
+            input,
+            &mut out,
+            pos,
+            TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
+        );
+        pos += written;
+        match status {
+            TINFLStatus::Done => {
+                out.truncate(pos);
+                return Ok(out.split_off(dict.len()));
+            }
+            TINFLStatus::HasMoreOutput => {
+                input = input.get(used..).ok_or(LinkError::Damaged)?;
+                if out.len() >= limit {
+                    return Err(LinkError::TooLarge);
+                }
+                let len = out.len().saturating_mul(2).min(limit);
+                out.resize(len, 0);
+            }
+            TINFLStatus::FailedCannotMakeProgress => return Err(LinkError::Truncated),
+            _ => return Err(LinkError::Damaged),
+        }
+    }
+}
 
 /// The longest fragment read: far above any real plan's link (the longest
 /// template's is under 2,000 characters), far below what would freeze a page.
@@ -80,7 +161,9 @@ impl std::fmt::Display for LinkError {
 
 impl std::error::Error for LinkError {}
 
-/// The fragment (without `#`) that carries `plan`: `p1.<base64url(deflate(json))>`.
+/// The fragment (without `#`) that carries `plan`:
+/// `p2.<dictionary><base64url(deflate(json))>`, with whichever dictionary
+/// (none, English, Chinese) gives the shortest link.
 ///
 /// ```
 /// use stackfit_core::codec::link::{plan_from_fragment, plan_to_fragment};
@@ -94,8 +177,15 @@ pub fn plan_to_fragment(plan: &Plan) -> String {
     // cost a quarter of the link).
     let value: serde_json::Value = serde_json::from_str(&to_json(plan)).expect("our own JSON");
     let json = serde_json::to_string(&value).expect("a JSON value serializes");
-    let deflated = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
-    format!("p{LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(deflated))
+    [b'0', b'e', b'z']
+        .into_iter()
+        .map(|id| {
+            let dict = dictionary(id).expect("a known dictionary");
+            let payload = URL_SAFE_NO_PAD.encode(deflate_with(dict, json.as_bytes()));
+            format!("p{LINK_VERSION}.{}{payload}", id as char)
+        })
+        .min_by_key(String::len)
+        .expect("three candidates")
 }
 
 /// Reads a link's fragment (with or without `#`, or a whole URL) back into a
@@ -121,6 +211,7 @@ pub fn plan_from_fragment(link: &str) -> Result<Restored, LinkError> {
     let version: u32 = version.parse().map_err(|_| LinkError::Foreign)?;
     match version {
         1 => restore_v1(payload),
+        2 => restore_v2(payload),
         v if v > LINK_VERSION => Err(LinkError::Newer(v)),
         _ => Err(LinkError::Foreign),
     }
@@ -144,12 +235,47 @@ fn restore_v1(payload: &str) -> Result<Restored, LinkError> {
     from_json(&text).map_err(LinkError::Plan)
 }
 
+/// Version 2: a dictionary id, then base64url(deflate with that dictionary).
+fn restore_v2(payload: &str) -> Result<Restored, LinkError> {
+    let dict = payload
+        .bytes()
+        .next()
+        .and_then(dictionary)
+        .ok_or(LinkError::Damaged)?;
+    let bytes = decode_base64(&payload[1..])?;
+    let json = inflate_with(dict, &bytes)?;
+    let text = String::from_utf8(json).map_err(|_| LinkError::Damaged)?;
+    from_json(&text).map_err(LinkError::Plan)
+}
+
+fn decode_base64(payload: &str) -> Result<Vec<u8>, LinkError> {
+    URL_SAFE_NO_PAD.decode(payload).map_err(|e| match e {
+        base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => {
+            LinkError::Truncated
+        }
+        _ => LinkError::Damaged,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn s4_link() -> String {
         plan_to_fragment(&crate::templates::get("s4").unwrap())
+    }
+
+    /// Version 1 links, issued before dictionaries, still open.
+    #[test]
+    fn version_1_links_still_open() {
+        let plan = crate::templates::get("s4").unwrap();
+        let value: serde_json::Value = serde_json::from_str(&to_json(&plan)).unwrap();
+        let json = serde_json::to_string(&value).unwrap();
+        let v1 = format!(
+            "p1.{}",
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9))
+        );
+        assert_eq!(plan_from_fragment(&v1).unwrap().plan, plan);
     }
 
     #[test]

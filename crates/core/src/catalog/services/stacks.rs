@@ -145,24 +145,6 @@ const fn src(
     }
 }
 
-const AUTHENTIK_IDLE: Source = src(
-    "goauthentik/authentik#17869: server and worker idle at 375 Mi and 360 Mi without load (2025.8.4, ~10 users)",
-    "https://github.com/goauthentik/authentik/issues/17869",
-    "2025-10-31",
-    Confidence::B,
-);
-const AUTHENTIK_SERVER_PEAK: Source = src(
-    "goauthentik/authentik#25683: a 2026.8.1 server with two gunicorn workers plateaus at 3700 MiB under a 4 GiB limit (533 MiB after both workers were recycled)",
-    "https://github.com/goauthentik/authentik/issues/25683",
-    "2026-09-09",
-    Confidence::B,
-);
-const AUTHENTIK_WORKER_PEAK: Source = src(
-    "goauthentik/authentik#25470: docker stats authentik-worker-1 at 3.098 GiB during the 2026.8.0 worker leak (server 95.86 MiB)",
-    "https://github.com/goauthentik/authentik/issues/25470",
-    "2026-08-25",
-    Confidence::B,
-);
 const CLAMAV_DOCS: Source = src(
     "ClamAV docs, ClamAV in Docker: upwards of 1.2 GiB to load the signatures, twice that for a short time during a concurrent reload",
     "https://docs.clamav.net/manual/Installing/Docker.html",
@@ -247,12 +229,6 @@ const RSPAMD_MEMORY: Source = src(
     "2020-10-20",
     Confidence::B,
 );
-const MATTERMOST_MEMORY: Source = src(
-    "mattermost/mattermost#8450 (maintainer): a 512 MB test VM running only Mattermost 4.7.3, database elsewhere, uses 116 MB",
-    "https://github.com/mattermost/mattermost/issues/8450",
-    "2018-03-15",
-    Confidence::B,
-);
 const OPENPROJECT_COMPOSE: Source = src(
     "opf/openproject-deploy compose/docker-compose.yml (stable/13): web runs Puma with RAILS_MIN_THREADS=4, RAILS_MAX_THREADS=16",
     "https://github.com/opf/openproject-deploy/blob/d014d1ab5ba01fd2b3dfa5c68380fe6d1fc2b3fa/compose/docker-compose.yml",
@@ -301,12 +277,6 @@ const POSTHOG_MEMORY: Source = src(
     "2021-04-07",
     Confidence::B,
 );
-const ROCKETCHAT_MEMORY: Source = src(
-    "RocketChat/Rocket.Chat#32093: node at 785 MB and 696 MB on two dockerised 6.x servers",
-    "https://github.com/RocketChat/Rocket.Chat/issues/32093",
-    "2024-06-05",
-    Confidence::B,
-);
 const SENTRY_STATS: Source = src(
     "getsentry/self-hosted#2539: docker stats of 24.11.2 with minimal ingest: web 1.075 GiB, attachments-consumer 637 MiB, worker 574 MiB, generic-metrics-consumer 407 MiB, snuba consumers 215–259 MiB, snuba-api 216 MiB, each at 0.1–1.1 % CPU",
     "https://github.com/getsentry/self-hosted/issues/2539",
@@ -319,22 +289,10 @@ const SENTRY_WORKER_BUSY: Source = src(
     "2022-09-23",
     Confidence::B,
 );
-const SENTRY_RELAY_BUSY: Source = src(
-    "getsentry/self-hosted#3053: relay at 1.482 GiB with ~2k errors and 16k transactions a day (24.4.1, 16 GB host)",
-    "https://github.com/getsentry/self-hosted/issues/3053",
-    "2024-05-15",
-    Confidence::B,
-);
 const SENTRY_CRON_IDLE: Source = src(
     "getsentry/self-hosted#2064: docker stats: sentry-cleanup at 364 KiB between runs; consumers at 71–102 MiB (comment date not shown; read date)",
     "https://github.com/getsentry/self-hosted/issues/2064",
     "2026-12-01",
-    Confidence::B,
-);
-const SONARQUBE_MEMORY: Source = src(
-    "eclipse-openj9/openj9#6103: docker stats of a SonarQube container in use at 2.339 GiB",
-    "https://github.com/eclipse-openj9/openj9/issues/6103",
-    "2019-06-13",
     Confidence::B,
 );
 const LOGFLARE_MEMORY: Source = src(
@@ -470,30 +428,6 @@ const fn lit(
 // ---------------------------------------------------------------------------
 // authentik: one image, a server (Go router + gunicorn) and a worker.
 
-const AUTHENTIK_ENV: &[EnvSpec] = &[
-    secret(
-        "AUTHENTIK_SECRET_KEY",
-        "the vendor compose refuses to start without it",
-        "官方 compose 缺少它会拒绝启动",
-    ),
-    secret(
-        "AUTHENTIK_POSTGRESQL__PASSWORD",
-        "must equal the database's POSTGRES_PASSWORD",
-        "必须与数据库的 POSTGRES_PASSWORD 一致",
-    ),
-    lit(
-        "AUTHENTIK_POSTGRESQL__HOST",
-        "postgresql",
-        "the database's service name in the vendor compose; change it to yours",
-        "官方 compose 中数据库的服务名，按你的服务名修改",
-    ),
-    lit(
-        "AUTHENTIK_REDIS__HOST",
-        "redis",
-        "the Redis service name in the vendor compose (2025.2)",
-        "官方 compose（2025.2）中 Redis 的服务名",
-    ),
-];
 
 
 

@@ -10,10 +10,6 @@
 # postgres: the entrypoint refuses to initialise an empty data directory without a superuser password (the same value on every server)
 POSTGRES_PASSWORD=change-me-1
 
-# server A's private IP (A — master 8C16G): postgres runs there
-# required: docker compose stops with a message until it is set
-SERVER_A_PRIVATE_ADDRESS=
-
 # the image worker-backup runs: your app, built and pushed to your registry (e.g. registry.example.com/team/worker-backup:1.0)
 # required: docker compose stops with a message until it is set
 WORKER_BACKUP_IMAGE=
