@@ -169,7 +169,7 @@ impl std::error::Error for LinkError {}
 /// use stackfit_core::codec::link::{plan_from_fragment, plan_to_fragment};
 /// let plan = stackfit_core::templates::get("s3").unwrap();
 /// let fragment = plan_to_fragment(&plan);
-/// assert!(fragment.starts_with("p1.") && fragment.len() < 2000);
+/// assert!(fragment.starts_with("p2.") && fragment.len() < 2000);
 /// assert_eq!(plan_from_fragment(&fragment).unwrap().plan, plan);
 /// ```
 pub fn plan_to_fragment(plan: &Plan) -> String {
