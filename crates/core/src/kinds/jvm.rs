@@ -43,6 +43,19 @@ pub const fn nonheap(default: i64, source: Source) -> KnobDef {
     )
 }
 
+/// The share of its maximum heap a JVM holds in normal use (a JVM commits
+/// far less than -Xmx while idle or lightly loaded); the peak is the full heap.
+pub const HEAP_IN_USE: KnobDef = knob(
+    "heap_in_use_pct",
+    "Heap in use (typical)",
+    "常用堆占比",
+    Percent,
+    40,
+    100,
+    "share of the maximum heap held in normal use; the peak is the whole heap",
+    JVM_HEAP_IN_USE,
+);
+
 /// Live threads, each with a 1 MiB stack.
 pub const THREADS: KnobDef = knob(
     "threads",
@@ -137,10 +150,13 @@ impl Kind for Jvm {
     fn footprint(&self, cx: &Cx, sees: Mib) -> Raw {
         let set = cx.knob("heap_mib");
         let heap = if set > 0 { set } else { sees / 4 };
-        let expected = heap
-            .saturating_add(cx.knob("nonheap_mib"))
-            .saturating_add(cx.knob("threads"));
-        let mut r = Raw::new(expected, expected, cx.knob("cpu_millicores"));
+        let outside = cx.knob("nonheap_mib").saturating_add(cx.knob("threads"));
+        let in_use = heap.saturating_mul(cx.knob_or(&HEAP_IN_USE)) / 100;
+        let mut r = Raw::new(
+            in_use.saturating_add(outside),
+            heap.saturating_add(outside),
+            cx.knob("cpu_millicores"),
+        );
         r.heap_mib = Some(heap);
         r.self_sized = set == 0;
         r

@@ -12,7 +12,7 @@ use crate::kinds::celery::{CONNS_PER_TASK, MAX_TASKS_PER_CHILD};
 use crate::kinds::chromium::{BROWSERS, BROWSER_MIB, EXTRA_PAGE_MIB, FIRST_PAGE_MIB, PAGES};
 use crate::kinds::fixed::{expected, limit, peak, PROCESSES};
 use crate::kinds::go::GC_KNOBS;
-use crate::kinds::jvm::{heap, nonheap, THREADS};
+use crate::kinds::jvm::{heap, nonheap, HEAP_IN_USE, THREADS};
 use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
@@ -190,6 +190,7 @@ pub const JENKINS: ServiceDef = ServiceDef {
         heap(0, "0 = auto: 25 % of what the JVM sees (a controller on an 8 GB task stayed at 2 GB)", JENKINS_FARGATE),
         nonheap(250, SPRING_FOOTPRINT_PROXY),
         THREADS,
+        HEAP_IN_USE,
         CPU,
     ],
     presets: &[],
@@ -704,6 +705,7 @@ pub const METABASE: ServiceDef = ServiceDef {
         knob("nonheap_mib", "Non-heap", "堆外内存", Mib, 400, GIB64,
             "Clojure generates many classes (metaspace) plus query buffers; planning figure", PLANNER),
         THREADS,
+        HEAP_IN_USE,
         CPU,
     ],
     presets: &[],

@@ -6,7 +6,7 @@ use crate::kinds::celery::{CONNS_PER_TASK, MAX_TASKS_PER_CHILD};
 use crate::kinds::chromium::{BROWSERS, BROWSER_MIB, EXTRA_PAGE_MIB, FIRST_PAGE_MIB, PAGES};
 use crate::kinds::fixed::{expected, limit, peak, PROCESSES};
 use crate::kinds::go::GC_KNOBS;
-use crate::kinds::jvm::{heap, nonheap, THREADS};
+use crate::kinds::jvm::{heap, nonheap, HEAP_IN_USE, THREADS};
 use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
@@ -118,6 +118,7 @@ const KAFKA_KNOBS: &[KnobDef] = &[
     heap(1024, "kafka-server-start.sh -Xmx1G", KAFKA_DOCS),
     nonheap(250, SPRING_FOOTPRINT_PROXY),
     THREADS,
+    HEAP_IN_USE,
     CPU,
 ];
 
@@ -273,6 +274,7 @@ pub const ZOOKEEPER: ServiceDef = ServiceDef {
         heap(512, "zookeeper-server-start.sh -Xmx512M", KAFKA_DOCS),
         nonheap(150, SPRING_FOOTPRINT_PROXY),
         THREADS,
+        HEAP_IN_USE,
         CPU_LIGHT,
     ],
     presets: &[],

@@ -10,7 +10,7 @@ use crate::kinds::celery::{CONNS_PER_TASK, MAX_TASKS_PER_CHILD};
 use crate::kinds::chromium::{BROWSERS, BROWSER_MIB, EXTRA_PAGE_MIB, FIRST_PAGE_MIB, PAGES};
 use crate::kinds::fixed::{expected, limit, peak, PROCESSES};
 use crate::kinds::go::GC_KNOBS;
-use crate::kinds::jvm::{heap, nonheap, THREADS};
+use crate::kinds::jvm::{heap, nonheap, HEAP_IN_USE, THREADS};
 use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
@@ -467,6 +467,7 @@ pub const SPRING_BOOT: ServiceDef = ServiceDef {
         ),
         nonheap(250, SPRING_FOOTPRINT),
         THREADS,
+        HEAP_IN_USE,
         CPU,
         DB_POOL,
     ],
@@ -712,6 +713,7 @@ pub const KEYCLOAK: ServiceDef = ServiceDef {
         heap(700, "an inactive Keycloak uses 1000 MB in all; unset, the image takes 70 % of the limit (JAVA_OPTS_KC_HEAP)", KC_INACTIVE),
         knob("nonheap_mib", "Non-heap", "堆外内存", Mib, 300, GIB64, "≈ 300 MB outside the heap", KC_SIZING),
         THREADS,
+        HEAP_IN_USE,
         CPU_LIGHT,
         knob("db_pool", "DB connections per process", "每进程数据库连接数", Count, 100, 10_000, "KC_DB_POOL_MAX_SIZE default", KC_POOL),
     ],

@@ -15,7 +15,7 @@ use crate::kinds::celery::{CONNS_PER_TASK, MAX_TASKS_PER_CHILD};
 use crate::kinds::chromium::{BROWSERS, BROWSER_MIB, EXTRA_PAGE_MIB, FIRST_PAGE_MIB, PAGES};
 use crate::kinds::fixed::{expected, limit, peak, PROCESSES};
 use crate::kinds::go::GC_KNOBS;
-use crate::kinds::jvm::{heap, nonheap, THREADS};
+use crate::kinds::jvm::{heap, nonheap, HEAP_IN_USE, THREADS};
 use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
@@ -427,9 +427,6 @@ const fn lit(
 
 // ---------------------------------------------------------------------------
 // authentik: one image, a server (Go router + gunicorn) and a worker.
-
-
-
 
 // ---------------------------------------------------------------------------
 // Coolify: Laravel control plane (all-in-one image) and its Soketi server.
@@ -865,6 +862,7 @@ pub const JITSI_JICOFO: ServiceDef = ServiceDef {
         heap(3072, "JICOFO_MAX_MEMORY, 3072m by default; the heap grows to it over time. Set it through that variable: the start script's -Xmx overrides JAVA_TOOL_OPTIONS", JITSI_HEAPS),
         nonheap(250, SPRING_FOOTPRINT_PROXY),
         THREADS,
+        HEAP_IN_USE,
         CPU_LIGHT,
     ],
     presets: &[],
@@ -891,6 +889,7 @@ pub const JITSI_JVB: ServiceDef = ServiceDef {
         heap(3072, "VIDEOBRIDGE_MAX_MEMORY, 3072m by default; the heap grows to it over time (one Helm user saw 8 GB in total with it set). Set it through that variable: the start script's -Xmx overrides JAVA_TOOL_OPTIONS", JVB_HEAP),
         nonheap(250, SPRING_FOOTPRINT_PROXY),
         THREADS,
+        HEAP_IN_USE,
         cpu(250, "planner assumption: forwarding media while a meeting runs", PLANNER),
     ],
     presets: &[],
@@ -1268,7 +1267,6 @@ pub const MAILCOW_OLEFY: ServiceDef = ServiceDef {
 // ---------------------------------------------------------------------------
 // Mattermost: one Go server (plugins run as extra processes).
 
-
 // ---------------------------------------------------------------------------
 // OpenProject: one image (openproject/community) in four roles.
 
@@ -1421,6 +1419,7 @@ pub const PENPOT_BACKEND: ServiceDef = ServiceDef {
         heap(0, "0 = auto: the image sets no -Xmx, so the JVM takes 25 % of what it sees (a 64 GB host saw the stack reach 24 GB)", PENPOT_RUN),
         nonheap(250, SPRING_FOOTPRINT_PROXY),
         THREADS,
+        HEAP_IN_USE,
         CPU_SMALL_APP,
     ],
     presets: &[],
@@ -1992,7 +1991,6 @@ pub const RAGFLOW: ServiceDef = ServiceDef {
 // ---------------------------------------------------------------------------
 // Rocket.Chat: one Node (Meteor) server.
 
-
 // ---------------------------------------------------------------------------
 // Sentry self-hosted: the Sentry image (a locally built variant in the vendor
 // compose) runs web, ~20 Kafka consumers, the task worker and scheduler; the
@@ -2181,7 +2179,6 @@ pub const SNUBA_API: ServiceDef = ServiceDef {
     },
 };
 
-
 /// A Sentry service with no published measurement.
 #[rustfmt::skip]
 const fn sentry_daemon(
@@ -2305,7 +2302,6 @@ pub const SIGNOZ_OTEL_COLLECTOR: ServiceDef = ServiceDef {
 // ---------------------------------------------------------------------------
 // SonarQube: three JVMs (web, compute engine, embedded Elasticsearch) in one
 // container: an all-in-one budget.
-
 
 // ---------------------------------------------------------------------------
 // Supabase: its own services (Postgres, Kong, Vector and imgproxy are
