@@ -3,6 +3,7 @@
 pub mod action;
 pub mod bounds;
 pub mod plan;
+pub mod price;
 pub mod service;
 pub mod source;
 pub mod tier;
