@@ -16,6 +16,8 @@ const USAGE: &str = "usage:
   stackfit template show NAME
   stackfit evaluate PLAN.json [--json] [--lang en|zh]
   stackfit tune PLAN.json OPTION PLACEMENT [--json]
+  stackfit link PLAN.json            (the share link's fragment)
+  stackfit open LINK                 (the plan JSON of a share link)
   stackfit export compose|env|postgres|k8s|swarm|deploy|all PLAN.json
           [--option NAME] [--server LABEL] [--out DIR] [--lang en|zh]
 PLAN.json may be a template name (s0 … s4) instead of a file.";
@@ -133,6 +135,20 @@ fn run(args: &[String]) -> Result<String, String> {
                 table::tuning(p)
             })
         }
+        ["link", path] => {
+            let plan = load(path)?;
+            Ok(codec::link::plan_to_fragment(&plan) + "\n")
+        }
+        ["open", link] => {
+            let restored = codec::link::plan_from_fragment(link).map_err(|e| match lang {
+                Lang::Zh => e.message_zh(),
+                Lang::En => e.message_en(),
+            })?;
+            for fix in &restored.fixes {
+                eprintln!("stackfit: fixed: {}", fix.text_en());
+            }
+            Ok(codec::to_json(&restored.plan) + "\n")
+        }
         ["export", what, path] => {
             let plan = load(path)?;
             export::run(
@@ -236,6 +252,31 @@ mod tests {
         assert_eq!(plan, templates::get("s0").unwrap());
         assert!(run(&args("template show nope")).is_err());
         assert!(run(&args("frobnicate")).unwrap_err().contains("usage"));
+    }
+
+    /// `stackfit link` then `stackfit open` gives back the plan; a bad link
+    /// says what is wrong, in the language asked for.
+    #[test]
+    fn link_and_open_round_trip() {
+        let fragment = run(&args("link s2")).unwrap();
+        let json = run(&[
+            "open".to_string(),
+            format!("https://planner.example/#{}", fragment.trim()),
+        ])
+        .unwrap();
+        assert_eq!(
+            codec::from_json(&json).unwrap().plan,
+            templates::get("s2").unwrap()
+        );
+        let cut = &fragment.trim()[..fragment.len() / 2];
+        let e = run(&[
+            "open".to_string(),
+            cut.to_string(),
+            "--lang".into(),
+            "zh".into(),
+        ])
+        .unwrap_err();
+        assert!(e.contains("链接不完整"), "{e}");
     }
 
     #[test]
