@@ -4,17 +4,24 @@
 
 pub mod findings;
 pub mod footprint;
+mod limiting;
 mod messages;
+mod number_words;
 mod recommend;
+mod recommend_option;
 mod report;
 pub(crate) mod rules;
 mod rules_option;
 mod rules_placement;
 
 pub use findings::{Finding, FindingKind, Fix, Lang, Number, Severity};
+pub use limiting::{cpu_verdict, limited_by_words, option_limited_by_words, Resource};
+pub use number_words::NumberWords;
 pub use recommend::{recommend, PriceComparison, Recommendation};
+pub use recommend_option::{recommend_option, OptionRecommendation};
 pub use report::{
-    MemoryBasis, OptionReport, PlacementReport, PriceBasis, Report, ServerReport, Verdict,
+    MemoryBasis, OptionQuote, OptionReport, PlacementReport, PriceBasis, Report, ServerReport,
+    Verdict,
 };
 
 use crate::catalog;
@@ -146,11 +153,21 @@ pub(crate) fn measure(
     };
     // A server whose usable memory is below its reserve cannot run even the
     // OS and Docker: it does not fit, with or without containers.
-    let verdict = if r.usable_mib < reserve {
+    let memory_verdict = if r.usable_mib < reserve {
         Verdict::DoesNotFit
     } else {
         Verdict::from_totals(allocatable, expected, peak, settings.headroom_target_pct)
     };
+    let cpu_capacity = Millicores::from(r.vcpu).saturating_mul(1000);
+    let sustained = r.tier.and_then(|t| t.sustained_millicores());
+    let judged = limiting::judge(
+        memory_verdict,
+        peak,
+        allocatable,
+        cpu,
+        cpu_capacity,
+        sustained,
+    );
     let (monthly, basis) = cost::server_monthly(server, r.tier, rate_milli);
     let report = ServerReport {
         id: server.id.clone(),
@@ -168,11 +185,15 @@ pub(crate) fn measure(
         limit_mib: limit,
         headroom_mib: headroom,
         headroom_pct,
-        cpu_capacity_millicores: Millicores::from(r.vcpu).saturating_mul(1000),
+        cpu_capacity_millicores: cpu_capacity,
         cpu_expected_millicores: cpu,
+        cpu_sustained_millicores: sustained,
         monthly_fen: monthly,
         price_basis: basis,
-        verdict,
+        verdict: judged.verdict,
+        memory_verdict: judged.memory,
+        cpu_verdict: judged.cpu,
+        limited_by: judged.limited_by,
         placements,
         findings: Vec::new(),
     };
@@ -206,10 +227,12 @@ pub fn evaluate(plan: &Plan) -> Report {
             _ => None,
         };
     }
+    let recommended_option = recommend_option(&options).option;
     Report {
         headroom_target_pct: plan.settings.headroom_target_pct,
         usd_cny_rate_milli: rate,
         options,
+        recommended_option,
     }
 }
 
@@ -233,6 +256,7 @@ fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> Optio
     if servers.is_empty() {
         findings.push(Finding::new(FindingKind::NoServers, Severity::Info, ""));
     }
+    let (limited_by, headroom_pct) = limiting::option_limits(&servers);
     OptionReport {
         id: option.id.clone(),
         name: option.name.clone(),
@@ -240,7 +264,13 @@ fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> Optio
         monthly_fen: totals.monthly_fen,
         yearly_fen: totals.monthly_fen.map(cost::yearly_fen),
         unpriced_servers: totals.unpriced_servers,
+        quote: option.quoted_monthly.as_ref().map(|q| OptionQuote {
+            monthly_fen: q.monthly_fen,
+            note: q.note.clone(),
+        }),
         monthly_delta_fen: None,
+        limited_by,
+        headroom_pct,
         servers,
         findings,
     }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::findings::Finding;
+use super::limiting::Resource;
 use crate::model::units::{Fen, Mib, Millicores};
 use crate::model::Provider;
 
@@ -148,10 +149,21 @@ pub struct ServerReport {
     pub headroom_pct: i64,
     pub cpu_capacity_millicores: Millicores,
     pub cpu_expected_millicores: Millicores,
+    /// What a burstable tier sustains without spending credits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_sustained_millicores: Option<Millicores>,
     /// None when no price is known (never counted as ¥0).
     pub monthly_fen: Option<Fen>,
     pub price_basis: PriceBasis,
+    /// The worse of `memory_verdict` and `cpu_verdict` (see `fit::limiting`).
     pub verdict: Verdict,
+    /// The verdict of the memory totals alone.
+    pub memory_verdict: Verdict,
+    /// The verdict of expected CPU against the vCPUs (and a burstable baseline).
+    pub cpu_verdict: Verdict,
+    /// The resource that limits this server: the one with the worse verdict,
+    /// or on a tie the one closer to its capacity.
+    pub limited_by: Resource,
     pub placements: Vec<PlacementReport>,
     pub findings: Vec<Finding>,
 }
@@ -168,13 +180,32 @@ pub struct OptionReport {
     pub yearly_fen: Option<Fen>,
     /// Servers without a known price (their cost is not in any total).
     pub unpriced_servers: Vec<String>,
+    /// The option's own quoted total, when it has one: it replaces the sum
+    /// of its servers' prices.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<OptionQuote>,
     /// Monthly difference against the plan's first option, when both are known.
     pub monthly_delta_fen: Option<Fen>,
+    /// The resource that limits the option's worst server.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limited_by: Option<Resource>,
+    /// The smallest memory headroom of its servers, in percent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headroom_pct: Option<i64>,
     pub servers: Vec<ServerReport>,
     /// Findings about the option as a whole (e.g. it has no servers); the
     /// server's own findings are in `servers`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
+}
+
+/// A price quoted for a whole option (e.g. "¥2,000/month for the three
+/// servers"), with where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OptionQuote {
+    pub monthly_fen: Fen,
+    /// The quote's source, as the plan records it.
+    pub note: String,
 }
 
 /// The result of [`super::evaluate`].
@@ -183,6 +214,9 @@ pub struct Report {
     pub headroom_target_pct: u32,
     pub usd_cny_rate_milli: i64,
     pub options: Vec<OptionReport>,
+    /// The option the stated rule recommends (see `fit::recommend_option`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommended_option: Option<String>,
 }
 
 impl Report {
