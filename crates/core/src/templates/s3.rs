@@ -1,6 +1,8 @@
 //! S3 — "EuraFlow" order-sync SaaS for 100 concurrent users: today's 2C4G,
 //! the proposed three-queue Celery layout, and options A (one 8C16G),
-//! B (split over three servers) and A+ ("8C32G", really ecs.c7.4xlarge).
+//! B (split over three servers) and A+ ("8C32G", really ecs.c7.4xlarge),
+//! which the report recommended; the planner recommends by its own stated
+//! rule (`fit::recommend_option`), so the name says whose pick it was.
 
 use super::{from_report, TemplateInfo};
 use crate::model::{Placement, Plan, PlanOption, PriceOverride, Server, Settings};
@@ -135,7 +137,7 @@ pub fn plan() -> Plan {
                 "~¥800/month (ecs.c7.2xlarge)",
             )),
             split,
-            PlanOption::new("a-plus", "A+: one \"8C32G\" (recommended)").with(single(
+            PlanOption::new("a-plus", "A+: one \"8C32G\" (the report's pick)").with(single(
                 "A+ 8C32G",
                 "aliyun-ecs-c7-4xlarge",
                 16,
