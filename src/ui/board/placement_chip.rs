@@ -6,6 +6,7 @@ use stackfit_core::catalog;
 use stackfit_core::model::units::format_mib;
 use stackfit_core::Action;
 
+use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_planner, Selection};
 use crate::ui::palette::DRAG_PLACEMENT_MIME;
 
@@ -47,18 +48,29 @@ pub fn PlacementChip(
     });
     let service_id =
         move || placement.with(|p| p.as_ref().map(|p| p.service.clone()).unwrap_or_default());
-    let title = move || {
+    let name = move || {
         placement.with(|p| {
             let Some(p) = p else { return String::new() };
-            let name = catalog::service(&p.service).map_or(p.service.as_str(), |s| {
-                lang.get().pick(s.name_zh, s.name_en)
-            });
-            if p.id == p.service {
-                name.to_string()
-            } else {
-                format!("{name} · {}", p.id)
-            }
+            catalog::service(&p.service)
+                .map_or(p.service.as_str(), |s| {
+                    lang.get().pick(s.name_zh, s.name_en)
+                })
+                .to_string()
         })
+    };
+    // The placement's own id tells apart placements of one service (S3's
+    // worker-high, worker-normal, worker-low); shown when it is not just
+    // the service's id.
+    let short_label = move || {
+        placement.with(|p| {
+            p.as_ref()
+                .filter(|p| p.id != p.service)
+                .map(|p| p.id.clone())
+        })
+    };
+    let title = move || match short_label() {
+        Some(id) => format!("{} · {id}", name()),
+        None => name(),
     };
     let replicas = move || placement.with(|p| p.as_ref().map_or(1, |p| p.replicas));
     let other_servers = move || {
@@ -107,12 +119,26 @@ pub fn PlacementChip(
             }
         >
             <span class="swatch" aria-hidden="true" style:background-color=move || swatch.get()></span>
-            <span class="placement-name">{title}</span>
-            <Show when=move || { replicas() > 1 }>
-                <span class="replicas">"×"{replicas}</span>
-            </Show>
-            <span class="placement-mem" title=move || lang.get().pick("预计 / 峰值 / 上限", "expected / peak / limit")>
-                {move || numbers.get().map(|(e, p, l)| format!("{} / {} / {}", format_mib(e), format_mib(p), format_mib(l)))}
+            <span class="placement-text" title=title>
+                <span class="placement-name">
+                    {name}
+                    <Show when=move || { replicas() > 1 }>
+                        " "<span class="replicas">"×"{replicas}</span>
+                    </Show>
+                </span>
+                {move || short_label().map(|id| view! { <code class="placement-id">{id}</code> })}
+                <span class="placement-mem">
+                    {move || {
+                        let lang = lang.get();
+                        numbers.get().map(|(e, p, l)| {
+                            let [e, p, l] = [e, p, l].map(format_mib);
+                            keep_units(&match lang {
+                                Lang::Zh => format!("预计 {e} · 峰值 {p} · 上限 {l}"),
+                                Lang::En => format!("expected {e} · peak {p} · limit {l}"),
+                            })
+                        })
+                    }}
+                </span>
             </span>
             <Show when=move || !other_servers().is_empty()>
                 <select

@@ -4,7 +4,7 @@ mod fx;
 mod services;
 mod tiers;
 
-pub use fx::{USD_CNY_RATE_MILLI, USD_CNY_SOURCE};
+pub use fx::{USD_CNY_RATE_MILLI, USD_CNY_SOURCE, USD_CNY_SOURCE_ZH};
 pub use services::{service_for_image, services, sources as service_sources, PERSISTENCE};
 pub use tiers::tiers;
 

@@ -161,8 +161,6 @@ pub(super) fn localize(id: &str, plan: &mut Plan) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     /// A template opened in Chinese shows no English note: every note the
     /// reports' figures carry has its translation.
     #[test]
