@@ -8,11 +8,22 @@ import { journey } from "./support/journey.mjs";
 
 const j = journey();
 
-/** Whether `locator`'s box lies inside the viewport. */
+/** Whether `locator` can be seen: inside the viewport and not clipped by
+ * any scrolling ancestor (a table cell scrolled out of its panel is hidden). */
 async function onScreen(page, locator) {
-  const box = await locator.boundingBox();
-  const { width, height } = page.viewportSize();
-  return Boolean(box) && box.x >= 0 && box.y >= 0 && box.x + box.width <= width + 1 && box.y + box.height <= height + 1;
+  return locator.evaluate((el) => {
+    let r = el.getBoundingClientRect();
+    let box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    if (r.width === 0 || r.height === 0) return false;
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (/(auto|scroll|hidden)/.test(style.overflowX + style.overflowY)) {
+        const c = a.getBoundingClientRect();
+        if (box.left < c.left - 1 || box.right > c.right + 1 || box.top < c.top - 1 || box.bottom > c.bottom + 1) return false;
+      }
+    }
+    return box.left >= 0 && box.top >= 0 && box.right <= window.innerWidth + 1 && box.bottom <= window.innerHeight + 1;
+  });
 }
 
 for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {

@@ -73,8 +73,12 @@ pub fn OptionCompare() -> impl IntoView {
                         <th scope="col">{move || lang.get().pick("方案", "Option")}</th>
                         <th scope="col">{move || lang.get().pick("结论", "Verdict")}</th>
                         <th scope="col" class="num">{move || lang.get().pick("每月", "Monthly")}</th>
-                        <th scope="col" class="num">{move || lang.get().pick("比第一个方案每月", "Monthly vs. first")}</th>
-                        <th scope="col" class="num">{move || lang.get().pick("最小余量", "Least headroom")}</th>
+                        <th scope="col" class="num" title=move || lang.get().pick("每月费用与第一个方案之差", "Monthly cost against the first option")>
+                            {move || lang.get().pick("比第一个", "vs. first")}
+                        </th>
+                        <th scope="col" class="num" title=move || lang.get().pick("各服务器峰值时内存余量中最小的", "The smallest memory headroom at peak of its servers")>
+                            {move || lang.get().pick("余量", "Headroom")}
+                        </th>
                         <th scope="col">{move || lang.get().pick("瓶颈", "Limited by")}</th>
                         <th scope="col" class="num optional">{move || lang.get().pick("每年", "Yearly")}</th>
                     </tr>

@@ -93,6 +93,7 @@ pub struct LegendEntry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MemoryChart {
     pub lang: Lang,
+    /// The memory verdict (CPU has its own bar): what the caption's colour says.
     pub verdict: Verdict,
     pub scale: Scale,
     /// Reserve, expected ×N, peak ×N, headroom: contiguous from 0.
@@ -406,7 +407,7 @@ pub fn memory_chart_in(
 
     MemoryChart {
         lang,
-        verdict: server.verdict,
+        verdict: server.memory_verdict,
         scale,
         segments,
         limits,

@@ -121,15 +121,33 @@ pub(crate) fn judge(
     }
 }
 
-/// The option's limiting resource (that of its worst server; on a tie the
-/// first) and its smallest memory headroom in percent. `None` without servers.
-pub(crate) fn option_limits(servers: &[ServerReport]) -> (Option<Resource>, Option<i64>) {
-    let worst = servers.iter().fold(None::<&ServerReport>, |w, s| match w {
-        Some(w) if w.verdict >= s.verdict => Some(w),
+/// How full a server is on the resource that limits it, per mille.
+fn pressure(s: &ServerReport) -> u64 {
+    match s.limited_by {
+        Resource::Memory => permille(s.peak_mib, s.allocatable_mib),
+        Resource::Cpu => permille(
+            s.cpu_expected_millicores,
+            s.cpu_sustained_millicores
+                .filter(|_| s.cpu_verdict == Verdict::Tight)
+                .unwrap_or(s.cpu_capacity_millicores),
+        ),
+    }
+}
+
+/// The server that decides an option: the worst verdict, then the fullest
+/// on its limiting resource, then the first.
+fn deciding(servers: &[ServerReport]) -> Option<&ServerReport> {
+    servers.iter().fold(None::<&ServerReport>, |w, s| match w {
+        Some(w) if (w.verdict, pressure(w)) >= (s.verdict, pressure(s)) => Some(w),
         _ => Some(s),
-    });
+    })
+}
+
+/// The option's limiting resource (that of its deciding server) and its
+/// smallest memory headroom in percent. `None` without servers.
+pub(crate) fn option_limits(servers: &[ServerReport]) -> (Option<Resource>, Option<i64>) {
     let headroom = servers.iter().map(|s| s.headroom_pct).min();
-    (worst.map(|s| s.limited_by), headroom)
+    (deciding(servers).map(|s| s.limited_by), headroom)
 }
 
 fn pct(used: u64, of: u64) -> u64 {
@@ -137,8 +155,8 @@ fn pct(used: u64, of: u64) -> u64 {
 }
 
 /// What limits a server, in words with its numbers: "limited by CPU: 2.95 of
-/// 2 vCPU expected (147 %)", "limited by memory: peak 3 GiB of 3.3 GiB
-/// allocatable (90 %)".
+/// 2 vCPU expected (147 %)"; for a server that fits, what runs out first:
+/// "memory runs out first: peak 3 GiB of 3.3 GiB allocatable (90 %)".
 ///
 /// ```
 /// use stackfit_core::fit::{evaluate, limited_by_words, Lang};
@@ -146,9 +164,18 @@ fn pct(used: u64, of: u64) -> u64 {
 /// let s = &r.option("upgrade-2c4g-min").unwrap().servers[0];
 /// assert!(limited_by_words(s, Lang::En).starts_with("limited by CPU: 2.8 of 2 vCPU expected"));
 /// assert!(limited_by_words(s, Lang::Zh).starts_with("瓶颈是 CPU：预计 2.8 / 2 vCPU"));
+/// let lean = &r.option("now").unwrap().servers[0];
+/// assert!(limited_by_words(lean, Lang::En).contains("runs out first"));
 /// ```
 pub fn limited_by_words(s: &ServerReport, lang: Lang) -> String {
-    match s.limited_by {
+    let fits = s.verdict == Verdict::Fits;
+    let lead = match (lang, fits) {
+        (Lang::En, false) => format!("limited by {}: ", s.limited_by.name_en()),
+        (Lang::En, true) => format!("{} runs out first: ", s.limited_by.name_en()),
+        (Lang::Zh, false) => format!("瓶颈是{}：", zh_name(s.limited_by)),
+        (Lang::Zh, true) => format!("最先用尽的是{}：", zh_name(s.limited_by)),
+    };
+    let numbers = match s.limited_by {
         Resource::Cpu => {
             let sustained = s
                 .cpu_sustained_millicores
@@ -162,11 +189,11 @@ pub fn limited_by_words(s: &ServerReport, lang: Lang) -> String {
             let expected = expected.trim_end_matches(" vCPU");
             match lang {
                 Lang::En => format!(
-                    "limited by CPU: {expected} of {}{of_words_en} expected ({used} %)",
+                    "{expected} of {}{of_words_en} expected ({used} %)",
                     format_vcpu(of)
                 ),
                 Lang::Zh => format!(
-                    "瓶颈是 CPU：预计 {expected} / {}{of_words_zh}（{used} %）",
+                    "预计 {expected} / {}{of_words_zh}（{used} %）",
                     format_vcpu(of)
                 ),
             }
@@ -175,19 +202,24 @@ pub fn limited_by_words(s: &ServerReport, lang: Lang) -> String {
             let used = pct(s.peak_mib, s.allocatable_mib);
             let (peak, allocatable) = (format_mib(s.peak_mib), format_mib(s.allocatable_mib));
             match lang {
-                Lang::En => format!(
-                    "limited by memory: peak {peak} of {allocatable} allocatable ({used} %)"
-                ),
-                Lang::Zh => {
-                    format!("瓶颈是内存：峰值 {peak} / 可分配 {allocatable}（{used} %）")
-                }
+                Lang::En => format!("peak {peak} of {allocatable} allocatable ({used} %)"),
+                Lang::Zh => format!("峰值 {peak} / 可分配 {allocatable}（{used} %）"),
             }
         }
+    };
+    format!("{lead}{numbers}")
+}
+
+/// "CPU" stays as written in Chinese, set off from the characters before it.
+fn zh_name(r: Resource) -> &'static str {
+    match r {
+        Resource::Memory => "内存",
+        Resource::Cpu => " CPU",
     }
 }
 
-/// The option's limiting resource in words: its worst server's, named when
-/// the option has more than one server. Empty for an option without servers.
+/// The option's limiting resource in words: its deciding server's (the
+/// worst, then the fullest), named when the option has more than one server. Empty for an option without servers.
 pub fn option_limited_by_words(o: &OptionReport, lang: Lang) -> String {
     let worst = o
         .servers
