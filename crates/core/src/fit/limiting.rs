@@ -219,16 +219,18 @@ fn zh_name(r: Resource) -> &'static str {
 }
 
 /// The option's limiting resource in words: its deciding server's (the
-/// worst, then the fullest), named when the option has more than one server. Empty for an option without servers.
+/// worst, then the fullest), named when the option has more than one
+/// server. Empty for an option without servers.
+///
+/// ```
+/// use stackfit_core::fit::{evaluate, option_limited_by_words, Lang};
+/// let r = evaluate(&stackfit_core::templates::get("s3").unwrap());
+/// // Every server of the split fits; the worker is the fullest (CPU 37 %).
+/// let words = option_limited_by_words(r.option("b-split").unwrap(), Lang::En);
+/// assert!(words.starts_with("worker 8C16G: CPU runs out first: 3 of 8 vCPU"), "{words}");
+/// ```
 pub fn option_limited_by_words(o: &OptionReport, lang: Lang) -> String {
-    let worst = o
-        .servers
-        .iter()
-        .fold(None::<&ServerReport>, |w, s| match w {
-            Some(w) if w.verdict >= s.verdict => Some(w),
-            _ => Some(s),
-        });
-    match worst {
+    match deciding(&o.servers) {
         Some(s) if o.servers.len() > 1 => match lang {
             Lang::En => format!("{}: {}", s.label, limited_by_words(s, lang)),
             Lang::Zh => format!("{}：{}", s.label, limited_by_words(s, lang)),
