@@ -25,7 +25,7 @@ pub fn MemoryField(
     /// What empty means, (zh, en), e.g. ("模型估算", "model estimate").
     placeholder: (&'static str, &'static str),
     /// Called with the new value when it is read and in range.
-    on_set: impl Fn(Option<Mib>) + 'static,
+    on_set: Callback<Option<Mib>>,
     /// data-testid of the input.
     testid: &'static str,
 ) -> impl IntoView {
@@ -52,7 +52,7 @@ pub fn MemoryField(
                     match checked {
                         Ok(mib) => {
                             error.set(None);
-                            on_set(mib);
+                            on_set.run(mib);
                         }
                         Err(e) => {
                             error.set(Some(e));

@@ -204,7 +204,7 @@ pub fn PlacementInspector(
                 bound=bounds::MEASURED_MIB
                 value=Signal::derive(move || placement.with(|p| p.as_ref().and_then(|p| p.measured_mib)))
                 placeholder=("用模型估算", "use the model's estimate")
-                on_set=move |mib| dispatch(|option, placement, mib| Action::SetMeasured { option, placement, mib }, mib)
+                on_set=Callback::new(move |mib| dispatch(|option, placement, mib| Action::SetMeasured { option, placement, mib }, mib))
                 testid="measured"
             />
             <MemoryField
@@ -212,7 +212,7 @@ pub fn PlacementInspector(
                 bound=bounds::LIMIT_MIB
                 value=Signal::derive(move || placement.with(|p| p.as_ref().and_then(|p| p.limit_mib)))
                 placeholder=("用默认上限", "use the default limit")
-                on_set=move |mib| dispatch(|option, placement, mib| Action::SetLimit { option, placement, mib }, mib)
+                on_set=Callback::new(move |mib| dispatch(|option, placement, mib| Action::SetLimit { option, placement, mib }, mib))
                 testid="limit"
             />
             <MemoryField
@@ -220,7 +220,7 @@ pub fn PlacementInspector(
                 bound=bounds::SHM_MIB
                 value=Signal::derive(move || placement.with(|p| p.as_ref().and_then(|p| p.shm_mib)))
                 placeholder=("Docker 默认 64 MiB", "Docker default 64 MiB")
-                on_set=move |mib| dispatch(|option, placement, mib| Action::SetShm { option, placement, mib }, mib)
+                on_set=Callback::new(move |mib| dispatch(|option, placement, mib| Action::SetShm { option, placement, mib }, mib))
                 testid="shm"
             />
             <section class="tuning" data-testid="tuning">

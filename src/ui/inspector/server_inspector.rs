@@ -62,9 +62,9 @@ pub fn ServerInspector(
                 bound=bounds::SERVER_MIB
                 value=Signal::derive(move || server.with(|s| s.as_ref().and_then(|s| s.usable_mib)))
                 placeholder=("按规格估算", "estimated from the tier")
-                on_set=move |usable_mib| {
+                on_set=Callback::new(move |usable_mib| {
                     planner.dispatch(Action::SetServerUsable { option: planner.option_id.get_untracked(), server: sid.get_value(), usable_mib })
-                }
+                })
                 testid="usable"
             />
             <section class="price-source">
