@@ -38,8 +38,13 @@ pub fn is_field(target: Option<web_sys::EventTarget>) -> bool {
 /// Focuses `testid` once the views have redrawn (after a change that
 /// replaces the element that had focus).
 pub fn focus_testid_later(testid: &'static str) {
+    focus_selector_later(format!("[data-testid=\"{testid}\"]"));
+}
+
+/// Focuses the first element matching `selector` once the views have redrawn.
+pub fn focus_selector_later(selector: String) {
     leptos::prelude::request_animation_frame(move || {
-        focus_testid(testid);
+        focus_selector(&selector);
     });
 }
 

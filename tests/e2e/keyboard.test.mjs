@@ -144,3 +144,15 @@ test("Escape, the back button or a click on the empty board shows the plan setti
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("Delete on a focused chip removes it, says so, and keeps focus on its server", async () => {
+  const { planner, page, context, errors } = await j.start();
+  const chip = planner.placements("redis").first();
+  await chip.focus();
+  await page.keyboard.press("Delete");
+  await chip.waitFor({ state: "detached" });
+  assert.match(await planner.announced(), /^Redis removed from 2C4G lean\.$/);
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "server-label");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -6,8 +6,17 @@ use stackfit_core::catalog;
 use stackfit_core::model::units::format_mib;
 use stackfit_core::Action;
 
+use crate::browser::focus::focus_selector_later;
 use crate::i18n::{keep_units, Lang};
-use crate::state::{use_lang, use_planner, Selection};
+use crate::state::{use_announcer, use_lang, use_planner, Selection};
+
+/// "PostgreSQL removed from A — master." in `lang`.
+fn removed_text(name: &str, server: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已从 {server} 移除 {name}。"),
+        Lang::En => format!("{name} removed from {server}."),
+    }
+}
 use crate::ui::palette::DRAG_PLACEMENT_MIME;
 
 /// One placement in a server card.
@@ -23,6 +32,7 @@ pub fn PlacementChip(
 ) -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
+    let announcer = use_announcer();
     let pid = StoredValue::new(placement_id);
     let sid = StoredValue::new(server_id);
     let placement = Memo::new(move |_| {
@@ -48,6 +58,26 @@ pub fn PlacementChip(
     });
     let service_id =
         move || placement.with(|p| p.as_ref().map(|p| p.service.clone()).unwrap_or_default());
+    let name_untracked = move || {
+        placement.with_untracked(|p| {
+            p.as_ref().map_or(String::new(), |p| {
+                catalog::service(&p.service)
+                    .map_or(p.service.as_str(), |s| {
+                        lang.get_untracked().pick(s.name_zh, s.name_en)
+                    })
+                    .to_string()
+            })
+        })
+    };
+    let server_label = move || {
+        let here = sid.get_value();
+        planner.with_plan(|plan| {
+            plan.option(&planner.option_id.get_untracked())
+                .and_then(|o| o.server(&here))
+                .map(|s| s.label.clone())
+                .unwrap_or_default()
+        })
+    };
     let name = move || {
         placement.with(|p| {
             let Some(p) = p else { return String::new() };
@@ -91,6 +121,23 @@ pub fn PlacementChip(
             .selection
             .with(|s| *s == Selection::Placement(pid.get_value()))
     };
+    // Removes the placement, says so, and puts focus on its server's name
+    // (the chip that had it is gone).
+    let remove = move || {
+        let option = planner.option_id.get_untracked();
+        let text = removed_text(&name_untracked(), &server_label(), lang.get_untracked());
+        planner.dispatch(Action::RemovePlacement {
+            option,
+            placement: pid.get_value(),
+        });
+        if planner.refusal.with_untracked(Option::is_none) {
+            announcer.say(text);
+            focus_selector_later(format!(
+                "[data-server-id=\"{}\"] [data-testid=\"server-label\"]",
+                sid.get_value()
+            ));
+        }
+    };
     view! {
         <li
             class="placement"
@@ -113,8 +160,7 @@ pub fn PlacementChip(
                 if ev.key() == "Enter" {
                     planner.selection.set(Selection::Placement(pid.get_value()));
                 } else if ev.key() == "Delete" {
-                    let option = planner.option_id.get_untracked();
-                    planner.dispatch(Action::RemovePlacement { option, placement: pid.get_value() });
+                    remove();
                 }
             }
         >
@@ -165,8 +211,7 @@ pub fn PlacementChip(
                 title=move || lang.get().pick("移除", "Remove")
                 on:click=move |ev| {
                     ev.stop_propagation();
-                    let option = planner.option_id.get_untracked();
-                    planner.dispatch(Action::RemovePlacement { option, placement: pid.get_value() });
+                    remove();
                 }
             >
                 "×"
