@@ -71,10 +71,12 @@ async fn language_switch_changes_the_palette_heading() {
     by_testid(&host, "lang-switch").click();
     next_tick().await;
     assert_eq!(heading(), "服务目录");
-    assert_eq!(
-        by_testid(&host, "lang-switch").text_content().as_deref(),
-        Some("English")
-    );
+    // The visible part of the switch's name: the other language's own name.
+    let visible = by_testid(&host, "lang-switch")
+        .query_selector("span")
+        .unwrap()
+        .unwrap();
+    assert_eq!(visible.text_content().as_deref(), Some("English"));
     assert_eq!(
         document()
             .document_element()
@@ -144,4 +146,29 @@ async fn memory_diagram_draws_a_canvas_and_lists_every_segment_as_text() {
         "every segment is also text"
     );
     assert!(text.text_content().unwrap().contains("ai-recommend"));
+}
+
+/// A value outside the engine's range is refused before it is applied: the
+/// field names the range in the UI's language and shows the plan's value again.
+#[wasm_bindgen_test]
+async fn a_refused_headroom_target_is_named_and_the_field_shows_the_plan_value() {
+    gloo_storage::LocalStorage::set("stackfit.lang", stackfit::i18n::Lang::En).unwrap();
+    let host = mount_app();
+    next_tick().await;
+    let input: web_sys::HtmlInputElement = by_testid(&host, "headroom-target").unchecked_into();
+    let held = input.value();
+    input.set_value("95");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    next_tick().await;
+    assert_eq!(input.value(), held);
+    let error = by_testid(&host, "headroom-target-error")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        error.starts_with("Headroom target must be from 0"),
+        "{error}"
+    );
+    assert!(error.ends_with("95\u{a0}% was not applied."), "{error}");
 }

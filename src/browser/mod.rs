@@ -1,6 +1,8 @@
 //! Browser APIs behind small functions and hooks, so that components never
 //! touch `web_sys` directly.
 
+pub mod dismiss;
+pub mod focus;
 pub mod language;
 pub mod shortcuts;
 pub mod storage;

@@ -92,7 +92,7 @@ pub fn boot(lang: Lang) -> Boot {
             }
         }
     }
-    let plan = templates::get_in(FIRST_TEMPLATE, lang.into()).unwrap_or_else(empty_plan);
+    let plan = templates::get_in(FIRST_TEMPLATE, lang.into()).unwrap_or_else(|| empty_plan(lang));
     Boot {
         plan,
         current: new_id(&entries),
@@ -126,10 +126,11 @@ fn new_id(entries: &[SavedPlan]) -> String {
     crate::state::planner::fresh_id(&base, entries.iter().map(|e| e.id.as_str()))
 }
 
-/// An empty plan with one option and one 2C4G server: where "New plan" starts.
-pub fn empty_plan() -> Plan {
+/// An empty plan with one option and one 2C4G server: where "New plan"
+/// starts, named in `lang`.
+pub fn empty_plan(lang: Lang) -> Plan {
     Plan {
-        name: "Untitled plan · 新方案".into(),
+        name: lang.pick("未命名方案", "Untitled plan").into(),
         description: String::new(),
         settings: Settings::default(),
         options: vec![PlanOption::new("a", "A").with(Server::new("a", "A", "aliyun-ecs-c7-large"))],
@@ -202,8 +203,9 @@ impl Library {
         }
     }
 
-    /// Deletes a saved plan. Deleting the open plan opens the most recent other one, or a new one.
-    pub fn delete(&self, planner: &Planner, id: &str) {
+    /// Deletes a saved plan. Deleting the open plan opens the most recent
+    /// other one, or a new one named in `lang`.
+    pub fn delete(&self, planner: &Planner, id: &str, lang: Lang) {
         let mut entries = self.entries.get_untracked();
         entries.retain(|e| e.id != id);
         if let Err(problem) =
@@ -219,7 +221,7 @@ impl Library {
                 .map(|e| e.id.clone());
             match latest {
                 Some(other) => self.open_saved(planner, &other),
-                None => self.open_new(planner, empty_plan()),
+                None => self.open_new(planner, empty_plan(lang)),
             }
         }
     }
@@ -244,4 +246,16 @@ pub fn provide_library(planner: Planner, boot: &Boot) -> Library {
 /// The library provided by [`provide_library`].
 pub fn use_library() -> Library {
     expect_context::<Library>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The trial saw "Untitled plan · 新方案": one language at a time.
+    #[test]
+    fn a_new_plan_is_named_in_the_ui_language() {
+        assert_eq!(empty_plan(Lang::Zh).name, "未命名方案");
+        assert_eq!(empty_plan(Lang::En).name, "Untitled plan");
+    }
 }

@@ -1,9 +1,13 @@
 //! UI state, one concern per file, each with `provide_x()` / `use_x()`.
 
+pub mod announcer;
 pub mod lang;
 pub mod library;
 pub mod planner;
+pub mod popover;
 
+pub use announcer::{provide_announcer, use_announcer, Announcer};
 pub use lang::{provide_lang, use_lang};
 pub use library::{provide_library, use_library, Library, Notice};
 pub use planner::{provide_planner, use_planner, Planner, Selection};
+pub use popover::{provide_popovers, use_popovers, Popovers};

@@ -3,7 +3,7 @@
 //! [`Planner::dispatch`] as a core `Action`; nothing here computes a number.
 
 use leptos::prelude::*;
-use stackfit_core::edit::History;
+use stackfit_core::edit::{ActionError, History};
 use stackfit_core::model::{Action, Placement, Plan, PlanOption};
 use stackfit_core::{evaluate, Report};
 
@@ -32,8 +32,9 @@ pub struct Planner {
     pub report: Memo<Report>,
     /// The option on screen: the picked one if it still exists, else the first.
     pub option_id: Memo<String>,
-    /// The last action the engine refused, to show the user why.
-    pub refusal: RwSignal<Option<String>>,
+    /// The last action the engine refused, to show the user why (in the
+    /// UI's language: the error carries both).
+    pub refusal: RwSignal<Option<ActionError>>,
 }
 
 impl Planner {
@@ -72,7 +73,7 @@ impl Planner {
     pub fn dispatch(&self, action: Action) {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply(&action));
-        self.refusal.set(outcome.err().map(|e| e.to_string()));
+        self.refusal.set(outcome.err());
     }
 
     /// Applies one of a run of edits to the same value (typing a number):
@@ -81,13 +82,20 @@ impl Planner {
     pub fn dispatch_live(&self, action: Action) {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply_merging(&action));
-        self.refusal.set(outcome.err().map(|e| e.to_string()));
+        self.refusal.set(outcome.err());
+    }
+
+    /// Ends a run of live edits (the field was committed or left): the next
+    /// edit of the same value is an undo step of its own.
+    pub fn end_edit(&self) {
+        self.history.update_untracked(|h| h.seal());
     }
 
     /// Puts catalog service `service` on `server` of the option on screen,
     /// under a fresh placement id (the service id, then `-2`, `-3`, …), and
     /// selects it. Drag and drop and the "place on…" menu both come here.
-    pub fn place(&self, service: &str, server: &str) {
+    /// Returns the new placement's id, or `None` when the engine refused.
+    pub fn place(&self, service: &str, server: &str) -> Option<String> {
         let option = self.option_id.get_untracked();
         let id = self.with_option(|o| {
             let taken: Vec<&str> = o
@@ -105,9 +113,11 @@ impl Planner {
             server: server.to_string(),
             placement: Placement::new(&id, service),
         });
-        if self.refusal.get_untracked().is_none() {
-            self.selection.set(Selection::Placement(id));
+        if self.refusal.get_untracked().is_some() {
+            return None;
         }
+        self.selection.set(Selection::Placement(id.clone()));
+        Some(id)
     }
 
     /// Reads the current plan.
@@ -231,6 +241,41 @@ mod tests {
             assert_eq!(planner.with_plan(|p| p.clone()), plan);
             assert!(planner.refusal.get_untracked().is_some());
             assert!(!planner.can_undo());
+        });
+    }
+
+    /// The trial typed "12" into a knob: with the field's run sealed on
+    /// commit, the next edit of the same knob is a step of its own.
+    #[test]
+    fn a_committed_edit_is_one_undo_step_and_the_next_is_another() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let plan = stackfit_core::templates::get("s0").unwrap();
+            let planner = Planner::new(plan.clone());
+            let knob = |value| Action::SetKnob {
+                option: "lean-2c4g".into(),
+                placement: "postgres".into(),
+                knob: "max_connections".into(),
+                value: Some(value),
+            };
+            planner.dispatch_live(knob(1));
+            planner.dispatch_live(knob(12));
+            planner.end_edit();
+            planner.dispatch_live(knob(40));
+            planner.undo();
+            let conns = || {
+                planner.with_plan(|p| {
+                    p.option("lean-2c4g")
+                        .unwrap()
+                        .find_placement("postgres")
+                        .unwrap()
+                        .1
+                        .knobs["max_connections"]
+                })
+            };
+            assert_eq!(conns(), 12);
+            planner.undo();
+            assert_eq!(planner.with_plan(|p| p.clone()), plan);
         });
     }
 

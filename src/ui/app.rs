@@ -4,11 +4,20 @@
 
 use leptos::prelude::*;
 
+use crate::browser::dismiss::use_dismiss;
 use crate::browser::shortcuts::use_undo_shortcuts;
-use crate::state::{library, provide_lang, provide_library, provide_planner};
+use crate::state::{
+    library, provide_announcer, provide_lang, provide_library, provide_planner, provide_popovers,
+};
 use crate::ui::{
-    board::Board, findings::FindingsPanel, header::Header, inspector::Inspector, notice::NoticeBar,
-    options::OptionTabs, palette::Palette, summary::Summary,
+    board::Board,
+    findings::FindingsPanel,
+    header::Header,
+    inspector::Inspector,
+    notice::NoticeBar,
+    options::OptionTabs,
+    palette::{Palette, TemplateMenu},
+    summary::Summary,
 };
 
 /// The whole planner. Its root carries `data-testid="app-ready"` once mounted,
@@ -20,6 +29,9 @@ pub fn App() -> impl IntoView {
     let planner = provide_planner(boot.plan.clone());
     provide_library(planner, &boot);
     use_undo_shortcuts(planner);
+    let popovers = provide_popovers();
+    let announcer = provide_announcer();
+    use_dismiss(popovers, planner);
 
     let mounted = RwSignal::new(false);
     // Effects run after the first render, so this marks a mounted, live app.
@@ -31,6 +43,8 @@ pub fn App() -> impl IntoView {
             <main class="workspace">
                 <Palette />
                 <section class="centre">
+                    // A phone has no palette: its first screen offers the templates here.
+                    <TemplateMenu testid="template-menu-phone" class="phone-only" with_empty=false />
                     <OptionTabs />
                     <Summary />
                     <Board />
@@ -40,6 +54,9 @@ pub fn App() -> impl IntoView {
                     <FindingsPanel />
                 </aside>
             </main>
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+                {move || announcer.text()}
+            </p>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 mod app;
 pub mod board;
+pub mod fields;
 pub mod findings;
 pub mod header;
 pub mod inspector;

@@ -27,7 +27,7 @@ test("the tier picker filters, changes the tier, and the price override sets the
   // A bad amount is named, and the price stays.
   await price.fill("lots");
   await price.press("Enter");
-  assert.match(await card.locator(".field-error").textContent(), /Can't read “lots”/);
+  assert.match(await card.locator('[data-testid="price-override-error"]').textContent(), /Can't read “lots”/);
   assert.match(await planner.totalMonthly(), /1,299\.50/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -46,7 +46,7 @@ test("a limit typed as people write it is understood, and a bad one is named", a
 
   await limit.fill("a lot");
   await limit.press("Enter");
-  assert.match(await inspector.locator(".field-error").textContent(), /Can't read “a lot”/);
+  assert.match(await inspector.locator('[data-testid="limit-error"]').textContent(), /Can't read “a lot”/);
   assert.match(await inspector.locator('[data-testid="tuning"] h3').textContent(), /1\.5 GiB/, "the limit is unchanged");
   assert.deepEqual(errors, []);
   await context.close();

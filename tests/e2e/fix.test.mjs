@@ -16,7 +16,7 @@ test("applying the fix on S2 turns does-not-fit into fits", async () => {
 
   const finding = planner.finding("does-not-fit");
   await finding.waitFor();
-  assert.match(await finding.textContent(), /Does not fit by [\d.]+ (MiB|GiB)/);
+  assert.match(await finding.textContent(), /Does not fit by [\d.]+\s(MiB|GiB)/);
   await finding.locator('[data-testid="apply-fix"]').click();
 
   await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]')?.dataset.verdict === "fits");

@@ -18,7 +18,9 @@ test("an English browser opens in English and the switch turns the UI Chinese", 
   await planner.switchLanguage();
   await page.waitForFunction(() => document.querySelector(".palette h2")?.textContent === "服务目录");
   assert.equal(await planner.htmlLang(), "zh-CN");
-  assert.equal((await planner.langSwitch.textContent()).trim(), "English");
+  // The visible text; the rest of the name says what it does.
+  assert.equal((await planner.langSwitch.locator("span").first().textContent()).trim(), "English");
+  assert.equal(await planner.langSwitch.locator("span").first().getAttribute("lang"), "en");
   const findingZh = await planner.byTestId("findings").locator(".message").first().textContent();
   assert.notEqual(findingZh, findingEn, "engine findings follow the language");
   assert.match(findingZh, /[\u4e00-\u9fff]/);

@@ -176,6 +176,36 @@ fn celery_concurrency_left_to_the_host() {
     fix_removes(plan, "celery-concurrency-default", "w");
 }
 
+/// The trial saw "fits" in green on a card whose CPU bar was red: a server
+/// whose services expect more CPU than its vCPUs does not fit, CPU is named
+/// as what limits it, and the CPU finding's fix is an upgrade that fits.
+#[test]
+fn a_cpu_bound_server_does_not_fit_and_its_fix_adds_cores() {
+    use stackfit_core::fit::{Resource, Verdict};
+    let busy = vec![Placement::new("w", "celery-prefork").knob("concurrency", 12)];
+    let mut plan = plan_with("aliyun-ecs-c7-large", busy);
+    let r = evaluate(&plan);
+    let s = &r.options[0].servers[0];
+    assert_eq!(s.memory_verdict, Verdict::Fits, "memory alone fits");
+    assert!(s.cpu_expected_millicores > s.cpu_capacity_millicores);
+    assert_eq!(
+        (s.verdict, s.limited_by),
+        (Verdict::DoesNotFit, Resource::Cpu)
+    );
+    assert_eq!(r.options[0].limited_by, Some(Resource::Cpu));
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.id() == "cpu-oversubscribed")
+        .unwrap();
+    assert_eq!(f.severity, Severity::Critical);
+    apply(&mut plan, &f.fix.clone().expect("an upgrade").action).unwrap();
+    let after = &evaluate(&plan).options[0].servers[0];
+    assert!(after.vcpu > 2, "more cores: {}", after.tier);
+    assert_eq!(after.verdict, Verdict::Fits);
+    assert!(!after.has_finding("cpu-oversubscribed"));
+}
+
 #[test]
 fn cpu_oversubscribed_and_burstable_sustained() {
     let busy = || Placement::new("w", "celery-prefork").knob("concurrency", 12);
@@ -254,7 +284,8 @@ fn every_finding_has_text_in_both_languages() {
 #[test]
 fn headroom_target_is_editable() {
     let mut plan = stackfit_core::templates::get("s2").unwrap();
-    let tight = |p: &Plan| evaluate(p).option("upgrade-2c4g").unwrap().verdict;
+    // Memory's verdict: the headroom target is a memory target.
+    let tight = |p: &Plan| evaluate(p).option("upgrade-2c4g").unwrap().servers[0].memory_verdict;
     assert_eq!(tight(&plan), stackfit_core::Verdict::Tight);
     apply(
         &mut plan,

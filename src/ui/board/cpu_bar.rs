@@ -20,7 +20,13 @@ pub fn CpuBar(
     #[prop(into)]
     chart: Signal<Option<CpuChart>>,
 ) -> impl IntoView {
-    let caption = move || chart.with(|c| c.as_ref().map(|c| c.caption.clone()).unwrap_or_default());
+    let caption = move || {
+        chart.with(|c| {
+            c.as_ref()
+                .map(|c| crate::i18n::keep_units(&c.caption))
+                .unwrap_or_default()
+        })
+    };
     let bars = move || {
         chart.with(|c| {
             let c = c.as_ref()?;

@@ -65,7 +65,13 @@ pub fn MemoryDiagram(
         });
     });
 
-    let caption = move || chart.with(|c| c.as_ref().map(|c| c.caption.clone()).unwrap_or_default());
+    let caption = move || {
+        chart.with(|c| {
+            c.as_ref()
+                .map(|c| crate::i18n::keep_units(&c.caption))
+                .unwrap_or_default()
+        })
+    };
     view! {
         <figure
             class="memory-diagram"

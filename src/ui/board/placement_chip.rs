@@ -6,7 +6,17 @@ use stackfit_core::catalog;
 use stackfit_core::model::units::format_mib;
 use stackfit_core::Action;
 
-use crate::state::{use_lang, use_planner, Selection};
+use crate::browser::focus::focus_selector_later;
+use crate::i18n::{keep_units, Lang};
+use crate::state::{use_announcer, use_lang, use_planner, Selection};
+
+/// "PostgreSQL removed from A — master." in `lang`.
+fn removed_text(name: &str, server: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已从 {server} 移除 {name}。"),
+        Lang::En => format!("{name} removed from {server}."),
+    }
+}
 use crate::ui::palette::DRAG_PLACEMENT_MIME;
 
 /// One placement in a server card.
@@ -22,6 +32,7 @@ pub fn PlacementChip(
 ) -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
+    let announcer = use_announcer();
     let pid = StoredValue::new(placement_id);
     let sid = StoredValue::new(server_id);
     let placement = Memo::new(move |_| {
@@ -47,18 +58,49 @@ pub fn PlacementChip(
     });
     let service_id =
         move || placement.with(|p| p.as_ref().map(|p| p.service.clone()).unwrap_or_default());
-    let title = move || {
+    let name_untracked = move || {
+        placement.with_untracked(|p| {
+            p.as_ref().map_or(String::new(), |p| {
+                catalog::service(&p.service)
+                    .map_or(p.service.as_str(), |s| {
+                        lang.get_untracked().pick(s.name_zh, s.name_en)
+                    })
+                    .to_string()
+            })
+        })
+    };
+    let server_label = move || {
+        let here = sid.get_value();
+        planner.with_plan(|plan| {
+            plan.option(&planner.option_id.get_untracked())
+                .and_then(|o| o.server(&here))
+                .map(|s| s.label.clone())
+                .unwrap_or_default()
+        })
+    };
+    let name = move || {
         placement.with(|p| {
             let Some(p) = p else { return String::new() };
-            let name = catalog::service(&p.service).map_or(p.service.as_str(), |s| {
-                lang.get().pick(s.name_zh, s.name_en)
-            });
-            if p.id == p.service {
-                name.to_string()
-            } else {
-                format!("{name} · {}", p.id)
-            }
+            catalog::service(&p.service)
+                .map_or(p.service.as_str(), |s| {
+                    lang.get().pick(s.name_zh, s.name_en)
+                })
+                .to_string()
         })
+    };
+    // The placement's own id tells apart placements of one service (S3's
+    // worker-high, worker-normal, worker-low); shown when it is not just
+    // the service's id.
+    let short_label = move || {
+        placement.with(|p| {
+            p.as_ref()
+                .filter(|p| p.id != p.service)
+                .map(|p| p.id.clone())
+        })
+    };
+    let title = move || match short_label() {
+        Some(id) => format!("{} · {id}", name()),
+        None => name(),
     };
     let replicas = move || placement.with(|p| p.as_ref().map_or(1, |p| p.replicas));
     let other_servers = move || {
@@ -78,6 +120,23 @@ pub fn PlacementChip(
         planner
             .selection
             .with(|s| *s == Selection::Placement(pid.get_value()))
+    };
+    // Removes the placement, says so, and puts focus on its server's name
+    // (the chip that had it is gone).
+    let remove = move || {
+        let option = planner.option_id.get_untracked();
+        let text = removed_text(&name_untracked(), &server_label(), lang.get_untracked());
+        planner.dispatch(Action::RemovePlacement {
+            option,
+            placement: pid.get_value(),
+        });
+        if planner.refusal.with_untracked(Option::is_none) {
+            announcer.say(text);
+            focus_selector_later(format!(
+                "[data-server-id=\"{}\"] [data-testid=\"server-label\"]",
+                sid.get_value()
+            ));
+        }
     };
     view! {
         <li
@@ -101,18 +160,31 @@ pub fn PlacementChip(
                 if ev.key() == "Enter" {
                     planner.selection.set(Selection::Placement(pid.get_value()));
                 } else if ev.key() == "Delete" {
-                    let option = planner.option_id.get_untracked();
-                    planner.dispatch(Action::RemovePlacement { option, placement: pid.get_value() });
+                    remove();
                 }
             }
         >
             <span class="swatch" aria-hidden="true" style:background-color=move || swatch.get()></span>
-            <span class="placement-name">{title}</span>
-            <Show when=move || { replicas() > 1 }>
-                <span class="replicas">"×"{replicas}</span>
-            </Show>
-            <span class="placement-mem" title=move || lang.get().pick("预计 / 峰值 / 上限", "expected / peak / limit")>
-                {move || numbers.get().map(|(e, p, l)| format!("{} / {} / {}", format_mib(e), format_mib(p), format_mib(l)))}
+            <span class="placement-text" title=title>
+                <span class="placement-name">
+                    {name}
+                    <Show when=move || { replicas() > 1 }>
+                        " "<span class="replicas">"×"{replicas}</span>
+                    </Show>
+                </span>
+                {move || short_label().map(|id| view! { <code class="placement-id">{id}</code> })}
+                <span class="placement-mem">
+                    {move || {
+                        let lang = lang.get();
+                        numbers.get().map(|(e, p, l)| {
+                            let [e, p, l] = [e, p, l].map(format_mib);
+                            keep_units(&match lang {
+                                Lang::Zh => format!("预计 {e} · 峰值 {p} · 上限 {l}"),
+                                Lang::En => format!("expected {e} · peak {p} · limit {l}"),
+                            })
+                        })
+                    }}
+                </span>
             </span>
             <Show when=move || !other_servers().is_empty()>
                 <select
@@ -139,8 +211,7 @@ pub fn PlacementChip(
                 title=move || lang.get().pick("移除", "Remove")
                 on:click=move |ev| {
                     ev.stop_propagation();
-                    let option = planner.option_id.get_untracked();
-                    planner.dispatch(Action::RemovePlacement { option, placement: pid.get_value() });
+                    remove();
                 }
             >
                 "×"

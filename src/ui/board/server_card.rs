@@ -2,15 +2,18 @@
 //! diagrams, and its placements; services dropped on it are placed there.
 
 use leptos::prelude::*;
-use stackfit_core::chart::{cpu_chart, memory_chart, MemoryChart};
-use stackfit_core::fit::ServerReport;
+use stackfit_core::chart::palette::Rgb;
+use stackfit_core::chart::{cpu_chart_in, memory_chart_in, MemoryChart};
+use stackfit_core::fit::{limited_by_words, ServerReport};
+use stackfit_core::model::bounds;
 use stackfit_core::model::units::format_mib;
 use stackfit_core::Action;
 
 use super::{CpuBar, MemoryDiagram, PlacementChip, TierPicker};
-use crate::i18n::Lang;
-use crate::state::{use_lang, use_planner, Selection};
-use crate::ui::palette::{DRAG_PLACEMENT_MIME, DRAG_SERVICE_MIME};
+use crate::i18n::{keep_units, Lang};
+use crate::state::{use_announcer, use_lang, use_planner, Selection};
+use crate::ui::fields::NameField;
+use crate::ui::palette::{place_and_announce, DRAG_PLACEMENT_MIME, DRAG_SERVICE_MIME};
 use crate::ui::summary::money_text;
 use crate::ui::verdict::VerdictBadge;
 
@@ -19,9 +22,13 @@ use crate::ui::verdict::VerdictBadge;
 pub fn ServerCard(
     /// The server's id within the option.
     server_id: String,
+    /// The option's colour for each placement, by placement id.
+    colors: Signal<Vec<(String, Rgb)>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
+    let announcer = use_announcer();
+    let option_colors = colors;
     let id = StoredValue::new(server_id);
     let server = Memo::new(move |_| {
         let id = id.get_value();
@@ -39,11 +46,12 @@ pub fn ServerCard(
     // Memos, so a card's diagrams are redrawn only when its own numbers change.
     let memory = Memo::new(move |_| {
         let lang = lang.get().into();
-        report.with(|r| r.as_ref().map(|r| memory_chart(r, lang)))
+        option_colors
+            .with(|c| report.with(|r| r.as_ref().map(|r| memory_chart_in(r, Some(c), lang))))
     });
     let cpu = Memo::new(move |_| {
         let lang = lang.get().into();
-        report.with(|r| r.as_ref().map(|r| cpu_chart(r, lang)))
+        option_colors.with(|c| report.with(|r| r.as_ref().map(|r| cpu_chart_in(r, Some(c), lang))))
     });
     // The chips list the placements, each with its colour, so the card's
     // diagram keeps only the reserve and the key in its legend.
@@ -100,7 +108,13 @@ pub fn ServerCard(
         if service.is_empty() {
             return;
         }
-        planner.place(&service, &to_server);
+        place_and_announce(
+            planner,
+            announcer,
+            lang.get_untracked(),
+            &service,
+            &to_server,
+        );
     };
 
     view! {
@@ -123,19 +137,17 @@ pub fn ServerCard(
             on:drop=on_drop
         >
             <header>
-                <input
+                <NameField
+                    bound=bounds::LABEL_CHARS
+                    value=Signal::derive(label)
+                    on_apply=Callback::new(move |label: String| {
+                        let option = planner.option_id.get_untracked();
+                        planner.dispatch(Action::SetServerLabel { option, server: id.get_value(), label });
+                    })
+                    testid="server-label"
+                    label=("服务器名称", "Server name")
                     class="server-label"
-                    data-testid="server-label"
-                    aria-label=move || lang.get().pick("服务器名称", "Server name")
-                    prop:value=label
-                    on:change=move |ev| {
-                        let label = event_target_value(&ev).trim().to_string();
-                        if !label.is_empty() {
-                            let option = planner.option_id.get_untracked();
-                            planner.dispatch(Action::SetServerLabel { option, server: id.get_value(), label });
-                        }
-                    }
-                    on:focus=move |_| planner.selection.set(Selection::Server(id.get_value()))
+                    on_focus=Callback::new(move |()| planner.selection.set(Selection::Server(id.get_value())))
                 />
                 <VerdictBadge verdict=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.verdict))) />
                 <button
@@ -151,11 +163,14 @@ pub fn ServerCard(
                     "×"
                 </button>
             </header>
+            <p class="limited-by" data-testid="limited-by" data-resource=move || report.with(|r| r.as_ref().map(|r| if r.limited_by == stackfit_core::fit::Resource::Cpu { "cpu" } else { "memory" }))>
+                {move || report.with(|r| r.as_ref().map(|r| keep_units(&limited_by_words(r, lang.get().into()))))}
+            </p>
             <TierPicker server_id=id.get_value() />
             <MemoryDiagram chart=card_memory />
             <CpuBar chart=cpu />
             <p class="server-numbers" data-testid="server-numbers">
-                {move || report.with(|r| r.as_ref().map(|r| numbers_line(r, lang.get())))}
+                {move || report.with(|r| r.as_ref().map(|r| keep_units(&numbers_line(r, lang.get()))))}
             </p>
             <p class="server-price">
                 {move || lang.get().pick("每月 ", "Monthly ")}
@@ -181,21 +196,18 @@ pub fn ServerCard(
     }
 }
 
-/// "usable 3.7 GiB − reserve 434 MiB = 3.3 GiB allocatable · expected 1.4 GiB · …"
+/// Where the allocatable memory comes from, and the limits against it:
+/// "usable 3.7 GiB − reserve 434 MiB = 3.3 GiB allocatable · limits 3.5 GiB".
+/// The card's one expected/peak pair is the diagram's caption.
 fn numbers_line(r: &ServerReport, lang: Lang) -> String {
-    let [usable, reserve, allocatable, expected, peak, limits] = [
-        r.usable_mib,
-        r.reserve_mib,
-        r.allocatable_mib,
-        r.expected_mib,
-        r.peak_mib,
-        r.limit_mib,
-    ]
-    .map(format_mib);
+    let [usable, reserve, allocatable, limits] =
+        [r.usable_mib, r.reserve_mib, r.allocatable_mib, r.limit_mib].map(format_mib);
     match lang {
-        Lang::Zh => format!("可用 {usable} − 预留 {reserve} = 可分配 {allocatable} · 预计 {expected} · 峰值 {peak} · 上限合计 {limits}"),
+        Lang::Zh => {
+            format!("可用 {usable} − 系统预留 {reserve} = 可分配 {allocatable} · 上限合计 {limits}")
+        }
         Lang::En => format!(
-            "usable {usable} − reserve {reserve} = {allocatable} allocatable · expected {expected} · peak {peak} · limits {limits}"
+            "usable {usable} − reserve {reserve} = {allocatable} allocatable · limits {limits}"
         ),
     }
 }

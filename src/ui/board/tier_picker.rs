@@ -4,58 +4,20 @@
 
 use leptos::prelude::*;
 use stackfit_core::catalog;
+use stackfit_core::cost::tier_price_words;
+use stackfit_core::model::bounds::{self, MONTHLY_FEN};
 use stackfit_core::model::{PriceOverride, PriceStatus, Provider, TierDef};
 use stackfit_core::Action;
 
-use crate::i18n::Lang;
-use crate::state::{use_lang, use_planner};
-use crate::ui::summary::money_text;
+use crate::i18n::{keep_units, Lang};
+use crate::state::{use_lang, use_planner, use_popovers};
+use crate::ui::fields::parse::parse_yuan;
+use crate::ui::fields::FieldError;
 
-/// How a tier's catalog price reads in the list: "¥123.45/mo", "≈¥…/mo (estimated)" or "price unknown".
+/// How a tier's catalog price reads: the engine's words, the same as in
+/// the upgrade fixes ("¥300.00/month", "≈¥401.00/month (estimated)").
 fn price_label(tier: &TierDef, rate_milli: i64, lang: Lang) -> String {
-    let per_month = lang.pick("/月", "/mo");
-    match &tier.price {
-        PriceStatus::Listed { price, .. } => format!(
-            "{}{per_month}",
-            money_text(Some(price.to_fen(rate_milli)), lang)
-        ),
-        PriceStatus::Estimated { price, .. } => {
-            format!(
-                "≈{}{per_month} {}",
-                money_text(Some(price.to_fen(rate_milli)), lang),
-                lang.pick("（估算）", "(est.)")
-            )
-        }
-        PriceStatus::Unknown => lang.pick("价格未知", "price unknown").to_string(),
-    }
-}
-
-/// Parses what a user types as a monthly price in yuan: "150", "¥1,299.5".
-/// Empty means "no override".
-pub fn parse_yuan(text: &str) -> Result<Option<i64>, String> {
-    let cleaned: String = text
-        .trim()
-        .trim_start_matches(['¥', '￥'])
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
-    if cleaned.is_empty() {
-        return Ok(None);
-    }
-    let (whole, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
-    let valid = !whole.is_empty()
-        && whole.chars().all(|c| c.is_ascii_digit())
-        && frac.len() <= 2
-        && frac.chars().all(|c| c.is_ascii_digit());
-    if !valid || whole.len() > 9 {
-        return Err(format!(
-            "“{}” is not an amount in yuan, e.g. 150 or 1299.50",
-            text.trim()
-        ));
-    }
-    let fen =
-        whole.parse::<i64>().unwrap_or(0) * 100 + format!("{frac:0<2}").parse::<i64>().unwrap_or(0);
-    Ok(Some(fen))
+    keep_units(&tier_price_words(tier, rate_milli, lang.into()))
 }
 
 /// The tier of one server, and the picker to change it.
@@ -66,12 +28,17 @@ pub fn TierPicker(
 ) -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
+    let popovers = use_popovers();
+    let key = format!("tier:{server_id}");
     let sid = StoredValue::new(server_id);
-    let open = RwSignal::new(false);
+    let open = {
+        let key = key.clone();
+        Memo::new(move |_| popovers.is_open(&key))
+    };
     let min_vcpu = RwSignal::new(0u32);
     let min_gib = RwSignal::new(0u64);
-    // What the user typed when it was not an amount.
-    let price_error = RwSignal::new(None::<String>);
+    // Why what the user typed as a price was not applied.
+    let price_error = RwSignal::new(None::<FieldError>);
     let server = Memo::new(move |_| {
         let id = sid.get_value();
         planner.with_option(|o| o.and_then(|o| o.server(&id)).cloned())
@@ -89,7 +56,7 @@ pub fn TierPicker(
             server: sid.get_value(),
             tier: tier.to_string(),
         });
-        open.set(false);
+        popovers.dismiss();
     };
     let groups = move || {
         let (v, g) = (min_vcpu.get(), min_gib.get());
@@ -106,12 +73,17 @@ pub fn TierPicker(
             .collect::<Vec<_>>()
     };
     view! {
-        <div class="tier">
+        <div class="tier" data-popover=key.clone()>
             <button
                 class="tier-button"
                 data-testid="tier-picker"
+                data-popover-trigger=key.clone()
+                aria-haspopup="dialog"
                 aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)
+                on:click={
+                    let key = key.clone();
+                    move |_| popovers.toggle(&key)
+                }
             >
                 <span class="tier-name">{button_text}</span>
                 <span class="tier-price">{move || current().map(|t| price_label(t, rate(), lang.get()))}</span>
@@ -120,11 +92,8 @@ pub fn TierPicker(
                 <div
                     class="tier-panel"
                     data-testid="tier-panel"
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            open.set(false);
-                        }
-                    }
+                    role="dialog"
+                    aria-label=move || lang.get().pick("选择规格", "Choose a tier")
                 >
                     <div class="tier-filters">
                         <label>
@@ -183,44 +152,44 @@ pub fn TierPicker(
                     data-testid="price-override"
                     inputmode="decimal"
                     placeholder=move || lang.get().pick("留空用目录价", "empty = catalog")
-                    prop:value=move || server.with(|s| s.as_ref().and_then(|s| s.price.as_ref()).map(|p| format!("{}.{:02}", p.monthly_fen / 100, p.monthly_fen % 100)).unwrap_or_default())
-                    on:change=move |ev| match parse_yuan(&event_target_value(&ev)).map_err(|_| event_target_value(&ev)) {
-                        Ok(fen) => {
-                            price_error.set(None);
-                            let option = planner.option_id.get_untracked();
-                            let price = fen.map(|monthly_fen| PriceOverride { monthly_fen, note: String::new() });
-                            planner.dispatch(Action::SetServerPrice { option, server: sid.get_value(), price });
+                    aria-invalid=move || price_error.with(Option::is_some).then_some("true")
+                    title=move || keep_units(&match lang.get() {
+                        Lang::Zh => format!("可填 {}", MONTHLY_FEN.range_zh()),
+                        Lang::En => format!("Allowed {}", MONTHLY_FEN.range_en()),
+                    })
+                    prop:value=move || server.with(|s| s.as_ref().and_then(|s| s.price.as_ref()).map(|p| yuan_text(p.monthly_fen)).unwrap_or_default())
+                    on:change=move |ev| {
+                        let checked = parse_yuan(&event_target_value(&ev)).and_then(|fen| match fen {
+                            Some(f) => bounds::MONTHLY_FEN.check(f).map(Some).map_err(FieldError::Range),
+                            None => Ok(None),
+                        });
+                        match checked {
+                            Ok(fen) => {
+                                price_error.set(None);
+                                let option = planner.option_id.get_untracked();
+                                let price = fen.map(|monthly_fen| PriceOverride { monthly_fen, note: String::new() });
+                                planner.dispatch(Action::SetServerPrice { option, server: sid.get_value(), price });
+                            }
+                            Err(e) => {
+                                price_error.set(Some(e));
+                                // The field shows the price the plan holds.
+                                let held = server.with_untracked(|s| s.as_ref().and_then(|s| s.price.as_ref()).map(|p| yuan_text(p.monthly_fen)).unwrap_or_default());
+                                event_target::<web_sys::HtmlInputElement>(&ev).set_value(&held);
+                            }
                         }
-                        Err(e) => price_error.set(Some(e)),
                     }
                 />
             </label>
             <Show when=move || price_error.with(Option::is_some)>
-                <p class="field-error" role="alert">
-                    {move || {
-                        price_error.get().map(|input| match lang.get() {
-                            Lang::Zh => format!("无法识别“{}”：请填写每月金额（元），如 150 或 1299.50。价格没有改动。", input.trim()),
-                            Lang::En => format!("Can't read “{}” as yuan per month: write e.g. 150 or 1299.50. The price was not changed.", input.trim()),
-                        })
-                    }}
+                <p class="field-error" role="alert" data-testid="price-override-error">
+                    {move || price_error.get().map(|e| keep_units(&e.text(lang.get())))}
                 </p>
             </Show>
         </div>
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::parse_yuan;
-
-    #[test]
-    fn parses_yuan_as_people_type_them() {
-        assert_eq!(parse_yuan("150"), Ok(Some(15000)));
-        assert_eq!(parse_yuan("¥1,299.5"), Ok(Some(129950)));
-        assert_eq!(parse_yuan(" 99.99 "), Ok(Some(9999)));
-        assert_eq!(parse_yuan(""), Ok(None));
-        assert!(parse_yuan("12.345").is_err());
-        assert!(parse_yuan("abc").is_err());
-        assert!(parse_yuan("-5").is_err());
-    }
+/// "1299.50" for 129950 fen: what the price field shows.
+fn yuan_text(fen: i64) -> String {
+    format!("{}.{:02}", fen / 100, fen % 100)
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use stackfit_core::fit::{Finding, Fix, Severity};
 use stackfit_core::model::units::format_fen;
 
-use crate::i18n::Lang;
+use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_planner};
 
 fn severity_words(severity: Severity, lang: Lang) -> (&'static str, &'static str) {
@@ -44,12 +44,22 @@ pub fn FindingItem(
     let id = finding.id();
     let message = {
         let finding = finding.clone();
-        move || finding.message(lang.get().into())
+        move || keep_units(&finding.message(lang.get().into()))
+    };
+    let numbers = {
+        let finding = finding.clone();
+        move || {
+            finding
+                .numbers_in_words(lang.get().into())
+                .into_iter()
+                .map(|(name, value)| view! { <div><dt>{name}</dt><dd>{keep_units(&value)}</dd></div> })
+                .collect_view()
+        }
     };
     let fix_button = |fix: Fix, primary: bool| {
         let text = {
             let fix = fix.clone();
-            move || fix_text(&fix, lang.get())
+            move || keep_units(&fix_text(&fix, lang.get()))
         };
         let action = fix.action.clone();
         view! {
@@ -72,13 +82,7 @@ pub fn FindingItem(
             <p class="message">{message}</p>
             <details class="numbers">
                 <summary>{move || lang.get().pick("依据的数字", "The numbers")}</summary>
-                <dl>
-                    {finding
-                        .numbers
-                        .iter()
-                        .map(|n| view! { <div><dt>{n.name}</dt><dd>{n.value}</dd></div> })
-                        .collect_view()}
-                </dl>
+                <dl>{numbers}</dl>
             </details>
             <div class="fixes edit-only">
                 {finding.fix.clone().map(|fix| fix_button(fix, true))}

@@ -10,14 +10,16 @@ use crate::state::use_lang;
 pub fn LangSwitch() -> impl IntoView {
     let lang = use_lang();
     view! {
+        // The accessible name starts with the visible text (the other
+        // language's own name), then says what pressing it does.
         <button
             class="lang-switch"
             data-testid="lang-switch"
             title=move || Msg::SwitchLabel.text(lang.get())
-            aria-label=move || Msg::SwitchLabel.text(lang.get())
             on:click=move |_| lang.update(|l| *l = l.toggled())
         >
-            {move || Msg::SwitchTo.text(lang.get())}
+            <span lang=move || lang.get().toggled().tag()>{move || Msg::SwitchTo.text(lang.get())}</span>
+            <span class="visually-hidden">{move || format!(" — {}", Msg::SwitchLabel.text(lang.get()))}</span>
         </button>
     }
 }

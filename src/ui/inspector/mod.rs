@@ -1,25 +1,38 @@
 //! The inspector: edits the selected placement or server, or the plan's
 //! settings when nothing is selected. Every edit is an engine action.
 
-mod memory_field;
 mod placement_inspector;
 mod plan_settings;
 mod server_inspector;
 
 use leptos::prelude::*;
 
-use crate::state::{use_planner, Selection};
-pub use memory_field::{parse_memory_field, MemoryField};
+use crate::state::{use_lang, use_planner, Selection};
 pub use placement_inspector::PlacementInspector;
 pub use plan_settings::PlanSettings;
 pub use server_inspector::ServerInspector;
 
-/// The inspector panel.
+/// The inspector panel. With something selected, a button (like Escape or
+/// a click on the empty board) goes back to the plan settings.
 #[component]
 pub fn Inspector() -> impl IntoView {
+    let lang = use_lang();
     let planner = use_planner();
     view! {
         <section class="inspector edit-only" data-testid="inspector">
+            <Show when=move || planner.selection.with(|s| *s != Selection::None)>
+                <button
+                    class="tool back"
+                    data-testid="show-plan-settings"
+                    title=move || lang.get().pick("也可按 Esc 或点击空白处", "Or press Esc, or click the empty board")
+                    on:click=move |_| {
+                        planner.selection.set(Selection::None);
+                        crate::browser::focus::focus_testid_later("inspector-heading");
+                    }
+                >
+                    {move || lang.get().pick("← 方案设置", "← Plan settings")}
+                </button>
+            </Show>
             {move || match planner.selection.get() {
                 Selection::Placement(id) => view! { <PlacementInspector placement_id=id /> }.into_any(),
                 Selection::Server(id) => view! { <ServerInspector server_id=id /> }.into_any(),

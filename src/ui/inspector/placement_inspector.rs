@@ -4,27 +4,29 @@
 
 use leptos::prelude::*;
 use stackfit_core::catalog;
+use stackfit_core::model::bounds::{self, Bound};
 use stackfit_core::model::units::format_mib;
 use stackfit_core::model::{KnobDef, KnobUnit, Placement};
 use stackfit_core::Action;
 
 use crate::i18n::Lang;
 
-use super::MemoryField;
 use crate::state::{use_lang, use_planner, Planner, Selection};
+use crate::ui::fields::{MemoryField, NumberField};
 
-fn knob_unit_text(unit: KnobUnit) -> &'static str {
+/// The unit written beside a knob's input, (zh, en).
+fn knob_unit(unit: KnobUnit) -> Option<(&'static str, &'static str)> {
     match unit {
-        KnobUnit::Mib => "MiB",
-        KnobUnit::Kib => "KiB",
-        KnobUnit::Millicores => "m",
-        KnobUnit::Percent => "%",
-        KnobUnit::Days => "d",
-        KnobUnit::Count | KnobUnit::Bool | KnobUnit::Choice(_) => "",
+        KnobUnit::Mib => Some(("MiB", "MiB")),
+        KnobUnit::Kib => Some(("KiB", "KiB")),
+        KnobUnit::Millicores => Some(("毫核", "millicores")),
+        KnobUnit::Percent => Some(("%", "%")),
+        KnobUnit::Days => Some(("天", "days")),
+        KnobUnit::Count | KnobUnit::Bool | KnobUnit::Choice(_) => None,
     }
 }
 
-/// Sets a knob as the user types: live, one undo step per run of typing.
+/// Sets a knob: one of a run of edits to it (one undo step per run).
 fn set_knob(planner: Planner, placement: String, knob: &'static str, value: Option<i64>) {
     let option = planner.option_id.get_untracked();
     planner.dispatch_live(Action::SetKnob {
@@ -35,7 +37,8 @@ fn set_knob(planner: Planner, placement: String, knob: &'static str, value: Opti
     });
 }
 
-/// One knob as an input: a number, a checkbox or a choice.
+/// One knob as an input: a number checked against the knob's range, a
+/// checkbox or a choice.
 #[component]
 fn KnobInput(placement: Memo<Option<Placement>>, knob: &'static KnobDef) -> impl IntoView {
     let lang = use_lang();
@@ -47,52 +50,64 @@ fn KnobInput(placement: Memo<Option<Placement>>, knob: &'static KnobDef) -> impl
                 .unwrap_or(knob.default)
         })
     };
-    let pid = move || placement.with(|p| p.as_ref().map(|p| p.id.clone()).unwrap_or_default());
-    let input = match knob.unit {
+    let pid =
+        move || placement.with_untracked(|p| p.as_ref().map(|p| p.id.clone()).unwrap_or_default());
+    let label = move || lang.get().pick(knob.name_zh, knob.name_en);
+    match knob.unit {
         KnobUnit::Bool => view! {
-            <input
-                type="checkbox"
-                data-testid=format!("knob-{}", knob.id)
-                prop:checked=move || value() != 0
-                on:change=move |ev| set_knob(planner, pid(), knob.id, Some(i64::from(event_target_checked(&ev))))
-            />
+            <label class="field knob" title=knob.note>
+                <span>{label}</span>
+                <span class="knob-input">
+                    <input
+                        type="checkbox"
+                        data-testid=format!("knob-{}", knob.id)
+                        prop:checked=move || value() != 0
+                        on:change=move |ev| {
+                            set_knob(planner, pid(), knob.id, Some(i64::from(event_target_checked(&ev))));
+                            planner.end_edit();
+                        }
+                    />
+                </span>
+            </label>
         }
         .into_any(),
         KnobUnit::Choice(choices) => view! {
-            <select
-                data-testid=format!("knob-{}", knob.id)
-                on:change=move |ev| set_knob(planner, pid(), knob.id, event_target_value(&ev).parse().ok())
-            >
-                {choices
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| view! { <option value=i.to_string() selected=move || value() == i as i64>{*c}</option> })
-                    .collect_view()}
-            </select>
+            <label class="field knob" title=knob.note>
+                <span>{label}</span>
+                <span class="knob-input">
+                    <select
+                        data-testid=format!("knob-{}", knob.id)
+                        on:change=move |ev| {
+                            set_knob(planner, pid(), knob.id, event_target_value(&ev).parse().ok());
+                            planner.end_edit();
+                        }
+                    >
+                        {choices
+                            .iter()
+                            .enumerate()
+                            .map(|(i, c)| view! { <option value=i.to_string() selected=move || value() == i as i64>{*c}</option> })
+                            .collect_view()}
+                    </select>
+                </span>
+            </label>
         }
         .into_any(),
-        _ => view! {
-            <input
-                type="number"
-                data-testid=format!("knob-{}", knob.id)
-                min=knob.min
-                max=knob.max
-                prop:value=move || value().to_string()
-                on:input=move |ev| {
-                    if let Ok(v) = event_target_value(&ev).trim().parse::<i64>() {
-                        set_knob(planner, pid(), knob.id, Some(v));
-                    }
-                }
-            />
-            <span class="unit">{knob_unit_text(knob.unit)}</span>
+        _ => {
+            let testid = format!("knob-{}", knob.id);
+            view! {
+                <NumberField
+                    label=(knob.name_zh, knob.name_en)
+                    bound=Bound::of_knob(knob)
+                    value=Signal::derive(move || Some(value()))
+                    on_apply=Callback::new(move |v: Option<i64>| set_knob(planner, pid(), knob.id, v))
+                    testid
+                    unit=knob_unit(knob.unit)
+                    class="knob"
+                    title=knob.note
+                />
+            }
+            .into_any()
         }
-        .into_any(),
-    };
-    view! {
-        <label class="field knob" title=knob.note>
-            <span>{move || lang.get().pick(knob.name_zh, knob.name_en)}</span>
-            <span class="knob-input">{input}</span>
-        </label>
     }
 }
 
@@ -135,7 +150,7 @@ pub fn PlacementInspector(
                 planner.selection.set(Selection::None);
             }
         >
-            <h2>
+            <h2 tabindex="-1" data-testid="inspector-heading">
                 {move || def().map(|d| lang.get().pick(d.name_zh, d.name_en).to_string())}
                 <small>{move || pid.get_value()}</small>
             </h2>
@@ -178,39 +193,39 @@ pub fn PlacementInspector(
             <div class="knobs">
                 {move || def().map(|d| d.knobs.iter().map(|knob| view! { <KnobInput placement knob /> }).collect_view())}
             </div>
-            <label class="field">
-                <span>{move || lang.get().pick("副本数", "Replicas")}</span>
-                <input
-                    type="number"
-                    min="1"
-                    data-testid="replicas"
-                    prop:value=move || placement.with(|p| p.as_ref().map_or(1, |p| p.replicas)).to_string()
-                    on:input=move |ev| {
-                        if let Ok(replicas) = event_target_value(&ev).trim().parse::<u32>() {
-                            planner.dispatch_live(Action::SetReplicas { option: planner.option_id.get_untracked(), placement: pid.get_value(), replicas });
-                        }
+            <NumberField
+                label=("副本数", "Replicas")
+                bound=bounds::REPLICAS
+                value=Signal::derive(move || placement.with(|p| p.as_ref().map(|p| i64::from(p.replicas))))
+                on_apply=Callback::new(move |v: Option<i64>| {
+                    if let Some(replicas) = v.and_then(|v| u32::try_from(v).ok()) {
+                        planner.dispatch_live(Action::SetReplicas { option: planner.option_id.get_untracked(), placement: pid.get_value(), replicas });
                     }
-                />
-            </label>
+                })
+                testid="replicas"
+            />
             <MemoryField
                 label=("实测内存（每副本）", "Measured memory (per replica)")
+                bound=bounds::MEASURED_MIB
                 value=Signal::derive(move || placement.with(|p| p.as_ref().and_then(|p| p.measured_mib)))
                 placeholder=("用模型估算", "use the model's estimate")
-                on_set=move |mib| dispatch(|option, placement, mib| Action::SetMeasured { option, placement, mib }, mib)
+                on_set=Callback::new(move |mib| dispatch(|option, placement, mib| Action::SetMeasured { option, placement, mib }, mib))
                 testid="measured"
             />
             <MemoryField
                 label=("内存上限（每副本）", "Memory limit (per replica)")
+                bound=bounds::LIMIT_MIB
                 value=Signal::derive(move || placement.with(|p| p.as_ref().and_then(|p| p.limit_mib)))
                 placeholder=("用默认上限", "use the default limit")
-                on_set=move |mib| dispatch(|option, placement, mib| Action::SetLimit { option, placement, mib }, mib)
+                on_set=Callback::new(move |mib| dispatch(|option, placement, mib| Action::SetLimit { option, placement, mib }, mib))
                 testid="limit"
             />
             <MemoryField
                 label=("/dev/shm 大小", "/dev/shm size")
+                bound=bounds::SHM_MIB
                 value=Signal::derive(move || placement.with(|p| p.as_ref().and_then(|p| p.shm_mib)))
                 placeholder=("Docker 默认 64 MiB", "Docker default 64 MiB")
-                on_set=move |mib| dispatch(|option, placement, mib| Action::SetShm { option, placement, mib }, mib)
+                on_set=Callback::new(move |mib| dispatch(|option, placement, mib| Action::SetShm { option, placement, mib }, mib))
                 testid="shm"
             />
             <section class="tuning" data-testid="tuning">

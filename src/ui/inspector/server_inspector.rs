@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 use stackfit_core::catalog;
+use stackfit_core::model::bounds;
 use stackfit_core::model::PriceStatus;
 use stackfit_core::Action;
 
-use super::MemoryField;
 use crate::state::{use_lang, use_planner, Selection};
+use crate::ui::fields::MemoryField;
 
 /// The inspector for a server.
 #[component]
@@ -28,7 +29,12 @@ pub fn ServerInspector(
         match tier().map(|t| t.price) {
             Some(PriceStatus::Listed {
                 source, billing, ..
-            }) => format!("{billing} — {} ({})", source.title, source.date),
+            }) => format!(
+                "{}{billing} — {} ({})",
+                lang.pick("目录价格，计费说明：", "Catalog price: "),
+                source.title,
+                source.date
+            ),
             Some(PriceStatus::Estimated {
                 source, formula, ..
             }) => {
@@ -49,15 +55,16 @@ pub fn ServerInspector(
     };
     view! {
         <Show when=move || server.with(Option::is_some) fallback=move || planner.selection.set(Selection::None)>
-            <h2>{move || server.with(|s| s.as_ref().map(|s| s.label.clone()))}</h2>
+            <h2 tabindex="-1" data-testid="inspector-heading">{move || server.with(|s| s.as_ref().map(|s| s.label.clone()))}</h2>
             <p class="hint">{move || tier().map(|t| format!("{} · {} vCPU · {} GiB", t.name, t.vcpu, t.memory_mib / 1024))}</p>
             <MemoryField
                 label=("系统可见内存（free -m 的 total）", "Memory the OS sees (free -m total)")
+                bound=bounds::SERVER_MIB
                 value=Signal::derive(move || server.with(|s| s.as_ref().and_then(|s| s.usable_mib)))
                 placeholder=("按规格估算", "estimated from the tier")
-                on_set=move |usable_mib| {
+                on_set=Callback::new(move |usable_mib| {
                     planner.dispatch(Action::SetServerUsable { option: planner.option_id.get_untracked(), server: sid.get_value(), usable_mib })
-                }
+                })
                 testid="usable"
             />
             <section class="price-source">

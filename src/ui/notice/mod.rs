@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Lang;
+use stackfit_core::edit::ActionError;
+
+use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_library, use_planner, Notice};
 
 fn notice_text(notice: &Notice, lang: Lang) -> String {
@@ -30,6 +32,17 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
     }
 }
 
+/// A refused change in `lang`. A value out of its range says itself that it
+/// was not applied; other refusals are prefixed.
+fn refusal_text(e: &ActionError, lang: Lang) -> String {
+    match (e, lang) {
+        (ActionError::OutOfRange(_), Lang::Zh) => e.message_zh(),
+        (ActionError::OutOfRange(_), Lang::En) => e.message_en(),
+        (_, Lang::Zh) => format!("未执行：{}", e.message_zh()),
+        (_, Lang::En) => format!("Not done: {}", e.message_en()),
+    }
+}
+
 /// Storage notices and refused changes, each dismissible.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
@@ -48,8 +61,9 @@ pub fn NoticeBar() -> impl IntoView {
         <Show when=move || planner.refusal.with(Option::is_some)>
             <div class="notice refusal" role="alert" data-testid="refusal">
                 <span>
-                    {move || lang.get().pick("未执行：", "Not done: ")}
-                    {move || planner.refusal.get().unwrap_or_default()}
+                    {move || {
+                        planner.refusal.with(|r| r.as_ref().map(|e| refusal_text(e, lang.get()))).map(|t| keep_units(&t))
+                    }}
                 </span>
                 <button class="tool" on:click=move |_| planner.refusal.set(None)>
                     {move || lang.get().pick("知道了", "Dismiss")}

@@ -2,11 +2,13 @@
 //! and delete them.
 
 use leptos::prelude::*;
+use stackfit_core::model::bounds;
 use stackfit_core::model::PlanOption;
 use stackfit_core::Action;
 
 use crate::state::planner::fresh_id;
 use crate::state::{use_lang, use_planner, Planner};
+use crate::ui::fields::NameField;
 use crate::ui::verdict::VerdictBadge;
 
 fn option_ids(planner: &Planner) -> Vec<String> {
@@ -45,10 +47,11 @@ pub fn OptionTabs() -> impl IntoView {
         };
         let ids = option_ids(&planner);
         copy.id = fresh_id(&copy.id, ids.iter().map(String::as_str));
+        let suffix = lang.get_untracked().pick("（副本）", " (copy)");
+        let room = (bounds::OPTION_NAME_CHARS.max as usize).saturating_sub(suffix.chars().count());
         copy.name = format!(
-            "{} {}",
-            copy.name,
-            lang.get_untracked().pick("（副本）", "(copy)")
+            "{}{suffix}",
+            copy.name.chars().take(room).collect::<String>()
         );
         let id = copy.id.clone();
         planner.dispatch(Action::AddOption { option: copy });
@@ -58,55 +61,62 @@ pub fn OptionTabs() -> impl IntoView {
         let option = planner.option_id.get_untracked();
         planner.dispatch(Action::RemoveOption { option });
     };
+    // The rename field edits the option on screen.
+    let current_name = Signal::derive(move || {
+        let id = planner.option_id.get();
+        planner.with_plan(|p| p.option(&id).map(|o| o.name.clone()).unwrap_or_default())
+    });
+    let rename = Callback::new(move |name: String| {
+        let option = planner.option_id.get_untracked();
+        planner.dispatch(Action::RenameOption { option, name })
+    });
     view! {
-        <nav class="option-tabs" data-testid="option-tabs" role="tablist">
-            {move || {
-                tabs
-                    .get()
-                    .into_iter()
-                    .map(|(id, name)| {
-                        let active = {
-                            let id = StoredValue::new(id.clone());
-                            move || planner.option_id.with(|o| *o == id.get_value())
-                        };
-                        let verdict = {
-                            let id = id.clone();
-                            Signal::derive(move || planner.report.with(|r| r.option(&id).map(|o| o.verdict)))
-                        };
-                        let pick = {
-                            let id = id.clone();
-                            move |_| planner.pick_option(&id)
-                        };
-                        let rename = {
-                            let id = id.clone();
-                            move |ev| {
-                                let name = event_target_value(&ev).trim().to_string();
-                                if !name.is_empty() {
-                                    planner.dispatch(Action::RenameOption { option: id.clone(), name });
-                                }
-                            }
-                        };
-                        view! {
-                            <div class="option-tab" class:active=active data-testid=format!("option-tab-{id}")>
-                                <button role="tab" aria-selected=move || active().to_string() on:click=pick>
+        <nav class="option-tabs" data-testid="option-tabs" aria-label=move || lang.get().pick("方案选项", "Options")>
+            <div class="tab-list" role="tablist">
+                {move || {
+                    tabs
+                        .get()
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let active = {
+                                let id = StoredValue::new(id.clone());
+                                move || planner.option_id.with(|o| *o == id.get_value())
+                            };
+                            let verdict = {
+                                let id = id.clone();
+                                Signal::derive(move || planner.report.with(|r| r.option(&id).map(|o| o.verdict)))
+                            };
+                            let pick = {
+                                let id = id.clone();
+                                move |_| planner.pick_option(&id)
+                            };
+                            view! {
+                                <button
+                                    role="tab"
+                                    class="option-tab"
+                                    class:active=active
+                                    data-testid=format!("option-tab-{id}")
+                                    aria-selected=move || active().to_string()
+                                    title=name.clone()
+                                    on:click=pick
+                                >
                                     <VerdictBadge verdict compact=true />
-                                    <span>{name.clone()}</span>
+                                    <span class="option-tab-name">{name.clone()}</span>
                                 </button>
-                                <Show when=active>
-                                    <input
-                                        class="option-name edit-only"
-                                        data-testid="option-name"
-                                        aria-label=move || lang.get().pick("方案名称", "Option name")
-                                        prop:value=name.clone()
-                                        on:change=rename.clone()
-                                    />
-                                </Show>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
             <div class="option-tools edit-only">
+                <NameField
+                    bound=bounds::OPTION_NAME_CHARS
+                    value=current_name
+                    on_apply=rename
+                    testid="option-name"
+                    label=("当前选项名称", "Name of this option")
+                    class="option-name"
+                />
                 <button class="tool" data-testid="option-add" on:click=add>
                     {move || lang.get().pick("＋ 新方案", "+ Option")}
                 </button>

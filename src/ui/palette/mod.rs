@@ -13,8 +13,8 @@ use stackfit_core::model::Category;
 
 use crate::i18n::Msg;
 use crate::state::use_lang;
-pub use palette_item::{PaletteItem, DRAG_PLACEMENT_MIME, DRAG_SERVICE_MIME};
-pub use place_menu::PlaceMenu;
+pub use palette_item::{PaletteItem, Roving, DRAG_PLACEMENT_MIME, DRAG_SERVICE_MIME};
+pub use place_menu::{place_and_announce, placed_text, PlaceMenu};
 pub use template_menu::TemplateMenu;
 
 /// The left-hand catalog of services.
@@ -22,7 +22,7 @@ pub use template_menu::TemplateMenu;
 pub fn Palette() -> impl IntoView {
     let lang = use_lang();
     let query = RwSignal::new(String::new());
-    let groups = move || {
+    let groups = Memo::new(move |_| {
         let q = query.get();
         Category::ALL
             .into_iter()
@@ -34,6 +34,16 @@ pub fn Palette() -> impl IntoView {
                 (!services.is_empty()).then_some((category, services))
             })
             .collect::<Vec<_>>()
+    });
+    let roving = Roving {
+        visible: Memo::new(move |_| {
+            groups.with(|g| {
+                g.iter()
+                    .flat_map(|(_, services)| services.iter().map(|s| s.id))
+                    .collect()
+            })
+        }),
+        active: RwSignal::new(None),
     };
     view! {
         <aside class="palette edit-only" data-testid="palette">
@@ -50,7 +60,7 @@ pub fn Palette() -> impl IntoView {
             />
             <p class="hint">{move || Msg::PaletteHint.text(lang.get())}</p>
             {move || {
-                let groups = groups();
+                let groups = groups.get();
                 if groups.is_empty() {
                     return view! {
                         <p class="hint" data-testid="palette-empty">
@@ -66,7 +76,7 @@ pub fn Palette() -> impl IntoView {
                             <section class="palette-group">
                                 <h3>{move || lang.get().pick(category.name_zh(), category.name_en())}</h3>
                                 <ul>
-                                    {services.into_iter().map(|service| view! { <PaletteItem service /> }).collect_view()}
+                                    {services.into_iter().map(|service| view! { <PaletteItem service roving /> }).collect_view()}
                                 </ul>
                             </section>
                         }

@@ -8,19 +8,30 @@ use crate::state::{library::empty_plan, use_lang, use_library, use_planner};
 
 /// A select listing S0–S4 and "empty plan".
 #[component]
-pub fn TemplateMenu() -> impl IntoView {
+pub fn TemplateMenu(
+    /// data-testid of the select ("template-menu" in the palette,
+    /// "template-menu-phone" on a phone's first screen).
+    #[prop(default = "template-menu")]
+    testid: &'static str,
+    /// Extra class (e.g. "phone-only").
+    #[prop(optional)]
+    class: &'static str,
+    /// Offer "empty plan" (not on a read-only phone layout).
+    #[prop(default = true)]
+    with_empty: bool,
+) -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
     let library = use_library();
     view! {
-        <label class="template-menu">
+        <label class=format!("template-menu {class}")>
             <span>{move || lang.get().pick("从模板开始", "Start from a template")}</span>
             <select
-                data-testid="template-menu"
+                data-testid=testid
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     // A template opens with its names in the UI language.
-                    let plan = if id == "empty" { Some(empty_plan()) } else { templates::get_in(&id, lang.get_untracked().into()) };
+                    let plan = if id == "empty" { Some(empty_plan(lang.get_untracked())) } else { templates::get_in(&id, lang.get_untracked().into()) };
                     if let Some(plan) = plan {
                         library.open_new(&planner, plan);
                     }
@@ -39,7 +50,7 @@ pub fn TemplateMenu() -> impl IntoView {
                         }
                     })
                     .collect_view()}
-                <option value="empty">{move || lang.get().pick("空白方案", "Empty plan")}</option>
+                {with_empty.then(|| view! { <option value="empty">{move || lang.get().pick("空白方案", "Empty plan")}</option> })}
             </select>
         </label>
     }

@@ -1,66 +1,125 @@
-//! The options side by side — verdict, monthly and yearly cost, and the
-//! monthly difference to the first option — for whoever holds the budget.
+//! The options side by side — verdict, what limits each, its headroom,
+//! monthly and yearly cost and the monthly difference to the first option —
+//! for whoever holds the budget, with the recommended option marked by the
+//! rule the table states under it (never by an option's name).
 
 use leptos::prelude::*;
+use stackfit_core::fit::{recommend_option, Resource, Verdict};
 use stackfit_core::model::units::format_fen;
 
 use super::money_text;
+use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_planner};
 use crate::ui::verdict::VerdictBadge;
 
-/// A comparison table, shown when the plan has more than one option.
+/// One row of the table, from the engine's report.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: String,
+    name: String,
+    verdict: Verdict,
+    limited_by: Option<Resource>,
+    headroom_pct: Option<i64>,
+    monthly: Option<i64>,
+    yearly: Option<i64>,
+    quoted: bool,
+    delta: Option<i64>,
+    recommended: bool,
+}
+
+fn delta_text(delta: Option<i64>, first: bool) -> String {
+    match delta {
+        _ if first => "—".into(),
+        Some(d) if d > 0 => format!("+{}", format_fen(d)),
+        Some(d) => format_fen(d),
+        None => "—".into(),
+    }
+}
+
+/// A comparison table, shown when the plan has more than one option. It
+/// scrolls inside its own panel when the screen is narrow.
 #[component]
 pub fn OptionCompare() -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
-    let rows = move || {
+    let rows = Memo::new(move |_| {
         planner.report.with(|r| {
             r.options
                 .iter()
-                .map(|o| {
-                    (
-                        o.id.clone(),
-                        o.name.clone(),
-                        o.verdict,
-                        o.monthly_fen,
-                        o.yearly_fen,
-                        o.monthly_delta_fen,
-                        o.servers.len(),
-                    )
+                .map(|o| Row {
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                    verdict: o.verdict,
+                    limited_by: o.limited_by,
+                    headroom_pct: o.headroom_pct,
+                    monthly: o.monthly_fen,
+                    yearly: o.yearly_fen,
+                    quoted: o.quote.is_some(),
+                    delta: o.monthly_delta_fen,
+                    recommended: r.recommended_option.as_deref() == Some(o.id.as_str()),
                 })
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let recommendation = Memo::new(move |_| planner.report.with(|r| recommend_option(&r.options)));
     view! {
-        <Show when=move || planner.report.with(|r| r.options.len() > 1)>
-            <div class="compare-wrap">
+        <Show when=move || rows.with(|r| r.len() > 1)>
+            <section class="compare-wrap" data-testid="option-compare-panel" aria-labelledby="compare-title">
+            <h2 id="compare-title" class="compare-title">{move || lang.get().pick("方案对比", "Options side by side")}</h2>
+            <div class="compare-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
             <table class="compare" data-testid="option-compare">
                 <thead>
                     <tr>
-                        <th>{move || lang.get().pick("方案", "Option")}</th>
-                        <th>{move || lang.get().pick("结论", "Verdict")}</th>
-                        <th class="optional">{move || lang.get().pick("服务器", "Servers")}</th>
-                        <th class="num">{move || lang.get().pick("每月", "Monthly")}</th>
-                        <th class="num optional">{move || lang.get().pick("每年", "Yearly")}</th>
-                        <th class="num">{move || lang.get().pick("与第一个方案相比", "vs. first option")}</th>
+                        <th scope="col">{move || lang.get().pick("方案", "Option")}</th>
+                        <th scope="col">{move || lang.get().pick("结论", "Verdict")}</th>
+                        <th scope="col" class="num">{move || lang.get().pick("每月", "Monthly")}</th>
+                        <th scope="col" class="num" title=move || lang.get().pick("每月费用与第一个方案之差", "Monthly cost against the first option")>
+                            {move || lang.get().pick("比第一个", "vs. first")}
+                        </th>
+                        <th scope="col" class="num" title=move || lang.get().pick("各服务器峰值时内存余量中最小的", "The smallest memory headroom at peak of its servers")>
+                            {move || lang.get().pick("余量", "Headroom")}
+                        </th>
+                        <th scope="col">{move || lang.get().pick("瓶颈", "Limited by")}</th>
+                        <th scope="col" class="num optional">{move || lang.get().pick("每年", "Yearly")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {move || {
-                        rows()
+                        rows.get()
                             .into_iter()
-                            .map(|(id, name, verdict, monthly, yearly, delta, servers)| {
+                            .enumerate()
+                            .map(|(i, row)| {
+                                let id = row.id.clone();
+                                let active = {
+                                    let id = id.clone();
+                                    move || planner.option_id.with(|o| *o == id)
+                                };
                                 let pick = move |_| planner.pick_option(&id);
+                                let verdict = row.verdict;
                                 view! {
-                                    <tr on:click=pick>
-                                        <td>{name}</td>
+                                    <tr
+                                        class:active=active
+                                        class:recommended=row.recommended
+                                        data-option-id=row.id.clone()
+                                        on:click=pick
+                                    >
+                                        <th scope="row">
+                                            <span class="compare-name">{row.name.clone()}</span>
+                                            {row.recommended.then(|| view! {
+                                                <span class="recommended-tag" data-testid="recommended-option">
+                                                    {move || lang.get().pick("★ 推荐", "★ Recommended")}
+                                                </span>
+                                            })}
+                                        </th>
                                         <td><VerdictBadge verdict=Signal::derive(move || Some(verdict)) /></td>
-                                        <td class="num optional">{servers}</td>
-                                        <td class="num">{move || money_text(monthly, lang.get())}</td>
-                                        <td class="num optional">{move || money_text(yearly, lang.get())}</td>
                                         <td class="num">
-                                            {delta.map(|d| if d > 0 { format!("+{}", format_fen(d)) } else { format_fen(d) }).unwrap_or_else(|| "—".into())}
+                                            {move || money_text(row.monthly, lang.get())}
+                                            {row.quoted.then(|| view! { " " <span class="quote-tag">{move || lang.get().pick("报价", "quote")}</span> })}
                                         </td>
+                                        <td class="num" data-testid="compare-delta">{delta_text(row.delta, i == 0)}</td>
+                                        <td class="num">{row.headroom_pct.map(|p| keep_units(&format!("{p} %")))}</td>
+                                        <td>{move || row.limited_by.map(|r| lang.get().pick(r.name_zh(), r.name_en()).to_string())}</td>
+                                        <td class="num optional">{move || money_text(row.yearly, lang.get())}</td>
                                     </tr>
                                 }
                             })
@@ -69,6 +128,16 @@ pub fn OptionCompare() -> impl IntoView {
                 </tbody>
             </table>
             </div>
+            <p class="compare-rule" data-testid="recommend-rule">
+                {move || {
+                    let l: stackfit_core::fit::Lang = lang.get().into();
+                    recommendation.with(|r| {
+                        let sep = if lang.get() == Lang::Zh { "" } else { " " };
+                        keep_units(&format!("{}{sep}{}", r.rule(l), r.reason(l)))
+                    })
+                }}
+            </p>
+            </section>
         </Show>
     }
 }

@@ -5,10 +5,10 @@
 mod compare;
 
 use leptos::prelude::*;
-use stackfit_core::fit::{OptionReport, Severity};
+use stackfit_core::fit::{option_limited_by_words, OptionReport, Severity};
 use stackfit_core::model::units::format_fen;
 
-use crate::i18n::Lang;
+use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_planner};
 use crate::ui::verdict::VerdictBadge;
 pub use compare::OptionCompare;
@@ -25,6 +25,29 @@ fn count(option: &OptionReport, severity: Severity) -> usize {
     option.findings().filter(|f| f.severity == severity).count()
 }
 
+/// What an option's quoted total covers and where it comes from.
+fn quote_text(o: &OptionReport, lang: Lang) -> Option<String> {
+    let q = o.quote.as_ref()?;
+    let money = format_fen(q.monthly_fen);
+    let labels: Vec<&str> = o.servers.iter().map(|s| s.label.as_str()).collect();
+    let n = labels.len();
+    let source = if q.note.is_empty() {
+        lang.pick("未注明", "not given").to_string()
+    } else {
+        q.note.clone()
+    };
+    Some(match lang {
+        Lang::Zh => format!(
+            "这是整个方案的报价：{money}/月，覆盖全部 {n} 台服务器（{}），不再逐台累加服务器价格。来源：{source}",
+            labels.join("、")
+        ),
+        Lang::En => format!(
+            "A quote for the whole option: {money}/month covering all {n} servers ({}); the servers' own prices are not added. Source: {source}",
+            labels.join(", ")
+        ),
+    })
+}
+
 /// The summary bar above the board.
 #[component]
 pub fn Summary() -> impl IntoView {
@@ -39,18 +62,30 @@ pub fn Summary() -> impl IntoView {
         <section class="summary" data-testid="summary">
             <div class="summary-verdict" data-testid="verdict" data-verdict=move || verdict.get().map(|v| v.as_str())>
                 <VerdictBadge verdict />
+                <span class="limited-by" data-testid="option-limited-by">
+                    {move || option.with(|o| o.as_ref().map(|o| keep_units(&option_limited_by_words(o, lang.get().into()))))}
+                </span>
             </div>
             <div class="summary-cost">
                 <span class="label">{move || lang.get().pick("每月", "Monthly")}</span>
                 <strong data-testid="total-monthly">
                     {move || option.with(|o| money_text(o.as_ref().and_then(|o| o.monthly_fen), lang.get()))}
                 </strong>
+                <Show when=move || option.with(|o| o.as_ref().is_some_and(|o| o.quote.is_some()))>
+                    <span class="quote-tag">{move || lang.get().pick("报价", "quote")}</span>
+                </Show>
                 <span class="label">{move || lang.get().pick("每年", "Yearly")}</span>
                 <span data-testid="total-yearly">
                     {move || option.with(|o| money_text(o.as_ref().and_then(|o| o.yearly_fen), lang.get()))}
                 </span>
             </div>
-            <Show when=move || option.with(|o| o.as_ref().is_some_and(|o| !o.unpriced_servers.is_empty()))>
+            <Show when=move || option.with(|o| o.as_ref().is_some_and(|o| o.quote.is_some()))>
+                <p class="summary-quote" data-testid="option-quote">
+                    {move || option.with(|o| o.as_ref().and_then(|o| quote_text(o, lang.get())))}
+                </p>
+            </Show>
+            // A quote covers every server: nothing is left out of its total.
+            <Show when=move || option.with(|o| o.as_ref().is_some_and(|o| o.quote.is_none() && !o.unpriced_servers.is_empty()))>
                 <p class="summary-unpriced" data-testid="unpriced">
                     {move || {
                         let names = option.with(|o| {

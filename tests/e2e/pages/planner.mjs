@@ -90,7 +90,7 @@ export class Planner {
   }
 
   async pickOption(optionId) {
-    await this.byTestId(`option-tab-${optionId}`).locator('[role="tab"]').click();
+    await this.byTestId(`option-tab-${optionId}`).click();
     await this.page.waitForFunction(
       (id) => document.querySelector(`[data-testid="option-tab-${id}"]`)?.classList.contains("active"),
       optionId,
@@ -114,6 +114,46 @@ export class Planner {
     await this.page.mouse.up();
   }
 
+  /** The data-testid of the element that has keyboard focus. */
+  async focusedTestId() {
+    return this.page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+  }
+
+  /** What the live region last announced. */
+  async announced() {
+    return (await this.byTestId("announcer").textContent()).trim();
+  }
+
+  /** The row of the options table for `optionId`. */
+  compareRow(optionId) {
+    return this.byTestId("option-compare").locator(`tr[data-option-id="${optionId}"]`);
+  }
+
+  /** The inspector's heading (plan settings, a server or a placement). */
+  async inspectorHeading() {
+    return (await this.byTestId("inspector-heading").textContent()).trim();
+  }
+
+  /** Selects a placement by clicking its chip. */
+  async selectPlacement(serviceId, nth = 0) {
+    await this.placements(serviceId).nth(nth).locator(".placement-name").click();
+    await this.byTestId("inspector").locator('[data-testid="replicas"]').waitFor();
+  }
+
+  /** Clicks the board where no card is (its top-right corner). */
+  async clickEmptyBoard() {
+    const box = await this.board.boundingBox();
+    await this.board.click({ position: { x: box.width - 12, y: 8 } });
+  }
+
+  /** Types into an inspector field as a person does and commits with Enter. */
+  async typeAndCommit(testid, text) {
+    const field = this.byTestId(testid);
+    await field.fill("");
+    await field.type(text);
+    await field.press("Enter");
+  }
+
   finding(id) {
     return this.byTestId(`finding-${id}`);
   }
@@ -124,6 +164,11 @@ export class Planner {
 
   async redo() {
     await this.byTestId("redo").click();
+  }
+
+  /** Waits until the diagrams have settled after a change. */
+  async settle(ms = 700) {
+    await this.page.waitForTimeout(ms);
   }
 
   async screenshot(name) {

@@ -22,6 +22,9 @@ pub const USD_CNY_SOURCE: Source = Source {
     confidence: Confidence::C,
 };
 
+/// [`USD_CNY_SOURCE`]'s title in Chinese, for a Chinese screen.
+pub const USD_CNY_SOURCE_ZH: &str = "中国人民银行授权中国外汇交易中心公布的 2026-07-31 人民币汇率中间价：1 美元 = 6.7894 元（公告原文转引自公开代码仓库；2026-07-01 为 6.8067，可相互印证）";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@ mod fx;
 mod services;
 mod tiers;
 
-pub use fx::{USD_CNY_RATE_MILLI, USD_CNY_SOURCE};
+pub use fx::{USD_CNY_RATE_MILLI, USD_CNY_SOURCE, USD_CNY_SOURCE_ZH};
 pub use services::{image_repository, service, service_for_image, services, PERSISTENCE};
 pub use tiers::tiers;
 

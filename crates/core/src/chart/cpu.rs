@@ -56,7 +56,16 @@ impl CpuChart {
 /// assert!(chart.caption.starts_with("预计"));
 /// ```
 pub fn cpu_chart(server: &ServerReport, lang: Lang) -> CpuChart {
-    let colors = palette::assign(server.placements.iter().map(|p| p.service.as_str()));
+    cpu_chart_in(server, None, lang)
+}
+
+/// [`cpu_chart`] with the option's colours (see [`super::memory_chart_in`]).
+pub fn cpu_chart_in(
+    server: &ServerReport,
+    colors: Option<&[(String, Rgb)]>,
+    lang: Lang,
+) -> CpuChart {
+    let colors = palette::for_server(server, colors);
     let mut segments = Vec::new();
     let mut at = 0;
     for (p, color) in server.placements.iter().zip(colors) {

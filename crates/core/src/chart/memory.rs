@@ -5,7 +5,7 @@
 
 use super::palette::{self, Rgb};
 use super::scale::{nice_scale, Scale};
-use super::{format_mib_pair, placement_name, Lang};
+use super::{placement_name, Lang};
 use crate::model::units::{format_mib, Mib};
 use crate::report::{ServerReport, Verdict};
 
@@ -93,6 +93,7 @@ pub struct LegendEntry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MemoryChart {
     pub lang: Lang,
+    /// The memory verdict (CPU has its own bar): what the caption's colour says.
     pub verdict: Verdict,
     pub scale: Scale,
     /// Reserve, expected ×N, peak ×N, headroom: contiguous from 0.
@@ -116,7 +117,7 @@ pub struct MemoryChart {
     pub capacity_line_mib: Mib,
     /// E.g. "sold 4 GiB".
     pub capacity_line_label: String,
-    /// "3.1 of 3.5 GiB expected · peak 3.4 GiB · 12 % headroom".
+    /// "expected 2.7 GiB · peak 3 GiB of 3.3 GiB allocatable · 9 % headroom".
     pub caption: String,
     pub legend: Vec<LegendEntry>,
     /// The chart as sentences, for screen readers and text-only reports.
@@ -207,14 +208,14 @@ fn words(lang: Lang) -> &'static Words {
     }
 }
 
-/// The caption under the bar, from the report's totals (reserve included, so
-/// it reads against the axis): "3.1 of 3.5 GiB expected · peak 3.4 GiB ·
-/// 12 % headroom"; when peaks do not fit, "… · over by 300 MiB at peak".
+/// The caption under the bar: the server's one expected/peak pair (the
+/// report's totals, which leave out the reserve — the reserve is its own
+/// segment and legend line) against the allocatable memory: "expected 2.7 GiB
+/// · peak 3 GiB of 3.3 GiB allocatable · 9 % headroom"; when peaks do not
+/// fit, "… · over by 300 MiB at peak".
 fn caption(s: &ServerReport, lang: Lang) -> String {
-    let used = s.reserve_mib + s.expected_mib;
-    let peak = s.reserve_mib + s.peak_mib;
-    let (part, whole) = format_mib_pair(used, s.usable_mib);
-    let peak = format_mib(peak);
+    let [expected, peak, allocatable] =
+        [s.expected_mib, s.peak_mib, s.allocatable_mib].map(format_mib);
     let over = s.headroom_mib < 0;
     let short = format_mib(s.headroom_mib.unsigned_abs());
     match lang {
@@ -224,7 +225,7 @@ fn caption(s: &ServerReport, lang: Lang) -> String {
             } else {
                 format!("{} % headroom", s.headroom_pct)
             };
-            format!("{part} of {whole} expected · peak {peak} · {tail}")
+            format!("expected {expected} · peak {peak} of {allocatable} allocatable · {tail}")
         }
         Lang::Zh => {
             let tail = if over {
@@ -232,7 +233,7 @@ fn caption(s: &ServerReport, lang: Lang) -> String {
             } else {
                 format!("余量 {} %", s.headroom_pct)
             };
-            format!("预计 {part} / {whole} · 峰值 {peak} · {tail}")
+            format!("预计 {expected} · 峰值 {peak} / 可分配 {allocatable} · {tail}")
         }
     }
 }
@@ -258,9 +259,20 @@ fn caption(s: &ServerReport, lang: Lang) -> String {
 /// assert!(chart.caption.contains("expected"));
 /// ```
 pub fn memory_chart(server: &ServerReport, lang: Lang) -> MemoryChart {
+    memory_chart_in(server, None, lang)
+}
+
+/// [`memory_chart`] with each placement's colour from `colors` (the option's
+/// [`palette::option_colors`]), so a placement keeps its colour when it moves
+/// to another server.
+pub fn memory_chart_in(
+    server: &ServerReport,
+    colors: Option<&[(String, Rgb)]>,
+    lang: Lang,
+) -> MemoryChart {
     let w = words(lang);
     let reserve = server.reserve_mib;
-    let colors = palette::assign(server.placements.iter().map(|p| p.service.as_str()));
+    let colors = palette::for_server(server, colors);
     let names: Vec<String> = server
         .placements
         .iter()
@@ -409,7 +421,7 @@ pub fn memory_chart(server: &ServerReport, lang: Lang) -> MemoryChart {
 
     MemoryChart {
         lang,
-        verdict: server.verdict,
+        verdict: server.memory_verdict,
         scale,
         segments,
         limits,

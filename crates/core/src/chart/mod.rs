@@ -21,8 +21,11 @@ mod scale;
 #[cfg(test)]
 mod tests;
 
-pub use cpu::{cpu_chart, CpuChart, CpuSegment};
-pub use memory::{memory_chart, LegendEntry, LimitMarker, MemoryChart, Segment, SegmentKind, Span};
+pub use cpu::{cpu_chart, cpu_chart_in, CpuChart, CpuSegment};
+pub use memory::{
+    memory_chart, memory_chart_in, LegendEntry, LimitMarker, MemoryChart, Segment, SegmentKind,
+    Span,
+};
 pub use palette::Rgb;
 pub use scale::{nice_scale, Scale, Tick};
 

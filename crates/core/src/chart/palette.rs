@@ -19,6 +19,13 @@ impl Rgb {
         Rgb(mix(self.0), mix(self.1), mix(self.2))
     }
 
+    /// This colour mixed with black: `amount` 0 keeps it, 100 is black.
+    pub fn darken(self, amount: u8) -> Rgb {
+        let a = u16::from(amount.min(100));
+        let mix = |c: u8| (u16::from(c) * (100 - a) / 100) as u8;
+        Rgb(mix(self.0), mix(self.1), mix(self.2))
+    }
+
     /// Black or white, whichever reads better on this colour (WCAG relative luminance).
     pub fn text_on(self) -> Rgb {
         let lin = |c: u8| {
@@ -87,4 +94,58 @@ pub(crate) fn assign<'a>(services: impl IntoIterator<Item = &'a str>) -> Vec<Rgb
         out.push(PLACEMENT[slot]);
     }
     out
+}
+
+/// Colours for every placement of an option, keyed by placement id, so a
+/// placement keeps its colour on whichever server it sits and moving it
+/// changes no colour. Placements are taken in id order (not server order);
+/// each prefers its service's slot, then the next free one. Past seven, the
+/// palette repeats darker, then lighter, so up to 21 placements differ.
+///
+/// ```
+/// use stackfit_core::chart::palette::option_colors;
+/// let a = option_colors([("worker-high", "celery-prefork"), ("api", "fastapi"), ("worker-low", "celery-prefork")]);
+/// let b = option_colors([("worker-low", "celery-prefork"), ("worker-high", "celery-prefork"), ("api", "fastapi")]);
+/// assert_eq!(a, b);
+/// assert_ne!(a[1].1, a[2].1, "two workers of one service differ");
+/// ```
+pub fn option_colors<'a>(
+    placements: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Vec<(String, Rgb)> {
+    let mut sorted: Vec<(&str, &str)> = placements.into_iter().collect();
+    sorted.sort_unstable();
+    sorted.dedup_by_key(|(id, _)| *id);
+    let base = assign(sorted.iter().map(|(_, service)| *service));
+    sorted
+        .iter()
+        .zip(base)
+        .enumerate()
+        .map(|(i, ((id, _), color))| {
+            let color = match (i / PLACEMENT.len()) % 3 {
+                0 => color,
+                1 => color.darken(35),
+                _ => color.lighten(35),
+            };
+            (id.to_string(), color)
+        })
+        .collect()
+}
+
+/// The colour of each of `server`'s placements: from `by_id` (see
+/// [`option_colors`]) where it has the placement, else by this server alone.
+pub(crate) fn for_server(
+    server: &crate::fit::ServerReport,
+    by_id: Option<&[(String, Rgb)]>,
+) -> Vec<Rgb> {
+    let own = assign(server.placements.iter().map(|p| p.service.as_str()));
+    server
+        .placements
+        .iter()
+        .zip(own)
+        .map(|(p, own)| {
+            by_id
+                .and_then(|c| c.iter().find(|(id, _)| *id == p.id))
+                .map_or(own, |(_, c)| *c)
+        })
+        .collect()
 }

@@ -119,7 +119,8 @@ fn labels_in_both_languages() {
     assert!(label(&zh).ends_with(&format_mib(pg.total.expected_mib)));
     assert!(en.segments[0].label.starts_with("System reserve "));
     assert!(zh.segments[0].label.starts_with("系统预留 "));
-    assert!(en.caption.contains(" expected · peak "), "{}", en.caption);
+    assert!(en.caption.starts_with("expected "), "{}", en.caption);
+    assert!(en.caption.contains(" · peak "), "{}", en.caption);
     assert!(en.caption.ends_with("% headroom"), "{}", en.caption);
     assert!(zh.caption.starts_with("预计 "), "{}", zh.caption);
     assert!(zh.caption.contains(" · 峰值 "), "{}", zh.caption);
@@ -132,10 +133,13 @@ fn labels_in_both_languages() {
 fn caption_numbers_come_from_the_report() {
     let s = first_server("s0");
     let c = memory_chart(&s, Lang::En);
-    let (part, whole) = format_mib_pair(s.reserve_mib + s.expected_mib, s.usable_mib);
+    // One expected/peak pair per card: the report's own totals (the same as
+    // the card's data-expected-mib), not a second pair with the reserve in it.
     let expect = format!(
-        "{part} of {whole} expected · peak {} · {} % headroom",
-        format_mib(s.reserve_mib + s.peak_mib),
+        "expected {} · peak {} of {} allocatable · {} % headroom",
+        format_mib(s.expected_mib),
+        format_mib(s.peak_mib),
+        format_mib(s.allocatable_mib),
         s.headroom_pct
     );
     assert_eq!(c.caption, expect);
@@ -327,4 +331,50 @@ fn the_card_view_keeps_the_reserve_legend_and_lists_placement_colours() {
     assert_eq!(card.legend.len(), 1, "only the reserve stays");
     assert!(card.legend[0].placement.is_none());
     assert_eq!(card.segments, c.segments);
+}
+
+/// The trial moved a service to another server and saw its colour change:
+/// with the option's colours, a placement keeps its colour wherever it sits.
+#[test]
+fn a_placement_keeps_its_colour_when_it_moves() {
+    use crate::chart::{memory_chart_in, palette::option_colors};
+    use crate::edit::apply;
+    use crate::model::Action;
+    let colour_of = |plan: &crate::model::Plan, id: &str| {
+        let r = crate::fit::evaluate(plan);
+        let o = r.option("as-planned").unwrap();
+        let colors = option_colors(o.servers.iter().flat_map(|s| {
+            s.placements
+                .iter()
+                .map(|p| (p.id.as_str(), p.service.as_str()))
+        }));
+        o.servers
+            .iter()
+            .map(|s| memory_chart_in(s, Some(&colors), Lang::En))
+            .flat_map(|c| c.placement_colors())
+            .find(|(p, _)| p == id)
+            .unwrap()
+            .1
+    };
+    let plan = crate::templates::get("s4").unwrap();
+    let option = plan.option("as-planned").unwrap();
+    for placement in option.servers[1]
+        .placements
+        .iter()
+        .map(|p| p.id.clone())
+        .collect::<Vec<_>>()
+    {
+        let before = colour_of(&plan, &placement);
+        let mut moved = plan.clone();
+        apply(
+            &mut moved,
+            &Action::MovePlacement {
+                option: "as-planned".into(),
+                placement: placement.clone(),
+                to_server: "a".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(colour_of(&moved, &placement), before, "{placement}");
+    }
 }

@@ -2,6 +2,10 @@
 //! price converted to fen at the plan's dated rate), option totals, yearly
 //! figures and deltas. An unknown price is never counted as ¥0.
 
+mod words;
+
+pub use words::tier_price_words;
+
 use crate::model::units::Fen;
 use crate::model::{PlanOption, Server, TierDef};
 use crate::report::{PriceBasis, ServerReport};

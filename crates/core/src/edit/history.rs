@@ -52,7 +52,7 @@ impl History {
     /// Applies an action; on success it can be undone and the redo stack is cleared.
     pub fn apply(&mut self, action: &Action) -> Result<(), ActionError> {
         self.merging = None;
-        self.record(action)
+        self.record(action).map(|_| ())
     }
 
     /// Applies an action that is one of a run of edits to the same value (a
@@ -81,23 +81,35 @@ impl History {
             self.future.clear();
             return Ok(());
         }
-        self.record(action)?;
-        self.merging = key;
+        // A run starts only with a step of its own: an edit that changed
+        // nothing (typing the value already there) must not let the next
+        // keystroke fold into the step before it (a placement, say).
+        if self.record(action)? {
+            self.merging = key;
+        }
         Ok(())
     }
 
-    fn record(&mut self, action: &Action) -> Result<(), ActionError> {
+    /// Ends the current run of merged edits (the field was committed or left),
+    /// so the next edit of the same value is an undo step of its own.
+    pub fn seal(&mut self) {
+        self.merging = None;
+    }
+
+    /// Applies `action`; returns whether it changed the plan (and so pushed an undo step).
+    fn record(&mut self, action: &Action) -> Result<bool, ActionError> {
         let mut next = self.present.clone();
         apply(&mut next, action)?;
-        if next != self.present {
-            let before = std::mem::replace(&mut self.present, next);
-            self.past.push(before);
-            if self.past.len() > self.limit {
-                self.past.remove(0);
-            }
-            self.future.clear();
+        if next == self.present {
+            return Ok(false);
         }
-        Ok(())
+        let before = std::mem::replace(&mut self.present, next);
+        self.past.push(before);
+        if self.past.len() > self.limit {
+            self.past.remove(0);
+        }
+        self.future.clear();
+        Ok(true)
     }
 
     /// Replaces the whole plan (opening a template or a file) as one undoable step.
@@ -186,6 +198,61 @@ mod tests {
         h.apply_merging(&knob(70)).unwrap();
         assert!(h.undo());
         assert_eq!(h.plan(), &plan);
+    }
+
+    /// The trial placed a service, then typed "12" into a knob that already
+    /// held 1: the "1" changed nothing, yet started a run, so the "2" was
+    /// folded into the placement's step and one undo took both away.
+    #[test]
+    fn an_edit_that_changes_nothing_does_not_join_the_step_before() {
+        let plan = crate::templates::get("s0").unwrap();
+        let mut h = History::new(plan.clone());
+        h.apply(&Action::SetHeadroomTarget { pct: 20 }).unwrap();
+        let current = h
+            .plan()
+            .option("lean-2c4g")
+            .unwrap()
+            .find_placement("postgres")
+            .unwrap()
+            .1
+            .knobs
+            .get("max_connections")
+            .copied();
+        let same = current.unwrap_or_else(|| {
+            crate::catalog::service("postgres")
+                .unwrap()
+                .knob_default("max_connections")
+        });
+        h.apply_merging(&knob(same)).unwrap();
+        h.apply_merging(&knob(same + 10)).unwrap();
+        assert!(h.undo());
+        assert_eq!(
+            h.plan().settings.headroom_target_pct,
+            20,
+            "one undo takes back the typing only"
+        );
+        assert!(h.undo());
+        assert_eq!(h.plan(), &plan);
+    }
+
+    #[test]
+    fn a_sealed_run_is_not_continued() {
+        let plan = crate::templates::get("s0").unwrap();
+        let mut h = History::new(plan.clone());
+        h.apply_merging(&knob(50)).unwrap();
+        h.seal();
+        h.apply_merging(&knob(60)).unwrap();
+        assert!(h.undo());
+        assert_eq!(
+            h.plan()
+                .option("lean-2c4g")
+                .unwrap()
+                .find_placement("postgres")
+                .unwrap()
+                .1
+                .knobs["max_connections"],
+            50
+        );
     }
 
     #[test]

@@ -128,7 +128,7 @@ impl Finding {
                 self.num("host_cpus"), self.num("suggested")
             ),
             FindingKind::CpuOversubscribed => format!(
-                "Expected CPU {} exceeds the {} vCPUs.",
+                "Expected CPU use of {} cores exceeds the {} vCPUs: work queues up and everything slows down, so CPU is what limits this server.",
                 format_cpus(self.num("cpu_millicores").max(0) as u64), self.num("vcpu")
             ),
             FindingKind::BurstableSustained => format!(
@@ -244,7 +244,7 @@ impl Finding {
                 self.num("host_cpus"), self.num("suggested")
             ),
             FindingKind::CpuOversubscribed => format!(
-                "预计 CPU 用量 {} 核，超过了服务器的 {} 个 vCPU。",
+                "预计 CPU 用量 {} 核，超过了服务器的 {} 个 vCPU：任务会排队，整体变慢，CPU 是这台服务器的瓶颈。",
                 format_cpus(self.num("cpu_millicores").max(0) as u64), self.num("vcpu")
             ),
             FindingKind::BurstableSustained => format!(

@@ -3,16 +3,22 @@
 //! with fixes (`rules`); the cheapest upgrade that fits (`recommend`).
 
 pub mod footprint;
+mod limiting;
+mod number_words;
 mod recommend;
+mod recommend_option;
 pub(crate) mod rules;
 mod rules_option;
 mod rules_placement;
 
 pub use crate::report::{
-    Basis, Figures, Finding, FindingKind, Fix, Lang, Number, OptionReport, PlacementReport,
-    PriceBasis, Report, ServerReport, Severity, Verdict, PEAKS_THAT_COINCIDE,
+    Basis, Figures, Finding, FindingKind, Fix, Lang, Number, OptionQuote, OptionReport,
+    PlacementReport, PriceBasis, Report, ServerReport, Severity, Verdict, PEAKS_THAT_COINCIDE,
 };
+pub use limiting::{cpu_verdict, limited_by_words, option_limited_by_words, Resource};
+pub use number_words::NumberWords;
 pub use recommend::{recommend, PriceComparison, Recommendation};
+pub use recommend_option::{recommend_option, OptionRecommendation};
 
 use crate::catalog;
 use crate::cost;
@@ -223,7 +229,7 @@ pub(crate) fn measure(
     };
     // A server whose usable memory is below its reserve cannot run even the
     // OS and Docker: it does not fit, with or without containers.
-    let verdict = if r.usable_mib < reserve {
+    let memory_verdict = if r.usable_mib < reserve {
         Verdict::DoesNotFit
     } else if expected <= allocatable
         && peak > allocatable
@@ -234,6 +240,16 @@ pub(crate) fn measure(
     } else {
         Verdict::from_totals(allocatable, expected, peak, settings.headroom_target_pct)
     };
+    let cpu_capacity = Millicores::from(r.vcpu).saturating_mul(1000);
+    let sustained = r.tier.and_then(|t| t.sustained_millicores());
+    let judged = limiting::judge(
+        memory_verdict,
+        peak,
+        allocatable,
+        cpu,
+        cpu_capacity,
+        sustained,
+    );
     let (monthly, basis) = cost::server_monthly(server, r.tier, rate_milli);
     let report = ServerReport {
         id: server.id.clone(),
@@ -255,11 +271,15 @@ pub(crate) fn measure(
         assumed_pct: percent(assumed, expected),
         headroom_mib: headroom,
         headroom_pct,
-        cpu_capacity_millicores: Millicores::from(r.vcpu).saturating_mul(1000),
+        cpu_capacity_millicores: cpu_capacity,
         cpu_expected_millicores: cpu,
+        cpu_sustained_millicores: sustained,
         monthly_fen: monthly,
         price_basis: basis,
-        verdict,
+        verdict: judged.verdict,
+        memory_verdict: judged.memory,
+        cpu_verdict: judged.cpu,
+        limited_by: judged.limited_by,
         placements,
         findings: Vec::new(),
     };
@@ -302,10 +322,12 @@ pub fn evaluate(plan: &Plan) -> Report {
             _ => None,
         };
     }
+    let recommended_option = recommend_option(&options).option;
     Report {
         headroom_target_pct: plan.settings.headroom_target_pct,
         usd_cny_rate_milli: rate,
         options,
+        recommended_option,
     }
 }
 
@@ -335,6 +357,7 @@ fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> Optio
     if servers.is_empty() {
         findings.push(Finding::new(FindingKind::NoServers, Severity::Info, ""));
     }
+    let (limited_by, headroom_pct) = limiting::option_limits(&servers);
     OptionReport {
         id: option.id.clone(),
         name: option.name.clone(),
@@ -343,7 +366,13 @@ fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> Optio
         yearly_fen: totals.monthly_fen.map(cost::yearly_fen),
         assumed_pct: percent(assumed, expected),
         unpriced_servers: totals.unpriced_servers,
+        quote: option.quoted_monthly.as_ref().map(|q| OptionQuote {
+            monthly_fen: q.monthly_fen,
+            note: q.note.clone(),
+        }),
         monthly_delta_fen: None,
+        limited_by,
+        headroom_pct,
         servers,
         findings,
     }

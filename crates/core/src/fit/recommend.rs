@@ -1,7 +1,8 @@
 //! Recommendation: the smallest tier of the same provider and region on
 //! which a server fits with the headroom target, with the monthly delta when
 //! the two prices are on the same basis. It is the fix
-//! offered for "does not fit" and "OOM risk".
+//! offered for "does not fit", "OOM risk" and CPU beyond the vCPUs; "fits"
+//! counts CPU as well as memory (see `limiting`).
 
 use serde::Serialize;
 
@@ -101,10 +102,13 @@ pub(crate) fn recommend_server(
     };
     let mut best: Option<(&'static TierDef, Mib, Verdict)> = None;
     for t in catalog::tiers() {
+        // Bigger in memory or in vCPUs (a CPU-bound server may need only
+        // more cores), and smaller in neither.
         if t.provider != provider
             || region.is_some_and(|r| t.region != r)
             || t.vcpu < current.vcpu
-            || t.memory_mib <= current.capacity_mib
+            || t.memory_mib < current.capacity_mib
+            || (t.memory_mib == current.capacity_mib && t.vcpu == current.vcpu)
         {
             continue;
         }

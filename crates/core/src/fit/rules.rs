@@ -7,7 +7,8 @@ use super::recommend::{recommend_server, PriceComparison};
 use super::rules_placement::PlacementInput;
 use super::{rules_option, rules_placement, Measured, Resolved, Verdict};
 use crate::catalog;
-use crate::findings::{Finding, FindingKind as K, Fix, Severity};
+use crate::cost;
+use crate::findings::{Finding, FindingKind as K, Fix, Lang, Severity};
 use crate::model::tier::parse_size_claim;
 use crate::model::units::{format_mib, Mib};
 use crate::model::{Action, Placement, PlanOption, Server, ServiceDef, Settings};
@@ -87,13 +88,26 @@ fn server_rules(
             server: sid.to_string(),
             tier: rec.tier.to_string(),
         };
-        let (note_en, note_zh) = match rec.price_comparison {
-            PriceComparison::Listed => ("", ""),
-            PriceComparison::Estimated => (" — price estimated", "——价格为估算"),
-            PriceComparison::Unknown => (
-                " — price unknown, enter your quote",
-                "——价格未知，请填写报价",
+        // The candidate's price in the words the tier picker uses, then why
+        // no difference is given when it cannot be compared.
+        let tier = catalog::tier(rec.tier);
+        let price = |lang| tier.map(|t| cost::tier_price_words(t, rate, lang));
+        let (price_en, price_zh) = (
+            price(Lang::En).unwrap_or_default(),
+            price(Lang::Zh).unwrap_or_default(),
+        );
+        let (note_en, note_zh) = match (rec.price_comparison, rec.monthly_fen) {
+            (PriceComparison::Unknown, Some(_)) => (
+                format!(
+                    " — {price_en}, not comparable with your quoted price: enter your quote for it"
+                ),
+                format!("——{price_zh}，与你填写的报价不可比，请填写该规格的报价"),
             ),
+            (PriceComparison::Unknown, None) => (
+                format!(" — {price_en}: enter your quote"),
+                format!("——{price_zh}，请填写报价"),
+            ),
+            _ => (format!(" — {price_en}"), format!("——{price_zh}")),
         };
         let mut fix = Fix::new(
             action,
@@ -116,7 +130,8 @@ fn server_rules(
 
     let mut by_expected: Vec<_> = rep.placements.iter().collect();
     by_expected.sort_by_key(|p| std::cmp::Reverse(p.total.expected_mib));
-    match rep.verdict {
+    // Memory's own verdict: CPU has its findings below.
+    match rep.memory_verdict {
         Verdict::DoesNotFit => {
             let mut f = Finding::new(K::DoesNotFit, Severity::Critical, sid)
                 .n("expected_mib", rep.expected_mib)
@@ -204,9 +219,12 @@ fn server_rules(
     if rep.cpu_capacity_millicores > 0 && rep.cpu_expected_millicores > rep.cpu_capacity_millicores
     {
         out.push(
-            Finding::new(K::CpuOversubscribed, Severity::Warning, sid)
+            // It decides the verdict (see `limiting`), so it is critical and
+            // offers the upgrade that fits in CPU as well as memory.
+            Finding::new(K::CpuOversubscribed, Severity::Critical, sid)
                 .n("cpu_millicores", rep.cpu_expected_millicores)
-                .n("vcpu", rep.vcpu),
+                .n("vcpu", rep.vcpu)
+                .fix(upgrade()),
         );
     }
     if let Some(baseline) = r.tier.and_then(|t| t.sustained_millicores()) {
@@ -214,7 +232,8 @@ fn server_rules(
             out.push(
                 Finding::new(K::BurstableSustained, Severity::Warning, sid)
                     .n("cpu_millicores", rep.cpu_expected_millicores)
-                    .n("baseline_millicores", baseline),
+                    .n("baseline_millicores", baseline)
+                    .fix(upgrade()),
             );
         }
     }

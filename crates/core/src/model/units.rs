@@ -39,11 +39,40 @@ impl fmt::Display for UnitError {
     }
 }
 
+impl UnitError {
+    /// What went wrong, in English (the same text as `Display`).
+    pub fn message_en(&self) -> String {
+        self.to_string()
+    }
+
+    /// 出错原因（中文）。
+    ///
+    /// ```
+    /// use stackfit_core::model::units::parse_memory_mib;
+    /// let e = parse_memory_mib("abc").unwrap_err();
+    /// assert_eq!(e.message_zh(), "无法识别“abc”：应为内存大小，如 512m、512MiB、1.5g、2Gi、1G 或字节数。");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        let reason = match self.reason {
+            MEMORY_HELP => "应为内存大小，如 512m、512MiB、1.5g、2Gi、1G 或字节数",
+            CPU_HELP => "应为 CPU 数，如 0.5、2，或毫核数，如 500m",
+            BYTES_WHOLE => "字节数必须是整数",
+            MILLICORES_WHOLE => "毫核数必须是整数",
+            TOO_LARGE => "数值太大",
+            other => other,
+        };
+        format!("无法识别“{}”：{reason}。", self.input.trim())
+    }
+}
+
 impl std::error::Error for UnitError {}
 
 const MEMORY_HELP: &str =
     "expected a memory size such as 512m, 512MiB, 1.5g, 2Gi, 1G or a byte count";
 const CPU_HELP: &str = "expected CPUs such as 0.5, 2 or millicores such as 500m";
+const BYTES_WHOLE: &str = "a byte count must be a whole number";
+const MILLICORES_WHOLE: &str = "millicores must be a whole number";
+const TOO_LARGE: &str = "too large";
 
 /// A non-negative decimal split into its value scaled by 10^6, so "1.5" is
 /// 1_500_000. Six fractional digits are plenty for sizes and CPUs.
@@ -118,13 +147,13 @@ pub fn parse_memory_mib(input: &str) -> Result<Mib, UnitError> {
         _ => return Err(err(MEMORY_HELP)),
     };
     if (unit.is_empty() || unit == "b") && micro % 1_000_000 != 0 {
-        return Err(err("a byte count must be a whole number"));
+        return Err(err(BYTES_WHOLE));
     }
     // bytes × 10^6, then to MiB rounded half up.
     let scaled = micro * bytes_per_unit;
     let denom: u128 = 1_000_000 * (1 << 20);
     let mib = (scaled + denom / 2) / denom;
-    u64::try_from(mib).map_err(|_| err("too large"))
+    u64::try_from(mib).map_err(|_| err(TOO_LARGE))
 }
 
 /// Reads CPUs into millicores: "0.5" and "0.5cpu" are 500, "2" is 2000, "500m" is 500.
@@ -148,13 +177,13 @@ pub fn parse_cpu_millicores(input: &str) -> Result<Millicores, UnitError> {
         "" | "cpu" | "cpus" | "c" | "core" | "cores" => micro / 1000,
         "m" => {
             if micro % 1_000_000 != 0 {
-                return Err(err("millicores must be a whole number"));
+                return Err(err(MILLICORES_WHOLE));
             }
             micro / 1_000_000
         }
         _ => return Err(err(CPU_HELP)),
     };
-    u64::try_from(milli).map_err(|_| err("too large"))
+    u64::try_from(milli).map_err(|_| err(TOO_LARGE))
 }
 
 /// Formats MiB the way the reports do: "512 MiB", "1.5 GiB" (one decimal from 1 GiB up).

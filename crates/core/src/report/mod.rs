@@ -15,6 +15,37 @@ use crate::model::{Confidence, KindId, Provider};
 /// all-at-once worst case is still reported.
 pub const PEAKS_THAT_COINCIDE: usize = 2;
 
+/// A server resource that can limit what runs on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Resource {
+    Memory,
+    Cpu,
+}
+
+impl Resource {
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Resource::Memory => "memory",
+            Resource::Cpu => "CPU",
+        }
+    }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Resource::Memory => "内存",
+            Resource::Cpu => "CPU",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.name_en(),
+            Lang::Zh => self.name_zh(),
+        }
+    }
+}
+
 /// A server's or an option's verdict, ordered from best to worst.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -193,10 +224,21 @@ pub struct ServerReport {
     pub headroom_pct: i64,
     pub cpu_capacity_millicores: Millicores,
     pub cpu_expected_millicores: Millicores,
+    /// What a burstable tier sustains without spending credits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_sustained_millicores: Option<Millicores>,
     /// None when no price is known (never counted as ¥0).
     pub monthly_fen: Option<Fen>,
     pub price_basis: PriceBasis,
+    /// The worse of `memory_verdict` and `cpu_verdict` (see `fit::limiting`).
     pub verdict: Verdict,
+    /// The verdict of the memory totals alone.
+    pub memory_verdict: Verdict,
+    /// The verdict of expected CPU against the vCPUs (and a burstable baseline).
+    pub cpu_verdict: Verdict,
+    /// The resource that limits this server: the one with the worse verdict,
+    /// or on a tie the one closer to its capacity.
+    pub limited_by: Resource,
     pub placements: Vec<PlacementReport>,
     pub findings: Vec<Finding>,
 }
@@ -215,13 +257,32 @@ pub struct OptionReport {
     pub assumed_pct: u32,
     /// Servers without a known price (their cost is not in any total).
     pub unpriced_servers: Vec<String>,
+    /// The option's own quoted total, when it has one: it replaces the sum
+    /// of its servers' prices.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<OptionQuote>,
     /// Monthly difference against the plan's first option, when both are known.
     pub monthly_delta_fen: Option<Fen>,
+    /// The resource that limits the option's worst server.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limited_by: Option<Resource>,
+    /// The smallest memory headroom of its servers, in percent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headroom_pct: Option<i64>,
     pub servers: Vec<ServerReport>,
     /// Findings about the option as a whole (e.g. it has no servers); the
     /// server's own findings are in `servers`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
+}
+
+/// A price quoted for a whole option (e.g. "¥2,000/month for the three
+/// servers"), with where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OptionQuote {
+    pub monthly_fen: Fen,
+    /// The quote's source, as the plan records it.
+    pub note: String,
 }
 
 /// The result of [`super::evaluate`].
@@ -230,6 +291,9 @@ pub struct Report {
     pub headroom_target_pct: u32,
     pub usd_cny_rate_milli: i64,
     pub options: Vec<OptionReport>,
+    /// The option the stated rule recommends (see `fit::recommend_option`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommended_option: Option<String>,
 }
 
 impl Report {

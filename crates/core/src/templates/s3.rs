@@ -298,8 +298,8 @@ pub fn plan(t: Tr) -> Plan {
             PlanOption::new(
                 "a-plus",
                 &t.t(
-                    "A+: one \"8C32G\" (recommended)",
-                    "A+：单台“8C32G”（首选）",
+                    "A+: one \"8C32G\" (the report's pick)",
+                    "A+：单台“8C32G”（报告的首选）",
                 ),
             )
             .with(single(

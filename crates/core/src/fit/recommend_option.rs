@@ -1,0 +1,138 @@
+//! The recommended option, by a rule the screen states: the cheapest option
+//! that fits (every server keeps the headroom target in memory, and its CPU
+//! is within its vCPUs), among options whose monthly cost is known. A tie
+//! goes to the option with fewer findings that need attention, then to the
+//! earlier one. An option's name ("… (recommended)") plays no part.
+
+use crate::findings::{Lang, Severity};
+use crate::model::units::format_fen;
+use crate::report::{OptionReport, Verdict};
+
+/// The recommended option and the rule that chose it, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionRecommendation {
+    /// The option's id; `None` when no option fits at a known price.
+    pub option: Option<String>,
+    /// The rule, e.g. "Recommended: the cheapest option that fits …".
+    pub rule_en: String,
+    pub rule_zh: String,
+    /// Why this option, with its numbers; empty when none is recommended.
+    pub reason_en: String,
+    pub reason_zh: String,
+}
+
+impl OptionRecommendation {
+    pub fn rule(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.rule_en,
+            Lang::Zh => &self.rule_zh,
+        }
+    }
+
+    pub fn reason(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.reason_en,
+            Lang::Zh => &self.reason_zh,
+        }
+    }
+}
+
+const RULE_EN: &str = "Recommended: the cheapest option that fits — every server keeps the headroom target in memory and needs no more CPU than it has. Options with an unknown monthly cost are not compared.";
+const RULE_ZH: &str = "推荐规则：在能容纳的方案中选月费最低的——每台服务器的内存都留足目标余量，CPU 需求不超过其 vCPU。月费未知的方案不参与比较。";
+
+fn attention(o: &OptionReport) -> usize {
+    o.findings()
+        .filter(|f| f.severity >= Severity::Warning)
+        .count()
+}
+
+/// Applies the rule to the evaluated options.
+///
+/// ```
+/// use stackfit_core::fit::{evaluate, recommend_option};
+/// let r = evaluate(&stackfit_core::templates::get("s0").unwrap());
+/// let rec = recommend_option(&r.options);
+/// assert_eq!(rec.option.as_deref(), Some("lean-2c4g"));
+/// assert!(rec.rule_en.starts_with("Recommended: the cheapest option that fits"));
+/// ```
+pub fn recommend_option(options: &[OptionReport]) -> OptionRecommendation {
+    let candidates = options
+        .iter()
+        .filter(|o| o.verdict == Verdict::Fits && !o.servers.is_empty())
+        .filter_map(|o| o.monthly_fen.map(|m| (o, m)));
+    let fitting = candidates.clone().count();
+    let best = candidates.min_by_key(|(o, m)| (*m, attention(o)));
+    let (reason_en, reason_zh) = match best {
+        Some((o, m)) if fitting > 1 => (
+            format!(
+                "{} fits at {}/month, the lowest of the {fitting} options that fit.",
+                o.name,
+                format_fen(m)
+            ),
+            format!(
+                "{} 可容纳，月费 {}，是 {fitting} 个能容纳的方案中最低的。",
+                o.name,
+                format_fen(m)
+            ),
+        ),
+        Some((o, m)) => (
+            format!(
+                "{} is the only option that fits at a known cost ({}/month).",
+                o.name,
+                format_fen(m)
+            ),
+            format!(
+                "{} 是唯一能容纳且月费已知的方案（{}/月）。",
+                o.name,
+                format_fen(m)
+            ),
+        ),
+        None => (
+            "No option fits at a known cost, so none is recommended.".to_string(),
+            "没有既能容纳、月费又已知的方案，因此不作推荐。".to_string(),
+        ),
+    };
+    OptionRecommendation {
+        option: best.map(|(o, _)| o.id.clone()),
+        rule_en: RULE_EN.to_string(),
+        rule_zh: RULE_ZH.to_string(),
+        reason_en,
+        reason_zh,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fit::evaluate;
+
+    /// S3 named its A+ its pick; the rule looks at verdicts and cost, and A
+    /// (one 8C16G) fits for less — cheapest on the report's Tencent quote.
+    #[test]
+    fn the_name_does_not_make_an_option_recommended() {
+        let r = evaluate(&crate::templates::get("s3").unwrap());
+        let rec = recommend_option(&r.options);
+        assert_eq!(rec.option.as_deref(), Some("a-tencent"));
+        assert_eq!(r.recommended_option.as_deref(), Some("a-tencent"));
+        assert!(rec.reason_en.contains("¥750.00"), "{}", rec.reason_en);
+    }
+
+    #[test]
+    fn nothing_is_recommended_when_nothing_fits_at_a_known_cost() {
+        let mut plan = crate::templates::get("s0").unwrap();
+        plan.options.retain(|o| o.id == "tiny-2c2g");
+        let r = evaluate(&plan);
+        let rec = recommend_option(&r.options);
+        assert_eq!(rec.option, None);
+        assert!(rec.reason_zh.contains("不作推荐"));
+    }
+
+    #[test]
+    fn an_option_without_servers_is_never_recommended() {
+        let mut plan = crate::templates::get("s0").unwrap();
+        plan.options
+            .insert(0, crate::model::PlanOption::new("empty", "Empty"));
+        let r = evaluate(&plan);
+        assert_ne!(r.recommended_option.as_deref(), Some("empty"));
+    }
+}
