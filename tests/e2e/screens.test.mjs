@@ -50,7 +50,7 @@ for (const locale of ["en-US", "zh-CN"]) {
 
       // A CPU-bound option: the verdict names CPU, the finding its numbers and fix.
       await planner.byTestId(menu).selectOption("s2-ecs-2c2g");
-      await planner.pickOption("upgrade-2c4g-min");
+      await planner.pickOption("upgrade-2c4g");
       const cpu = planner.finding("cpu-oversubscribed");
       await cpu.waitFor();
       await cpu.locator("summary").click();
