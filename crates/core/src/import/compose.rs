@@ -261,7 +261,13 @@ pub fn compose(input: &ComposeInput) -> ComposeImport {
         ..ComposeImport::default()
     };
     if !fatal {
-        build(&drafts, &profiles, &mut notes, &mut out);
+        build(
+            &drafts,
+            &profiles,
+            tier.map_or("", |t| t.id),
+            &mut notes,
+            &mut out,
+        );
     }
     notes.finish();
     out.errors = std::mem::take(&mut notes.errors);
@@ -269,14 +275,18 @@ pub fn compose(input: &ComposeInput) -> ComposeImport {
     out.ignored = std::mem::take(&mut notes.ignored);
     if !out.errors.is_empty() {
         out.plan = None;
-    } else if let (Some(t), Some(plan)) = (tier, out.plan.as_mut()) {
-        plan.options[0].servers[0].tier = t.id.to_string();
     }
     out
 }
 
 /// The draft plan and each service's outcome.
-fn build(drafts: &[Draft], profiles: &[String], notes: &mut Notes, out: &mut ComposeImport) {
+fn build(
+    drafts: &[Draft],
+    profiles: &[String],
+    tier: &str,
+    notes: &mut Notes,
+    out: &mut ComposeImport,
+) {
     let completed: HashSet<String> = drafts
         .iter()
         .flat_map(|d| d.depends_on.iter())
@@ -354,7 +364,7 @@ fn build(drafts: &[Draft], profiles: &[String], notes: &mut Notes, out: &mut Com
         }
     }
     let placements = placed.into_iter().map(|(_, p)| p).collect();
-    out.plan = assemble(out.project.as_deref(), placements, notes);
+    out.plan = assemble(out.project.as_deref(), tier, placements, notes);
 }
 
 fn idle_service(
@@ -590,48 +600,23 @@ fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement) {
             );
             continue;
         }
-        let shown = Bound::of_knob(kd);
+        let (name_en, name_zh) = knob_names(kd);
+        let (v_en, v_zh) = (
+            knob_value(kd, reading.value, false),
+            knob_value(kd, reading.value, true),
+        );
+        let from = &reading.from;
         if reading.value == kd.default {
-            r(
-                &mut read,
-                notes,
-                n,
-                "knob",
-                reading.at,
-                format!(
-                    "{} → {} {} (the catalog default)",
-                    reading.from,
-                    kd.name_en,
-                    shown.format(reading.value, false)
-                ),
-                format!(
-                    "{} → {} {}（与目录默认值相同）",
-                    reading.from,
-                    kd.name_zh,
-                    shown.format(reading.value, true)
-                ),
-            );
+            let en = format!("{from} → {name_en} {v_en} (the catalog default)");
+            let zh = format!("{from} → {name_zh} {v_zh}（与目录默认值相同）");
+            r(&mut read, notes, n, "knob", reading.at, en, zh);
         } else {
             p.knobs.insert(kd.id.to_string(), reading.value);
-            r(
-                &mut read,
-                notes,
-                n,
-                "knob",
-                reading.at,
-                format!(
-                    "{} → {} {}",
-                    reading.from,
-                    kd.name_en,
-                    shown.format(reading.value, false)
-                ),
-                format!(
-                    "{} → {} {}",
-                    reading.from,
-                    kd.name_zh,
-                    shown.format(reading.value, true)
-                ),
+            let (en, zh) = (
+                format!("{from} → {name_en} {v_en}"),
+                format!("{from} → {name_zh} {v_zh}"),
             );
+            r(&mut read, notes, n, "knob", reading.at, en, zh);
         }
     }
     let note = note_parts.join(" ");
@@ -655,6 +640,29 @@ fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement) {
         zh,
     };
     (svc, p)
+}
+
+/// A knob's names without the parenthetical the palette shows ("(0 = none)").
+fn knob_names(k: &crate::model::KnobDef) -> (&'static str, &'static str) {
+    let en = k.name_en.split(" (").next().unwrap_or(k.name_en);
+    let zh = k.name_zh.split('（').next().unwrap_or(k.name_zh);
+    (en.trim(), zh.trim())
+}
+
+/// A knob's value as people read it: a choice by its name, a switch on or off.
+fn knob_value(k: &crate::model::KnobDef, v: i64, zh: bool) -> String {
+    match k.unit {
+        crate::model::KnobUnit::Choice(list) => list
+            .get(v.max(0) as usize)
+            .map_or(v.to_string(), |c| c.to_string()),
+        crate::model::KnobUnit::Bool => match (v != 0, zh) {
+            (true, false) => "on".into(),
+            (false, false) => "off".into(),
+            (true, true) => "开".into(),
+            (false, true) => "关".into(),
+        },
+        _ => Bound::of_knob(k).format(v, zh),
+    }
 }
 
 /// Records a value read into the placement.
@@ -696,7 +704,12 @@ fn sized(
 }
 
 /// The draft plan, built with the same actions (and checks) the planner uses.
-fn assemble(project: Option<&str>, placements: Vec<Placement>, notes: &mut Notes) -> Option<Plan> {
+fn assemble(
+    project: Option<&str>,
+    tier: &str,
+    placements: Vec<Placement>,
+    notes: &mut Notes,
+) -> Option<Plan> {
     let title = project.unwrap_or("compose");
     let mut plan = Plan {
         name: format!("Imported: {title}")
@@ -707,7 +720,6 @@ fn assemble(project: Option<&str>, placements: Vec<Placement>, notes: &mut Notes
         settings: Settings::default(),
         options: Vec::new(),
     };
-    let tier = catalog::tiers().first().map_or("", |t| t.id);
     let label: String = title
         .chars()
         .take(bounds::LABEL_CHARS.max as usize)

@@ -31,6 +31,8 @@ pub(crate) struct Loader<'a, 'n> {
     vars: Vars,
     docs: HashMap<usize, Option<Node>>,
     extended: HashMap<(usize, String), Option<Node>>,
+    /// How many `extends` a resolved service stands on.
+    depths: HashMap<(usize, String), usize>,
     services: HashMap<usize, Rc<Services>>,
     reads: usize,
     pub unset: Vec<(String, Pos)>,
@@ -88,6 +90,7 @@ impl<'a, 'n> Loader<'a, 'n> {
             vars,
             docs: HashMap::new(),
             extended: HashMap::new(),
+            depths: HashMap::new(),
             services: HashMap::new(),
             reads: 0,
             unset: Vec::new(),
@@ -362,8 +365,30 @@ impl<'a, 'n> Loader<'a, 'n> {
             },
         };
         chain.push(key.clone());
-        let base = self.extend(base_file, &base_name_, chain);
+        let mut base = self.extend(base_file, &base_name_, chain);
         chain.pop();
+        let depth = self
+            .depths
+            .get(&(base_file, base_name_.clone()))
+            .copied()
+            .unwrap_or(0)
+            + 1;
+        if base.is_some() && depth > limits::CHAIN {
+            self.notes.error(
+                "extends-too-deep",
+                Some(ext.at),
+                Some(name),
+                msg(
+                    format!(
+                        "{name} stands on more than {} services through extends",
+                        limits::CHAIN
+                    ),
+                    format!("{name} 通过 extends 继承的层级超过 {} 层", limits::CHAIN),
+                ),
+            );
+            base = None;
+        }
+        self.depths.insert(key.clone(), depth);
         let merged = match base {
             Some(mut b) => {
                 if let V::Map(e) = &mut b.v {

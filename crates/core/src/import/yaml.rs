@@ -338,9 +338,14 @@ pub(crate) fn parse(text: &str, file: u16) -> Result<Parsed, Fatal> {
             Ok((ev, span)) => loader.event(ev, span)?,
             Err(e) => {
                 let m = e.marker();
+                let at = Pos::new(file, m.line(), m.col());
+                if e.info() == "recursion limit exceeded" {
+                    // The scanner's own flow-nesting limit, met while it looks ahead.
+                    return Err(too_deep(at));
+                }
                 return Err(Fatal {
                     code: "yaml-syntax",
-                    at: Pos::new(file, m.line(), m.col()),
+                    at,
                     m: syntax(e.info()),
                 });
             }
