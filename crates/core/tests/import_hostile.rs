@@ -32,6 +32,14 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
+/// The bound is one second for the release build users run; an unoptimised
+/// test build of the parser is several times slower, and CI machines are shared.
+const LIMIT: Duration = if cfg!(debug_assertions) {
+    Duration::from_secs(4)
+} else {
+    Duration::from_secs(1)
+};
+
 /// Memory any case may add to what the test already holds.
 const MAX_EXTRA_BYTES: usize = 64 << 20;
 
@@ -51,7 +59,7 @@ fn run(files: &[(&str, &[u8])], others: &[(&str, &[u8])], env: Option<&[u8]>) ->
     let got = compose(&input);
     let took = t.elapsed();
     let extra = PEAK.load(Relaxed).saturating_sub(base);
-    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(took < LIMIT, "took {took:?}");
     assert!(extra < MAX_EXTRA_BYTES, "used {} MiB", extra >> 20);
     got
 }

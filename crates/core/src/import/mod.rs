@@ -56,7 +56,7 @@ pub mod limits {
     /// Nesting of block and flow collections, aliases expanded.
     pub const DEPTH: usize = 64;
     /// YAML nodes in one file, every alias counted as the nodes it copies.
-    pub const NODES: usize = 100_000;
+    pub const NODES: usize = 50_000;
     /// Files read in one import (the given ones, includes, extends, env files).
     pub const FILES: usize = 64;
     /// `extends` chained through services, and `include` through files.

@@ -176,7 +176,7 @@ pub(crate) struct Unreadable {
 
 /// Checks a file before any parser sees it: at most [`limits::FILE_BYTES`],
 /// UTF-8 (a UTF-8 byte order mark is dropped), no NUL or other control
-/// bytes that only binary data has.
+/// bytes that only binary data has (escape sequences of a terminal capture pass).
 pub(crate) fn text_of<'a>(bytes: &'a [u8], file: u16, name: &str) -> Result<&'a str, Unreadable> {
     let start = Pos::start(file);
     if bytes.len() > limits::FILE_BYTES {
@@ -225,7 +225,7 @@ pub(crate) fn text_of<'a>(bytes: &'a [u8], file: u16, name: &str) -> Result<&'a 
     };
     if let Some(i) = text
         .bytes()
-        .position(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        .position(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x1b))
     {
         return Err(Unreadable {
             code: "not-text",

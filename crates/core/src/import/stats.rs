@@ -230,14 +230,14 @@ fn guess(line: &str) -> (Option<String>, Option<Mib>, Option<Millicores>) {
 /// assert_eq!(s.rows[0].container, "shop-db-1");
 /// assert_eq!((s.rows[0].memory_mib, s.rows[0].cpu_millicores), (Some(39), Some(6)));
 /// ```
-pub fn parse(file: InputFile) -> Result<Samples, Note> {
+pub fn parse(file: InputFile) -> Result<Samples, Box<Note>> {
     let mut notes = Notes::default();
     let fid = notes.file(file.name);
     let text = text_of(file.bytes, fid, file.name)
-        .map_err(|e| notes.note(e.code, Some(e.at), None, e.m))?;
+        .map_err(|e| Box::new(notes.note(e.code, Some(e.at), None, e.m)))?;
     let lines = text.lines().count();
     if lines > limits::STATS_LINES {
-        return Err(notes.note(
+        return Err(Box::new(notes.note(
             "too-many-lines",
             Some(Pos::start(fid)),
             None,
@@ -251,7 +251,7 @@ pub fn parse(file: InputFile) -> Result<Samples, Note> {
                     limits::STATS_LINES
                 ),
             ),
-        ));
+        )));
     }
     let mut cols: Option<Columns> = None;
     let mut rows: Vec<Sample> = Vec::new();
@@ -330,7 +330,7 @@ pub fn parse(file: InputFile) -> Result<Samples, Note> {
         }
     }
     if rows.is_empty() {
-        return Err(notes.note(
+        return Err(Box::new(notes.note(
             "no-containers",
             Some(Pos::start(fid)),
             None,
@@ -338,7 +338,7 @@ pub fn parse(file: InputFile) -> Result<Samples, Note> {
                 "no container figures found: paste the output of docker stats --no-stream",
                 "没有找到容器数据：请粘贴 docker stats --no-stream 的输出",
             ),
-        ));
+        )));
     }
     Ok(Samples { rows, skipped })
 }
