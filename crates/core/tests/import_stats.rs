@@ -176,7 +176,7 @@ fn measured_figures_apply_to_the_imported_plan_in_one_undoable_step() {
     let measured = stats::import(&parse(DEFAULT_TABLE), &got.naming());
     let mut history = stackfit_core::History::new(plan.clone());
     history
-        .apply(&stats::action("imported", &measured))
+        .apply(&stats::action(&plan.options[0], &measured))
         .unwrap();
     stats::apply_to(&mut plan, "imported", &measured).unwrap();
     assert_eq!(&plan, history.plan());

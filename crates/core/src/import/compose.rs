@@ -320,6 +320,11 @@ fn build(
         };
         out.services.push(imported);
     }
+    let mut taken: Vec<String> = Vec::new();
+    for (_, p) in placed.iter_mut() {
+        p.id = fresh_id(&p.id, taken.iter().map(String::as_str));
+        taken.push(p.id.clone());
+    }
     let running: HashSet<String> = placed
         .iter()
         .map(|(i, _)| drafts[*i].name.clone())
@@ -432,15 +437,15 @@ fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement) {
     let mut note_parts: Vec<String> = Vec::new();
     let mut id = n.to_string();
     if bounds::check_text(&bounds::ID_CHARS, n).is_err() {
-        let short: String = n.chars().take(63).collect();
-        id = fresh_id(&short, std::iter::empty());
+        // Room for a "-2" should two long names share their first 60 characters.
+        id = n.chars().take(60).collect();
         notes.warn(
             "long-name",
             Some(d.at),
             Some(n),
             msg(
-                format!("service name {n:?} is over 63 characters; the placement is {id:?}"),
-                format!("服务名 {n:?} 超过 63 个字符，方案中改为 {id:?}"),
+                format!("service name {n:?} is over 63 characters; the placement is named by its first 60"),
+                format!("服务名 {n:?} 超过 63 个字符，方案中取其前 60 个字符"),
             ),
         );
     }

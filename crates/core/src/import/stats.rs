@@ -422,20 +422,24 @@ pub fn import(samples: &Samples, naming: &Naming) -> StatsImport {
     out
 }
 
-/// The measured figures as one undoable action on `option`.
-pub fn action(option: &str, import: &StatsImport) -> Action {
+/// The measured figures as one undoable action on `option`: every measured
+/// placement the option has (others are left out, never an error).
+pub fn action(option: &PlanOption, import: &StatsImport) -> Action {
     let mut actions = Vec::new();
     for m in &import.measured {
+        if option.find_placement(&m.placement).is_none() {
+            continue;
+        }
         if let Some(mib) = m.memory_mib {
             actions.push(Action::SetMeasured {
-                option: option.into(),
+                option: option.id.clone(),
                 placement: m.placement.clone(),
                 mib: Some(mib),
             });
         }
         if let Some(c) = m.cpu_millicores {
             actions.push(Action::SetMeasuredCpu {
-                option: option.into(),
+                option: option.id.clone(),
                 placement: m.placement.clone(),
                 millicores: Some(c),
             });
@@ -445,9 +449,13 @@ pub fn action(option: &str, import: &StatsImport) -> Action {
 }
 
 /// Sets `measured_mib` and `measured_cpu_millicores` on the placements of
-/// `option` that the capture measured; all or nothing.
+/// option `option` that the capture measured; all or nothing.
 pub fn apply_to(plan: &mut Plan, option: &str, import: &StatsImport) -> Result<(), ActionError> {
-    apply(plan, &action(option, import))
+    let a = match plan.option(option) {
+        Some(o) => action(o, import),
+        None => return Err(ActionError::UnknownOption(option.to_string())),
+    };
+    apply(plan, &a)
 }
 
 #[cfg(test)]

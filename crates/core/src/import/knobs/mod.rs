@@ -176,3 +176,159 @@ pub(crate) fn read<'d>(def: &'static ServiceDef, d: &'d Draft, limit: Option<Mib
 pub(crate) fn words(v: &str) -> Vec<String> {
     shell::words(v)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::knobs::knob;
+    use crate::model::{Category, Deploy, KnobDef, KnobUnit};
+    use crate::sources::PLANNER;
+
+    /// A service of `kind` with these knobs, for kinds the catalog may not
+    /// list yet: the reading follows the kind and the knob ids.
+    fn def(kind: KindId, knobs: &'static [KnobDef]) -> &'static ServiceDef {
+        Box::leak(Box::new(ServiceDef {
+            id: "test",
+            category: Category::Custom,
+            name_en: "Test",
+            name_zh: "测试",
+            images: &[],
+            kind,
+            knobs,
+            presets: &[],
+            self_sizing: None,
+            assumed: false,
+            deploy: Deploy::NONE,
+        }))
+    }
+
+    fn draft(cmd: &[&str], env: &[(&str, &str)]) -> Draft {
+        Draft {
+            argv: cmd.iter().map(|s| s.to_string()).collect(),
+            env: env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string(), Pos::default()))
+                .collect(),
+            ..Draft::default()
+        }
+    }
+
+    fn values(r: &Read) -> Vec<(&'static str, i64)> {
+        r.readings.iter().map(|x| (x.knob, x.value)).collect()
+    }
+
+    const COUNT: KnobUnit = KnobUnit::Count;
+
+    #[test]
+    fn kinds_read_their_own_settings() {
+        const CH: &[KnobDef] = &[knob(
+            "ram_ratio_pct",
+            "ratio",
+            "比例",
+            KnobUnit::Percent,
+            90,
+            100,
+            "",
+            PLANNER,
+        )];
+        let d = draft(
+            &[
+                "clickhouse-server",
+                "--",
+                "--max_server_memory_usage_to_ram_ratio=0.5",
+            ],
+            &[],
+        );
+        assert_eq!(
+            values(&read(def(KindId::ClickHouse, CH), &d, None)),
+            [("ram_ratio_pct", 50)]
+        );
+        let d = draft(
+            &[],
+            &[("CLICKHOUSE_MAX_SERVER_MEMORY_USAGE_TO_RAM_RATIO", "0.75")],
+        );
+        assert_eq!(
+            values(&read(def(KindId::ClickHouse, CH), &d, None)),
+            [("ram_ratio_pct", 75)]
+        );
+
+        const PUMA: &[KnobDef] = &[
+            knob("workers", "w", "w", COUNT, 0, 64, "", PLANNER),
+            knob("threads", "t", "t", COUNT, 5, 64, "", PLANNER),
+        ];
+        let d = draft(
+            &["bundle", "exec", "puma", "-w", "3", "-t", "1:8"],
+            &[("RAILS_MAX_THREADS", "5")],
+        );
+        assert_eq!(
+            values(&read(def(KindId::Puma, PUMA), &d, None)),
+            [("workers", 3), ("threads", 8)]
+        );
+
+        const SK: &[KnobDef] = &[knob("concurrency", "c", "c", COUNT, 5, 100, "", PLANNER)];
+        let d = draft(&["bundle", "exec", "sidekiq", "-c", "10"], &[]);
+        assert_eq!(
+            values(&read(def(KindId::Sidekiq, SK), &d, None)),
+            [("concurrency", 10)]
+        );
+
+        const FPM: &[KnobDef] = &[
+            knob("max_children", "m", "m", COUNT, 5, 500, "", PLANNER),
+            knob(
+                "memory_limit_mib",
+                "l",
+                "l",
+                KnobUnit::Mib,
+                128,
+                4096,
+                "",
+                PLANNER,
+            ),
+        ];
+        let d = draft(
+            &["php-fpm"],
+            &[
+                ("PHP_FPM_PM_MAX_CHILDREN", "20"),
+                ("PHP_MEMORY_LIMIT", "256M"),
+            ],
+        );
+        assert_eq!(
+            values(&read(def(KindId::PhpFpm, FPM), &d, None)),
+            [("max_children", 20), ("memory_limit_mib", 256)]
+        );
+
+        const NET: &[KnobDef] = &[knob(
+            "gc_heap_pct",
+            "g",
+            "g",
+            KnobUnit::Percent,
+            75,
+            100,
+            "",
+            PLANNER,
+        )];
+        let d = draft(
+            &["dotnet", "App.dll"],
+            &[("DOTNET_GCHeapHardLimitPercent", "0x32")],
+        );
+        assert_eq!(
+            values(&read(def(KindId::Dotnet, NET), &d, None)),
+            [("gc_heap_pct", 50)]
+        );
+    }
+
+    #[test]
+    fn later_settings_win_and_unreadable_ones_are_said() {
+        const W: &[KnobDef] = &[knob("workers", "w", "w", COUNT, 1, 64, "", PLANNER)];
+        let d = draft(
+            &["gunicorn", "app:app", "--workers=6"],
+            &[("WEB_CONCURRENCY", "2"), ("GUNICORN_CMD_ARGS", "-w 4")],
+        );
+        let r = read(def(KindId::PythonWeb, W), &d, None);
+        assert_eq!(values(&r), [("workers", 6)]);
+        let d = draft(&["gunicorn", "-w", "many"], &[]);
+        let r = read(def(KindId::PythonWeb, W), &d, None);
+        assert!(r.readings.is_empty());
+        assert!(r.unused[0].m.en.contains("cannot read --workers \"many\""));
+    }
+}
