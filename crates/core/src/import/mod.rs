@@ -16,11 +16,13 @@
 
 mod compose;
 mod dotenv;
+mod extends;
 mod interpolate;
 mod knobs;
 mod load;
 mod merge;
 mod note;
+mod place;
 mod recognise;
 mod service;
 mod shell;

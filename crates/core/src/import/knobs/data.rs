@@ -10,6 +10,9 @@ const PG_KNOBS: &[(&str, &str, u128)] = &[
     ("maintenance_work_mem", "maintenance_work_mem_mib", 1),
 ];
 
+/// PostgreSQL counts the plan holds, named as their knobs are.
+const PG_COUNTS: &[&str] = &["max_connections", "max_parallel_workers_per_gather"];
+
 /// PostgreSQL settings StackFit derives from the limit itself.
 const PG_DERIVED: &[&str] = &[
     "effective_cache_size",
@@ -58,18 +61,9 @@ pub(super) fn postgres(r: &mut Read) {
                 Some(m) => r.set(knob, m as i64, shown, at),
                 None => r.unreadable(&name, &value, at),
             }
-        } else if name == "max_connections" || name == "max_parallel_workers_per_gather" {
+        } else if let Some(knob) = PG_COUNTS.iter().find(|k| **k == name) {
             match count(&value) {
-                Some(n) => r.set(
-                    if name == "max_connections" {
-                        "max_connections"
-                    } else {
-                        "max_parallel_workers_per_gather"
-                    },
-                    n,
-                    shown,
-                    at,
-                ),
+                Some(n) => r.set(knob, n, shown, at),
                 None => r.unreadable(&name, &value, at),
             }
         } else if PG_DERIVED.contains(&name.as_str()) {
