@@ -59,6 +59,8 @@ fn run(files: &[(&str, &[u8])], others: &[(&str, &[u8])], env: Option<&[u8]>) ->
     let got = compose(&input);
     let took = t.elapsed();
     let extra = PEAK.load(Relaxed).saturating_sub(base);
+    let code = got.errors.first().map_or("ok", |e| e.code);
+    eprintln!("{code}: {took:?}, {} KiB at most", extra >> 10);
     assert!(took < LIMIT, "took {took:?}");
     assert!(extra < MAX_EXTRA_BYTES, "used {} MiB", extra >> 20);
     got

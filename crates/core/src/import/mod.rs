@@ -30,7 +30,9 @@ mod sizes;
 pub mod stats;
 mod yaml;
 
-pub use compose::{compose, By, ComposeImport, ComposeInput, Idle, ImportedService, Outcome};
+pub use compose::{
+    compose, By, ComposeImport, ComposeInput, Idle, ImportedService, Outcome, OPTION_ID, SERVER_ID,
+};
 pub use note::{Location, Note};
 
 /// One file as the user gave it: the name it had (a path, or just a file
