@@ -106,7 +106,7 @@ fn read_plan(entry: &SavedPlan) -> Result<(Plan, Vec<String>), String> {
         .map_err(|p| format!("{p:?}"))?
         .ok_or_else(|| "the saved plan is missing from storage".to_string())?;
     codec::from_json(&text)
-        .map(|r| (r.plan, r.fixes))
+        .map(|r| (r.plan, r.fixes.iter().map(|n| n.text_en()).collect()))
         .map_err(|e| e.to_string())
 }
 

@@ -1,12 +1,13 @@
 //! The `stackfit` command: StackFit's engine from the terminal — catalogs,
 //! templates, evaluation (a readable table or JSON), tuning and exports.
 
+mod export;
 mod table;
 
 use std::process::ExitCode;
 
 use stackfit_core::fit::Lang;
-use stackfit_core::{catalog, codec, export, fit, templates};
+use stackfit_core::{catalog, codec, fit, templates};
 
 const USAGE: &str = "usage:
   stackfit --version
@@ -15,7 +16,8 @@ const USAGE: &str = "usage:
   stackfit template show NAME
   stackfit evaluate PLAN.json [--json] [--lang en|zh]
   stackfit tune PLAN.json OPTION PLACEMENT [--json]
-  stackfit export compose|env PLAN.json OPTION SERVER
+  stackfit export compose|env|postgres|k8s|swarm|deploy|all PLAN.json
+          [--option NAME] [--server LABEL] [--out DIR] [--lang en|zh]
 PLAN.json may be a template name (s0 … s4) instead of a file.";
 
 fn main() -> ExitCode {
@@ -46,7 +48,7 @@ fn load(path: &str) -> Result<stackfit_core::Plan, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let restored = codec::from_json(&text).map_err(|e| format!("{path}: {e}"))?;
     for fix in &restored.fixes {
-        eprintln!("stackfit: {path}: fixed: {fix}");
+        eprintln!("stackfit: {path}: fixed: {}", fix.text_en());
     }
     Ok(restored.plan)
 }
@@ -62,7 +64,7 @@ fn run(args: &[String]) -> Result<String, String> {
         for a in args {
             if skip {
                 skip = false;
-            } else if a == "--lang" {
+            } else if ["--lang", "--option", "--server", "--out"].contains(&a.as_str()) {
                 skip = true;
             } else if !a.starts_with("--") {
                 v.push(a.as_str());
@@ -79,6 +81,12 @@ fn run(args: &[String]) -> Result<String, String> {
         Some("zh") => Lang::Zh,
         Some("en") | None => Lang::En,
         Some(other) => return Err(format!("unknown language {other:?} (en or zh)")),
+    };
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .map(String::as_str)
     };
     match positional.as_slice() {
         ["catalog", "services"] => Ok(if flag("--json") {
@@ -125,26 +133,16 @@ fn run(args: &[String]) -> Result<String, String> {
                 table::tuning(p)
             })
         }
-        ["export", kind @ ("compose" | "env"), path, option, server] => {
+        ["export", what, path] => {
             let plan = load(path)?;
-            let report = fit::evaluate(&plan);
-            let o = plan.option(option).ok_or_else(|| {
-                let ids: Vec<&str> = plan.options.iter().map(|o| o.id.as_str()).collect();
-                format!("no option {option:?} (options: {})", ids.join(", "))
-            })?;
-            if o.server(server).is_none() {
-                let ids: Vec<&str> = o.servers.iter().map(|s| s.id.as_str()).collect();
-                return Err(format!(
-                    "no server {server:?} in option {option:?} (servers: {})",
-                    ids.join(", ")
-                ));
-            }
-            let text = if *kind == "compose" {
-                export::compose(&plan, &report, option, server)
-            } else {
-                export::env_file(&plan, &report, option, server)
-            };
-            text.ok_or_else(|| format!("cannot export server {server:?} of option {option:?}"))
+            export::run(
+                &plan,
+                what,
+                value("--option"),
+                value("--server"),
+                value("--out"),
+                lang,
+            )
         }
         _ => Err(USAGE.to_string()),
     }
@@ -242,21 +240,50 @@ mod tests {
 
     #[test]
     fn export_writes_one_servers_compose_and_env() {
-        let b = run(&args("export compose s4 as-planned b")).unwrap();
-        assert!(b.contains("POSTGRES_HOST: \"${SERVER_A_PRIVATE_ADDRESS:?set it in .env}\""));
+        let b = run(&args("export compose s4 --option as-planned --server b")).unwrap();
+        // S4's report gives A's private address: B's workers reach it there.
+        assert!(b.contains("POSTGRES_HOST: \"192.168.36.36\""), "{b}");
         assert!(b.contains("  worker-backup:\n") && !b.contains("  postgres:\n"));
-        let env = run(&args("export env s4 as-planned b")).unwrap();
-        assert!(
-            env.lines().any(|l| l == "SERVER_A_PRIVATE_ADDRESS="),
-            "{env}"
-        );
-        let e = run(&args("export compose s4 as-planned c")).unwrap_err();
+        let env = run(&args("export env s4 --option as-planned --server b")).unwrap();
+        assert!(env.starts_with("# .env.b"), "{env}");
+        let e = run(&args("export compose s4 --option as-planned --server c")).unwrap_err();
         assert!(e.contains("servers: a, b"), "{e}");
-        let e = run(&args("export env s4 nope a")).unwrap_err();
-        assert!(e.contains("options: as-planned, trans2-on-a"), "{e}");
-        assert!(run(&args("export yaml s4 as-planned a"))
+        let e = run(&args("export env s4 --option nope")).unwrap_err();
+        assert!(e.contains("options: as-planned"), "{e}");
+        assert!(run(&args("export yaml s4"))
             .unwrap_err()
-            .contains("usage"));
+            .contains("unknown export"));
+    }
+
+    /// `export all --out DIR` writes every file under the dialog's names and
+    /// the zip; secrets come from the OS, the same in every .env.
+    #[test]
+    fn export_all_writes_the_dialogs_files() {
+        let dir = std::env::temp_dir().join(format!("stackfit-export-{}", std::process::id()));
+        let out = run(&args(&format!("export all s4 --out {}", dir.display()))).unwrap();
+        for name in [
+            "docker-compose.a.yml",
+            ".env.a",
+            "docker-compose.b.yml",
+            ".env.b",
+            "kubernetes.yml",
+            "stack.yml",
+            "DEPLOY.md",
+            "stackfit-as-planned.zip",
+        ] {
+            assert!(dir.join(name).exists(), "{name}: {out}");
+        }
+        let secret = |f: &str| {
+            std::fs::read_to_string(dir.join(f))
+                .unwrap()
+                .lines()
+                .find_map(|l| l.strip_prefix("POSTGRES_PASSWORD=").map(str::to_string))
+        };
+        if let (Some(a), Some(b)) = (secret(".env.a"), secret(".env.b")) {
+            assert_eq!(a, b);
+            assert_eq!(a.len(), 32);
+        }
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

@@ -43,7 +43,25 @@ pub fn tiers() -> String {
     out
 }
 
+/// Text for a terminal: no escape sequences or other control characters
+/// from plan text (a label could otherwise recolour or clear the screen).
+pub fn terminal_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '\n' || !stackfit_core::edit::validate::is_unsafe_char(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
 pub fn report(plan: &Plan, report: &Report, lang: Lang) -> String {
+    terminal_safe(&report_text(plan, report, lang))
+}
+
+fn report_text(plan: &Plan, report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -159,6 +177,10 @@ pub fn report(plan: &Plan, report: &Report, lang: Lang) -> String {
 /// The settings a placement is started with, and what tuning for its limit
 /// would change.
 pub fn tuning(p: &PlacementReport) -> String {
+    terminal_safe(&tuning_text(p))
+}
+
+fn tuning_text(p: &PlacementReport) -> String {
     let t = &p.tuning;
     let mut out = format!("{} under a {} MiB limit:\n", p.id, t.limit_mib);
     for s in t.written.settings() {
@@ -179,4 +201,15 @@ pub fn tuning(p: &PlacementReport) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CLI table printed a label's escape sequences to the terminal.
+    #[test]
+    fn escape_sequences_never_reach_the_terminal() {
+        assert_eq!(terminal_safe("A\u{1b}[2J\nB\u{9b}31m"), "A [2J\nB 31m");
+    }
 }

@@ -358,3 +358,23 @@ pub const PGBOUNCER_DOCS: Source = src(
     "2026-12-01",
     Confidence::A,
 );
+/// What a JVM's heap holds in normal use, derived from published readings:
+/// Kafka with a 1 GiB heap at 750 MiB in all (docker stats, 2015), a Spring
+/// Boot app with a 3.9 GiB auto heap idling at 529 MiB (2022), ZooKeeper
+/// with -Xmx1000m at 370 MiB RSS (2020): the heap in use is 15–50 % of its
+/// maximum; 40 % is the planning figure.
+pub const JVM_HEAP_IN_USE: Source = src(
+    "StackFit planning figure derived from published JVM readings (Kafka 750 MiB at -Xmx1G, Spring Boot 529 MiB idle, ZooKeeper 370 MiB at -Xmx1000m): heap in use 15–50 % of the maximum",
+    "https://github.com/confluentinc/cp-docker-images/issues/24",
+    "2026-12-01",
+    Confidence::C,
+);
+/// Redis containers of small installs in `docker stats`: 9 MiB in a
+/// self-hosted stack's steady state (future-agi PR #2618) and 8 MiB in a
+/// home install (Solectrus).
+pub const REDIS_SMALL: Source = src(
+    "docker stats of Redis in small installs: 9 MiB steady state (future-agi/future-agi PR #2618), 8 MiB (Solectrus home install)",
+    "https://github.com/future-agi/future-agi/pull/2618",
+    "2026-09-08",
+    Confidence::B,
+);

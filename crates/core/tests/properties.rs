@@ -405,7 +405,7 @@ mod extreme_values {
             "options[0].servers[0].placements[0].measured_mib",
         ] {
             assert!(
-                r.fixes.iter().any(|f| f.starts_with(path)),
+                r.fixes.iter().any(|f| f.path == path),
                 "{path}: {:#?}",
                 r.fixes
             );
@@ -491,4 +491,67 @@ mod extreme_values {
             }
         }
     }
+}
+
+/// 4,000 placements all called `p` took 24 s to validate; a shared link
+/// would have frozen the browser. 10,000 over five options, every id
+/// repeated, validate in well under a second (linear work).
+#[test]
+fn ten_thousand_placements_with_repeated_ids_validate_in_under_a_second() {
+    use stackfit_core::edit::validate::MAX_PLACEMENTS_PER_OPTION;
+    let mut p = Plan {
+        name: "big".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: Vec::new(),
+    };
+    for _ in 0..5 {
+        let mut o = PlanOption::new("o", "O");
+        for s in 0..10 {
+            let mut server = Server::new("s", "S", "aliyun-ecs-c7-large");
+            server.placements = (0..MAX_PLACEMENTS_PER_OPTION / 10)
+                .map(|_| Placement::new("p", "redis").depends_on(&["p"]))
+                .collect();
+            server.id = format!("s{s}");
+            o = o.with(server);
+        }
+        p.options.push(o);
+    }
+    let text = codec::to_json(&p);
+    let start = std::time::Instant::now();
+    let restored = codec::from_json(&text).unwrap();
+    let took = start.elapsed();
+    assert!(took.as_secs_f64() < 1.0, "validation took {took:?}");
+    let o = &restored.plan.options[4];
+    assert_eq!(o.id, "o-5");
+    let ids: std::collections::HashSet<&str> = o
+        .servers
+        .iter()
+        .flat_map(|s| s.placements.iter().map(|p| p.id.as_str()))
+        .collect();
+    assert_eq!(ids.len(), MAX_PLACEMENTS_PER_OPTION, "every id unique");
+}
+
+/// A cross-server finding copied the other server's label into every
+/// message: a 1.1 MB plan with a 1 MiB label gave 3 GB of JSON. Labels are
+/// bounded, so the report stays within a small multiple of the plan.
+#[test]
+fn report_size_is_bounded_by_plan_size() {
+    let mut plan = stackfit_core::templates::get("s4").unwrap();
+    for o in &mut plan.options {
+        for s in &mut o.servers {
+            s.label = "L".repeat(1 << 20);
+        }
+    }
+    let text = codec::to_json(&plan);
+    let restored = codec::from_json(&text).unwrap();
+    assert!(restored.plan.options[0].servers[0].label.chars().count() <= 60);
+    let report = serde_json::to_string(&evaluate(&restored.plan)).unwrap();
+    let restored_text = codec::to_json(&restored.plan);
+    assert!(
+        report.len() < 40 * restored_text.len(),
+        "{} bytes of report for {} of plan",
+        report.len(),
+        restored_text.len()
+    );
 }

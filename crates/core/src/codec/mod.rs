@@ -3,13 +3,13 @@
 //! names the field and the line. Invariant: only this module knows the wire
 //! format's envelope and versions.
 
+pub mod link;
+
 use serde::{Deserialize, Serialize};
 
-use crate::catalog;
-use crate::model::units::{
-    Mib, MAX_FX_RATE_MILLI, MAX_MEMORY_MIB, MAX_MONTHLY_FEN, MAX_REPLICAS, MAX_VCPU,
-};
-use crate::model::{fresh_id, Plan, PlanOption, PriceOverride};
+use crate::edit::validate::{self, Mode, Note};
+use crate::edit::ActionError;
+use crate::model::Plan;
 
 /// The `format` field of a plan file.
 pub const FORMAT: &str = "stackfit-plan";
@@ -30,30 +30,129 @@ struct EnvelopeDraft {
     plan: Plan,
 }
 
-/// Why a plan file was rejected: a message, the field's path or name, and
-/// the 1-based line and column when known.
+/// What is wrong with a plan text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Not JSON, or not shaped like a plan (serde's words).
+    Json(String),
+    /// Another program's file (its `format`).
+    Foreign(String),
+    /// Written by a newer StackFit (its version).
+    Newer(u32),
+    /// A value the validator cannot repair.
+    Rule(ActionError),
+}
+
+/// Why a plan file was rejected: what, the field's path or name, and the
+/// 1-based line and column when known.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodecError {
-    pub message: String,
+    pub problem: Problem,
     pub field: Option<String>,
     pub line: usize,
     pub column: usize,
 }
 
-impl std::fmt::Display for CodecError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.field {
-            Some(field) => write!(
-                f,
-                "line {}, column {}: field `{}`: {}",
-                self.line, self.column, field, self.message
+impl CodecError {
+    /// What is wrong, in English (without the place).
+    pub fn message_en(&self) -> String {
+        match &self.problem {
+            Problem::Json(m) => m.clone(),
+            Problem::Foreign(f) => format!("not a StackFit plan (format {f:?})"),
+            Problem::Newer(v) => {
+                format!("written by a newer StackFit (version {v}; this one reads {VERSION})")
+            }
+            Problem::Rule(e) => e.message_en(),
+        }
+    }
+
+    /// 出了什么问题（中文，不含位置）。
+    pub fn message_zh(&self) -> String {
+        match &self.problem {
+            Problem::Json(m) => json_problem_zh(m),
+            Problem::Foreign(f) => format!("这不是 StackFit 方案文件（格式为“{f}”）"),
+            Problem::Newer(v) => {
+                format!("文件由更新版本的 StackFit 写出（版本 {v}，当前只能读取版本 {VERSION}）")
+            }
+            Problem::Rule(e) => e.message_zh(),
+        }
+    }
+
+    /// The whole message with its place, in the language asked for.
+    pub fn describe(&self, zh: bool) -> String {
+        match (&self.field, zh) {
+            (Some(f), false) => format!(
+                "line {}, column {}: field `{f}`: {}",
+                self.line,
+                self.column,
+                self.message_en()
             ),
-            None => write!(
-                f,
+            (None, false) => format!(
                 "line {}, column {}: {}",
-                self.line, self.column, self.message
+                self.line,
+                self.column,
+                self.message_en()
+            ),
+            (Some(f), true) => format!(
+                "第 {} 行第 {} 列，字段 `{f}`：{}",
+                self.line,
+                self.column,
+                self.message_zh()
+            ),
+            (None, true) => format!(
+                "第 {} 行第 {} 列：{}",
+                self.line,
+                self.column,
+                self.message_zh()
             ),
         }
+    }
+}
+
+/// serde_json's English message in Chinese: the common cases by their
+/// words, anything else as a plain "cannot read".
+fn json_problem_zh(m: &str) -> String {
+    if let Some(rest) = m.strip_prefix("missing field `") {
+        return format!("缺少字段“{}”", rest.split('`').next().unwrap_or(""));
+    }
+    if let Some(rest) = m.strip_prefix("unknown field `") {
+        return format!("不认识的字段“{}”", rest.split('`').next().unwrap_or(""));
+    }
+    if let Some(rest) = m.strip_prefix("invalid type: ") {
+        let expected = rest.split(", expected ").nth(1).unwrap_or("");
+        let want = match expected {
+            e if e.contains("u32")
+                || e.contains("u64")
+                || e.contains("i64")
+                || e.contains("integer") =>
+            {
+                "整数"
+            }
+            e if e.contains("string") => "字符串",
+            e if e.contains("sequence") => "数组",
+            e if e.contains("struct") || e.contains("map") => "对象",
+            _ => "其他类型",
+        };
+        return format!("类型不对，这里应为{want}");
+    }
+    if m.starts_with("invalid value") {
+        return "取值超出允许范围".into();
+    }
+    if m.starts_with("EOF while parsing") {
+        return "内容不完整：文件在中途结束".into();
+    }
+    if m.starts_with("trailing characters") {
+        return "JSON 结束后还有多余字符".into();
+    }
+    if m.starts_with("expected") || m.starts_with("key must be") {
+        return "不是合法的 JSON（缺少逗号、引号或括号）".into();
+    }
+    "无法读取这里的 JSON".into()
+}
+
+impl std::fmt::Display for CodecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(false))
     }
 }
 
@@ -63,7 +162,7 @@ impl std::error::Error for CodecError {}
 #[derive(Clone, Debug, PartialEq)]
 pub struct Restored {
     pub plan: Plan,
-    pub fixes: Vec<String>,
+    pub fixes: Vec<Note>,
 }
 
 /// Writes a plan as versioned, pretty-printed JSON.
@@ -98,22 +197,12 @@ pub fn from_json(text: &str) -> Result<Restored, CodecError> {
         let draft: EnvelopeDraft = serde_json::from_str(text).map_err(|e| serde_error(text, &e))?;
         if let Some(f) = &draft.format {
             if f != FORMAT {
-                return Err(at(
-                    text,
-                    "format",
-                    f,
-                    format!("not a StackFit plan (format {f:?})"),
-                ));
+                return Err(at(text, "format", f, Problem::Foreign(f.clone())));
             }
         }
         if let Some(v) = draft.version {
             if v > VERSION {
-                return Err(at(
-                    text,
-                    "version",
-                    &v.to_string(),
-                    format!("written by a newer StackFit (version {v}; this one reads {VERSION})"),
-                ));
+                return Err(at(text, "version", &v.to_string(), Problem::Newer(v)));
             }
         }
         draft.plan
@@ -184,7 +273,7 @@ fn serde_error(text: &str, e: &serde_json::Error) -> CodecError {
         }
     });
     CodecError {
-        message,
+        problem: Problem::Json(message),
         field,
         line: e.line(),
         column: e.column(),
@@ -192,226 +281,37 @@ fn serde_error(text: &str, e: &serde_json::Error) -> CodecError {
 }
 
 /// An error about `field` whose offending `value` is located in the text.
-fn at(text: &str, field: &str, value: &str, message: String) -> CodecError {
-    let needle = format!("\"{value}\"");
-    let pos = text.find(&needle).or_else(|| text.find(value)).unwrap_or(0);
-    let (line, column) = line_col(text, pos);
+fn at(text: &str, field: &str, value: &str, problem: Problem) -> CodecError {
+    let pos = if value.is_empty() {
+        None
+    } else {
+        let needle = format!("\"{value}\"");
+        text.find(&needle).or_else(|| text.find(value))
+    };
+    let pos = pos.or_else(|| {
+        // The last path segment as a key ("tier", "monthly_fen").
+        let key = field.rsplit('.').next().unwrap_or(field);
+        let key = key.split('[').next().unwrap_or(key);
+        text.find(&format!("\"{key}\""))
+    });
+    let (line, column) = line_col(text, pos.unwrap_or(0));
     CodecError {
-        message,
+        problem,
         field: Some(field.to_string()),
         line,
         column,
     }
 }
 
-/// Keeps `id` if `seen` does not have it yet, else renames it with
-/// [`fresh_id`] and records the fix as "`<path>: `<what> id "x" was
-/// repeated; renamed to "x-2"".
-fn dedupe(
-    path: Option<&str>,
-    what: &str,
-    id: &mut String,
-    seen: &mut Vec<String>,
-    fixes: &mut Vec<String>,
-) {
-    let fresh = fresh_id(id, seen.iter().map(String::as_str));
-    if fresh != *id {
-        let prefix = path.map(|p| format!("{p}: ")).unwrap_or_default();
-        fixes.push(format!(
-            "{prefix}{what} id {id:?} was repeated; renamed to {fresh:?}"
-        ));
-        *id = fresh;
-    }
-    seen.push(id.clone());
-}
-
-/// Lowers a memory figure over [`MAX_MEMORY_MIB`] to it, saying so.
-fn cap_mib(path: &str, v: &mut Mib, fixes: &mut Vec<String>) {
-    if *v > MAX_MEMORY_MIB {
-        fixes.push(format!(
-            "{path}: {v} MiB is over the 16 TiB a plan allows; set to {MAX_MEMORY_MIB}"
-        ));
-        *v = MAX_MEMORY_MIB;
-    }
-}
-
-/// A price must be within 0..=[`MAX_MONTHLY_FEN`]; a wrong price is refused
-/// rather than changed (a changed price would look like a real one).
-fn check_price(text: &str, path: &str, price: Option<&PriceOverride>) -> Result<(), CodecError> {
-    match price {
-        Some(p) if p.monthly_fen < 0 => Err(at(
-            text,
-            &format!("{path}.monthly_fen"),
-            "monthly_fen",
-            "a price cannot be negative".to_string(),
-        )),
-        Some(p) if p.monthly_fen > MAX_MONTHLY_FEN => Err(at(
-            text,
-            &format!("{path}.monthly_fen"),
-            "monthly_fen",
-            format!(
-                "a monthly price of {} fen is over the ¥1,000,000,000 a plan allows",
-                p.monthly_fen
-            ),
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// Validates a parsed plan: rejects what cannot be evaluated (unknown
-/// services, tiers with neither catalog entry nor spec, negative prices) and
-/// fixes the rest, saying what it changed.
+/// Validates a parsed plan with the one validator: rejects what cannot be
+/// evaluated (unknown services, tiers with neither catalog entry nor spec,
+/// prices out of range, plans larger than any real one) and repairs the
+/// rest, saying what it changed.
 pub fn validate(mut plan: Plan, text: &str) -> Result<Restored, CodecError> {
-    let mut fixes = Vec::new();
-    if plan.options.is_empty() {
-        plan.options.push(PlanOption::new("a", "Option A"));
-        fixes.push("the plan had no options; added an empty one".to_string());
+    match validate::plan(&mut plan, Mode::Repair) {
+        Ok(fixes) => Ok(Restored { plan, fixes }),
+        Err(r) => Err(at(text, &r.path, &r.value, Problem::Rule(r.error))),
     }
-    let s = &mut plan.settings;
-    if s.headroom_target_pct > 90 {
-        fixes.push(format!(
-            "headroom target {} % lowered to 90 %",
-            s.headroom_target_pct
-        ));
-        s.headroom_target_pct = 90;
-    }
-    if s.usd_cny_rate_milli.is_some_and(|r| r <= 0) {
-        fixes.push("a non-positive USD/CNY rate was dropped; the catalog rate is used".to_string());
-        s.usd_cny_rate_milli = None;
-    }
-    if let Some(r) = s.usd_cny_rate_milli.filter(|&r| r > MAX_FX_RATE_MILLI) {
-        fixes.push(format!(
-            "settings.usd_cny_rate_milli: {r} is over {MAX_FX_RATE_MILLI}; dropped, the catalog rate is used"
-        ));
-        s.usd_cny_rate_milli = None;
-    }
-    let reserve = &mut s.reserve;
-    for (name, v) in [
-        ("os_mib", &mut reserve.os_mib),
-        ("containerd_mib", &mut reserve.containerd_mib),
-        ("dockerd_mib", &mut reserve.dockerd_mib),
-        ("per_container_mib", &mut reserve.per_container_mib),
-    ] {
-        cap_mib(&format!("settings.reserve.{name}"), v, &mut fixes);
-    }
-    let mut option_ids = Vec::new();
-    for (oi, o) in plan.options.iter_mut().enumerate() {
-        check_price(
-            text,
-            &format!("options[{oi}].quoted_monthly"),
-            o.quoted_monthly.as_ref(),
-        )?;
-        dedupe(None, "option", &mut o.id, &mut option_ids, &mut fixes);
-        let mut server_ids = Vec::new();
-        let mut placement_ids = Vec::new();
-        for (si, server) in o.servers.iter_mut().enumerate() {
-            let path = format!("options[{oi}].servers[{si}]");
-            dedupe(
-                Some(&path),
-                "server",
-                &mut server.id,
-                &mut server_ids,
-                &mut fixes,
-            );
-            if catalog::tier(&server.tier).is_none() && server.spec.is_none() {
-                return Err(at(
-                    text,
-                    &format!("{path}.tier"),
-                    &server.tier,
-                    format!(
-                        "tier {:?} is not in the catalog; give a \"spec\" with vcpu and memory_mib",
-                        server.tier
-                    ),
-                ));
-            }
-            check_price(text, &format!("{path}.price"), server.price.as_ref())?;
-            if let Some(spec) = server.spec.as_mut() {
-                cap_mib(
-                    &format!("{path}.spec.memory_mib"),
-                    &mut spec.memory_mib,
-                    &mut fixes,
-                );
-                if spec.vcpu > MAX_VCPU {
-                    fixes.push(format!(
-                        "{path}.spec.vcpu: {} is over {MAX_VCPU}; set to {MAX_VCPU}",
-                        spec.vcpu
-                    ));
-                    spec.vcpu = MAX_VCPU;
-                }
-            }
-            if let Some(u) = server.usable_mib.as_mut() {
-                cap_mib(&format!("{path}.usable_mib"), u, &mut fixes);
-            }
-            for (pi, p) in server.placements.iter_mut().enumerate() {
-                let ppath = format!("{path}.placements[{pi}]");
-                let Some(def) = catalog::service(&p.service) else {
-                    return Err(at(
-                        text,
-                        &format!("{ppath}.service"),
-                        &p.service,
-                        format!("no service {:?} in the catalog (use \"custom\")", p.service),
-                    ));
-                };
-                dedupe(
-                    Some(&ppath),
-                    "placement",
-                    &mut p.id,
-                    &mut placement_ids,
-                    &mut fixes,
-                );
-                if p.replicas == 0 {
-                    fixes.push(format!("{ppath}: replicas 0 raised to 1"));
-                    p.replicas = 1;
-                }
-                if p.replicas > MAX_REPLICAS {
-                    fixes.push(format!(
-                        "{ppath}.replicas: {} is over {MAX_REPLICAS}; set to {MAX_REPLICAS}",
-                        p.replicas
-                    ));
-                    p.replicas = MAX_REPLICAS;
-                }
-                for (name, v) in [
-                    ("measured_mib", p.measured_mib.as_mut()),
-                    ("limit_mib", p.limit_mib.as_mut()),
-                    ("shm_mib", p.shm_mib.as_mut()),
-                ] {
-                    if let Some(v) = v {
-                        cap_mib(&format!("{ppath}.{name}"), v, &mut fixes);
-                    }
-                }
-                p.knobs.retain(|k, _| {
-                    let known = def.knob(k).is_some();
-                    if !known {
-                        fixes.push(format!("{ppath}: {} has no knob {k:?}; dropped", def.id));
-                    }
-                    known
-                });
-                for (k, v) in p.knobs.iter_mut() {
-                    let kd = def.knob(k).expect("retained above");
-                    let c = (*v).clamp(kd.min, kd.max);
-                    if c != *v {
-                        fixes.push(format!("{ppath}: {k} = {v} is out of range; set to {c}"));
-                        *v = c;
-                    }
-                }
-            }
-        }
-        // Dependencies must name placements of the same option.
-        for server in o.servers.iter_mut() {
-            for p in server.placements.iter_mut() {
-                let before = p.depends_on.len();
-                p.depends_on
-                    .retain(|d| placement_ids.contains(d) && d != &p.id);
-                if p.depends_on.len() != before {
-                    fixes.push(format!(
-                        "option {:?}: {} depended on unknown placements; dropped them",
-                        o.id, p.id
-                    ));
-                }
-            }
-        }
-    }
-    Ok(Restored { plan, fixes })
 }
 
 #[cfg(test)]
@@ -450,17 +350,26 @@ mod tests {
             .map(|s| s.id.as_str())
             .collect();
         assert_eq!(servers, ["a", "b", "a-2"]);
-        let fixes = restored.fixes.join("\n");
+        let fixes: Vec<String> = restored.fixes.iter().map(|n| n.text_en()).collect();
+        let fixes = fixes.join("\n");
         assert!(
-            fixes.contains(r#"option id "as-planned" was repeated; renamed to "as-planned-2""#),
+            fixes.contains(
+                r#"options[2].id: option id "as-planned" was repeated; renamed to "as-planned-2""#
+            ),
             "{fixes}"
         );
         assert!(
-            fixes
-                .contains(r#"options[0].servers[2]: server id "a" was repeated; renamed to "a-2""#),
+            fixes.contains(
+                r#"options[0].servers[2].id: server id "a" was repeated; renamed to "a-2""#
+            ),
             "{fixes}"
         );
-        assert!(fixes.contains(r#"options[0].servers[2].placements[0]: placement id "postgres" was repeated; renamed to "postgres-2""#), "{fixes}");
+        assert!(fixes.contains(r#"options[0].servers[2].placements[0].id: placement id "postgres" was repeated; renamed to "postgres-2""#), "{fixes}");
+        // The same notes in Chinese.
+        assert!(restored
+            .fixes
+            .iter()
+            .any(|n| n.text_zh().contains("服务器标识“a”重复，已改为“a-2”")));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use std::fmt;
 
-use crate::model::bounds::{self, Bound, OutOfBounds};
-use crate::model::{Action, Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server};
+use crate::model::bounds::OutOfBounds;
+use crate::model::{Action, Placement, Plan, PlanOption, Server};
 
 /// When a server's label names its size ("2C2G (1.8 GiB usable)") and that
 /// size is the current tier's, the label after a change to `new_tier` names
@@ -47,6 +47,14 @@ pub enum ActionError {
         preset: String,
     },
     DuplicateId(String),
+    /// A tier the catalog does not have, on a server with no declared spec.
+    UnknownTier(String),
+    /// Control characters or line breaks in a name, label or note.
+    ControlCharacters(String),
+    /// An id with characters an id cannot hold (it names services and files).
+    BadId(String),
+    /// A queue or environment name that is not one.
+    BadName(String),
     /// A value outside what the knob or setting allows (see [`bounds`]).
     OutOfRange(OutOfBounds),
     /// The last option of a plan cannot be removed.
@@ -72,6 +80,16 @@ impl ActionError {
             ActionError::DuplicateId(id) => {
                 format!("The id {id:?} is already used in this option.")
             }
+            ActionError::UnknownTier(id) => format!(
+                "The catalog has no tier {id:?}; give the server a spec (vCPUs and memory)."
+            ),
+            ActionError::ControlCharacters(at) => {
+                format!("{at} holds control characters or line breaks.")
+            }
+            ActionError::BadId(id) => {
+                format!("The id {id:?} may hold only lower-case letters, digits, - and _.")
+            }
+            ActionError::BadName(name) => format!("{name:?} is not a valid name here."),
             ActionError::OutOfRange(e) => e.message_en(),
             ActionError::LastOption => "A plan needs at least one option.".into(),
         }
@@ -91,6 +109,12 @@ impl ActionError {
                 format!("{service} 没有预设“{preset}”。")
             }
             ActionError::DuplicateId(id) => format!("标识“{id}”在这个选项里已被使用。"),
+            ActionError::UnknownTier(id) => {
+                format!("规格目录里没有“{id}”，请为服务器填写配置（vCPU 与内存）。")
+            }
+            ActionError::ControlCharacters(at) => format!("{at} 含有控制字符或换行。"),
+            ActionError::BadId(id) => format!("标识“{id}”只能包含小写字母、数字、- 和 _。"),
+            ActionError::BadName(name) => format!("“{name}”不是合法的名称。"),
             ActionError::OutOfRange(e) => e.message_zh(),
             ActionError::LastOption => "方案至少要保留一个选项。".into(),
         }
@@ -145,77 +169,6 @@ fn placement_ids_unique(option: &PlanOption, new: &Placement) -> Result<(), Acti
     Ok(())
 }
 
-fn check_price(price: Option<&PriceOverride>) -> Result<(), ActionError> {
-    if let Some(p) = price {
-        bounds::MONTHLY_FEN.check(p.monthly_fen)?;
-        bounds::check_text(&bounds::NOTE_CHARS, &p.note)?;
-    }
-    Ok(())
-}
-
-fn check_placement(p: &Placement) -> Result<(), ActionError> {
-    let def = check_service(&p.service)?;
-    bounds::check_text(&bounds::ID_CHARS, &p.id)?;
-    bounds::REPLICAS.check(i64::from(p.replicas))?;
-    bounds::check_mib(&bounds::MEASURED_MIB, p.measured_mib)?;
-    bounds::check_mib(&bounds::LIMIT_MIB, p.limit_mib)?;
-    bounds::check_mib(&bounds::SHM_MIB, p.shm_mib)?;
-    if let Some(m) = p.measured_cpu_millicores {
-        bounds::MEASURED_CPU_MILLICORES.check_u64(m)?;
-    }
-    bounds::check_text(&bounds::NOTE_CHARS, &p.note)?;
-    for (id, v) in &p.knobs {
-        check_knob(def, &p.service, id, *v)?;
-    }
-    Ok(())
-}
-
-fn check_knob(
-    def: &crate::model::ServiceDef,
-    service: &str,
-    knob: &str,
-    value: i64,
-) -> Result<(), ActionError> {
-    let k = def.knob(knob).ok_or_else(|| ActionError::UnknownKnob {
-        service: service.to_string(),
-        knob: knob.to_string(),
-    })?;
-    Bound::of_knob(k).check(value)?;
-    Ok(())
-}
-
-fn check_server(s: &Server) -> Result<(), ActionError> {
-    bounds::check_text(&bounds::ID_CHARS, &s.id)?;
-    bounds::check_text(&bounds::LABEL_CHARS, &s.label)?;
-    if let Some(spec) = s.spec {
-        bounds::SERVER_MIB.check_u64(spec.memory_mib)?;
-        bounds::VCPU.check(i64::from(spec.vcpu))?;
-    }
-    bounds::check_mib(&bounds::SERVER_MIB, s.usable_mib)?;
-    bounds::check_mib(&bounds::SWAP_MIB, s.swap_mib)?;
-    check_price(s.price.as_ref())?;
-    if let Some(a) = &s.private_address {
-        bounds::check_text(&bounds::ADDRESS_CHARS, a)?;
-    }
-    s.placements.iter().try_for_each(check_placement)
-}
-
-fn check_option(o: &PlanOption) -> Result<(), ActionError> {
-    bounds::check_text(&bounds::ID_CHARS, &o.id)?;
-    bounds::check_text(&bounds::OPTION_NAME_CHARS, &o.name)?;
-    bounds::check_text(&bounds::NOTE_CHARS, &o.note)?;
-    check_price(o.quoted_monthly.as_ref())?;
-    o.servers.iter().try_for_each(check_server)
-}
-
-fn check_reserve(r: &ReserveModel) -> Result<(), ActionError> {
-    bounds::RESERVE_OS_MIB.check_u64(r.os_mib)?;
-    bounds::RESERVE_DAEMON_MIB.check_u64(r.containerd_mib)?;
-    bounds::RESERVE_DAEMON_MIB.check_u64(r.dockerd_mib)?;
-    bounds::RESERVE_PER_CONTAINER_MIB.check_u64(r.per_container_mib)?;
-    Ok(())
-}
-
 fn check_service(id: &str) -> Result<&'static crate::model::ServiceDef, ActionError> {
     crate::catalog::service(id).ok_or_else(|| ActionError::UnknownService(id.into()))
 }
@@ -238,12 +191,28 @@ fn check_service(id: &str) -> Result<&'static crate::model::ServiceDef, ActionEr
 /// assert_eq!(web.knobs["workers"], 2);
 /// ```
 pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
+    let mut next = plan.clone();
+    change(&mut next, action)?;
+    super::validate::refuse(&mut next)?;
+    *plan = next;
+    Ok(())
+}
+
+/// Drops dependencies on placements that are no longer in the option.
+fn forget(o: &mut PlanOption, removed: &[&str]) {
+    for p in o.servers.iter_mut().flat_map(|s| s.placements.iter_mut()) {
+        p.depends_on.retain(|d| !removed.contains(&d.as_str()));
+    }
+}
+
+/// Carries out `action` on `plan` without the validator's checks (the
+/// caller validates the result).
+fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
     match action {
         Action::AddOption { option } => {
             if plan.option(&option.id).is_some() {
                 return Err(ActionError::DuplicateId(option.id.clone()));
             }
-            check_option(option)?;
             plan.options.push(option.clone());
         }
         Action::RemoveOption { option } => {
@@ -257,20 +226,13 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             }
             plan.options.remove(i);
         }
-        Action::RenamePlan { name } => {
-            bounds::check_text(&bounds::PLAN_NAME_CHARS, name)?;
-            plan.name = name.clone()
-        }
-        Action::RenameOption { option, name } => {
-            bounds::check_text(&bounds::OPTION_NAME_CHARS, name)?;
-            option_mut(plan, option)?.name = name.clone()
-        }
+        Action::RenamePlan { name } => plan.name = name.clone(),
+        Action::RenameOption { option, name } => option_mut(plan, option)?.name = name.clone(),
         Action::AddServer { option, server } => {
             let o = option_mut(plan, option)?;
             if o.server(&server.id).is_some() {
                 return Err(ActionError::DuplicateId(server.id.clone()));
             }
-            check_server(server)?;
             for p in &server.placements {
                 placement_ids_unique(o, p)?;
             }
@@ -283,7 +245,9 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
                 .iter()
                 .position(|s| &s.id == server)
                 .ok_or_else(|| ActionError::UnknownServer(server.clone()))?;
-            o.servers.remove(i);
+            let gone = o.servers.remove(i);
+            let ids: Vec<&str> = gone.placements.iter().map(|p| p.id.as_str()).collect();
+            forget(o, &ids);
         }
         Action::SetTier {
             option,
@@ -304,32 +268,23 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             option,
             server,
             label,
-        } => {
-            bounds::check_text(&bounds::LABEL_CHARS, label)?;
-            server_mut(option_mut(plan, option)?, server)?.label = label.clone()
-        }
+        } => server_mut(option_mut(plan, option)?, server)?.label = label.clone(),
         Action::SetServerPrice {
             option,
             server,
             price,
-        } => {
-            check_price(price.as_ref())?;
-            server_mut(option_mut(plan, option)?, server)?.price = price.clone()
-        }
+        } => server_mut(option_mut(plan, option)?, server)?.price = price.clone(),
         Action::SetServerUsable {
             option,
             server,
             usable_mib,
-        } => {
-            bounds::check_mib(&bounds::SERVER_MIB, *usable_mib)?;
-            server_mut(option_mut(plan, option)?, server)?.usable_mib = *usable_mib
-        }
+        } => server_mut(option_mut(plan, option)?, server)?.usable_mib = *usable_mib,
         Action::AddPlacement {
             option,
             server,
             placement,
         } => {
-            check_placement(placement)?;
+            check_service(&placement.service)?;
             let o = option_mut(plan, option)?;
             placement_ids_unique(o, placement)?;
             server_mut(o, server)?.placements.push(placement.clone());
@@ -340,6 +295,7 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
                 .find_placement(placement)
                 .ok_or_else(|| ActionError::UnknownPlacement(placement.clone()))?;
             o.servers[si].placements.retain(|p| &p.id != placement);
+            forget(o, &[placement.as_str()]);
         }
         Action::MovePlacement {
             option,
@@ -373,12 +329,12 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
         } => {
             let p = placement_mut(option_mut(plan, option)?, placement)?;
             let def = check_service(&p.service)?;
-            check_knob(
-                def,
-                &p.service,
-                knob,
-                value.unwrap_or(def.knob_default(knob)),
-            )?;
+            if def.knob(knob).is_none() {
+                return Err(ActionError::UnknownKnob {
+                    service: p.service.clone(),
+                    knob: knob.clone(),
+                });
+            }
             match value {
                 Some(v) => {
                     p.knobs.insert(knob.clone(), *v);
@@ -409,27 +365,18 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             option,
             placement,
             replicas,
-        } => {
-            bounds::REPLICAS.check(i64::from(*replicas))?;
-            placement_mut(option_mut(plan, option)?, placement)?.replicas = *replicas
-        }
+        } => placement_mut(option_mut(plan, option)?, placement)?.replicas = *replicas,
         Action::SetServerSwap {
             option,
             server,
             swap_mib,
-        } => {
-            bounds::check_mib(&bounds::SWAP_MIB, *swap_mib)?;
-            server_mut(option_mut(plan, option)?, server)?.swap_mib = *swap_mib
-        }
+        } => server_mut(option_mut(plan, option)?, server)?.swap_mib = *swap_mib,
         Action::SetServerAddress {
             option,
             server,
             address,
         } => {
             let address = address.as_deref().map(str::trim).filter(|a| !a.is_empty());
-            if let Some(a) = address {
-                bounds::check_text(&bounds::ADDRESS_CHARS, a)?;
-            }
             server_mut(option_mut(plan, option)?, server)?.private_address =
                 address.map(str::to_string)
         }
@@ -438,44 +385,31 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             placement,
             millicores,
         } => {
-            if let Some(m) = millicores {
-                bounds::MEASURED_CPU_MILLICORES.check_u64(*m)?;
-            }
             placement_mut(option_mut(plan, option)?, placement)?.measured_cpu_millicores =
                 *millicores
         }
         Action::Batch { actions } => {
-            // All or nothing: apply to a copy, keep it only if every step applies.
-            let mut next = plan.clone();
+            // All or nothing: the caller validates the result and keeps it
+            // only if every step applied.
             for a in actions {
-                apply(&mut next, a)?;
+                change(plan, a)?;
             }
-            *plan = next;
         }
         Action::SetMeasured {
             option,
             placement,
             mib,
-        } => {
-            bounds::check_mib(&bounds::MEASURED_MIB, *mib)?;
-            placement_mut(option_mut(plan, option)?, placement)?.measured_mib = *mib
-        }
+        } => placement_mut(option_mut(plan, option)?, placement)?.measured_mib = *mib,
         Action::SetLimit {
             option,
             placement,
             mib,
-        } => {
-            bounds::check_mib(&bounds::LIMIT_MIB, *mib)?;
-            placement_mut(option_mut(plan, option)?, placement)?.limit_mib = *mib
-        }
+        } => placement_mut(option_mut(plan, option)?, placement)?.limit_mib = *mib,
         Action::SetShm {
             option,
             placement,
             mib,
-        } => {
-            bounds::check_mib(&bounds::SHM_MIB, *mib)?;
-            placement_mut(option_mut(plan, option)?, placement)?.shm_mib = *mib
-        }
+        } => placement_mut(option_mut(plan, option)?, placement)?.shm_mib = *mib,
         Action::SetDependencies {
             option,
             placement,
@@ -489,18 +423,63 @@ pub fn apply(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             }
             placement_mut(o, placement)?.depends_on = depends_on.clone();
         }
+        Action::SetQueues {
+            option,
+            placement,
+            queues,
+        } => placement_mut(option_mut(plan, option)?, placement)?.queues = queues.clone(),
+        Action::SetEnv {
+            option,
+            placement,
+            name,
+            value,
+        } => {
+            let p = placement_mut(option_mut(plan, option)?, placement)?;
+            match value {
+                Some(v) => {
+                    p.env.insert(name.clone(), v.clone());
+                }
+                None => {
+                    p.env.remove(name);
+                }
+            }
+        }
+        Action::SetImage {
+            option,
+            placement,
+            image,
+            port,
+        } => {
+            let p = placement_mut(option_mut(plan, option)?, placement)?;
+            p.image = image
+                .as_deref()
+                .map(str::trim)
+                .filter(|i| !i.is_empty())
+                .map(str::to_string);
+            p.port = *port;
+        }
+        Action::SetCpuLimit {
+            option,
+            placement,
+            millicores,
+        } => {
+            placement_mut(option_mut(plan, option)?, placement)?.cpu_limit_millicores = *millicores
+        }
+        Action::SetPublic {
+            option,
+            placement,
+            public,
+        } => placement_mut(option_mut(plan, option)?, placement)?.public = *public,
+        Action::SetServerDisk {
+            option,
+            server,
+            disk,
+        } => server_mut(option_mut(plan, option)?, server)?.disk = *disk,
         Action::SetHeadroomTarget { pct } => {
-            bounds::HEADROOM_PCT.check(i64::from(*pct))?;
             plan.settings.headroom_target_pct = *pct;
         }
-        Action::SetReserve { reserve } => {
-            check_reserve(reserve)?;
-            plan.settings.reserve = *reserve
-        }
+        Action::SetReserve { reserve } => plan.settings.reserve = *reserve,
         Action::SetFxRate { usd_cny_rate_milli } => {
-            if let Some(r) = usd_cny_rate_milli {
-                bounds::USD_CNY_RATE_MILLI.check(*r)?;
-            }
             plan.settings.usd_cny_rate_milli = *usd_cny_rate_milli;
         }
     }

@@ -3,6 +3,7 @@
 
 mod apply;
 mod history;
+pub mod validate;
 
 pub use apply::{apply, ActionError};
 pub use history::History;

@@ -1,274 +1,246 @@
-//! Docker Compose files, one per server of an option: each placement with its
-//! memory limit from the report, the in-container settings tuned to that
-//! limit, and the private address of any other server it depends on; plus
-//! the matching `.env` with those addresses.
+//! A Docker Compose file per server (Compose Specification, no `version:`),
+//! written from [`super::spec`]: every image pinned to a tag, settings an
+//! image needs from `.env`, named volumes for data, ports published for
+//! public services and on the private address for services another server
+//! reaches, healthchecks and `depends_on` with health conditions, a restart
+//! policy, log rotation, `deploy.resources` (memory and CPU limits, memory
+//! reservation) and replicas from the report, `shm_size`.
 //!
-//! Choices, so the files read the same way everywhere:
-//! - one compose service per placement, named by the placement id; replicas
-//!   are `deploy.replicas` (honoured by `docker compose up`), and `mem_limit`
-//!   is per container, as the report's per-replica limit;
-//! - `restart: unless-stopped` on every service, so a reboot brings the
-//!   server back as planned;
-//! - no `cpus:` — the report has expected CPU, not a cap, and a cap set to
-//!   the expected use would throttle every burst; the expected figure is in
-//!   the service's comment;
-//! - process counts (`--concurrency`, workers) are the plan's knob when the
-//!   plan sets one, because the report's memory and connection budget were
-//!   computed with it; memory settings (maxmemory, heaps, `shared_buffers`)
-//!   are the tuned ones, derived from the limit written next to them;
-//! - a dependency on the same server is compose's `depends_on:` plus
-//!   `<DEP>_HOST: <service>`; one on another server is `<DEP>_HOST:` that
-//!   server's private address, and the server it lives on publishes the
-//!   default port on its private address only, never on every interface.
+//! Choices, so every file reads the same way:
+//! - limits are per container (`deploy.resources.limits.memory` = the
+//!   report's per-replica limit; Compose applies it outside Swarm too);
+//! - the memory reservation is the expected use, so the scheduler and a
+//!   reader see what each container needs;
+//! - `cpus` is the plan's cap, else the server's vCPUs: no cap below the
+//!   server, because a cap at typical use throttles every burst;
+//! - log rotation (`json-file`, 10 MB × 3) on every service: a full disk is
+//!   the other way a small server dies.
 
-use super::address::{address, default_port};
-use super::run::{cores, run_of, runs_your_code};
-use super::target::Target;
-use super::{comment_text, env_name, mem_size, yaml_key, yaml_scalar};
-use crate::catalog;
-use crate::model::{Placement, Plan};
-use crate::report::{PlacementReport, Report, Severity};
+use super::spec::{Container, OptionExport, ServerExport, Value};
+use super::yaml::{comment, key, literal, scalar};
+use super::{cores, mem_size};
+use crate::report::Severity;
 
-/// The docker-compose YAML for server `server` of option `option`: one
-/// service per placement with its image, tuned command or environment,
-/// `mem_limit`, `shm_size`, same-server `depends_on`, and `<DEP>_HOST`
-/// variables for every dependency (the service name on this server, the
-/// other server's private address across servers).
-///
-/// `None` when the option or server is not in the plan, or the report is not
-/// this plan's (a placement without its numbers).
-///
-/// ```
-/// use stackfit_core::{evaluate, export, templates};
-/// let plan = templates::get("s4").unwrap();
-/// let report = evaluate(&plan);
-/// let b = export::compose(&plan, &report, "as-planned", "b").unwrap();
-/// // B's workers reach A's PostgreSQL over the private network…
-/// assert!(b.contains("POSTGRES_HOST: \"${SERVER_A_PRIVATE_ADDRESS:?set it in .env}\""));
-/// // …with the report's limit for each container.
-/// assert!(b.contains("mem_limit: 2432m"));
-/// assert!(export::compose(&plan, &report, "as-planned", "z").is_none());
-/// ```
-pub fn compose(plan: &Plan, report: &Report, option: &str, server: &str) -> Option<String> {
-    let t = Target::new(plan, report, option, server)?;
-    let mut out = String::new();
-    header(&mut out, &t, "docker-compose.yml", true);
-    let sr = t.server_report;
-    if !sr.findings.is_empty() {
-        let ids: Vec<&str> = sr
-            .findings
-            .iter()
-            .filter(|f| f.severity >= Severity::Warning)
-            .map(|f| f.id())
-            .collect();
-        if !ids.is_empty() {
-            out.push_str(&format!(
-                "# findings: {} (`stackfit evaluate` gives each with its fix)\n",
-                ids.join(", ")
-            ));
-        }
-    }
-    out.push_str(
-        "# mem_limit is per container. cpus is left out: the CPU in each comment is typical\n\
-         # use, and a cap at that figure would throttle every burst.\n\
-         # Images carry no version tag: pin the versions you run.\n",
-    );
-    if t.server.placements.is_empty() {
-        out.push_str("services: {}\n");
-        return Some(out);
-    }
-    out.push_str("services:\n");
-    for (p, pr) in &t.placements {
-        service(&mut out, &t, p, pr);
-    }
-    Some(out)
+/// Log rotation written on every service.
+pub const LOG_MAX_SIZE: &str = "10m";
+pub const LOG_MAX_FILE: u32 = 3;
+
+/// The file name of a server's compose file: `docker-compose.<server>.yml`.
+pub fn file_name(server_id: &str) -> String {
+    format!("docker-compose.{server_id}.yml")
 }
 
-pub(super) fn header(out: &mut String, t: &Target, file: &str, numbers: bool) {
-    let sr = t.server_report;
+/// The `.env` file name beside it.
+pub fn env_file_name(server_id: &str) -> String {
+    format!(".env.{server_id}")
+}
+
+/// The header every file of a server starts with.
+pub(super) fn header(out: &mut String, e: &OptionExport, s: &ServerExport, file: &str) {
+    let sr = s.report;
     out.push_str(&format!(
-        "# {file} for server {} \"{}\", option {} \"{}\"\n",
-        comment_text(&t.server.id),
-        comment_text(&t.server.label),
-        comment_text(&t.option.id),
-        comment_text(&t.option.name)
+        "# {file} — server {} \"{}\" of option {} \"{}\"\n",
+        comment(&s.server.id),
+        comment(&s.server.label),
+        comment(&e.option.id),
+        comment(&e.option.name)
     ));
-    out.push_str(&format!("# plan: {}\n", comment_text(&t.plan.name)));
-    if !numbers {
-        out.push_str("# generated by StackFit from the plan: change the plan and export again.\n");
-        return;
-    }
+    out.push_str(&format!("# plan: {}\n", comment(&e.plan.name)));
     out.push_str(&format!(
-        "# tier: {}, {} vCPU, {} MiB ({} MiB usable)\n",
-        comment_text(&sr.tier),
+        "# tier: {}, {} vCPU, {} MiB ({} MiB usable, {} MiB after the OS and Docker)\n",
+        comment(&sr.tier),
         sr.vcpu,
         sr.capacity_mib,
-        sr.usable_mib
+        sr.usable_mib,
+        sr.allocatable_mib
     ));
     out.push_str(&format!(
-        "# verdict: {} (option: {}); typical {} MiB, peak {} MiB, limits {} MiB of {} MiB allocatable, headroom {} MiB\n",
+        "# verdict: {} (option: {}); typical {} MiB, peak {} MiB (every peak at once: {} MiB), limits {} MiB\n",
         sr.verdict.name_en(),
-        t.option_report.verdict.name_en(),
+        e.report.verdict.name_en(),
         sr.expected_mib,
         sr.peak_mib,
-        sr.limit_mib,
-        sr.allocatable_mib,
-        sr.headroom_mib
+        sr.peak_all_at_once_mib,
+        sr.limit_mib
     ));
-    out.push_str("# generated by StackFit from the plan and its fit report: change the plan and export again.\n");
+    let warnings: Vec<&str> = sr
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .map(|f| f.id())
+        .collect();
+    if !warnings.is_empty() {
+        out.push_str(&format!(
+            "# findings: {} (the planner shows each with its fix)\n",
+            warnings.join(", ")
+        ));
+    }
+    out.push_str("# generated by StackFit from the plan: change the plan and export again.\n");
 }
 
-fn service(out: &mut String, t: &Target, p: &Placement, pr: &PlacementReport) {
-    let def = catalog::service(&p.service);
-    let limit = pr.per_replica.limit_mib;
-    let run = run_of(t, p, def, pr);
+/// A value as Compose reads it: a literal (with `$` doubled) or `${NAME}`
+/// from `.env` (`${NAME:?…}` when `.env` leaves it to be set).
+pub(super) fn value(s: &ServerExport, v: &Value) -> String {
+    match v {
+        Value::Literal(x) => literal(x),
+        Value::Var(name) => {
+            let required = s.env.iter().any(|l| l.name == *name && l.required);
+            if required {
+                scalar(&format!("${{{name}:?set {name} in .env}}"))
+            } else {
+                scalar(&format!("${{{name}}}"))
+            }
+        }
+    }
+}
 
-    out.push_str(&format!("  {}:\n", yaml_key(&p.id)));
-    let name = def.map_or(p.service.as_str(), |d| d.name_en);
-    let basis = match pr.basis {
-        crate::report::Basis::Measured => "measured",
-        crate::report::Basis::Sourced { .. } => "sourced",
-        crate::report::Basis::Assumed => "assumed",
+fn service(out: &mut String, s: &ServerExport, c: &Container) {
+    let p = c.placement;
+    let r = c.report;
+    out.push_str(&format!("  {}:\n", key(&p.id)));
+    let name = c.def.map_or(p.service.as_str(), |d| d.name_en);
+    let basis = match r.basis {
+        crate::report::Basis::Measured => "measured".to_string(),
+        crate::report::Basis::Estimated => "estimated".to_string(),
+        crate::report::Basis::Sourced { grade } => format!("catalog, grade {grade:?}"),
+        crate::report::Basis::Assumed => "assumed".to_string(),
     };
-    let n = pr.replicas;
     out.push_str(&format!(
-        "    # {}: {} MiB typical, {} MiB peak ({basis}), CPU {} vCPU{}\n",
-        comment_text(name),
-        pr.per_replica.expected_mib,
-        pr.per_replica.peak_mib,
-        cores(pr.per_replica.cpu_millicores),
-        if n > 1 { ", per replica" } else { "" }
+        "    # {}: {} MiB typical, {} MiB peak ({basis}), CPU {}{}\n",
+        comment(name),
+        r.per_replica.expected_mib,
+        r.per_replica.peak_mib,
+        cores(r.per_replica.cpu_millicores),
+        if r.replicas > 1 { ", per replica" } else { "" }
     ));
     if !p.note.is_empty() {
-        out.push_str(&format!("    # {}\n", comment_text(&p.note)));
+        out.push_str(&format!("    # {}\n", comment(&p.note)));
     }
-    for note in &run.notes {
-        out.push_str(&format!("    # {}\n", comment_text(note)));
+    for n in &c.notes {
+        out.push_str(&format!("    # {}\n", comment(n)));
     }
-
-    if runs_your_code(def) {
-        let base = def
-            .and_then(|d| d.images.first())
-            .map(|i| format!(" (e.g. built on {i})"))
-            .unwrap_or_default();
+    if c.your_image {
         out.push_str(&format!(
-            "    image: your-image  # set this: your app's image{base}\n"
+            "    image: {}  # your app's image, set in .env\n",
+            scalar(&c.image)
         ));
-    } else if let Some(image) = def.and_then(|d| d.images.first()) {
-        out.push_str(&format!("    image: {}\n", yaml_scalar(image)));
+    } else {
+        out.push_str(&format!("    image: {}\n", scalar(&c.image)));
     }
     out.push_str("    restart: unless-stopped\n");
-
-    if !run.command.is_empty() {
-        match run.command_note {
-            Some((note, _)) => out.push_str(&format!("    command:  # {note}\n")),
+    if !c.command.is_empty() {
+        match c.command_note {
+            Some((en, _)) => out.push_str(&format!("    command:  # {}\n", comment(en))),
             None => out.push_str("    command:\n"),
         }
-        for c in &run.command {
-            out.push_str(&format!("      - {}\n", yaml_scalar(c)));
+        for a in &c.command {
+            out.push_str(&format!("      - {}\n", literal(a)));
         }
     }
-
-    // Dependencies: the service name here, the other server's address there.
-    let mut env: Vec<(String, String)> = Vec::new();
-    let mut local: Vec<&str> = Vec::new();
-    let mut remote: Vec<(usize, &str)> = Vec::new();
-    let mut missing: Vec<&str> = Vec::new();
-    for d in &p.depends_on {
-        match t.find(d) {
-            Some((si, dp)) if si == t.server_index => {
-                local.push(&dp.id);
-                env.push((format!("{}_HOST", env_name(&dp.id)), dp.id.clone()));
-            }
-            Some((si, dp)) => {
-                remote.push((si, &dp.id));
-                env.push((
-                    format!("{}_HOST", env_name(&dp.id)),
-                    address(&t.option.servers[si]),
-                ));
-            }
-            None => missing.push(d),
-        }
-    }
-    env.extend(run.env.iter().cloned());
-    if !env.is_empty() || !missing.is_empty() {
+    if !c.environment.is_empty() {
         out.push_str("    environment:\n");
-        let mut servers: Vec<usize> = remote.iter().map(|(si, _)| *si).collect();
-        servers.dedup();
-        for si in servers {
-            let s = &t.option.servers[si];
-            let ids: Vec<&str> = remote
-                .iter()
-                .filter(|(x, _)| *x == si)
-                .map(|(_, id)| *id)
-                .collect();
+        for (sid, ids) in &c.remote {
             out.push_str(&format!(
-                "      # {} on server {} ({}): reached over the private network\n",
-                comment_text(&ids.join(", ")),
-                env_name(&s.id),
-                comment_text(&s.label)
+                "      # {} on server {}: reached over the private network\n",
+                comment(&ids.join(", ")),
+                comment(sid)
             ));
         }
-        for d in &missing {
-            out.push_str(&format!(
-                "      # depends on {}, which is not in this option\n",
-                comment_text(d)
-            ));
-        }
-        for (k, v) in &env {
-            out.push_str(&format!("      {}: {}\n", yaml_key(k), yaml_scalar(v)));
+        for (k, v) in &c.environment {
+            out.push_str(&format!("      {}: {}\n", key(k), value(s, v)));
         }
     }
-    if !local.is_empty() {
+    if !c.ports.is_empty() {
+        let private = c.ports.iter().all(|x| x.bind.is_some());
+        if private {
+            out.push_str("    ports:  # on the private address only: let the firewall admit the private network\n");
+        } else {
+            out.push_str("    ports:  # published: reached from outside\n");
+        }
+        for x in &c.ports {
+            let spec = match &x.bind {
+                Some(b) => format!("{b}:{}:{}", x.host, x.container),
+                None => format!("{}:{}", x.host, x.container),
+            };
+            out.push_str(&format!("      - {}\n", scalar(&spec)));
+        }
+    }
+    if !c.volumes.is_empty() {
+        out.push_str("    volumes:\n");
+        for (v, path) in &c.volumes {
+            out.push_str(&format!("      - {}\n", scalar(&format!("{v}:{path}"))));
+        }
+    }
+    if !c.healthcheck.is_empty() {
+        out.push_str("    healthcheck:\n      test:\n");
+        for t in c.healthcheck {
+            out.push_str(&format!("        - {}\n", literal(t)));
+        }
+        out.push_str(
+            "      interval: 30s\n      timeout: 10s\n      retries: 5\n      start_period: 60s\n",
+        );
+    }
+    if !c.depends_on.is_empty() {
         out.push_str("    depends_on:\n");
-        for d in &local {
-            out.push_str(&format!("      - {}\n", yaml_scalar(d)));
+        for (d, healthy) in &c.depends_on {
+            let cond = if *healthy {
+                "service_healthy"
+            } else {
+                "service_started"
+            };
+            out.push_str(&format!("      {}:\n        condition: {cond}\n", key(d)));
         }
     }
-
-    // Published on this server's private address for dependents elsewhere.
-    let dependents = t.dependents_elsewhere(p);
-    if !dependents.is_empty() {
-        let mut who: Vec<String> = Vec::new();
-        for (s, _) in &dependents {
-            let name = format!("server {}", env_name(&s.id));
-            if !who.contains(&name) {
-                who.push(name);
-            }
-        }
-        let users: Vec<&str> = dependents.iter().map(|(_, q)| q.id.as_str()).collect();
-        out.push_str(&format!(
-            "    # reached from {} by {}\n",
-            who.join(", "),
-            comment_text(&users.join(", "))
-        ));
-        match default_port(&p.service) {
-            Some(port) => {
-                out.push_str(
-                    "    ports:  # on the private address only; let the firewall admit the private network\n",
-                );
-                out.push_str(&format!(
-                    "      - {}\n",
-                    yaml_scalar(&format!("{}:{port}:{port}", address(t.server)))
-                ));
-            }
-            None => out.push_str("    # publish its port on this server's private address\n"),
-        }
-    }
-
-    if n > 1 {
-        out.push_str(&format!("    deploy:\n      replicas: {n}\n"));
-    }
-    let default_note = if pr.limit_is_default {
-        "  # StackFit's default limit: the plan sets none"
-    } else {
-        ""
-    };
     out.push_str(&format!(
-        "    mem_limit: {}{default_note}\n",
-        mem_size(limit)
+        "    logging:\n      driver: json-file\n      options:\n        max-size: {LOG_MAX_SIZE}\n        max-file: \"{LOG_MAX_FILE}\"\n"
     ));
     if let Some(shm) = p.shm_mib {
         out.push_str(&format!("    shm_size: {}\n", mem_size(shm)));
     }
+    out.push_str("    deploy:\n");
+    if r.replicas > 1 {
+        out.push_str(&format!("      replicas: {}\n", r.replicas));
+    }
+    let default_note = if r.limit_is_default {
+        "  # StackFit's default: the plan sets no limit"
+    } else {
+        ""
+    };
+    out.push_str(&format!(
+        "      resources:\n        limits:\n          memory: {}{default_note}\n          cpus: \"{}\"\n        reservations:\n          memory: {}\n",
+        mem_size(c.limit_mib()),
+        c.cpus(s.report.vcpu),
+        mem_size(c.reservation_mib().max(1))
+    ));
+}
+
+/// The compose file of one server.
+pub(super) fn render(e: &OptionExport, s: &ServerExport) -> String {
+    let mut out = String::new();
+    header(&mut out, e, s, &file_name(&s.server.id));
+    out.push_str(&format!(
+        "# start it: docker compose -f {} --env-file {} up -d\n",
+        file_name(&s.server.id),
+        env_file_name(&s.server.id)
+    ));
+    if s.containers.is_empty() {
+        out.push_str("services: {}\n");
+        return out;
+    }
+    out.push_str("services:\n");
+    for c in &s.containers {
+        service(&mut out, s, c);
+    }
+    let volumes: Vec<&String> = s
+        .containers
+        .iter()
+        .flat_map(|c| c.volumes.iter().map(|(v, _)| v))
+        .collect();
+    if !volumes.is_empty() {
+        out.push_str("volumes:\n");
+        for v in volumes {
+            out.push_str(&format!("  {}: {{}}\n", key(v)));
+        }
+    }
+    out
 }

@@ -1,71 +1,63 @@
-//! The `.env` beside each compose file: the private addresses it reads.
+//! The `.env` beside each compose file: every variable the file reads, each
+//! with what it does and why it has this value on this server — secrets
+//! generated on the user's machine, private addresses, your images, the
+//! plan's own environment lines.
 
-use super::address::{address_variable, known_address};
-use super::compose::header;
-use super::target::Target;
-use super::{comment_text, env_name};
-use crate::model::Plan;
-use crate::report::Report;
+use super::compose::{env_file_name, header};
+use super::spec::{OptionExport, ServerExport};
+use super::yaml::comment;
 
-/// The `.env` for the compose file of server `server`: one `NAME=value` line
-/// per variable the compose file reads (the private addresses of this and
-/// other servers), with the value when the plan knows it and empty, with a
-/// comment saying what to set, when it does not.
+/// A `.env` value as Compose reads it back unchanged: bare when it holds
+/// only safe characters, else single-quoted (no interpolation), or
+/// double-quoted with escapes when it holds a single quote.
 ///
 /// ```
-/// use stackfit_core::{evaluate, export, templates};
-/// let plan = templates::get("s4").unwrap();
-/// let env = export::env_file(&plan, &evaluate(&plan), "as-planned", "b").unwrap();
-/// assert!(env.lines().any(|l| l == "SERVER_A_PRIVATE_ADDRESS="));
+/// use stackfit_core::export::env_value;
+/// assert_eq!(env_value("abc123"), "abc123");
+/// assert_eq!(env_value("a b$c"), "'a b$c'");
+/// assert_eq!(env_value("it's"), "\"it's\"");
 /// ```
-pub fn env_file(plan: &Plan, report: &Report, option: &str, server: &str) -> Option<String> {
-    let t = Target::new(plan, report, option, server)?;
+pub fn env_value(v: &str) -> String {
+    if v.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "_./:@,+=-".contains(c))
+    {
+        v.to_string()
+    } else if !v.contains('\'') {
+        format!("'{v}'")
+    } else {
+        let escaped = v
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('$', "\\$");
+        format!("\"{escaped}\"")
+    }
+}
+
+pub(super) fn render(e: &OptionExport, s: &ServerExport) -> String {
     let mut out = String::new();
-    header(&mut out, &t, ".env", false);
-    out.push_str("# docker compose reads this file from the directory of docker-compose.yml.\n");
-    let mut any = false;
-    for (si, s) in t.option.servers.iter().enumerate() {
-        let is_self = si == t.server_index;
-        let names: Vec<&str> = if is_self {
-            t.reached_from_elsewhere()
-                .into_iter()
-                .map(|p| p.id.as_str())
-                .collect()
-        } else {
-            t.outgoing_to(si)
-        };
-        if names.is_empty() {
-            continue;
-        }
-        any = true;
-        let who = format!(
-            "server {}'s private IP (\"{}\")",
-            env_name(&s.id),
-            comment_text(&s.label)
-        );
-        let what = if is_self {
-            format!(
-                "{} published on it for the other servers",
-                comment_text(&names.join(", "))
-            )
-        } else {
-            format!("{} run there", comment_text(&names.join(", ")))
-        };
-        match known_address(s) {
-            Some(a) => out.push_str(&format!(
-                "# {who}, from the plan (docker-compose.yml has it as is): {what}\n{}={a}\n",
-                address_variable(&s.id)
-            )),
-            None => out.push_str(&format!(
-                "# set to {who}: {what}\n{}=\n",
-                address_variable(&s.id)
-            )),
-        }
+    header(&mut out, e, s, &env_file_name(&s.server.id));
+    out.push_str(&format!(
+        "# docker compose reads it with --env-file {} (or rename it .env beside the compose file).\n",
+        env_file_name(&s.server.id)
+    ));
+    if s.env.iter().any(|l| l.secret) {
+        out.push_str("# Secrets were generated on your machine when you exported: they are in no plan file or link.\n");
     }
-    if !any {
+    if s.env.is_empty() {
         out.push_str(
-            "# no variables: nothing here reaches another server, and no other server reaches this one.\n",
+            "# no variables: nothing here needs a secret, an address or your own image.\n",
         );
+        return out;
     }
-    Some(out)
+    for l in &s.env {
+        out.push('\n');
+        for c in &l.comment {
+            out.push_str(&format!("# {}\n", comment(c)));
+        }
+        if l.required {
+            out.push_str("# required: docker compose stops with a message until it is set\n");
+        }
+        out.push_str(&format!("{}={}\n", l.name, env_value(&l.value)));
+    }
+    out
 }

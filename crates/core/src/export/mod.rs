@@ -1,22 +1,180 @@
-//! Exporters: what to deploy, written as text from a plan and its report.
+//! Exporters: what to deploy, written as text from a plan and its report —
+//! a compose file and `.env` per server, `postgresql.conf` and `ALTER SYSTEM`
+//! per PostgreSQL, Kubernetes manifests, a Swarm stack, DEPLOY.md, and a zip
+//! of them all.
 //!
-//! Each exporter is a pure function of `(&Plan, &Report, …)`. It writes the
-//! numbers the report already has (limits, expected use, verdicts) and the
-//! in-container settings [`crate::tune`] derives from those limits; it
-//! computes no sizing of its own. Output is deterministic, so it is checked
-//! against reviewed golden files (`tests/golden/compose/`).
+//! `spec` decides once what every container runs (from the report's figures
+//! and settings and the catalog's deploy data); each file format only writes
+//! it. Nothing here sizes anything. Output is deterministic for the same
+//! secrets, so it is checked against reviewed golden files.
 
-mod address;
 mod compose;
+mod deploy;
 mod env;
-mod run;
-mod target;
+mod k8s;
+mod postgres;
+mod spec;
+mod swarm;
+pub mod yaml;
+pub mod zip;
 
-pub use address::address_variable;
-pub use compose::compose;
-pub use env::env_file;
+pub use env::env_value;
+pub use k8s::k8s_name;
+pub use spec::{address_variable, secret_from_bytes, OptionExport, Secrets};
 
+use crate::findings::Lang;
 use crate::model::units::Mib;
+use crate::model::Plan;
+use crate::report::Report;
+
+/// What an exported file is, for the export dialog's tabs and highlighting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    Compose,
+    Env,
+    PostgresConf,
+    Sql,
+    Kubernetes,
+    Swarm,
+    Markdown,
+}
+
+/// One exported file: its name (the download's name) and text.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ExportFile {
+    pub name: String,
+    pub kind: FileKind,
+    /// The server it belongs to, if one.
+    pub server: Option<String>,
+    pub text: String,
+}
+
+/// Every file of option `option`: per server its compose file and `.env`;
+/// per PostgreSQL placement `postgresql.<id>.conf` and `alter-system.<id>.sql`;
+/// the Kubernetes manifests; the Swarm stack and its variables; DEPLOY.md in
+/// `lang`. Secrets come from `secrets`, once for the option. `None` when the
+/// option is not in the plan or the report is not this plan's.
+///
+/// ```
+/// use stackfit_core::export::{files, Secrets};
+/// use stackfit_core::{evaluate, findings::Lang, templates};
+/// let plan = templates::get("s4").unwrap();
+/// let report = evaluate(&plan);
+/// let out = files(&plan, &report, "as-planned", &mut Secrets::placeholders(), Lang::En).unwrap();
+/// let names: Vec<&str> = out.iter().map(|f| f.name.as_str()).collect();
+/// assert!(names.contains(&"docker-compose.a.yml") && names.contains(&".env.b"));
+/// assert!(names.contains(&"kubernetes.yml") && names.contains(&"DEPLOY.md"));
+/// ```
+pub fn files(
+    plan: &Plan,
+    report: &Report,
+    option: &str,
+    secrets: &mut Secrets,
+    lang: Lang,
+) -> Option<Vec<ExportFile>> {
+    let e = spec::build(plan, report, option, secrets)?;
+    let mut out = Vec::new();
+    for s in &e.servers {
+        let server = Some(s.server.id.clone());
+        out.push(ExportFile {
+            name: compose::file_name(&s.server.id),
+            kind: FileKind::Compose,
+            server: server.clone(),
+            text: compose::render(&e, s),
+        });
+        out.push(ExportFile {
+            name: compose::env_file_name(&s.server.id),
+            kind: FileKind::Env,
+            server: server.clone(),
+            text: env::render(&e, s),
+        });
+        for c in &s.containers {
+            if let Some(text) = postgres::conf(&e, s, c) {
+                out.push(ExportFile {
+                    name: postgres::conf_file_name(&c.placement.id),
+                    kind: FileKind::PostgresConf,
+                    server: server.clone(),
+                    text,
+                });
+            }
+            if let Some(text) = postgres::alter_system(&e, s, c) {
+                out.push(ExportFile {
+                    name: postgres::sql_file_name(&c.placement.id),
+                    kind: FileKind::Sql,
+                    server: server.clone(),
+                    text,
+                });
+            }
+        }
+    }
+    out.push(ExportFile {
+        name: k8s::FILE_NAME.into(),
+        kind: FileKind::Kubernetes,
+        server: None,
+        text: k8s::render(&e),
+    });
+    out.push(ExportFile {
+        name: swarm::FILE_NAME.into(),
+        kind: FileKind::Swarm,
+        server: None,
+        text: swarm::render(&e),
+    });
+    out.push(ExportFile {
+        name: swarm::ENV_FILE_NAME.into(),
+        kind: FileKind::Env,
+        server: None,
+        text: swarm::env(&e),
+    });
+    out.push(ExportFile {
+        name: deploy::FILE_NAME.into(),
+        kind: FileKind::Markdown,
+        server: None,
+        text: deploy::render(&e, lang),
+    });
+    Some(out)
+}
+
+/// The compose file of one server, with stand-in secrets (a preview; use
+/// [`files`] with real secrets for what you deploy).
+///
+/// ```
+/// use stackfit_core::{evaluate, export, templates};
+/// let plan = templates::get("s4").unwrap();
+/// let report = evaluate(&plan);
+/// let b = export::compose(&plan, &report, "as-planned", "b").unwrap();
+/// assert!(b.contains("POSTGRES_HOST:"));
+/// assert!(export::compose(&plan, &report, "as-planned", "z").is_none());
+/// ```
+pub fn compose(plan: &Plan, report: &Report, option: &str, server: &str) -> Option<String> {
+    one(plan, report, option, &compose::file_name(server))
+}
+
+/// The `.env` of one server, with stand-in secrets.
+pub fn env_file(plan: &Plan, report: &Report, option: &str, server: &str) -> Option<String> {
+    one(plan, report, option, &compose::env_file_name(server))
+}
+
+fn one(plan: &Plan, report: &Report, option: &str, name: &str) -> Option<String> {
+    files(plan, report, option, &mut Secrets::placeholders(), Lang::En)?
+        .into_iter()
+        .find(|f| f.name == name)
+        .map(|f| f.text)
+}
+
+/// Every file in one zip archive (stored, UTF-8 names).
+pub fn zip_files(files: &[ExportFile]) -> Vec<u8> {
+    let entries: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|f| (f.name.clone(), f.text.as_bytes().to_vec()))
+        .collect();
+    zip::zip(&entries)
+}
+
+/// Millicores as Compose writes CPUs: "0.25", "2".
+pub fn cores(millicores: u64) -> String {
+    crate::model::units::format_cpus(millicores)
+}
 
 /// A memory size as Docker writes it: whole GiB as "2g", anything else in MiB
 /// ("2432m"), so the value is exactly the report's.
@@ -32,45 +190,6 @@ pub fn mem_size(mib: Mib) -> String {
     } else {
         format!("{mib}m")
     }
-}
-
-/// A YAML scalar: plain when it cannot be read as anything but this string
-/// (starts with a letter; letters, digits and `._/-=`; not a YAML 1.1
-/// boolean or null), otherwise double-quoted with JSON escapes, which YAML's
-/// double-quoted style accepts.
-pub(crate) fn yaml_scalar(s: &str) -> String {
-    let plain = s.starts_with(|c: char| c.is_ascii_alphabetic())
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._/-=".contains(c))
-        && !matches!(
-            s.to_ascii_lowercase().as_str(),
-            "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null"
-        );
-    if plain {
-        s.to_string()
-    } else {
-        serde_json::to_string(s).expect("a string serializes")
-    }
-}
-
-/// A mapping key: plain for the names compose allows (`[a-zA-Z0-9._-]`),
-/// quoted otherwise so the file still parses.
-pub(crate) fn yaml_key(s: &str) -> String {
-    if s.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
-    {
-        s.to_string()
-    } else {
-        serde_json::to_string(s).expect("a string serializes")
-    }
-}
-
-/// Text safe inside a `#` comment: one line, no control characters.
-pub(crate) fn comment_text(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
 }
 
 /// An id as an environment variable name part: "worker-base" → "WORKER_BASE".
@@ -91,27 +210,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn scalars_that_yaml_would_retype_are_quoted() {
-        for (s, want) in [
-            ("postgres", "postgres"),
-            ("shared_buffers=592MB", "shared_buffers=592MB"),
-            ("-c", "\"-c\""),
-            ("20", "\"20\""),
-            ("no", "\"no\""),
-            ("", "\"\""),
-            ("a: b", "\"a: b\""),
-            ("${X:?set it}", "\"${X:?set it}\""),
-            ("say \"hi\"", "\"say \\\"hi\\\"\""),
-        ] {
-            assert_eq!(yaml_scalar(s), want, "{s}");
-        }
-        assert_eq!(yaml_key("worker-base"), "worker-base");
-        assert_eq!(yaml_key("my app"), "\"my app\"");
-    }
-
-    #[test]
-    fn names_and_comments_are_made_safe() {
+    fn names_are_made_safe() {
         assert_eq!(env_name("worker-trans-2"), "WORKER_TRANS_2");
-        assert_eq!(comment_text("A\nB — 主"), "A B — 主");
+        assert_eq!(mem_size(2048), "2g");
     }
 }

@@ -193,115 +193,115 @@ impl Finding {
         let w = self.what();
         match self.kind {
             FindingKind::DoesNotFit => format!(
-                "放不下，缺 {}：常态占用 {}，可分配 {}。占用最多的：{}。",
+                "放不下，还差 {}：平时占用 {}，而可分配内存只有 {}。占用最多的是：{}。",
                 self.short_en()[2], self.short_en()[0], self.short_en()[1], self.subjects_joined_zh()
             ),
             FindingKind::PeakOomRisk => format!(
-                "峰值可达 {}，超出可分配的 {}（多 {}），内核会 OOM 杀掉容器。峰值来自：{}。",
+                "峰值可达 {}，超出可分配内存 {}（多出 {}），会触发 OOM Killer 杀掉容器。峰值来自：{}。",
                 self.sum3("peak_mib", "allocatable_mib", "over_mib")[0], self.sum3("peak_mib", "allocatable_mib", "over_mib")[1], self.sum3("peak_mib", "allocatable_mib", "over_mib")[2], self.subjects_joined_zh()
             ),
             FindingKind::LimitsOvercommitted => format!(
-                "内存上限合计 {}，比可分配的 {} 多 {}，上限保护不了主机。",
+                "各容器的内存上限合计 {}，比可分配内存 {} 多出 {}：容器内存上限起不到保护宿主机的作用。",
                 self.sum3("limits_mib", "allocatable_mib", "over_mib")[0], self.sum3("limits_mib", "allocatable_mib", "over_mib")[1], self.sum3("limits_mib", "allocatable_mib", "over_mib")[2]
             ),
             FindingKind::LowHeadroom => format!(
-                "峰值时只剩 {}（{} %），目标是 {} %。",
+                "峰值时只剩 {}（{}%）空闲，低于 {}% 的余量目标。",
                 self.mib("headroom_mib"), self.num("headroom_pct"), self.num("target_pct")
             ),
             FindingKind::SelfSizingNoLimit => format!(
-                "{w} 没有内存上限，会按主机的 {} 自行分配：{} % → {}。请设置上限（{}）。",
+                "{w} 没有设内存上限，会按宿主机的 {} 自行确定内存用量：{}%，即 {}。请设置上限（建议 {}）。",
                 self.mib("host_mib"), self.num("percent"), self.mib("sized_mib"), self.mib("suggested_limit_mib")
             ),
             FindingKind::EsHeapOverHalf => format!(
-                "{w}：堆 {} 超过上限 {} 的一半，Lucene 需要其余内存做堆外和文件缓存。建议 {}。",
+                "{w}：堆内存 {} 超过了容器上限 {} 的一半，Lucene 要靠其余内存做堆外内存和文件缓存。建议把堆设为 {}。",
                 self.mib("heap_mib"), self.mib("limit_mib"), self.mib("suggested_heap_mib")
             ),
             FindingKind::RedisMaxmemoryNearLimit => match self.num("maxmemory_mib") {
-                0 => format!("{w}：上限 {} 下未设 maxmemory，Redis 会一直增长直到容器被杀。建议 {}。", self.mib("limit_mib"), self.mib("suggested_maxmemory_mib")),
+                0 => format!("{w}：容器上限是 {}，却没有设置 maxmemory，Redis 会一直增长，直到触发 OOM Killer 被杀掉。建议设为 {}。", self.mib("limit_mib"), self.mib("suggested_maxmemory_mib")),
                 _ if self.num("persistence") > 0 => format!(
-                    "{w}：maxmemory {} 离上限 {} 太近，没给持久化 fork 留余量：保存期间被写的页会因写时复制而多占一份。建议 {}。",
+                    "{w}：maxmemory {} 离容器上限 {} 太近，没有给持久化时的 fork 留出余量：保存期间被改写的内存页会因写时复制多占一份。建议设为 {}。",
                     self.mib("maxmemory_mib"), self.mib("limit_mib"), self.mib("suggested_maxmemory_mib")
                 ),
                 _ => format!(
-                    "{w}：maxmemory {} 离上限 {} 太近，没给碎片和缓冲留余量。建议 {}。",
+                    "{w}：maxmemory {} 离容器上限 {} 太近，没有给内存碎片和缓冲区留出余量。建议设为 {}。",
                     self.mib("maxmemory_mib"), self.mib("limit_mib"), self.mib("suggested_maxmemory_mib")
                 ),
             },
             FindingKind::RedisForkHeadroom => format!(
-                "{w}：持久化会 fork，写时复制可让内存到 {}，超过上限 {}。",
+                "{w}：持久化时会 fork 子进程，写时复制可能让内存涨到 {}，超过容器上限 {}。",
                 self.mib("peak_mib"), self.mib("limit_mib")
             ),
             FindingKind::ShmTooSmall => format!(
-                "{w}：/dev/shm 只有 {}，至少需要 {}（{}）。",
-                self.mib("shm_mib"), self.mib("needed_mib"), self.subjects_joined_zh()
+                "{w}：/dev/shm 只有 {}，{}至少需要 {}。",
+                self.mib("shm_mib"), self.subjects_joined_zh(), self.mib("needed_mib")
             ),
             FindingKind::CeleryConcurrencyDefault if self.num("gevent") > 0 => format!(
-                "{w}：未设置并发数，gevent 池只会按主机 CPU 数（{}）运行协程，远少于 I/O 密集的池应有的数量。请显式设置（{}）。",
+                "{w}：没有设置并发数（--concurrency），gevent 池只会按宿主机的 CPU 数（{}）开协程，对 I/O 密集型任务来说远远不够。请显式设置（建议 {}）。",
                 self.num("host_cpus"), self.num("suggested")
             ),
             FindingKind::CeleryConcurrencyDefault => format!(
-                "{w}：未设置并发数，Celery 会按主机 CPU 数（{}）启动子进程。请显式设置（{}）。",
+                "{w}：没有设置并发数（--concurrency），Celery 会按宿主机的 CPU 数（{}）启动子进程。请显式设置（建议 {}）。",
                 self.num("host_cpus"), self.num("suggested")
             ),
             FindingKind::CpuOversubscribed => format!(
-                "预计 CPU {} 核，超过 {} 个 vCPU。",
+                "预计 CPU 用量 {} 核，超过了服务器的 {} 个 vCPU。",
                 format_cpus(self.num("cpu_millicores").max(0) as u64), self.num("vcpu")
             ),
             FindingKind::BurstableSustained => format!(
-                "突发性能实例：持续 CPU {} 核高于基准 {} 核，积分耗尽后会降速。",
+                "这是突发性能实例：持续 CPU 用量 {} 核，高于 {} 核的基准性能，CPU 积分耗尽后会被降频。",
                 format_cpus(self.num("cpu_millicores").max(0) as u64), format_cpus(self.num("baseline_millicores").max(0) as u64)
             ),
             FindingKind::DbConnectionsOverMax if self.severity == crate::findings::Severity::Critical => format!(
-                "{w}：高峰时客户端约占用 {} 个连接（进程数 × 每进程连接数：{}），超过它能接受的 {} 个{}；如果所有连接池都占满，会达到 {} 个。",
+                "{w}：高峰时客户端大约占用 {} 个连接（进程数 × 每个进程的连接数：{}），超过了它能接受的 {} 个{}；如果所有连接池都占满，会达到 {} 个。",
                 self.num("likely"), self.subjects_joined_zh(), self.num("available"), self.reserved_zh(), self.num("worst")
             ),
             FindingKind::DbConnectionsOverMax => format!(
-                "{w}：高峰时客户端约占用 {} 个连接，在它能接受的 {} 个以内{}；但如果所有连接池都占满，可能打开 {} 个（进程数 × 每进程连接数：{}）。",
+                "{w}：高峰时客户端大约占用 {} 个连接，在它能接受的 {} 个以内{}；但如果所有连接池都占满，可能打开 {} 个（进程数 × 每个进程的连接数：{}）。",
                 self.num("likely"), self.num("available"), self.reserved_zh(), self.num("worst"), self.subjects_joined_zh()
             ),
             FindingKind::CrossServerDependency => format!(
-                "{w} 要访问另一台服务器上的 {}：需要内网互通、承受网络延迟并配置防火墙规则。",
+                "{w} 要访问另一台服务器上的 {}：需要内网互通，会多一段网络延迟，还要在安全组或防火墙里放行。",
                 self.subjects_joined_zh()
             ),
             FindingKind::TierSpecMismatch => format!(
-                "标注为 {}，但该规格实际是 {}。",
+                "名称里写的是 {}，但所选规格实际是 {}。",
                 self.subjects.first().cloned().unwrap_or_default(), self.subjects.get(1).cloned().unwrap_or_default()
             ),
-            FindingKind::UnknownTier => format!("规格 {} 不在目录中，也没有给出配置。", self.subjects_joined_zh()),
+            FindingKind::UnknownTier => format!("规格目录里没有 {}，也没有填写配置（vCPU 与内存）。", self.subjects_joined_zh()),
             FindingKind::LimitBelowExpected => format!(
-                "{w}：上限 {} 低于常态占用 {}，会被 OOM 杀掉。",
+                "{w}：内存上限 {} 低于平时占用 {}，会触发 OOM Killer 被杀掉。",
                 self.mib("limit_mib"), self.mib("expected_mib")
             ),
             FindingKind::PeakOverLimit => format!(
-                "{w}：峰值 {} 超过上限 {}，峰值时会被 OOM 杀掉。",
+                "{w}：峰值 {} 超过内存上限 {}，一到峰值就会触发 OOM Killer 被杀掉。",
                 self.mib("peak_mib"), self.mib("limit_mib")
             ),
             FindingKind::BrowserPeak => format!(
-                "{w}：无头 Chromium 峰值增加 {}（{} 个浏览器），容器峰值 {}，上限 {}。",
+                "{w}：无头 Chromium 在峰值时多占 {}（{} 个浏览器），容器峰值达到 {}（上限 {}）。",
                 self.mib("browser_mib"), self.num("browsers"), self.mib("peak_mib"), self.mib("limit_mib")
             ),
-            FindingKind::PriceUnknown => "该规格没有已知价格，请填写实际价格。".to_string(),
+            FindingKind::PriceUnknown => "目录里没有这个规格的价格，请填写你实际支付的价格。".to_string(),
             FindingKind::BrokerEvicts => format!(
-                "{w} 是任务队列的消息代理（{}），淘汰策略却是 {}：内存满了会淘汰键，排队中的任务会丢。",
+                "{w} 是 {} 的消息队列（broker），淘汰策略却是 {}：内存写满时会淘汰键，排队中的任务会丢失。",
                 self.subjects.iter().skip(1).cloned().collect::<Vec<_>>().join("、"), self.subjects.first().cloned().unwrap_or_default()
             ),
             FindingKind::TuningDiffers => format!(
-                "{w}：按 {} 的上限调优，应为 {}；导出时仍按方案中的取值写入。",
+                "{w}：按 {} 的内存上限调优，建议调整为 {}；导出时仍写入方案中的取值。",
                 self.mib("limit_mib"), self.subjects_joined_zh()
             ),
             FindingKind::MostlyAssumed => format!(
-                "这台服务器的估算中有 {}%（{} / {}）是假设值而非有来源的数据：请用 docker stats --no-stream 实测 {}，并填入实测值。",
+                "这台服务器的内存估算中有 {}%（{} / {}）是假设值，没有数据来源：请用 docker stats --no-stream 实测 {}，再填入实测值。",
                 self.num("assumed_pct"), self.mib("assumed_mib"), self.mib("expected_mib"), self.subjects_joined_zh()
             ),
             FindingKind::TypicalNeedsSwap => format!(
-                "平时占用 {} 超过可分配的 {}，要靠交换空间承担 {} 才放得下：交换空间只能吸收短时峰值，不能承担日常占用，否则会频繁换页、系统卡死。",
+                "平时占用 {} 超过了可分配内存 {}，要把 {} 放进交换空间（swap）才放得下：swap 只能吸收短时峰值，扛不住日常占用，否则会频繁换页，系统卡死。",
                 self.mib("expected_mib"), self.mib("allocatable_mib"), self.mib("swapped_mib")
             ),
             FindingKind::PeakUsesSwap => format!(
-                "峰值可达 {}，可分配只有 {}；超出的 {} 由 {} 的交换空间吸收，会明显变慢。",
+                "峰值可达 {}，可分配内存只有 {}；超出的 {} 要靠 {} 的交换空间（swap）吸收，届时会明显变慢。",
                 self.mib("peak_mib"), self.mib("allocatable_mib"), self.mib("over_mib"), self.mib("swap_mib")
             ),
-            FindingKind::NoServers => "该方案还没有服务器：¥0 和结论都没有意义。请添加服务器。".to_string(),
+            FindingKind::NoServers => "这个选项还没有服务器：显示的 ¥0 和结论都说明不了什么。请添加服务器。".to_string(),
         }
     }
 }

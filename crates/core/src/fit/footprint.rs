@@ -47,7 +47,7 @@ pub struct Footprint {
 /// use stackfit_core::model::Placement;
 /// let pg = stackfit_core::catalog::service("postgres").unwrap();
 /// let p = Placement::new("db", "postgres").knob("shared_buffers_mib", 256);
-/// let f = footprint(pg, &p, HostView { usable_mib: 3816, vcpu: 2 });
+/// let f = footprint(pg, &p, HostView::new(3816, 2));
 /// assert_eq!(f.expected_mib, 30 + 256 + 10 * 2);
 /// assert!(f.peak_mib > f.expected_mib && f.default_limit_mib >= f.peak_mib);
 /// ```

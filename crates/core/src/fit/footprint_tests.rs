@@ -3,10 +3,7 @@
 use super::*;
 use crate::catalog::service;
 
-const HOST: HostView = HostView {
-    usable_mib: 3816,
-    vcpu: 2,
-};
+const HOST: HostView = HostView::new(3816, 2);
 
 fn fp(p: &Placement) -> Footprint {
     footprint(service(&p.service).unwrap(), p, HOST)
@@ -20,7 +17,8 @@ fn redis_fork_doubles_a_full_dataset_when_persisting() {
     let rdb = fp(&Placement::new("r", "redis")
         .knob("maxmemory_mib", 256)
         .knob("persistence", 1));
-    assert_eq!(off.peak_mib, 10 + 256 * 110 / 100);
+    let base = service("redis").unwrap().knob_default("base_mib") as u64;
+    assert_eq!(off.peak_mib, base + 256 * 110 / 100);
     assert_eq!(rdb.peak_mib, off.peak_mib + 256 * 110 / 100);
 }
 

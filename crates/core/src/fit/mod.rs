@@ -118,6 +118,7 @@ fn placement_report(
         cpu_millicores: f.cpu_millicores,
     };
     let basis = match def {
+        _ if p.measured_mib.is_some() && p.estimated => Basis::Estimated,
         _ if p.measured_mib.is_some() => Basis::Measured,
         Some(d) if !d.assumed => Basis::Sourced { grade: d.grade() },
         _ => Basis::Assumed,
@@ -176,6 +177,7 @@ pub(crate) fn measure(
     let host = HostView {
         usable_mib: r.usable_mib,
         vcpu: r.vcpu,
+        disk: server.disk,
     };
     let mut placements = Vec::with_capacity(server.placements.len());
     let mut footprints = Vec::with_capacity(server.placements.len());

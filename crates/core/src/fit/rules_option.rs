@@ -49,7 +49,7 @@ pub(crate) fn connection_budget(
 ) {
     let mut budgets: HashMap<(usize, usize), Budget> = HashMap::new();
     for (si, s) in option.servers.iter().enumerate() {
-        let host = host_of(&measured[si]);
+        let host = host_of(s, &measured[si]);
         for (pi, p) in s.placements.iter().enumerate() {
             if p.depends_on.is_empty() {
                 continue;
@@ -71,7 +71,7 @@ pub(crate) fn connection_budget(
                     kinds::kind(dd.kind).accepts_connections(&Cx::new(
                         dd,
                         db,
-                        host_of(&measured[dsi]),
+                        host_of(&option.servers[dsi], &measured[dsi]),
                     ))
                 });
                 if accepts.is_none() {
@@ -96,7 +96,7 @@ pub(crate) fn connection_budget(
         let Some(ddef) = catalog::service(&db.service) else {
             continue;
         };
-        let cx = Cx::new(ddef, db, host_of(&measured[dsi]));
+        let cx = Cx::new(ddef, db, host_of(&option.servers[dsi], &measured[dsi]));
         let Some((available, reserved)) = kinds::kind(ddef.kind).accepts_connections(&cx) else {
             continue;
         };
@@ -190,10 +190,11 @@ fn add_pgbouncer(option: &PlanOption, dsi: usize, db: &Placement, dependents: &[
     )
 }
 
-fn host_of(m: &Measured) -> HostView {
+fn host_of(server: &crate::model::Server, m: &Measured) -> HostView {
     HostView {
         usable_mib: m.report.usable_mib,
         vcpu: m.report.vcpu,
+        disk: server.disk,
     }
 }
 

@@ -34,6 +34,7 @@ pub(crate) fn placement_rules(
     let host = HostView {
         usable_mib: r.usable_mib,
         vcpu: r.vcpu,
+        disk: server.disk,
     };
     let cx = Cx::new(def, p, host);
     let limit = input.report.per_replica.limit_mib;

@@ -21,7 +21,7 @@ use crate::sources::*;
 pub const MAX_TASKS_PER_CHILD: KnobDef = knob("max_tasks_per_child", "--max-tasks-per-child (0 = off)", "--max-tasks-per-child（0 = 不设）", Count, 0, 1_000_000, "a child is replaced after this many tasks", CELERY);
 /// Connections one running task holds at once.
 #[rustfmt::skip]
-pub const CONNS_PER_TASK: KnobDef = knob("conns_per_task", "DB connections per running task", "每个运行中任务的数据库连接", Count, 2, 100, "the S3 report: each task uses 1–3 connections", REPORT_S3);
+pub const CONNS_PER_TASK: KnobDef = knob("conns_per_task", "DB connections per running task", "每个运行中任务占用的数据库连接数", Count, 2, 100, "the S3 report: each task uses 1–3 connections", REPORT_S3);
 
 pub struct Prefork;
 pub struct Gevent;
@@ -92,6 +92,14 @@ fn celery_command(pool: &str) -> Vec<String> {
     .iter()
     .map(|s| s.to_string())
     .collect()
+}
+
+/// `-Q q1,q2`: the queues the plan says this worker consumes.
+fn queues(cx: &Cx, run: &mut Run) {
+    if !cx.placement.queues.is_empty() {
+        run.command.push("-Q".into());
+        run.command.push(cx.placement.queues.join(","));
+    }
 }
 
 const APP_NOTE: (&str, &str) = (
@@ -209,7 +217,7 @@ impl Kind for Prefork {
         }
     }
 
-    fn run(&self, _cx: &Cx, tuned: &Tuned) -> Run {
+    fn run(&self, cx: &Cx, tuned: &Tuned) -> Run {
         let mut run = Run {
             command: celery_command("prefork"),
             command_note: Some(APP_NOTE),
@@ -220,6 +228,7 @@ impl Kind for Prefork {
                 run.command.push(format!("{}={}", s.name, s.value));
             }
         }
+        queues(cx, &mut run);
         run
     }
 
@@ -285,7 +294,7 @@ impl Kind for Gevent {
         }
     }
 
-    fn run(&self, _cx: &Cx, tuned: &Tuned) -> Run {
+    fn run(&self, cx: &Cx, tuned: &Tuned) -> Run {
         let mut run = Run {
             command: celery_command("gevent"),
             command_note: Some(APP_NOTE),
@@ -296,6 +305,7 @@ impl Kind for Gevent {
                 run.command.push(format!("{}={}", s.name, s.value));
             }
         }
+        queues(cx, &mut run);
         run
     }
 

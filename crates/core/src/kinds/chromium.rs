@@ -18,13 +18,13 @@ pub const CHROMIUM_SHM_PER_BROWSER_MIB: Mib = 256;
 #[rustfmt::skip]
 pub const BROWSERS: KnobDef = knob("browsers", "Chromium browsers", "Chromium 浏览器数", Count, 0, 64, "headless browsers open at once (e.g. PLAYWRIGHT_MAX_BROWSERS)", PLANNER);
 #[rustfmt::skip]
-pub const PAGES: KnobDef = knob("pages_per_browser", "Pages per browser", "每个浏览器页面数", Count, 1, 256, "pages open at once in each browser", PLANNER);
+pub const PAGES: KnobDef = knob("pages_per_browser", "Pages per browser", "每个浏览器打开的页面数", Count, 1, 256, "pages open at once in each browser", PLANNER);
 #[rustfmt::skip]
 pub const BROWSER_MIB: KnobDef = knob("browser_mib", "Browser process tree", "浏览器进程树", Mib, 243, GIB64, "Chromium 156 headless via Playwright, 0 pages: 243 MiB PSS", MEASURED);
 #[rustfmt::skip]
 pub const FIRST_PAGE_MIB: KnobDef = knob("first_page_mib", "First context and page", "首个上下文与页面", Mib, 140, GIB64, "first context + about:blank: +140 MiB PSS", MEASURED);
 #[rustfmt::skip]
-pub const EXTRA_PAGE_MIB: KnobDef = knob("extra_page_mib", "Each further page", "每个额外页面", Mib, 53, GIB64, "a moderate page in the same context: +53 MiB PSS (real JS-heavy sites need more)", MEASURED);
+pub const EXTRA_PAGE_MIB: KnobDef = knob("extra_page_mib", "Each further page", "每多开一个页面", Mib, 53, GIB64, "a moderate page in the same context: +53 MiB PSS (real JS-heavy sites need more)", MEASURED);
 
 /// Memory `browsers` Chromium instances hold at peak, each with its pages.
 pub fn chromium_peak(cx: &Cx, browsers: u64) -> Mib {

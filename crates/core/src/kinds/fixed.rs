@@ -16,7 +16,7 @@ pub const fn expected(default: i64, source: Source) -> KnobDef {
     knob(
         "expected_mib",
         "Expected memory",
-        "预计内存",
+        "预计内存占用",
         Mib,
         default,
         1 << 20,
@@ -30,7 +30,7 @@ pub const fn peak(default: i64, source: Source) -> KnobDef {
     knob(
         "peak_mib",
         "Peak memory",
-        "峰值内存",
+        "峰值内存占用",
         Mib,
         default,
         1 << 20,
@@ -85,8 +85,8 @@ impl Kind for Fixed {
 
 #[rustfmt::skip]
 pub const MEMCACHED_KNOBS: &[KnobDef] = &[
-    knob("memory_limit_mib", "-m item memory", "-m 条目内存", Mib, 64, GIB64, "memcached default 64 MB", MEMCACHED_DOCS),
-    knob("base_mib", "Server and connections", "进程与连接", Mib, 8, 1024, "threads and connection buffers", PLANNER),
+    knob("memory_limit_mib", "-m item memory", "-m 缓存数据内存", Mib, 64, GIB64, "memcached default 64 MB", MEMCACHED_DOCS),
+    knob("base_mib", "Server and connections", "进程与连接开销", Mib, 8, 1024, "threads and connection buffers", PLANNER),
     CPU_LIGHT,
 ];
 

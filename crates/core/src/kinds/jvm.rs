@@ -20,7 +20,7 @@ pub const fn heap(default: i64, note: &'static str, source: Source) -> KnobDef {
     knob(
         "heap_mib",
         "Heap (-Xmx)",
-        "堆内存 (-Xmx)",
+        "堆内存（-Xmx）",
         Mib,
         default,
         GIB64,
@@ -42,6 +42,19 @@ pub const fn nonheap(default: i64, source: Source) -> KnobDef {
         source,
     )
 }
+
+/// The share of its maximum heap a JVM holds in normal use (a JVM commits
+/// far less than -Xmx while idle or lightly loaded); the peak is the full heap.
+pub const HEAP_IN_USE: KnobDef = knob(
+    "heap_in_use_pct",
+    "Heap in use (typical)",
+    "常用堆占比",
+    Percent,
+    40,
+    100,
+    "share of the maximum heap held in normal use; the peak is the whole heap",
+    JVM_HEAP_IN_USE,
+);
 
 /// Live threads, each with a 1 MiB stack.
 pub const THREADS: KnobDef = knob(
@@ -81,7 +94,7 @@ impl HeapTuned {
                 format!("{} MiB", self.auto_heap_mib),
                 (
                     "not set: the runtime sizes its heap from the container limit",
-                    "未设置：运行时按容器上限自行确定堆大小",
+                    "未设置：由运行时按容器上限自行确定堆大小",
                 ),
             )],
         }
@@ -137,10 +150,13 @@ impl Kind for Jvm {
     fn footprint(&self, cx: &Cx, sees: Mib) -> Raw {
         let set = cx.knob("heap_mib");
         let heap = if set > 0 { set } else { sees / 4 };
-        let expected = heap
-            .saturating_add(cx.knob("nonheap_mib"))
-            .saturating_add(cx.knob("threads"));
-        let mut r = Raw::new(expected, expected, cx.knob("cpu_millicores"));
+        let outside = cx.knob("nonheap_mib").saturating_add(cx.knob("threads"));
+        let in_use = heap.saturating_mul(cx.knob_or(&HEAP_IN_USE)) / 100;
+        let mut r = Raw::new(
+            in_use.saturating_add(outside),
+            heap.saturating_add(outside),
+            cx.knob("cpu_millicores"),
+        );
         r.heap_mib = Some(heap);
         r.self_sized = set == 0;
         r
@@ -235,7 +251,7 @@ impl Kind for Elasticsearch {
                             value: Some(h as i64),
                         },
                         format!("Set the heap to {}", format_mib(h)),
-                        format!("把堆设为 {}", format_mib(h)),
+                        format!("把堆内存设为 {}", format_mib(h)),
                     ))),
             );
         }

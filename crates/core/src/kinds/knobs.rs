@@ -34,7 +34,7 @@ use KnobUnit::{Bool, Count, Kib, Mib, Millicores};
 const GIB64: i64 = 64 * 1024;
 
 /// Connections each process opens to a database it depends on (pool_size + max_overflow).
-pub const DB_POOL: KnobDef = knob("db_pool", "DB connections per process", "每进程数据库连接数", Count, 15, 10_000,
+pub const DB_POOL: KnobDef = knob("db_pool", "DB connections per process", "每个进程的数据库连接数", Count, 15, 10_000,
     "pool_size + max_overflow of each process; counted against max_connections of every database it depends on", SQLALCHEMY_POOL);
 /// CPU of an idle database or cache: six idle databases measured 3.47 % of
 /// one core together, about 6 millicores each; 10 keeps a margin.
@@ -81,7 +81,7 @@ pub const CPU_PER_WORKER: KnobDef = knob(
 pub const TASK_CPU: KnobDef = knob(
     "task_cpu_millicores",
     "CPU per running task",
-    "每个运行任务的 CPU",
+    "每个运行中任务的 CPU",
     Millicores,
     250,
     64_000,
@@ -90,14 +90,14 @@ pub const TASK_CPU: KnobDef = knob(
 );
 
 // Python web servers: workers × per-worker memory.
-pub const APP_MIB: KnobDef = knob("app_mib", "Memory per worker", "每个进程内存", Mib, 100, GIB64,
+pub const APP_MIB: KnobDef = knob("app_mib", "Memory per worker", "每个进程的内存", Mib, 100, GIB64,
     "a worker with the app imported; a trivial FastAPI worker measured 45 MiB RSS, real apps import more", PLANNER);
 pub const MASTER_MIB: KnobDef = knob("master_mib", "Supervisor process", "主进程内存", Mib, 45, GIB64,
     "the supervising process when there is more than one worker (measured: one uvicorn process 45 MiB RSS)", MEASURED);
 pub const REQUEST_MIB: KnobDef = knob(
     "request_mib",
     "Peak per busy worker",
-    "每个进程峰值增量",
+    "每个进程的峰值增量",
     Mib,
     50,
     GIB64,

@@ -35,7 +35,7 @@ use serde::Serialize;
 
 use crate::findings::{Finding, Severity};
 use crate::model::units::{Mib, Millicores};
-use crate::model::{KindId, Placement, PlanOption, Server, ServiceDef};
+use crate::model::{KindId, KnobDef, Placement, PlanOption, Server, ServiceDef};
 
 /// Returns the kind that implements `id`. Adding a kind is a module above
 /// and one arm here.
@@ -76,6 +76,18 @@ pub struct HostView {
     /// Memory the OS sees on the server.
     pub usable_mib: Mib,
     pub vcpu: u32,
+    pub disk: crate::model::DiskType,
+}
+
+impl HostView {
+    /// A host with `usable_mib` of memory and `vcpu` CPUs on an SSD.
+    pub const fn new(usable_mib: Mib, vcpu: u32) -> Self {
+        HostView {
+            usable_mib,
+            vcpu,
+            disk: crate::model::DiskType::Ssd,
+        }
+    }
 }
 
 /// One placement as a kind is asked about it: its catalog entry, the plan's
@@ -104,6 +116,19 @@ impl<'a> Cx<'a> {
             .copied()
             .unwrap_or_else(|| self.def.knob_default(id))
             .max(0) as u64
+    }
+
+    /// A knob's value, or `fallback`'s default when the service does not
+    /// have the knob (a kind-wide figure with its own source).
+    pub fn knob_or(&self, fallback: &KnobDef) -> u64 {
+        match self.placement.knobs.get(fallback.id) {
+            Some(v) => (*v).max(0) as u64,
+            None => self
+                .def
+                .knob(fallback.id)
+                .map_or(fallback.default, |k| k.default)
+                .max(0) as u64,
+        }
     }
 
     /// The plan's own value for a knob, when it sets one.

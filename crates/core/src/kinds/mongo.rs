@@ -14,8 +14,8 @@ const GIB64: i64 = 64 * 1024;
 #[rustfmt::skip]
 pub const KNOBS: &[KnobDef] = &[
     knob("cache_mib", "WiredTiger cache (0 = auto)", "WiredTiger 缓存（0 = 自动）", Mib, 0, GIB64, "auto: max(50 % × (memory − 1 GiB), 256 MiB)", MONGO_WT),
-    knob("base_mib", "Outside the cache", "缓存之外", Mib, 150, GIB64, "connections, aggregation, catalog", PLANNER),
-    knob("index_build_mib", "Index build (peak)", "建索引峰值", Mib, 200, GIB64, "maxIndexBuildMemoryUsageMegabytes", MONGO_WT),
+    knob("base_mib", "Outside the cache", "缓存以外的内存", Mib, 150, GIB64, "connections, aggregation, catalog", PLANNER),
+    knob("index_build_mib", "Index build (peak)", "建索引时的峰值", Mib, 200, GIB64, "maxIndexBuildMemoryUsageMegabytes", MONGO_WT),
     CPU_IDLE_DB,
 ];
 
@@ -47,7 +47,7 @@ impl MongoTuned {
                 format!("{}M", self.auto_cache_mib),
                 (
                     "MongoDB's own rule on the limit: 50 % of (limit − 1 GiB), ≥ 256 MiB",
-                    "MongoDB 按上限自行计算：(上限 − 1 GiB) 的 50%，至少 256 MiB",
+                    "MongoDB 按上限自行计算：（上限 − 1 GiB）× 50%，至少 256 MiB",
                 ),
             )],
         }

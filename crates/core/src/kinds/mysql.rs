@@ -17,8 +17,8 @@ pub const KNOBS: &[KnobDef] = &[
     knob("performance_schema", "performance_schema", "performance_schema", ON_OFF, 1, 1, "on by default", MYSQL_DEFAULTS),
     knob("performance_schema_mib", "performance_schema memory", "performance_schema 内存", Mib, 250, GIB64, "≈ 250 MB when on", MYSQL_PS),
     knob("max_connections", "max_connections", "最大连接数", Count, 151, 10_000, "MySQL default", MYSQL_DEFAULTS),
-    knob("connections", "Open connections (typical)", "常用连接数", Count, 10, 10_000, "connections open in normal use", PLANNER),
-    knob("per_connection_mib", "Memory per connection", "每连接内存", Mib, 2, 1024, "thread_stack 1M + sort/join/read buffers ≈ 0.9M", MYSQL_DEFAULTS),
+    knob("connections", "Open connections (typical)", "平时打开的连接数", Count, 10, 10_000, "connections open in normal use", PLANNER),
+    knob("per_connection_mib", "Memory per connection", "每个连接的内存", Mib, 2, 1024, "thread_stack 1M + sort/join/read buffers ≈ 0.9M", MYSQL_DEFAULTS),
     knob("base_mib", "Base server", "基础进程", Mib, 30, 4096, "idle 8.0 container ≈ 400 MB minus P_S and buffer pool", MYSQL_IDLE),
     CPU_IDLE_DB,
 ];

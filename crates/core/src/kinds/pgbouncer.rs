@@ -10,9 +10,9 @@ use crate::sources::*;
 
 #[rustfmt::skip]
 pub const KNOBS: &[KnobDef] = &[
-    knob("max_client_conn", "max_client_conn", "最大客户端连接", Count, 100, 100_000, "PgBouncer default", PGBOUNCER_DOCS),
+    knob("max_client_conn", "max_client_conn", "最大客户端连接数", Count, 100, 100_000, "PgBouncer default", PGBOUNCER_DOCS),
     knob("default_pool_size", "default_pool_size", "每库连接池大小", Count, 20, 10_000, "server connections per database/user pair (PgBouncer default)", PGBOUNCER_DOCS),
-    knob("base_mib", "Process", "进程", Mib, 8, 1024, "one event-loop process; not measured", PLANNER),
+    knob("base_mib", "Process", "进程内存", Mib, 8, 1024, "one event-loop process; not measured", PLANNER),
     knob("cpu_millicores", "Expected CPU", "预计 CPU", Millicores, 10, 64_000, "an event loop forwarding queries", IDLE_CPU_S2),
 ];
 

@@ -19,15 +19,15 @@ const GIB64: i64 = 64 * 1024;
 /// pgvector, PostGIS): PostgreSQL's own defaults.
 #[rustfmt::skip]
 pub const KNOBS: &[KnobDef] = &[
-    knob("shared_buffers_mib", "shared_buffers", "shared_buffers 共享缓冲", Mib, 128, GIB64, "PostgreSQL default 128MB", PG_RESOURCE),
+    knob("shared_buffers_mib", "shared_buffers", "shared_buffers", Mib, 128, GIB64, "PostgreSQL default 128MB", PG_RESOURCE),
     knob("max_connections", "max_connections", "最大连接数", Count, 100, 10_000, "PostgreSQL default", PG_RESOURCE),
-    knob("work_mem_mib", "work_mem", "work_mem 排序内存", Mib, 4, 16 * 1024, "per sort/hash node; PostgreSQL default 4MB", PG_RESOURCE),
+    knob("work_mem_mib", "work_mem", "work_mem", Mib, 4, 16 * 1024, "per sort/hash node; PostgreSQL default 4MB", PG_RESOURCE),
     knob("maintenance_work_mem_mib", "maintenance_work_mem", "maintenance_work_mem", Mib, 64, 16 * 1024, "PostgreSQL default 64MB", PG_RESOURCE),
-    knob("connections", "Open connections (typical)", "常用连接数", Count, 10, 10_000, "connections open in normal use", PLANNER),
-    knob("active_queries", "Queries sorting at once (peak)", "峰值并发排序查询", Count, 2, 10_000, "each may use work_mem in two sort/hash nodes", PLANNER),
-    knob("per_connection_mib", "Memory per connection", "每连接内存", Mib, 2, 1024, "< 2 MiB private per backend (1.1 MiB PSS measured)", PG_CONNECTION),
+    knob("connections", "Open connections (typical)", "平时打开的连接数", Count, 10, 10_000, "connections open in normal use", PLANNER),
+    knob("active_queries", "Queries sorting at once (peak)", "峰值时同时排序的查询数", Count, 2, 10_000, "each may use work_mem in two sort/hash nodes", PLANNER),
+    knob("per_connection_mib", "Memory per connection", "每个连接的内存", Mib, 2, 1024, "< 2 MiB private per backend (1.1 MiB PSS measured)", PG_CONNECTION),
     knob("base_mib", "Base processes", "基础进程", Mib, 30, 1024, "postmaster + background workers: 27 MiB PSS", MEASURED),
-    knob("max_parallel_workers_per_gather", "Parallel workers per query", "每查询并行进程", Count, 2, 64, "PostgreSQL default; parallel queries use /dev/shm", PG_PARALLEL),
+    knob("max_parallel_workers_per_gather", "Parallel workers per query", "每个查询的并行进程数", Count, 2, 64, "PostgreSQL default; parallel queries use /dev/shm", PG_PARALLEL),
     CPU_IDLE_DB,
 ];
 
@@ -57,6 +57,11 @@ pub struct PgTuned {
     /// Workers per gather: written when PGTune writes parallel settings or
     /// the plan sets it; otherwise PostgreSQL's default (2) stays.
     pub max_parallel_workers_per_gather: Option<u64>,
+    pub checkpoint_completion_target: &'static str,
+    pub default_statistics_target: u64,
+    pub random_page_cost: &'static str,
+    pub effective_io_concurrency: u64,
+    pub huge_pages: &'static str,
 }
 
 const RULE_PLAN: (&str, &str) = ("the plan's value", "方案中的取值");
@@ -102,6 +107,40 @@ impl PgTuned {
                 "max_wal_size",
                 format!("{}MB", self.max_wal_size_mib),
                 ("PGTune (web)", "PGTune（Web 应用）"),
+            ),
+            Setting::new(
+                "checkpoint_completion_target",
+                self.checkpoint_completion_target.into(),
+                ("PGTune's fixed value", "PGTune 的固定取值"),
+            ),
+            Setting::new(
+                "default_statistics_target",
+                self.default_statistics_target.to_string(),
+                ("PGTune (web)", "PGTune（Web 应用）"),
+            ),
+            Setting::new(
+                "random_page_cost",
+                self.random_page_cost.into(),
+                (
+                    "1.1 on SSD, 4 on HDD (PGTune)",
+                    "SSD 为 1.1，HDD 为 4（PGTune）",
+                ),
+            ),
+            Setting::new(
+                "effective_io_concurrency",
+                self.effective_io_concurrency.to_string(),
+                (
+                    "by disk: HDD 2, SSD 200, SAN 300, NVMe 1000 (PGTune)",
+                    "按磁盘：HDD 2、SSD 200、SAN 300、NVMe 1000（PGTune）",
+                ),
+            ),
+            Setting::new(
+                "huge_pages",
+                self.huge_pages.into(),
+                (
+                    "try from 2 GB of shared_buffers (PGTune)",
+                    "shared_buffers 达到 2 GB 时为 try（PGTune）",
+                ),
             ),
         ];
         if let Some(par) = self.parallel {
@@ -162,7 +201,13 @@ impl Kind for Postgres {
     /// max_connections and workers per gather, with PGTune's where they differ.
     fn tune(&self, cx: &Cx, limit_mib: Mib) -> Tuning {
         let max_connections = cx.knob("max_connections");
-        let s = pgtune(limit_mib, cx.host.vcpu, max_connections, DbType::Web);
+        let s = pgtune(
+            limit_mib,
+            cx.host.vcpu,
+            max_connections,
+            DbType::Web,
+            cx.host.disk,
+        );
         let kib = |id: &str| cx.knob(id).saturating_mul(1024);
         let per_gather = (s.parallel.is_some()
             || cx.set("max_parallel_workers_per_gather").is_some())
@@ -178,6 +223,16 @@ impl Kind for Postgres {
             max_wal_size_mib: s.max_wal_size_mib,
             parallel: s.parallel,
             max_parallel_workers_per_gather: per_gather,
+            checkpoint_completion_target: s.checkpoint_completion_target,
+            default_statistics_target: s.default_statistics_target,
+            random_page_cost: s.random_page_cost,
+            effective_io_concurrency: s.effective_io_concurrency,
+            // Huge pages follow the shared_buffers written (the plan's).
+            huge_pages: if kib("shared_buffers_mib") >= 2 * 1024 * 1024 {
+                "try"
+            } else {
+                "off"
+            },
         };
         let mib = |k: u64| i64::try_from(k / 1024).unwrap_or(i64::MAX);
         let plan = |id: &str| i64::try_from(cx.knob(id)).unwrap_or(i64::MAX);

@@ -15,8 +15,8 @@ const GIB64: i64 = 64 * 1024;
 #[rustfmt::skip]
 pub const KNOBS: &[KnobDef] = &[
     knob("base_mib", "Erlang VM and plugins", "Erlang 虚拟机与插件", Mib, 150, GIB64, "not measured", PLANNER),
-    knob("queue_mib", "Messages in memory (typical)", "内存中的消息", Mib, 64, GIB64, "queued messages held in RAM", PLANNER),
-    knob("watermark_pct", "vm_memory_high_watermark", "内存高水位", Percent, 40, 100, "0.4 of detected RAM: the 3.13 default; set 60 for 4.x images (default 0.6)", RABBITMQ_DOCS),
+    knob("queue_mib", "Messages in memory (typical)", "内存中的消息（平时）", Mib, 64, GIB64, "queued messages held in RAM", PLANNER),
+    knob("watermark_pct", "vm_memory_high_watermark", "内存高水位线", Percent, 40, 100, "0.4 of detected RAM: the 3.13 default; set 60 for 4.x images (default 0.6)", RABBITMQ_DOCS),
     CPU_IDLE_DB,
 ];
 

@@ -4,10 +4,7 @@ use super::*;
 use crate::catalog::service;
 use crate::model::Placement;
 
-const HOST: HostView = HostView {
-    usable_mib: 3816,
-    vcpu: 2,
-};
+const HOST: HostView = HostView::new(3816, 2);
 
 fn tuning(p: &Placement, vcpu: u32) -> Tuning {
     let def = service(&p.service).unwrap();
@@ -115,7 +112,8 @@ fn jvm_heap_uses_each_images_own_variable() {
 /// `--maxmemory 0mb`. The suggestion is never 0.
 #[test]
 fn redis_maxmemory_suggestion_is_never_zero() {
-    for limit in [1, 10, 11] {
+    // At or just above the empty server (8 MiB).
+    for limit in [1, 8, 9] {
         let p = Placement::new("redis", "redis")
             .knob("persistence", 0)
             .limit(limit);
@@ -128,7 +126,8 @@ fn redis_maxmemory_suggestion_is_never_zero() {
     let p = Placement::new("redis", "redis")
         .knob("persistence", 0)
         .limit(256);
-    assert_eq!(suggested(&tuning(&p, 2), "maxmemory_mib"), Some(223));
+    // (256 − 8 empty) / 1.1 fragmentation.
+    assert_eq!(suggested(&tuning(&p, 2), "maxmemory_mib"), Some(225));
     // A smaller maxmemory than the limit allows is the plan's choice: no suggestion.
     let p = p.knob("maxmemory_mib", 100);
     assert_eq!(suggested(&tuning(&p, 2), "maxmemory_mib"), None);

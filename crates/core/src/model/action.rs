@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{Placement, PlanOption, PriceOverride, ReserveModel, Server};
+use super::plan::{DiskType, Placement, PlanOption, PriceOverride, ReserveModel, Server};
 use super::units::{Mib, Millicores};
 
 /// One change to a plan. Options, servers and placements are named by id.
@@ -124,6 +124,44 @@ pub enum Action {
         option: String,
         placement: String,
         depends_on: Vec<String>,
+    },
+    /// Set the queues a worker consumes.
+    SetQueues {
+        option: String,
+        placement: String,
+        queues: Vec<String>,
+    },
+    /// Set (or, with `None`, remove) one environment line of a placement.
+    SetEnv {
+        option: String,
+        placement: String,
+        name: String,
+        value: Option<String>,
+    },
+    /// Set (or clear) the image a placement runs and the port it listens on.
+    SetImage {
+        option: String,
+        placement: String,
+        image: Option<String>,
+        port: Option<u16>,
+    },
+    /// Set (or clear) a placement's CPU cap per replica.
+    SetCpuLimit {
+        option: String,
+        placement: String,
+        millicores: Option<Millicores>,
+    },
+    /// Mark a placement as reached from outside (ports published) or not.
+    SetPublic {
+        option: String,
+        placement: String,
+        public: bool,
+    },
+    /// Set the server's disk type.
+    SetServerDisk {
+        option: String,
+        server: String,
+        disk: DiskType,
     },
     SetHeadroomTarget {
         pct: u32,

@@ -243,6 +243,9 @@ pub const SERVER_MIB: Bound =
 /// CPU a container was measured using: up to 896 cores.
 pub const MEASURED_CPU_MILLICORES: Bound =
     Bound::new("measured CPU", "实测 CPU", 0, 896_000, Measure::Millicores);
+/// A CPU cap per container.
+pub const CPU_LIMIT_MILLICORES: Bound =
+    Bound::new("CPU limit", "CPU 上限", 10, 896_000, Measure::Millicores);
 /// vCPUs of a declared server.
 pub const VCPU: Bound = Bound::new("vCPUs", "vCPU 数", 1, 896, Measure::Count);
 /// Swap a server declares.

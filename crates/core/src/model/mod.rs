@@ -3,6 +3,7 @@
 pub mod action;
 pub mod bounds;
 pub mod plan;
+pub mod price;
 pub mod service;
 pub mod source;
 pub mod tier;
@@ -11,8 +12,8 @@ pub mod units;
 
 pub use action::Action;
 pub use plan::{
-    fresh_id, Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server, ServerSpec,
-    Settings,
+    fresh_id, DiskType, Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server,
+    ServerSpec, Settings,
 };
 pub use service::{
     Category, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset, SelfSizing,

@@ -131,6 +131,9 @@ pub struct Server {
     /// A monthly price that replaces the catalog's (a quote, a discount, a promo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<PriceOverride>,
+    /// The disk PostgreSQL and friends read from (cloud disks are SSDs).
+    #[serde(default, skip_serializing_if = "DiskType::is_ssd")]
+    pub disk: DiskType,
     /// The server's address on the private network (VPC), e.g. "172.16.0.10".
     /// Exporters write it where other servers' services reach this one; when
     /// unset they write a `${SERVER_<ID>_PRIVATE_ADDRESS}` variable instead.
@@ -138,6 +141,25 @@ pub struct Server {
     pub private_address: Option<String>,
     #[serde(default)]
     pub placements: Vec<Placement>,
+}
+
+/// The kind of disk a server has (PGTune's random_page_cost and
+/// effective_io_concurrency follow it). Cloud block storage (ESSD, cloud SSD,
+/// gp3) behaves as SSD.
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiskType {
+    Hdd,
+    #[default]
+    Ssd,
+    San,
+    Nvme,
+}
+
+impl DiskType {
+    pub fn is_ssd(&self) -> bool {
+        *self == DiskType::Ssd
+    }
 }
 
 /// A server size for tiers the catalog does not have.
@@ -162,6 +184,13 @@ pub struct Placement {
     pub id: String,
     /// Catalog service id, e.g. "celery-gevent".
     pub service: String,
+    /// The image it runs, when not the catalog's (your own build, an image
+    /// the catalog does not know): "registry.example.com/team/api:1.4".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// The port it listens on, when not the catalog's (services that run your code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
     /// Knob values that differ from the catalog defaults.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub knobs: BTreeMap<String, i64>,
@@ -170,18 +199,35 @@ pub struct Placement {
     /// Measured (or team-estimated) memory per replica; replaces the model's expected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_mib: Option<Mib>,
+    /// The figure in `measured_mib` is an estimate (a team's guess, a
+    /// report's example output), not a measurement.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub estimated: bool,
     /// Measured CPU per replica (`docker stats`); replaces the model's CPU.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_cpu_millicores: Option<Millicores>,
     /// The memory limit per replica written into compose; replaces the default limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit_mib: Option<Mib>,
+    /// A CPU cap per replica (compose `cpus`); none: no cap below the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_limit_millicores: Option<Millicores>,
     /// `shm_size`; Docker's default is 64 MiB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shm_mib: Option<Mib>,
     /// Placements (ids in the same option) this one connects to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<String>,
+    /// Queues a task worker consumes (Celery `-Q`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub queues: Vec<String>,
+    /// The placement's own environment lines (`PLAYWRIGHT_MAX_BROWSERS=1`),
+    /// written to the server's `.env` and passed to the container.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub env: BTreeMap<String, String>,
+    /// Reached from outside the private network: its ports are published.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub public: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
@@ -192,6 +238,10 @@ fn one() -> u32 {
 
 fn is_one(n: &u32) -> bool {
     *n == 1
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Placement {
@@ -207,13 +257,20 @@ impl Placement {
         Placement {
             id: id.to_string(),
             service: service.to_string(),
+            image: None,
+            port: None,
             knobs: BTreeMap::new(),
             replicas: 1,
             measured_mib: None,
+            estimated: false,
             measured_cpu_millicores: None,
             limit_mib: None,
+            cpu_limit_millicores: None,
             shm_mib: None,
             depends_on: Vec::new(),
+            queues: Vec::new(),
+            env: BTreeMap::new(),
+            public: false,
             note: String::new(),
         }
     }
@@ -231,6 +288,14 @@ impl Placement {
 
     pub fn measured(mut self, mib: Mib) -> Self {
         self.measured_mib = Some(mib);
+        self
+    }
+
+    /// A figure someone estimated (not measured): replaces the model's
+    /// expected like a measurement, labelled as an estimate.
+    pub fn estimate(mut self, mib: Mib) -> Self {
+        self.measured_mib = Some(mib);
+        self.estimated = true;
         self
     }
 
@@ -253,6 +318,36 @@ impl Placement {
         self.note = note.to_string();
         self
     }
+
+    /// Sets the queues a worker consumes (builder style).
+    pub fn queues(mut self, queues: &[&str]) -> Self {
+        self.queues = queues.iter().map(|q| q.to_string()).collect();
+        self
+    }
+
+    /// Adds an environment line (builder style).
+    pub fn env(mut self, name: &str, value: &str) -> Self {
+        self.env.insert(name.to_string(), value.to_string());
+        self
+    }
+
+    /// Sets the image it runs (builder style).
+    pub fn image(mut self, image: &str) -> Self {
+        self.image = Some(image.to_string());
+        self
+    }
+
+    /// Sets the port it listens on (builder style).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = Some(port);
+        self
+    }
+
+    /// Marks the placement as reached from outside (builder style).
+    pub fn public(mut self) -> Self {
+        self.public = true;
+        self
+    }
 }
 
 impl Server {
@@ -265,6 +360,7 @@ impl Server {
             spec: None,
             usable_mib: None,
             swap_mib: None,
+            disk: DiskType::Ssd,
             price: None,
             private_address: None,
             placements: Vec::new(),

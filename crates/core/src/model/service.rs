@@ -68,18 +68,18 @@ impl Category {
         match self {
             Category::Database => "数据库",
             Category::Cache => "缓存",
-            Category::Queue => "消息队列与流",
-            Category::Search => "搜索、图与向量",
+            Category::Queue => "消息队列与流处理",
+            Category::Search => "搜索、图数据库与向量库",
             Category::Monitoring => "监控",
-            Category::Web => "Web 与 API",
-            Category::Worker => "后台任务",
+            Category::Web => "Web 与 API 服务",
+            Category::Worker => "后台任务进程",
             Category::Browser => "无头浏览器",
             Category::Runtime => "应用运行时",
             Category::Storage => "存储",
             Category::Proxy => "代理与网关",
-            Category::Ai => "AI 与模型",
-            Category::Platform => "平台与应用",
-            Category::Custom => "自定义",
+            Category::Ai => "AI 与大模型",
+            Category::Platform => "自托管平台与应用",
+            Category::Custom => "自定义服务",
         }
     }
 }

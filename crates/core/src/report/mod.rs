@@ -51,7 +51,7 @@ impl Verdict {
 
     pub fn name_zh(self) -> &'static str {
         match self {
-            Verdict::Fits => "可容纳",
+            Verdict::Fits => "放得下",
             Verdict::Tight => "偏紧",
             Verdict::OomRisk => "有 OOM 风险",
             Verdict::DoesNotFit => "放不下",
@@ -105,6 +105,8 @@ pub enum PriceBasis {
 pub enum Basis {
     /// The user's own figure (`docker stats`).
     Measured,
+    /// A figure someone estimated (a team's guess, a report's example output).
+    Estimated,
     /// The catalog, with the weakest confidence of its memory figures.
     Sourced { grade: Confidence },
     /// A stand-in for an image the catalog does not know.

@@ -1,14 +1,16 @@
-//! The reference scenarios S0–S4 as built-in plans with their options.
-//! Figures quoted by the original reports (measured memory, limits, prices)
-//! are stored as the plan's own overrides with a note saying so — never as
-//! catalog data.
+//! The reference scenarios S0–S4 as built-in plans, each carrying every
+//! option its report compares. Figures taken from a report are the plan's
+//! own overrides, labelled as the report labels them — a `docker stats`
+//! measurement is measured, a report's example output or a team's estimate
+//! is an estimate, a price is a quote — with a note naming the report; a
+//! note also says where the report's own arithmetic is wrong. Nothing here
+//! is catalog data.
 
 mod s0;
 mod s1;
 mod s2;
 mod s3;
 mod s4;
-mod zh;
 
 use serde::Serialize;
 
@@ -25,8 +27,8 @@ pub struct TemplateInfo {
     pub summary_zh: &'static str,
 }
 
-/// Builds a template's plan.
-type Builder = fn() -> Plan;
+/// Builds a template's plan with its names, labels and notes in one language.
+type Builder = fn(Tr) -> Plan;
 
 const TEMPLATES: &[(TemplateInfo, Builder)] = &[
     (s0::INFO, s0::plan),
@@ -46,15 +48,15 @@ pub fn list() -> Vec<TemplateInfo> {
     TEMPLATES.iter().map(|(i, _)| *i).collect()
 }
 
-/// A fresh copy of the template's plan, by id (or by its short name "s0" … "s4").
+/// A fresh copy of the template's plan in English, by id (or by its short
+/// name "s0" … "s4").
 pub fn get(id: &str) -> Option<Plan> {
-    TEMPLATES
-        .iter()
-        .find(|(i, _)| i.id == id || i.id.split('-').next() == Some(id))
-        .map(|(_, f)| f())
+    get_in(id, Lang::En)
 }
 
-/// The template's plan with its plan, option and server names in `lang`.
+/// The template's plan with its plan, option and server names and its notes
+/// in `lang`. The plans are the same question in either language: same ids,
+/// figures, tiers and prices.
 ///
 /// ```
 /// use stackfit_core::fit::Lang;
@@ -62,18 +64,27 @@ pub fn get(id: &str) -> Option<Plan> {
 /// assert_eq!(plan.options[0].name, "2C2G 现状");
 /// ```
 pub fn get_in(id: &str, lang: Lang) -> Option<Plan> {
-    let info = TEMPLATES
+    TEMPLATES
         .iter()
-        .find(|(i, _)| i.id == id || i.id.split('-').next() == Some(id))?
-        .0;
-    let mut plan = get(info.id)?;
-    if lang == Lang::Zh {
-        zh::localize(info.id, &mut plan);
-    }
-    Some(plan)
+        .find(|(i, _)| i.id == id || i.id.split('-').next() == Some(id))
+        .map(|(_, build)| build(Tr(lang)))
 }
 
-/// A note for figures taken from a scenario's own report.
-pub(crate) fn from_report(scenario: &str, what: &str) -> String {
-    format!("{what} — figure from the {scenario} report (user-supplied, not catalog data)")
+/// Picks a template's text in its language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tr(pub Lang);
+
+impl Tr {
+    /// `en` or `zh`, as the template's language asks.
+    pub fn t(self, en: &str, zh: &str) -> String {
+        match self.0 {
+            Lang::En => en.to_string(),
+            Lang::Zh => zh.to_string(),
+        }
+    }
+
+    /// The pair `(en, zh)` in the template's language.
+    pub fn p(self, text: (&str, &str)) -> String {
+        self.t(text.0, text.1)
+    }
 }

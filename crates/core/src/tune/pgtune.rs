@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::model::units::Mib;
+use crate::model::DiskType;
 
 /// PGTune's database types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +35,14 @@ pub struct PgSettings {
     /// PGTune's parallel settings; `None` below 4 CPUs, where PGTune emits
     /// none and PostgreSQL's own defaults (workers per gather 2) stay.
     pub parallel: Option<PgParallel>,
+    /// 0.9 (PGTune's fixed value).
+    pub checkpoint_completion_target: &'static str,
+    /// 1.1 on SSD, SAN and NVMe; 4 on HDD.
+    pub random_page_cost: &'static str,
+    /// HDD 2, SSD 200, SAN 300, NVMe 1000.
+    pub effective_io_concurrency: u64,
+    /// "try" when shared_buffers is 2 GB or more, else "off".
+    pub huge_pages: &'static str,
 }
 
 /// The parallel settings PGTune emits with 4 or more CPUs.
@@ -63,15 +72,22 @@ pub struct PgParallel {
 /// ⌈CPUs/2⌉ capped at 4.
 ///
 /// ```
+/// use stackfit_core::model::DiskType;
 /// use stackfit_core::tune::pgtune::{pgtune, DbType};
 /// // S3: a 4 GiB limit on an 8-vCPU box, max_connections 150.
-/// let s = pgtune(4096, 8, 150, DbType::Web);
+/// let s = pgtune(4096, 8, 150, DbType::Web, DiskType::Ssd);
 /// assert_eq!(s.shared_buffers_kib, 1024 * 1024);
 /// assert_eq!(s.effective_cache_size_kib, 3 * 1024 * 1024);
 /// assert_eq!(s.maintenance_work_mem_kib, 256 * 1024);
 /// assert_eq!(s.wal_buffers_kib, 16 * 1024);
 /// ```
-pub fn pgtune(ram_mib: Mib, cpus: u32, max_connections: u64, db: DbType) -> PgSettings {
+pub fn pgtune(
+    ram_mib: Mib,
+    cpus: u32,
+    max_connections: u64,
+    db: DbType,
+    disk: DiskType,
+) -> PgSettings {
     let ram_kib = ram_mib.saturating_mul(1024);
     let cpus = u64::from(cpus.max(1));
     let shared = if db == DbType::Desktop {
@@ -132,6 +148,19 @@ pub fn pgtune(ram_mib: Mib, cpus: u32, max_connections: u64, db: DbType) -> PgSe
         default_statistics_target: if db == DbType::Dw { 500 } else { 100 },
         max_worker_processes: workers,
         parallel,
+        checkpoint_completion_target: "0.9",
+        random_page_cost: if disk == DiskType::Hdd { "4" } else { "1.1" },
+        effective_io_concurrency: match disk {
+            DiskType::Hdd => 2,
+            DiskType::Ssd => 200,
+            DiskType::San => 300,
+            DiskType::Nvme => 1000,
+        },
+        huge_pages: if shared >= 2 * 1024 * 1024 {
+            "try"
+        } else {
+            "off"
+        },
     }
 }
 
@@ -154,7 +183,7 @@ mod tests {
     /// the report's shared_buffers and maintenance_work_mem.
     #[test]
     fn one_gib_limit_matches_the_s1_report() {
-        let s = pgtune(1024, 2, 100, DbType::Web);
+        let s = pgtune(1024, 2, 100, DbType::Web, DiskType::Ssd);
         assert_eq!(pg_size(s.shared_buffers_kib), "256MB");
         assert_eq!(pg_size(s.maintenance_work_mem_kib), "64MB");
         assert_eq!(pg_size(s.effective_cache_size_kib), "768MB");
@@ -168,7 +197,7 @@ mod tests {
     #[test]
     fn no_parallel_settings_below_four_cpus() {
         for cpus in 1..4 {
-            let s = pgtune(2048, cpus, 100, DbType::Web);
+            let s = pgtune(2048, cpus, 100, DbType::Web, DiskType::Ssd);
             assert_eq!(s.parallel, None, "{cpus} CPUs");
             assert_eq!(s.max_worker_processes, 8, "work_mem still counts 8");
         }
@@ -177,7 +206,9 @@ mod tests {
     /// With ≥ 4 CPUs PGTune emits all four parallel settings.
     #[test]
     fn parallel_settings_at_four_cpus_and_more_follow_pgtune() {
-        let p = pgtune(4096, 4, 100, DbType::Web).parallel.unwrap();
+        let p = pgtune(4096, 4, 100, DbType::Web, DiskType::Ssd)
+            .parallel
+            .unwrap();
         assert_eq!(
             p,
             PgParallel {
@@ -187,19 +218,23 @@ mod tests {
                 max_parallel_maintenance_workers: 2,
             }
         );
-        let p = pgtune(4096, 12, 100, DbType::Web).parallel.unwrap();
+        let p = pgtune(4096, 12, 100, DbType::Web, DiskType::Ssd)
+            .parallel
+            .unwrap();
         assert_eq!(p.max_parallel_workers_per_gather, 4);
         assert_eq!(p.max_parallel_workers, 12);
         assert_eq!(p.max_parallel_maintenance_workers, 4);
-        let dw = pgtune(4096, 12, 100, DbType::Dw).parallel.unwrap();
+        let dw = pgtune(4096, 12, 100, DbType::Dw, DiskType::Ssd)
+            .parallel
+            .unwrap();
         assert_eq!(dw.max_parallel_workers_per_gather, 6);
         assert_eq!(dw.max_parallel_maintenance_workers, 4);
     }
 
     #[test]
     fn work_mem_follows_connections_and_type() {
-        let web = pgtune(16 * 1024, 8, 50, DbType::Web);
-        let mixed = pgtune(16 * 1024, 8, 50, DbType::Mixed);
+        let web = pgtune(16 * 1024, 8, 50, DbType::Web, DiskType::Ssd);
+        let mixed = pgtune(16 * 1024, 8, 50, DbType::Mixed, DiskType::Ssd);
         // (16384 − 4096) MiB × 1024 / (58 × 3) = 72319 kB.
         assert_eq!(web.work_mem_kib, 12288 * 1024 / 174);
         assert_eq!(mixed.work_mem_kib, web.work_mem_kib / 2);

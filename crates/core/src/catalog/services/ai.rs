@@ -5,7 +5,7 @@ use crate::kinds::celery::{CONNS_PER_TASK, MAX_TASKS_PER_CHILD};
 use crate::kinds::chromium::{BROWSERS, BROWSER_MIB, EXTRA_PAGE_MIB, FIRST_PAGE_MIB, PAGES};
 use crate::kinds::fixed::{expected, limit, peak, PROCESSES};
 use crate::kinds::go::GC_KNOBS;
-use crate::kinds::jvm::{heap, nonheap, THREADS};
+use crate::kinds::jvm::{heap, nonheap, HEAP_IN_USE, THREADS};
 use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;

@@ -284,10 +284,15 @@ mod tests {
         }
     }
 
-    /// OpenSearch ships -Xms1g -Xmx1g; Elasticsearch's auto heap model is wrong for it.
+    /// OpenSearch ships -Xms1g -Xmx1g; Elasticsearch's auto heap model is
+    /// wrong for it, so its own entry holds that fixed heap.
     #[test]
     fn opensearch_is_not_modelled_as_elasticsearch() {
-        assert!(service_for_image("opensearchproject/opensearch:2").is_none());
+        let os = service_for_image("opensearchproject/opensearch:2").unwrap();
+        assert_eq!(os.id, "opensearch");
+        assert_eq!(os.knob_default("heap_mib"), 1024);
+        assert!(os.self_sizing.is_none());
+        assert_eq!(os.deploy.heap_env, Some("OPENSEARCH_JAVA_OPTS"));
         assert_eq!(
             service_for_image("docker.elastic.co/elasticsearch/elasticsearch:8.15.0")
                 .unwrap()

@@ -1,0 +1,893 @@
+//! The one validator of a plan. The codec repairs what it can of a plan it
+//! reads (and says what it changed); the actions refuse what breaks a rule.
+//! Both apply the same rules, from [`crate::model::bounds`]. Its work is
+//! linear in the size of the plan: ids are checked against hash sets, and a
+//! repeated id is renamed from a per-base counter, never by rescanning.
+
+use std::collections::{HashMap, HashSet};
+
+use super::ActionError;
+use crate::catalog;
+use crate::model::bounds::{self, Bound, OutOfBounds};
+use crate::model::units::Mib;
+use crate::model::{Placement, Plan, PlanOption, PriceOverride, ServiceDef, Settings};
+
+/// What a plan may hold at most: far above any real plan (the reference
+/// reports have five options, three servers, fifteen placements), low
+/// enough that evaluating and drawing stay fast.
+pub const MAX_OPTIONS: usize = 64;
+pub const MAX_SERVERS_PER_OPTION: usize = 200;
+pub const MAX_PLACEMENTS_PER_OPTION: usize = 2_000;
+pub const MAX_DEPENDENCIES: usize = 64;
+pub const MAX_KNOBS: usize = 64;
+pub const MAX_QUEUES: usize = 32;
+pub const MAX_ENV: usize = 64;
+/// An environment value (one line of `.env`).
+pub const ENV_VALUE_CHARS: Bound = Bound::new(
+    "environment value",
+    "环境变量取值",
+    0,
+    4_000,
+    bounds::Measure::Chars,
+);
+
+/// Repair what can be repaired (the codec), or refuse any breach (actions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Repair,
+    Refuse,
+}
+
+/// A change validation made, with where, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub path: String,
+    pub en: String,
+    pub zh: String,
+}
+
+impl Note {
+    /// "path: message", in English.
+    pub fn text_en(&self) -> String {
+        if self.path.is_empty() {
+            self.en.clone()
+        } else {
+            format!("{}: {}", self.path, self.en)
+        }
+    }
+
+    /// 中文："位置：说明"。
+    pub fn text_zh(&self) -> String {
+        if self.path.is_empty() {
+            self.zh.clone()
+        } else {
+            format!("{}：{}", self.path, self.zh)
+        }
+    }
+}
+
+/// Why a plan cannot be used, with where (a path such as
+/// `options[0].servers[1].tier`) and, for the codec, the value to locate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejection {
+    pub path: String,
+    /// The offending value as it appears in the text, to find its line.
+    pub value: String,
+    pub error: ActionError,
+}
+
+/// Carries the mode and collects notes.
+struct Checker {
+    mode: Mode,
+    notes: Vec<Note>,
+}
+
+impl Checker {
+    /// A breach that can be repaired: in Repair mode, note it and repair;
+    /// in Refuse mode, the error.
+    fn breach(
+        &mut self,
+        path: &str,
+        error: ActionError,
+        en: String,
+        zh: String,
+    ) -> Result<(), Rejection> {
+        match self.mode {
+            Mode::Refuse => Err(Rejection {
+                path: path.to_string(),
+                value: String::new(),
+                error,
+            }),
+            Mode::Repair => {
+                self.notes.push(Note {
+                    path: path.to_string(),
+                    en,
+                    zh,
+                });
+                Ok(())
+            }
+        }
+    }
+
+    /// A number outside its bound: clamped in Repair mode.
+    fn bounded(&mut self, path: &str, bound: &Bound, v: &mut i64) -> Result<(), Rejection> {
+        if bound.contains(*v) {
+            return Ok(());
+        }
+        let c = (*v).clamp(bound.min, bound.max);
+        let e = OutOfBounds {
+            bound: *bound,
+            value: *v,
+        };
+        let (en, zh) = (
+            format!("{} Set to {}.", e.message_en(), bound.format(c, false)),
+            format!("{}已改为 {}。", e.message_zh(), bound.format(c, true)),
+        );
+        self.breach(path, ActionError::OutOfRange(e), en, zh)?;
+        *v = c;
+        Ok(())
+    }
+
+    fn bounded_u64(&mut self, path: &str, bound: &Bound, v: &mut u64) -> Result<(), Rejection> {
+        let mut x = i64::try_from(*v).unwrap_or(i64::MAX);
+        self.bounded(path, bound, &mut x)?;
+        *v = x as u64;
+        Ok(())
+    }
+
+    fn bounded_mib(
+        &mut self,
+        path: &str,
+        bound: &Bound,
+        v: &mut Option<Mib>,
+    ) -> Result<(), Rejection> {
+        match v {
+            Some(m) => self.bounded_u64(path, bound, m),
+            None => Ok(()),
+        }
+    }
+
+    /// A text over its length: cut at the bound in Repair mode.
+    fn text(&mut self, path: &str, bound: &Bound, s: &mut String) -> Result<(), Rejection> {
+        let n = s.chars().count();
+        if n as i64 <= bound.max {
+            return Ok(());
+        }
+        let e = OutOfBounds {
+            bound: *bound,
+            value: n as i64,
+        };
+        let (en, zh) = (
+            format!("{} Cut to {} characters.", e.message_en(), bound.max),
+            format!("{}已截断为 {} 个字符。", e.message_zh(), bound.max),
+        );
+        self.breach(path, ActionError::OutOfRange(e), en, zh)?;
+        *s = s.chars().take(bound.max as usize).collect();
+        Ok(())
+    }
+
+    /// Text written into files and terminals keeps no control characters
+    /// (line breaks included): they are replaced by spaces.
+    fn one_line(&mut self, path: &str, s: &mut String) -> Result<(), Rejection> {
+        if s.chars().any(is_unsafe_char) {
+            self.breach(
+                path,
+                ActionError::ControlCharacters(path.to_string()),
+                "control characters and line breaks were replaced by spaces".into(),
+                "控制字符和换行已替换为空格".into(),
+            )?;
+            *s = s
+                .chars()
+                .map(|c| if is_unsafe_char(c) { ' ' } else { c })
+                .collect();
+        }
+        Ok(())
+    }
+}
+
+/// Characters that break a one-line text: C0 and C1 controls, DEL, the
+/// Unicode line and paragraph separators (line breaks to YAML), and the
+/// noncharacters U+FFFE/U+FFFF.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// An id is a compose service name, a host name and part of a file name:
+/// lower-case letters, digits, `-` and `_`, starting with a letter or digit.
+pub fn is_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// `id` made into one: lower case, anything else a `-`, `fallback` if nothing is left.
+pub fn clean_id(id: &str, fallback: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| {
+            let c = c.to_ascii_lowercase();
+            if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.trim_start_matches(['-', '_']).to_string();
+    if s.is_empty() {
+        fallback.to_string()
+    } else {
+        s
+    }
+}
+
+/// An environment variable name: `[A-Za-z_][A-Za-z0-9_]*`, at most 128 characters.
+pub fn is_env_name(name: &str) -> bool {
+    name.len() <= 128
+        && name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// An image reference as Docker reads it: lower-case registry and path,
+/// a tag or digest; at most 255 characters, nothing a YAML or shell reader
+/// would take for syntax.
+pub fn is_image_ref(image: &str) -> bool {
+    !image.is_empty()
+        && image.len() <= 255
+        && image.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && image
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "./:@_-".contains(c))
+}
+
+/// A queue name: letters, digits and `._:@-`, at most 100 characters.
+pub fn is_queue_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 100
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._:@-".contains(c))
+}
+
+/// Hands out ids: the id itself when free, else `base-2`, `base-3`, … from a
+/// counter per base, so n repeats cost O(n), not O(n²).
+#[derive(Default)]
+pub struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, u64>,
+}
+
+impl Ids {
+    pub fn with<'a>(ids: impl IntoIterator<Item = &'a str>) -> Self {
+        Ids {
+            taken: ids.into_iter().map(str::to_string).collect(),
+            next: HashMap::new(),
+        }
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.taken.contains(id)
+    }
+
+    /// Takes `id` if free; otherwise returns the fresh id taken instead.
+    pub fn take(&mut self, id: &str) -> String {
+        if self.taken.insert(id.to_string()) {
+            return id.to_string();
+        }
+        let n = self.next.entry(id.to_string()).or_insert(2);
+        loop {
+            let candidate = format!("{id}-{n}");
+            *n += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
+fn id(
+    c: &mut Checker,
+    ids: &mut Ids,
+    path: &str,
+    what: (&str, &str),
+    id: &mut String,
+) -> Result<(), Rejection> {
+    if id.trim().is_empty() {
+        c.breach(
+            path,
+            ActionError::OutOfRange(OutOfBounds {
+                bound: bounds::ID_CHARS,
+                value: 0,
+            }),
+            format!("the {} had no id; named {:?}", what.0, what.0),
+            format!("{}没有标识，已命名为“{}”", what.1, what.0),
+        )?;
+        *id = what.0.to_string();
+    }
+    c.text(path, &bounds::ID_CHARS, id)?;
+    if !is_id(id) {
+        let clean = clean_id(id, what.0);
+        c.breach(
+            path,
+            ActionError::BadId(id.clone()),
+            format!("{} id {:?} may hold only lower-case letters, digits, - and _; changed to {clean:?}", what.0, id),
+            format!("{}标识“{}”只能包含小写字母、数字、- 和 _，已改为“{clean}”", what.1, id),
+        )?;
+        *id = clean;
+    }
+    let fresh = ids.take(id);
+    if fresh != *id {
+        c.breach(
+            path,
+            ActionError::DuplicateId(id.clone()),
+            format!("{} id {:?} was repeated; renamed to {fresh:?}", what.0, id),
+            format!("{}标识“{}”重复，已改为“{fresh}”", what.1, id),
+        )?;
+        *id = fresh;
+    }
+    Ok(())
+}
+
+fn price(c: &mut Checker, path: &str, p: Option<&mut PriceOverride>) -> Result<(), Rejection> {
+    let Some(p) = p else { return Ok(()) };
+    // A wrong price is refused rather than changed: a changed price would
+    // look like a real one.
+    if !bounds::MONTHLY_FEN.contains(p.monthly_fen) {
+        return Err(Rejection {
+            path: format!("{path}.monthly_fen"),
+            value: p.monthly_fen.to_string(),
+            error: ActionError::OutOfRange(OutOfBounds {
+                bound: bounds::MONTHLY_FEN,
+                value: p.monthly_fen,
+            }),
+        });
+    }
+    c.text(&format!("{path}.note"), &bounds::NOTE_CHARS, &mut p.note)?;
+    c.one_line(&format!("{path}.note"), &mut p.note)?;
+    Ok(())
+}
+
+/// Checks the plan-wide settings.
+fn settings(c: &mut Checker, s: &mut Settings) -> Result<(), Rejection> {
+    let mut h = i64::from(s.headroom_target_pct);
+    c.bounded(
+        "settings.headroom_target_pct",
+        &bounds::HEADROOM_PCT,
+        &mut h,
+    )?;
+    s.headroom_target_pct = h as u32;
+    if let Some(r) = s.usd_cny_rate_milli {
+        if !bounds::USD_CNY_RATE_MILLI.contains(r) {
+            let e = OutOfBounds {
+                bound: bounds::USD_CNY_RATE_MILLI,
+                value: r,
+            };
+            let (en, zh) = (
+                format!("{} The catalog rate is used.", e.message_en()),
+                format!("{}改用目录中的汇率。", e.message_zh()),
+            );
+            c.breach(
+                "settings.usd_cny_rate_milli",
+                ActionError::OutOfRange(e),
+                en,
+                zh,
+            )?;
+            s.usd_cny_rate_milli = None;
+        }
+    }
+    let r = &mut s.reserve;
+    c.bounded_u64(
+        "settings.reserve.os_mib",
+        &bounds::RESERVE_OS_MIB,
+        &mut r.os_mib,
+    )?;
+    c.bounded_u64(
+        "settings.reserve.containerd_mib",
+        &bounds::RESERVE_DAEMON_MIB,
+        &mut r.containerd_mib,
+    )?;
+    c.bounded_u64(
+        "settings.reserve.dockerd_mib",
+        &bounds::RESERVE_DAEMON_MIB,
+        &mut r.dockerd_mib,
+    )?;
+    c.bounded_u64(
+        "settings.reserve.per_container_mib",
+        &bounds::RESERVE_PER_CONTAINER_MIB,
+        &mut r.per_container_mib,
+    )
+}
+
+fn too_many(path: &str, what: &Bound, n: usize) -> Rejection {
+    Rejection {
+        path: path.to_string(),
+        value: String::new(),
+        error: ActionError::OutOfRange(OutOfBounds {
+            bound: *what,
+            value: n as i64,
+        }),
+    }
+}
+
+/// Checks one placement on its own (its service, numbers and knobs; not
+/// its id's uniqueness or its dependencies).
+fn placement_body(
+    c: &mut Checker,
+    path: &str,
+    p: &mut Placement,
+) -> Result<&'static ServiceDef, Rejection> {
+    let Some(def) = catalog::service(&p.service) else {
+        return Err(Rejection {
+            path: format!("{path}.service"),
+            value: p.service.clone(),
+            error: ActionError::UnknownService(p.service.clone()),
+        });
+    };
+    let mut n = i64::from(p.replicas);
+    c.bounded(&format!("{path}.replicas"), &bounds::REPLICAS, &mut n)?;
+    p.replicas = n as u32;
+    c.bounded_mib(
+        &format!("{path}.measured_mib"),
+        &bounds::MEASURED_MIB,
+        &mut p.measured_mib,
+    )?;
+    c.bounded_mib(
+        &format!("{path}.limit_mib"),
+        &bounds::LIMIT_MIB,
+        &mut p.limit_mib,
+    )?;
+    c.bounded_mib(&format!("{path}.shm_mib"), &bounds::SHM_MIB, &mut p.shm_mib)?;
+    c.bounded_mib(
+        &format!("{path}.measured_cpu_millicores"),
+        &bounds::MEASURED_CPU_MILLICORES,
+        &mut p.measured_cpu_millicores,
+    )?;
+    c.text(&format!("{path}.note"), &bounds::NOTE_CHARS, &mut p.note)?;
+    c.one_line(&format!("{path}.note"), &mut p.note)?;
+    c.bounded_mib(
+        &format!("{path}.cpu_limit_millicores"),
+        &bounds::CPU_LIMIT_MILLICORES,
+        &mut p.cpu_limit_millicores,
+    )?;
+    if let Some(image) = &p.image {
+        if !is_image_ref(image) {
+            c.breach(
+                &format!("{path}.image"),
+                ActionError::BadName(image.clone()),
+                format!("{image:?} is not an image reference; dropped"),
+                format!("“{image}”不是合法的镜像名，已删除"),
+            )?;
+            p.image = None;
+        }
+    }
+    if p.port == Some(0) {
+        c.breach(
+            &format!("{path}.port"),
+            ActionError::BadName("0".into()),
+            "port 0 dropped".into(),
+            "端口 0 无效，已删除".into(),
+        )?;
+        p.port = None;
+    }
+    if p.queues.len() > MAX_QUEUES {
+        return Err(too_many(
+            &format!("{path}.queues"),
+            &QUEUES_BOUND,
+            p.queues.len(),
+        ));
+    }
+    if let Some(bad) = p.queues.iter().find(|q| !is_queue_name(q)).cloned() {
+        c.breach(
+            &format!("{path}.queues"),
+            ActionError::BadName(bad.clone()),
+            format!("queue name {bad:?} may hold only letters, digits and ._:@-; dropped"),
+            format!("队列名“{bad}”只能包含字母、数字和 ._:@-，已删除"),
+        )?;
+        p.queues.retain(|q| is_queue_name(q));
+    }
+    if p.env.len() > MAX_ENV {
+        return Err(too_many(&format!("{path}.env"), &ENV_BOUND, p.env.len()));
+    }
+    if let Some(bad) = p.env.keys().find(|k| !is_env_name(k)).cloned() {
+        c.breach(
+            &format!("{path}.env"),
+            ActionError::BadName(bad.clone()),
+            format!("environment name {bad:?} is not a variable name; dropped"),
+            format!("环境变量名“{bad}”不合法，已删除"),
+        )?;
+        p.env.retain(|k, _| is_env_name(k));
+    }
+    for (k, v) in p.env.iter_mut() {
+        c.text(&format!("{path}.env.{k}"), &ENV_VALUE_CHARS, v)?;
+        c.one_line(&format!("{path}.env.{k}"), v)?;
+    }
+    if p.knobs.len() > MAX_KNOBS {
+        return Err(too_many(
+            &format!("{path}.knobs"),
+            &KNOBS_BOUND,
+            p.knobs.len(),
+        ));
+    }
+    let unknown: Vec<String> = p
+        .knobs
+        .keys()
+        .filter(|k| def.knob(k).is_none())
+        .cloned()
+        .collect();
+    for k in unknown {
+        c.breach(
+            &format!("{path}.knobs"),
+            ActionError::UnknownKnob {
+                service: def.id.to_string(),
+                knob: k.clone(),
+            },
+            format!("{} has no setting {k:?}; dropped", def.id),
+            format!("{} 没有参数“{k}”，已删除", def.id),
+        )?;
+        p.knobs.remove(&k);
+    }
+    for (k, v) in p.knobs.iter_mut() {
+        let kd = def.knob(k).expect("unknown knobs removed above");
+        c.bounded(&format!("{path}.knobs.{k}"), &Bound::of_knob(kd), v)?;
+    }
+    Ok(def)
+}
+
+const OPTIONS_BOUND: Bound = Bound::new(
+    "options",
+    "选项数",
+    1,
+    MAX_OPTIONS as i64,
+    bounds::Measure::Count,
+);
+const SERVERS_BOUND: Bound = Bound::new(
+    "servers per option",
+    "每个选项的服务器数",
+    0,
+    MAX_SERVERS_PER_OPTION as i64,
+    bounds::Measure::Count,
+);
+const PLACEMENTS_BOUND: Bound = Bound::new(
+    "services per option",
+    "每个选项的服务数",
+    0,
+    MAX_PLACEMENTS_PER_OPTION as i64,
+    bounds::Measure::Count,
+);
+const DEPENDENCIES_BOUND: Bound = Bound::new(
+    "dependencies of a service",
+    "每个服务的依赖数",
+    0,
+    MAX_DEPENDENCIES as i64,
+    bounds::Measure::Count,
+);
+const QUEUES_BOUND: Bound = Bound::new(
+    "queues of a worker",
+    "每个任务进程的队列数",
+    0,
+    MAX_QUEUES as i64,
+    bounds::Measure::Count,
+);
+const ENV_BOUND: Bound = Bound::new(
+    "environment lines of a service",
+    "每个服务的环境变量数",
+    0,
+    MAX_ENV as i64,
+    bounds::Measure::Count,
+);
+const KNOBS_BOUND: Bound = Bound::new(
+    "settings of a service",
+    "每个服务的参数数",
+    0,
+    MAX_KNOBS as i64,
+    bounds::Measure::Count,
+);
+
+/// Checks one option: its own fields, its servers and placements (ids
+/// unique within the option), and its dependencies.
+fn option(c: &mut Checker, path: &str, o: &mut PlanOption) -> Result<(), Rejection> {
+    c.text(
+        &format!("{path}.name"),
+        &bounds::OPTION_NAME_CHARS,
+        &mut o.name,
+    )?;
+    c.one_line(&format!("{path}.name"), &mut o.name)?;
+    c.text(&format!("{path}.note"), &bounds::NOTE_CHARS, &mut o.note)?;
+    c.one_line(&format!("{path}.note"), &mut o.note)?;
+    price(
+        c,
+        &format!("{path}.quoted_monthly"),
+        o.quoted_monthly.as_mut(),
+    )?;
+    if o.servers.len() > MAX_SERVERS_PER_OPTION {
+        return Err(too_many(
+            &format!("{path}.servers"),
+            &SERVERS_BOUND,
+            o.servers.len(),
+        ));
+    }
+    let placements: usize = o.servers.iter().map(|s| s.placements.len()).sum();
+    if placements > MAX_PLACEMENTS_PER_OPTION {
+        return Err(too_many(
+            &format!("{path}.servers"),
+            &PLACEMENTS_BOUND,
+            placements,
+        ));
+    }
+    let mut server_ids = Ids::default();
+    let mut placement_ids = Ids::default();
+    for (si, s) in o.servers.iter_mut().enumerate() {
+        let spath = format!("{path}.servers[{si}]");
+        id(
+            c,
+            &mut server_ids,
+            &format!("{spath}.id"),
+            ("server", "服务器"),
+            &mut s.id,
+        )?;
+        c.text(
+            &format!("{spath}.label"),
+            &bounds::LABEL_CHARS,
+            &mut s.label,
+        )?;
+        c.one_line(&format!("{spath}.label"), &mut s.label)?;
+        if catalog::tier(&s.tier).is_none() && s.spec.is_none() {
+            return Err(Rejection {
+                path: format!("{spath}.tier"),
+                value: s.tier.clone(),
+                error: ActionError::UnknownTier(s.tier.clone()),
+            });
+        }
+        if let Some(spec) = s.spec.as_mut() {
+            c.bounded_u64(
+                &format!("{spath}.spec.memory_mib"),
+                &bounds::SERVER_MIB,
+                &mut spec.memory_mib,
+            )?;
+            let mut v = i64::from(spec.vcpu);
+            c.bounded(&format!("{spath}.spec.vcpu"), &bounds::VCPU, &mut v)?;
+            spec.vcpu = v as u32;
+        }
+        c.bounded_mib(
+            &format!("{spath}.usable_mib"),
+            &bounds::SERVER_MIB,
+            &mut s.usable_mib,
+        )?;
+        c.bounded_mib(
+            &format!("{spath}.swap_mib"),
+            &bounds::SWAP_MIB,
+            &mut s.swap_mib,
+        )?;
+        price(c, &format!("{spath}.price"), s.price.as_mut())?;
+        if let Some(a) = s.private_address.as_mut() {
+            c.text(
+                &format!("{spath}.private_address"),
+                &bounds::ADDRESS_CHARS,
+                a,
+            )?;
+            c.one_line(&format!("{spath}.private_address"), a)?;
+        }
+        for (pi, p) in s.placements.iter_mut().enumerate() {
+            let ppath = format!("{spath}.placements[{pi}]");
+            placement_body(c, &ppath, p)?;
+            id(
+                c,
+                &mut placement_ids,
+                &format!("{ppath}.id"),
+                ("placement", "服务"),
+                &mut p.id,
+            )?;
+        }
+    }
+    // Dependencies name other placements of the same option, once each.
+    for (si, s) in o.servers.iter_mut().enumerate() {
+        for (pi, p) in s.placements.iter_mut().enumerate() {
+            let dpath = format!("{path}.servers[{si}].placements[{pi}].depends_on");
+            if p.depends_on.len() > MAX_DEPENDENCIES {
+                return Err(too_many(&dpath, &DEPENDENCIES_BOUND, p.depends_on.len()));
+            }
+            let mut seen = HashSet::new();
+            let own = p.id.clone();
+            let kept: Vec<String> = p
+                .depends_on
+                .iter()
+                .filter(|d| **d != own && placement_ids.contains(d) && seen.insert(d.to_string()))
+                .cloned()
+                .collect();
+            if kept.len() != p.depends_on.len() {
+                let mut left = kept.iter().collect::<Vec<_>>();
+                let gone: Vec<&String> = p
+                    .depends_on
+                    .iter()
+                    .filter(|d| match left.iter().position(|k| k == d) {
+                        Some(i) => {
+                            left.remove(i);
+                            false
+                        }
+                        None => true,
+                    })
+                    .collect();
+                let first = gone.first().map(|d| d.to_string()).unwrap_or_default();
+                c.breach(
+                    &dpath,
+                    ActionError::UnknownPlacement(first),
+                    format!(
+                        "{own} depended on unknown, repeated or its own placements ({}); dropped them",
+                        gone.iter().map(|d| format!("{d:?}")).collect::<Vec<_>>().join(", ")
+                    ),
+                    format!(
+                        "{own} 依赖了不存在、重复或自身的服务（{}），已删除",
+                        gone.iter().map(|d| d.as_str()).collect::<Vec<_>>().join("、")
+                    ),
+                )?;
+                p.depends_on = kept;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Validates a whole plan. In [`Mode::Repair`] it returns what it changed;
+/// in [`Mode::Refuse`] any breach is a [`Rejection`]. Some problems are
+/// never repaired: an unknown service or tier, a price out of range, a
+/// plan larger than any real one.
+///
+/// ```
+/// use stackfit_core::edit::validate::{plan, Mode};
+/// let mut p = stackfit_core::templates::get("s4").unwrap();
+/// p.options[0].servers[0].placements[1].id = "postgres".into();
+/// let notes = plan(&mut p, Mode::Repair).unwrap();
+/// assert_eq!(p.options[0].servers[0].placements[1].id, "postgres-2");
+/// assert!(notes[0].text_zh().contains("已改为“postgres-2”"));
+/// ```
+pub fn plan(p: &mut Plan, mode: Mode) -> Result<Vec<Note>, Rejection> {
+    let mut c = Checker {
+        mode,
+        notes: Vec::new(),
+    };
+    c.text("name", &bounds::PLAN_NAME_CHARS, &mut p.name)?;
+    c.one_line("name", &mut p.name)?;
+    c.text("description", &bounds::NOTE_CHARS, &mut p.description)?;
+    settings(&mut c, &mut p.settings)?;
+    if p.options.len() > MAX_OPTIONS {
+        return Err(too_many("options", &OPTIONS_BOUND, p.options.len()));
+    }
+    if p.options.is_empty() {
+        c.breach(
+            "options",
+            ActionError::LastOption,
+            "the plan had no options; added an empty one".into(),
+            "方案没有任何选项，已添加一个空选项".into(),
+        )?;
+        p.options.push(PlanOption::new("a", "Option A"));
+    }
+    let mut option_ids = Ids::default();
+    for (oi, o) in p.options.iter_mut().enumerate() {
+        let path = format!("options[{oi}]");
+        id(
+            &mut c,
+            &mut option_ids,
+            &format!("{path}.id"),
+            ("option", "选项"),
+            &mut o.id,
+        )?;
+        option(&mut c, &path, o)?;
+    }
+    Ok(c.notes)
+}
+
+/// Refuses a plan an action produced when it breaks a rule (the actions'
+/// side of the one validator). Refuse mode changes nothing.
+pub fn refuse(p: &mut Plan) -> Result<(), ActionError> {
+    plan(p, Mode::Refuse).map(|_| ()).map_err(|r| r.error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Server, Settings};
+
+    fn plan_with(placements: Vec<Placement>) -> Plan {
+        let mut s = Server::new("s", "S", "aliyun-ecs-c7-large");
+        s.placements = placements;
+        Plan {
+            name: "t".into(),
+            description: String::new(),
+            settings: Settings::default(),
+            options: vec![PlanOption::new("o", "O").with(s)],
+        }
+    }
+
+    /// 4,000 placements all called "p" took 24 s to validate (cubic); they
+    /// are renamed p, p-2, … p-4000 in one pass.
+    #[test]
+    fn repeated_ids_are_renamed_in_linear_time() {
+        let mut p = plan_with((0..2000).map(|_| Placement::new("p", "redis")).collect());
+        let notes = plan(&mut p, Mode::Repair).unwrap();
+        let ids: Vec<&str> = p.options[0].servers[0]
+            .placements
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        assert_eq!(ids[0], "p");
+        assert_eq!(ids[1], "p-2");
+        assert_eq!(ids[1999], "p-2000");
+        assert_eq!(notes.len(), 1999);
+    }
+
+    /// A taken "p-2" is skipped, not duplicated.
+    #[test]
+    fn fresh_ids_skip_taken_suffixes() {
+        let mut ids = Ids::with(["p", "p-2"]);
+        assert_eq!(ids.take("p"), "p-3");
+        assert_eq!(ids.take("p"), "p-4");
+        assert_eq!(ids.take("q"), "q");
+    }
+
+    #[test]
+    fn refuse_mode_refuses_what_repair_mode_fixes() {
+        let mut p = plan_with(vec![
+            Placement::new("a", "redis").knob("maxmemory_mib", i64::MAX)
+        ]);
+        let r = plan(&mut p.clone(), Mode::Refuse).unwrap_err();
+        assert_eq!(
+            r.path,
+            "options[0].servers[0].placements[0].knobs.maxmemory_mib"
+        );
+        assert!(matches!(r.error, ActionError::OutOfRange(_)));
+        let notes = plan(&mut p, Mode::Repair).unwrap();
+        assert_eq!(notes.len(), 1);
+        assert!(p.options[0].servers[0].placements[0].knobs["maxmemory_mib"] <= 64 * 1024);
+    }
+
+    /// U+2028 in a label is a line break to YAML: it never reaches a file.
+    #[test]
+    fn line_breaks_and_controls_leave_names() {
+        let mut p = plan_with(vec![]);
+        p.options[0].servers[0].label = "A\u{2028}privileged: true\u{1b}[31m".into();
+        assert!(plan(&mut p.clone(), Mode::Refuse).is_err());
+        plan(&mut p, Mode::Repair).unwrap();
+        assert!(!p.options[0].servers[0].label.chars().any(is_unsafe_char));
+    }
+
+    #[test]
+    fn plans_larger_than_any_real_one_are_refused() {
+        let mut p = plan_with(
+            (0..MAX_PLACEMENTS_PER_OPTION + 1)
+                .map(|i| Placement::new(&format!("p{i}"), "redis"))
+                .collect(),
+        );
+        let r = plan(&mut p, Mode::Repair).unwrap_err();
+        assert_eq!(r.path, "options[0].servers");
+        assert!(
+            r.error.message_zh().contains("每个选项的服务数"),
+            "{}",
+            r.error.message_zh()
+        );
+    }
+}
+
+#[cfg(test)]
+mod template_tests {
+    use super::*;
+
+    /// Every built-in plan passes the validator unchanged.
+    #[test]
+    fn templates_pass_the_validator() {
+        for t in crate::templates::list() {
+            for lang in [crate::findings::Lang::En, crate::findings::Lang::Zh] {
+                let mut p = crate::templates::get_in(t.id, lang).unwrap();
+                refuse(&mut p).unwrap_or_else(|e| panic!("{}: {e}", t.id));
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_compose_names() {
+        assert!(is_id("worker-base") && is_id("010") && is_id("true"));
+        assert!(!is_id("Cache.A") && !is_id("-x") && !is_id(""));
+        assert_eq!(clean_id("Cache.A", "placement"), "cache-a");
+        assert_eq!(clean_id("..", "placement"), "placement");
+    }
+}

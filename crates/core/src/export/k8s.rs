@@ -1,0 +1,326 @@
+//! Kubernetes manifests for an option, for the stack that outgrows one
+//! server: per placement a Deployment (or a StatefulSet with a volume claim
+//! when it keeps data) and a Service, one Secret for the generated
+//! passwords, a ConfigMap per placement for its settings, requests from the
+//! expected use and limits from the limit, a nodeSelector from the server it
+//! sits on. Generated for Kubernetes, not imitating it: what does not carry
+//! over is said in a comment.
+
+use super::cores;
+use super::spec::{Container, OptionExport, Value};
+use super::yaml::{comment, key, scalar};
+
+pub const FILE_NAME: &str = "kubernetes.yml";
+
+/// The node label that pins a placement to its planned server.
+pub const NODE_LABEL: &str = "stackfit.io/server";
+
+/// A DNS-1035 name (Services need one): lower case, `-` for anything else,
+/// a letter first, at most 63 characters.
+pub fn k8s_name(id: &str) -> String {
+    let mut s: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if !s.starts_with(|c: char| c.is_ascii_lowercase()) {
+        s = format!("s-{s}");
+    }
+    s.truncate(63);
+    s.trim_end_matches('-').to_string()
+}
+
+fn mi(mib: u64) -> String {
+    format!("{}Mi", mib.max(1))
+}
+
+fn labels(out: &mut String, indent: &str, name: &str, option: &str) {
+    out.push_str(&format!(
+        "{indent}app.kubernetes.io/name: {}\n",
+        scalar(name)
+    ));
+    out.push_str(&format!(
+        "{indent}app.kubernetes.io/part-of: {}\n",
+        scalar(option)
+    ));
+}
+
+fn secret_name(option: &str) -> String {
+    k8s_name(&format!("{option}-secrets"))
+}
+
+/// The value of an environment entry in Kubernetes: literals and settings go
+/// to the ConfigMap, secrets to the Secret; a dependency's host is its Service.
+enum Source {
+    Config(String),
+    Secret(String),
+}
+
+fn sources(e: &OptionExport, si: usize, c: &Container) -> Vec<(String, Source)> {
+    let s = &e.servers[si];
+    c.environment
+        .iter()
+        .map(|(k, v)| {
+            let src = match v {
+                Value::Literal(x) => Source::Config(x.clone()),
+                Value::Var(name) => match s.env.iter().find(|l| l.name == *name) {
+                    Some(l) if l.secret => Source::Secret(name.clone()),
+                    // A private address: in the cluster the dependency is its Service.
+                    _ if k.ends_with("_HOST") => {
+                        let dep = c
+                            .placement
+                            .depends_on
+                            .iter()
+                            .find(|d| format!("{}_HOST", super::env_name(d)) == *k)
+                            .cloned()
+                            .unwrap_or_default();
+                        Source::Config(k8s_name(&dep))
+                    }
+                    Some(l) => Source::Config(l.value.clone()),
+                    None => Source::Config(String::new()),
+                },
+            };
+            (k.clone(), src)
+        })
+        .collect()
+}
+
+fn workload(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
+    let s = &e.servers[si];
+    let p = c.placement;
+    let name = k8s_name(&p.id);
+    let option = k8s_name(&e.option.id);
+    let stateful = !c.volumes.is_empty();
+    let srcs = sources(e, si, c);
+    let config: Vec<&(String, Source)> = srcs
+        .iter()
+        .filter(|(_, s)| matches!(s, Source::Config(_)))
+        .collect();
+    if !config.is_empty() {
+        out.push_str("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n");
+        out.push_str(&format!(
+            "  name: {}\n  labels:\n",
+            scalar(&format!("{name}-config"))
+        ));
+        labels(out, "    ", &name, &option);
+        out.push_str("data:\n");
+        for (k, src) in &config {
+            if let Source::Config(v) = src {
+                out.push_str(&format!("  {}: {}\n", key(k), scalar(v)));
+            }
+        }
+    }
+
+    out.push_str("---\n");
+    out.push_str(&format!(
+        "# {}: {} MiB typical, {} MiB peak, limit {} MiB per replica (from the plan)\n",
+        comment(&p.id),
+        c.report.per_replica.expected_mib,
+        c.report.per_replica.peak_mib,
+        c.limit_mib()
+    ));
+    if p.shm_mib.is_some() {
+        out.push_str("# shm_size became a memory-backed emptyDir on /dev/shm.\n");
+    }
+    if !c.depends_on.is_empty() || !c.remote.is_empty() {
+        out.push_str("# depends_on does not carry over: Kubernetes starts every pod at once; the readiness probes hold traffic until each is up.\n");
+    }
+    if c.your_image {
+        out.push_str("# image: set your app's image below.\n");
+    }
+    out.push_str("apiVersion: apps/v1\n");
+    out.push_str(if stateful {
+        "kind: StatefulSet\n"
+    } else {
+        "kind: Deployment\n"
+    });
+    out.push_str(&format!(
+        "metadata:\n  name: {}\n  labels:\n",
+        scalar(&name)
+    ));
+    labels(out, "    ", &name, &option);
+    out.push_str("spec:\n");
+    if stateful {
+        out.push_str(&format!("  serviceName: {}\n", scalar(&name)));
+    }
+    out.push_str(&format!("  replicas: {}\n", c.report.replicas));
+    out.push_str("  selector:\n    matchLabels:\n");
+    out.push_str(&format!(
+        "      app.kubernetes.io/name: {}\n",
+        scalar(&name)
+    ));
+    out.push_str("  template:\n    metadata:\n      labels:\n");
+    labels(out, "        ", &name, &option);
+    out.push_str("    spec:\n");
+    out.push_str(&format!(
+        "      nodeSelector:\n        {NODE_LABEL}: {}\n",
+        scalar(&s.server.id)
+    ));
+    out.push_str("      containers:\n");
+    out.push_str(&format!("        - name: {}\n", scalar(&name)));
+    let image = if c.your_image {
+        format!("registry.example.com/your-team/{name}:1.0")
+    } else {
+        c.image.clone()
+    };
+    out.push_str(&format!("          image: {}\n", scalar(&image)));
+    if !c.command.is_empty() {
+        out.push_str("          args:\n");
+        for a in &c.command {
+            out.push_str(&format!("            - {}\n", scalar(a)));
+        }
+    }
+    if let Some(port) = c.port {
+        out.push_str(&format!(
+            "          ports:\n            - containerPort: {port}\n"
+        ));
+    }
+    if !config.is_empty() {
+        out.push_str(&format!(
+            "          envFrom:\n            - configMapRef:\n                name: {}\n",
+            scalar(&format!("{name}-config"))
+        ));
+    }
+    let secrets: Vec<&(String, Source)> = srcs
+        .iter()
+        .filter(|(_, s)| matches!(s, Source::Secret(_)))
+        .collect();
+    if !secrets.is_empty() {
+        out.push_str("          env:\n");
+        for (k, src) in secrets {
+            if let Source::Secret(var) = src {
+                out.push_str(&format!(
+                    "            - name: {}\n              valueFrom:\n                secretKeyRef:\n                  name: {}\n                  key: {}\n",
+                    scalar(k),
+                    scalar(&secret_name(&e.option.id)),
+                    scalar(var)
+                ));
+            }
+        }
+    }
+    out.push_str("          resources:\n            requests:\n");
+    out.push_str(&format!(
+        "              memory: {}\n              cpu: {}m\n",
+        mi(c.reservation_mib()),
+        c.report.per_replica.cpu_millicores.max(1)
+    ));
+    out.push_str(&format!(
+        "            limits:\n              memory: {}\n",
+        mi(c.limit_mib())
+    ));
+    if let Some(m) = p.cpu_limit_millicores {
+        out.push_str(&format!("              cpu: {}\n", scalar(&cores(m))));
+    }
+    if let Some((kind, rest)) = c.healthcheck.split_first() {
+        let command: Vec<String> = if *kind == "CMD-SHELL" {
+            vec!["sh".into(), "-c".into(), rest.join(" ")]
+        } else {
+            rest.iter().map(|s| s.to_string()).collect()
+        };
+        if !command.is_empty() {
+            out.push_str("          readinessProbe:\n            exec:\n              command:\n");
+            for a in &command {
+                out.push_str(&format!("                - {}\n", scalar(a)));
+            }
+            out.push_str("            periodSeconds: 30\n            timeoutSeconds: 10\n            failureThreshold: 5\n");
+        }
+    }
+    let mounts = c.volumes.len() + usize::from(p.shm_mib.is_some());
+    if mounts > 0 {
+        out.push_str("          volumeMounts:\n");
+        for (i, (_, path)) in c.volumes.iter().enumerate() {
+            out.push_str(&format!(
+                "            - name: data-{i}\n              mountPath: {}\n",
+                scalar(path)
+            ));
+        }
+        if p.shm_mib.is_some() {
+            out.push_str("            - name: dshm\n              mountPath: /dev/shm\n");
+        }
+    }
+    if let Some(shm) = p.shm_mib {
+        out.push_str(&format!(
+            "      volumes:\n        - name: dshm\n          emptyDir:\n            medium: Memory\n            sizeLimit: {}\n",
+            mi(shm)
+        ));
+    }
+    if stateful {
+        out.push_str("  volumeClaimTemplates:\n");
+        for (i, _) in c.volumes.iter().enumerate() {
+            out.push_str(&format!(
+                "    - metadata:\n        name: data-{i}\n      spec:\n        accessModes:\n          - ReadWriteOnce\n        resources:\n          requests:\n            storage: 10Gi  # a starting size: set it to your data\n"
+            ));
+        }
+    }
+    if let Some(port) = c.port {
+        out.push_str("---\napiVersion: v1\nkind: Service\nmetadata:\n");
+        out.push_str(&format!("  name: {}\n  labels:\n", scalar(&name)));
+        labels(out, "    ", &name, &option);
+        out.push_str("spec:\n");
+        if p.public {
+            out.push_str("  type: LoadBalancer  # public in the plan\n");
+        }
+        out.push_str("  selector:\n");
+        out.push_str(&format!("    app.kubernetes.io/name: {}\n", scalar(&name)));
+        out.push_str(&format!(
+            "  ports:\n    - name: p{port}\n      port: {port}\n      targetPort: {port}\n"
+        ));
+    }
+}
+
+pub(super) fn render(e: &OptionExport) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# {FILE_NAME} — option {} \"{}\" of plan \"{}\"\n",
+        comment(&e.option.id),
+        comment(&e.option.name),
+        comment(&e.plan.name)
+    ));
+    out.push_str(&format!(
+        "# Label each node with the server it stands for: kubectl label node <node> {NODE_LABEL}=<server id>\n"
+    ));
+    for s in &e.servers {
+        out.push_str(&format!(
+            "#   {NODE_LABEL}={}: {} ({} vCPU, {} MiB usable)\n",
+            comment(&s.server.id),
+            comment(&s.server.label),
+            s.report.vcpu,
+            s.report.usable_mib
+        ));
+    }
+    out.push_str("# Not carried over: restart policies (pods always restart), log rotation (the kubelet's), published ports\n");
+    out.push_str("# on private addresses (Services reach each other by name), the OS reserve (the kubelet keeps its own).\n");
+    let secrets: Vec<(&String, &String)> = e
+        .servers
+        .iter()
+        .flat_map(|s| {
+            s.env
+                .iter()
+                .filter(|l| l.secret)
+                .map(|l| (&l.name, &l.value))
+        })
+        .collect();
+    if !secrets.is_empty() {
+        out.push_str("---\napiVersion: v1\nkind: Secret\nmetadata:\n");
+        out.push_str(&format!("  name: {}\n", scalar(&secret_name(&e.option.id))));
+        out.push_str("type: Opaque\nstringData:\n");
+        let mut seen = std::collections::BTreeMap::new();
+        for (k, v) in secrets {
+            seen.insert(k, v);
+        }
+        for (k, v) in seen {
+            out.push_str(&format!("  {}: {}\n", key(k), scalar(v)));
+        }
+    }
+    for (si, s) in e.servers.iter().enumerate() {
+        for c in &s.containers {
+            workload(&mut out, e, si, c);
+        }
+    }
+    out
+}

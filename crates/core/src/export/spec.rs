@@ -1,0 +1,558 @@
+//! What each server of an option runs, decided once and written by every
+//! exporter (compose, `.env`, Swarm, Kubernetes, DEPLOY.md): each
+//! container's image, command, environment, ports, volumes, healthcheck,
+//! dependencies and resources, and every variable its `.env` must set. Every
+//! number comes from the report; nothing here sizes anything.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::env_name;
+use crate::catalog;
+use crate::kinds::{self, Cx, HostView};
+use crate::model::units::Mib;
+use crate::model::{EnvValue, Placement, Plan, PlanOption, Server, ServiceDef};
+use crate::report::{OptionReport, PlacementReport, Report, ServerReport};
+
+/// Makes the secrets an export writes (database passwords): generated on
+/// the user's machine by the caller's random source, once per option, and
+/// never stored in a plan or a link.
+pub struct Secrets<'a> {
+    generate: Box<dyn FnMut() -> String + 'a>,
+    values: BTreeMap<String, String>,
+}
+
+impl<'a> Secrets<'a> {
+    /// Secrets from `generate` (the browser's crypto random, the OS's in the CLI).
+    pub fn new(generate: impl FnMut() -> String + 'a) -> Self {
+        Secrets {
+            generate: Box::new(generate),
+            values: BTreeMap::new(),
+        }
+    }
+
+    /// Stand-in secrets for tests and previews: `change-me-1`, `change-me-2`, …
+    pub fn placeholders() -> Secrets<'static> {
+        let mut n = 0;
+        Secrets::new(move || {
+            n += 1;
+            format!("change-me-{n}")
+        })
+    }
+
+    /// The value of secret `name`, generated the first time it is asked for.
+    pub fn value(&mut self, name: &str) -> String {
+        if let Some(v) = self.values.get(name) {
+            return v.clone();
+        }
+        let v = (self.generate)();
+        self.values.insert(name.to_string(), v.clone());
+        v
+    }
+}
+
+/// A random secret of 32 letters and digits from `bytes` (each byte picks a
+/// character; 62 does not divide 256, so bytes ≥ 248 are skipped).
+///
+/// ```
+/// let s = stackfit_core::export::secret_from_bytes(&[0u8; 64]);
+/// assert_eq!(s, "a".repeat(32));
+/// ```
+pub fn secret_from_bytes(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    bytes
+        .iter()
+        .filter(|b| **b < 248)
+        .take(32)
+        .map(|b| ALPHABET[(*b as usize) % 62] as char)
+        .collect()
+}
+
+/// An environment value in a container: written as is, or read from `.env`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Literal(String),
+    /// `${NAME}` from the server's `.env`.
+    Var(String),
+}
+
+/// One line of a server's `.env`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnvLine {
+    pub name: String,
+    pub value: String,
+    /// What it does, its default and why this value (one line each).
+    pub comment: Vec<String>,
+    /// Empty and must be set before `docker compose up` (Compose refuses to start).
+    pub required: bool,
+    pub secret: bool,
+}
+
+/// A port published on the host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    /// The address bound: `None` for every interface, else a literal or `${VAR}`.
+    pub bind: Option<String>,
+    pub host: String,
+    pub container: String,
+    pub why: &'static str,
+}
+
+/// One container (a placement) as every exporter writes it.
+pub struct Container<'a> {
+    pub placement: &'a Placement,
+    pub report: &'a PlacementReport,
+    pub def: Option<&'static ServiceDef>,
+    /// `postgres:16`, or `${WEB_IMAGE:?…}` for your own image.
+    pub image: String,
+    /// The catalog has no image for it: the user's own.
+    pub your_image: bool,
+    pub command: Vec<String>,
+    pub command_note: Option<(&'static str, &'static str)>,
+    pub environment: Vec<(String, Value)>,
+    pub ports: Vec<Published>,
+    /// (volume name, path in the container)
+    pub volumes: Vec<(String, &'static str)>,
+    pub healthcheck: &'static [&'static str],
+    /// Same-server dependencies: (service, it has a healthcheck).
+    pub depends_on: Vec<(String, bool)>,
+    /// Dependencies across servers, by server: (server id, their ids).
+    pub remote: Vec<(String, Vec<String>)>,
+    /// The port it listens on, if known.
+    pub port: Option<u16>,
+    /// Notes written beside it (why a value is as it is).
+    pub notes: Vec<String>,
+}
+
+/// One server of the option, as its files write it.
+pub struct ServerExport<'a> {
+    pub index: usize,
+    pub server: &'a Server,
+    pub report: &'a ServerReport,
+    pub containers: Vec<Container<'a>>,
+    pub env: Vec<EnvLine>,
+}
+
+/// An option of a plan, ready to write.
+pub struct OptionExport<'a> {
+    pub plan: &'a Plan,
+    pub option: &'a PlanOption,
+    pub report: &'a OptionReport,
+    pub servers: Vec<ServerExport<'a>>,
+}
+
+/// The variable that holds a server's private address when the plan gives
+/// none: `SERVER_A_PRIVATE_ADDRESS` for server "a".
+///
+/// ```
+/// assert_eq!(stackfit_core::export::address_variable("worker-1"), "SERVER_WORKER_1_PRIVATE_ADDRESS");
+/// ```
+pub fn address_variable(server_id: &str) -> String {
+    format!("SERVER_{}_PRIVATE_ADDRESS", env_name(server_id))
+}
+
+/// A server's private address as the plan gives it, if it is a plausible
+/// host name or IP (anything else is treated as unknown, never written).
+pub(super) fn known_address(s: &Server) -> Option<&str> {
+    s.private_address.as_deref().map(str::trim).filter(|a| {
+        !a.is_empty()
+            && a.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".:-_[]%".contains(c))
+    })
+}
+
+/// The port a placement listens on: its own, else the catalog's first.
+pub(super) fn port_of(p: &Placement, def: Option<&ServiceDef>) -> Option<u16> {
+    p.port.or_else(|| {
+        def.and_then(|d| d.deploy.ports.first())
+            .map(|x| x.container)
+    })
+}
+
+/// True when the catalog has no image for the service (it runs your code).
+pub(super) fn runs_your_code(p: &Placement, def: Option<&ServiceDef>) -> bool {
+    p.image.is_none() && def.is_none_or(|d| d.deploy.image.is_empty())
+}
+
+/// Names the `.env` variable of every secret of the option: the image's own
+/// name (`POSTGRES_PASSWORD`) when only one placement has it, else prefixed
+/// by the placement (`DB2_POSTGRES_PASSWORD`).
+fn secret_names(option: &PlanOption) -> HashMap<(String, &'static str), String> {
+    let mut count: HashMap<&'static str, usize> = HashMap::new();
+    let mut all = Vec::new();
+    for p in option.servers.iter().flat_map(|s| &s.placements) {
+        if let Some(def) = catalog::service(&p.service) {
+            for e in def.deploy.env {
+                if e.value == EnvValue::Secret {
+                    *count.entry(e.name).or_default() += 1;
+                    all.push((p.id.clone(), e.name));
+                }
+            }
+        }
+    }
+    all.into_iter()
+        .map(|(pid, name)| {
+            let var = if count[name] == 1 {
+                name.to_string()
+            } else {
+                format!("{}_{name}", env_name(&pid))
+            };
+            ((pid, name), var)
+        })
+        .collect()
+}
+
+/// The environment variable prefix for a dependency: its id in capitals,
+/// made unique among a placement's dependencies (`cache-a` and `cache_a`
+/// would both be `CACHE_A`).
+fn dependency_prefixes(deps: &[String]) -> Vec<(String, String)> {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    deps.iter()
+        .map(|d| {
+            let base = env_name(d);
+            let n = used.entry(base.clone()).or_default();
+            *n += 1;
+            let prefix = if *n == 1 { base } else { format!("{base}_{n}") };
+            (d.clone(), prefix)
+        })
+        .collect()
+}
+
+/// Builds what every server of `option` runs. `None` when the option is not
+/// in the plan or the report is not this plan's.
+pub fn build<'a>(
+    plan: &'a Plan,
+    report: &'a Report,
+    option: &str,
+    secrets: &mut Secrets,
+) -> Option<OptionExport<'a>> {
+    let o = plan.option(option)?;
+    let or = report.option(option)?;
+    let secret_vars = secret_names(o);
+    let where_is: HashMap<&str, usize> = o
+        .servers
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| s.placements.iter().map(move |p| (p.id.as_str(), si)))
+        .collect();
+    let mut servers = Vec::with_capacity(o.servers.len());
+    for (si, s) in o.servers.iter().enumerate() {
+        let sr = or.server(&s.id)?;
+        let mut env: BTreeMap<String, EnvLine> = BTreeMap::new();
+        let mut containers = Vec::with_capacity(s.placements.len());
+        // Placement env names used by more than one placement here get a prefix.
+        let mut env_count: HashMap<&str, usize> = HashMap::new();
+        for p in &s.placements {
+            for k in p.env.keys() {
+                *env_count.entry(k.as_str()).or_default() += 1;
+            }
+        }
+        for p in &s.placements {
+            let pr = sr.placement(&p.id)?;
+            let def = catalog::service(&p.service);
+            let host = HostView {
+                usable_mib: sr.usable_mib,
+                vcpu: sr.vcpu,
+                disk: s.disk,
+            };
+            let run = def
+                .map(|d| kinds::kind(d.kind).run(&Cx::new(d, p, host), &pr.tuning.written))
+                .unwrap_or_default();
+            let mut notes: Vec<String> = run.notes.clone();
+            for st in pr
+                .tuning
+                .written
+                .settings()
+                .iter()
+                .filter(|st| st.too_small)
+            {
+                notes.push(format!("{}: {}", st.name, st.rule_en));
+            }
+            for sg in &pr.tuning.suggestions {
+                notes.push(format!(
+                    "the plan holds {} {}; tuned for the {} MiB limit it would be {} (a finding offers the fix)",
+                    sg.knob, sg.plan, pr.tuning.limit_mib, sg.tuned
+                ));
+            }
+
+            // The image.
+            let your_image = runs_your_code(p, def);
+            let image = match (&p.image, def) {
+                (Some(i), _) => i.clone(),
+                (None, Some(d)) if !d.deploy.image.is_empty() => {
+                    format!("{}:{}", d.deploy.image, d.deploy.tag)
+                }
+                _ => {
+                    let var = format!("{}_IMAGE", env_name(&p.id));
+                    env.entry(var.clone()).or_insert(EnvLine {
+                        name: var.clone(),
+                        value: String::new(),
+                        comment: vec![format!(
+                            "the image {} runs: your app, built and pushed to your registry (e.g. registry.example.com/team/{}:1.0)",
+                            p.id, p.id
+                        )],
+                        required: true,
+                        secret: false,
+                    });
+                    format!("${{{var}:?set {var} in .env to your image}}")
+                }
+            };
+
+            let mut environment: Vec<(String, Value)> = Vec::new();
+            // What the image needs to start.
+            if let Some(d) = def {
+                for e in d.deploy.env {
+                    match e.value {
+                        EnvValue::Literal(v) => {
+                            environment.push((e.name.to_string(), Value::Literal(v.into())))
+                        }
+                        EnvValue::Secret => {
+                            let var = secret_vars[&(p.id.clone(), e.name)].clone();
+                            let value = secrets.value(&var);
+                            env.entry(var.clone()).or_insert(EnvLine {
+                                name: var.clone(),
+                                value,
+                                comment: vec![format!(
+                                    "{}: {} (generated on your machine; keep it secret)",
+                                    p.id, e.why_en
+                                )],
+                                required: false,
+                                secret: true,
+                            });
+                            environment.push((e.name.to_string(), Value::Var(var)));
+                        }
+                    }
+                }
+            }
+            // What the plan's settings turn into.
+            for (k, v) in run.env {
+                environment.push((k, Value::Literal(v)));
+            }
+            // The placement's own lines, from .env.
+            for (k, v) in &p.env {
+                let var = if env_count[k.as_str()] > 1 {
+                    format!("{}_{k}", env_name(&p.id))
+                } else {
+                    k.clone()
+                };
+                env.entry(var.clone()).or_insert(EnvLine {
+                    name: var.clone(),
+                    value: v.clone(),
+                    comment: vec![format!("{}: set in the plan", p.id)],
+                    required: false,
+                    secret: false,
+                });
+                environment.push((k.clone(), Value::Var(var)));
+            }
+            // Dependencies: the service name here, the other server's address there.
+            let mut depends_on = Vec::new();
+            let mut remote: Vec<(String, Vec<String>)> = Vec::new();
+            for (dep, prefix) in dependency_prefixes(&p.depends_on) {
+                let Some(&dsi) = where_is.get(dep.as_str()) else {
+                    notes.push(format!("depends on {dep}, which is not in this option"));
+                    continue;
+                };
+                let dserver = &o.servers[dsi];
+                let dp = dserver.placements.iter().find(|q| q.id == dep)?;
+                let ddef = catalog::service(&dp.service);
+                let host_value = if dsi == si {
+                    depends_on.push((
+                        dep.clone(),
+                        ddef.is_some_and(|d| !d.deploy.healthcheck.is_empty()),
+                    ));
+                    Value::Literal(dep.clone())
+                } else {
+                    match remote.iter_mut().find(|(s, _)| *s == dserver.id) {
+                        Some((_, ids)) => ids.push(dep.clone()),
+                        None => remote.push((dserver.id.clone(), vec![dep.clone()])),
+                    }
+                    match known_address(dserver) {
+                        Some(a) => Value::Literal(a.to_string()),
+                        None => {
+                            let var = address_variable(&dserver.id);
+                            env.entry(var.clone()).or_insert(EnvLine {
+                                name: var.clone(),
+                                value: String::new(),
+                                comment: vec![format!(
+                                    "server {}'s private IP ({}): {} runs there",
+                                    env_name(&dserver.id),
+                                    dserver.label,
+                                    dep
+                                )],
+                                required: true,
+                                secret: false,
+                            });
+                            Value::Var(var)
+                        }
+                    }
+                };
+                environment.push((format!("{prefix}_HOST"), host_value));
+                if let Some(port) = port_of(dp, ddef) {
+                    environment.push((format!("{prefix}_PORT"), Value::Literal(port.to_string())));
+                }
+                if let Some(d) = ddef {
+                    if let Some(e) = d
+                        .deploy
+                        .env
+                        .iter()
+                        .find(|e| e.value == EnvValue::Secret && e.name.contains("PASSWORD"))
+                    {
+                        let var = secret_vars[&(dp.id.clone(), e.name)].clone();
+                        let value = secrets.value(&var);
+                        env.entry(var.clone()).or_insert(EnvLine {
+                            name: var.clone(),
+                            value,
+                            comment: vec![format!(
+                                "{dep}: {} (the same value on every server)",
+                                e.why_en
+                            )],
+                            required: false,
+                            secret: true,
+                        });
+                        environment.push((format!("{prefix}_PASSWORD"), Value::Var(var)));
+                    }
+                }
+            }
+
+            // Ports: public services on every interface; services another
+            // server reaches on this server's private address only.
+            let port = port_of(p, def);
+            let mut ports = Vec::new();
+            let reached = o
+                .servers
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != si)
+                .flat_map(|(_, s)| &s.placements)
+                .any(|q| q.depends_on.contains(&p.id));
+            let catalog_ports: Vec<u16> = match (p.port, def) {
+                (Some(x), _) => vec![x],
+                (None, Some(d)) => d.deploy.ports.iter().map(|x| x.container).collect(),
+                _ => Vec::new(),
+            };
+            if p.public {
+                if catalog_ports.is_empty() {
+                    let var = format!("{}_PORT", env_name(&p.id));
+                    env.entry(var.clone()).or_insert(EnvLine {
+                        name: var.clone(),
+                        value: String::new(),
+                        comment: vec![format!(
+                            "the port {} listens on (published to the internet)",
+                            p.id
+                        )],
+                        required: true,
+                        secret: false,
+                    });
+                    let v = format!("${{{var}:?set {var} in .env}}");
+                    ports.push(Published {
+                        bind: None,
+                        host: v.clone(),
+                        container: v,
+                        why: "public",
+                    });
+                }
+                for x in &catalog_ports {
+                    ports.push(Published {
+                        bind: None,
+                        host: x.to_string(),
+                        container: x.to_string(),
+                        why: "public",
+                    });
+                }
+            } else if reached {
+                let bind = match known_address(s) {
+                    Some(a) => a.to_string(),
+                    None => {
+                        let var = address_variable(&s.id);
+                        env.entry(var.clone()).or_insert(EnvLine {
+                            name: var.clone(),
+                            value: String::new(),
+                            comment: vec![format!(
+                                "this server's private IP ({}): {} is published on it for the other servers",
+                                s.label, p.id
+                            )],
+                            required: true,
+                            secret: false,
+                        });
+                        format!("${{{var}:?set {var} in .env}}")
+                    }
+                };
+                if let Some(x) = port {
+                    ports.push(Published {
+                        bind: Some(bind),
+                        host: x.to_string(),
+                        container: x.to_string(),
+                        why: "private",
+                    });
+                } else {
+                    notes.push("reached from another server: publish its port on this server's private address".into());
+                }
+            }
+
+            // Named volumes per placement: "<placement>-<what>" (the
+            // catalog's name without its service prefix).
+            let volumes = def
+                .map(|d| {
+                    d.deploy
+                        .volumes
+                        .iter()
+                        .map(|v| {
+                            let what = v.name.strip_prefix(&format!("{}-", d.id)).unwrap_or(v.name);
+                            (format!("{}-{what}", p.id), v.path)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            containers.push(Container {
+                placement: p,
+                report: pr,
+                def,
+                image,
+                your_image,
+                command: run.command,
+                command_note: run.command_note,
+                environment,
+                ports,
+                volumes,
+                healthcheck: def.map_or(&[][..], |d| d.deploy.healthcheck),
+                depends_on,
+                remote,
+                port,
+                notes,
+            });
+        }
+        servers.push(ServerExport {
+            index: si,
+            server: s,
+            report: sr,
+            containers,
+            env: env.into_values().collect(),
+        });
+    }
+    Some(OptionExport {
+        plan,
+        option: o,
+        report: or,
+        servers,
+    })
+}
+
+impl Container<'_> {
+    /// The memory limit per replica.
+    pub fn limit_mib(&self) -> Mib {
+        self.report.per_replica.limit_mib
+    }
+
+    /// The memory reserved per replica: its expected use.
+    pub fn reservation_mib(&self) -> Mib {
+        self.report.per_replica.expected_mib
+    }
+
+    /// The CPU cap per replica, in cores as Compose writes it: the plan's,
+    /// else the server's vCPUs (no cap below the server).
+    pub fn cpus(&self, server_vcpu: u32) -> String {
+        match self.placement.cpu_limit_millicores {
+            Some(m) => super::cores(m),
+            None => server_vcpu.max(1).to_string(),
+        }
+    }
+}

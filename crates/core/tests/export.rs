@@ -1,0 +1,593 @@
+//! The exporters against what consumes their files: every template's every
+//! file parses as YAML with the structure Compose, Swarm and Kubernetes
+//! expect, would start on a fresh server (no untagged image, every variable
+//! set or marked required, every setting an image needs present, every
+//! queue consumed), matches its reviewed golden, and survives hostile text.
+//! The real validators (Compose Specification schema, kubernetes-validate)
+//! run on the same files in the test command's validator layer.
+//! `UPDATE_GOLDEN=1 cargo test -p stackfit-core --test export` rewrites the
+//! goldens; read the diff before committing it.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use serde_yaml::Value;
+use stackfit_core::export::{self, ExportFile, FileKind, Secrets};
+use stackfit_core::findings::Lang;
+use stackfit_core::model::{EnvValue, Placement, Plan, PlanOption, Server, Settings};
+use stackfit_core::{catalog, evaluate, templates};
+
+fn export_all(plan: &Plan, option: &str) -> Vec<ExportFile> {
+    export::files(
+        plan,
+        &evaluate(plan),
+        option,
+        &mut Secrets::placeholders(),
+        Lang::En,
+    )
+    .unwrap()
+}
+
+fn file<'a>(files: &'a [ExportFile], name: &str) -> &'a ExportFile {
+    files
+        .iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
+fn yaml(text: &str) -> Value {
+    serde_yaml::from_str(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+/// `NAME=value` lines of a .env (values unquoted as Compose reads them).
+fn env_lines(text: &str) -> HashMap<String, String> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && l.contains('='))
+        .map(|l| {
+            let (k, v) = l.split_once('=').unwrap();
+            let v = v.trim_matches('\'').trim_matches('"');
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+/// Every `${NAME…}` a text reads, with whether it is `${NAME:?…}` (required).
+fn variables(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("${") {
+        let after = &rest[i + 2..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(after.len());
+        let name = &after[..end];
+        let required = after[end..].starts_with(":?");
+        // `$${` is a literal dollar, not a variable.
+        if !(i > 0 && rest.as_bytes()[i - 1] == b'$') {
+            out.push((name.to_string(), required));
+        }
+        rest = &after[end..];
+    }
+    out
+}
+
+/// Would `docker compose up` start this server's file with its .env?
+fn would_start(compose: &str, env: &str) -> Result<(), String> {
+    let doc = yaml(compose);
+    if doc.get("version").is_some() {
+        return Err("a version: key".into());
+    }
+    let set = env_lines(env);
+    for (name, required) in variables(compose) {
+        let value = set.get(&name);
+        if value.is_none() && !required {
+            return Err(format!("${{{name}}} is read but not set in .env"));
+        }
+        if value.is_some_and(|v| v.is_empty()) && !required {
+            return Err(format!(
+                "${{{name}}} is empty in .env and not marked required"
+            ));
+        }
+    }
+    let services = doc["services"].as_mapping().cloned().unwrap_or_default();
+    for (name, svc) in &services {
+        let name = name.as_str().ok_or("a service name that is not a string")?;
+        let image = svc["image"].as_str().ok_or(format!("{name}: no image"))?;
+        let tagged = image.starts_with("${")
+            || image
+                .rsplit('/')
+                .next()
+                .is_some_and(|last| last.contains(':') && !last.ends_with(":latest"));
+        if !tagged {
+            return Err(format!("{name}: image {image} has no tag"));
+        }
+        if let Some(def) = catalog::service_for_image(image) {
+            let env = &svc["environment"];
+            for e in def.deploy.env {
+                if env.get(e.name).is_none() {
+                    return Err(format!(
+                        "{name}: {} missing (the image needs it to start)",
+                        e.name
+                    ));
+                }
+                if e.value == EnvValue::Secret
+                    && !env[e.name].as_str().unwrap_or("").starts_with("${")
+                {
+                    return Err(format!(
+                        "{name}: {} is a secret written into the file",
+                        e.name
+                    ));
+                }
+            }
+        }
+        if let Some(deps) = svc["depends_on"].as_mapping() {
+            for (d, _) in deps {
+                if !services.contains_key(d) {
+                    return Err(format!("{name} depends on {d:?}, which is not in the file"));
+                }
+            }
+        }
+        let limits = &svc["deploy"]["resources"]["limits"];
+        if limits["memory"].as_str().is_none() || limits["cpus"].as_str().is_none() {
+            return Err(format!("{name}: no memory and CPU limits"));
+        }
+        if svc["logging"]["options"]["max-size"].as_str().is_none() {
+            return Err(format!("{name}: no log rotation"));
+        }
+    }
+    Ok(())
+}
+
+fn golden(name: &str, got: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/export")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+    assert!(
+        want == got,
+        "{} differs from the export; run with UPDATE_GOLDEN=1 and review the diff",
+        path.display()
+    );
+}
+
+/// Every template, every option: each server's compose file would start
+/// with its .env, and the queues the plan names each have a consumer.
+#[test]
+fn every_template_export_would_start() {
+    for t in templates::list() {
+        let plan = templates::get(t.id).unwrap();
+        for o in &plan.options {
+            let files = export_all(&plan, &o.id);
+            for s in &o.servers {
+                let compose = &file(&files, &format!("docker-compose.{}.yml", s.id)).text;
+                let env = &file(&files, &format!(".env.{}", s.id)).text;
+                would_start(compose, env)
+                    .unwrap_or_else(|e| panic!("{} {} {}: {e}\n{compose}", t.id, o.id, s.id));
+            }
+            let consumed: BTreeSet<String> = files
+                .iter()
+                .filter(|f| f.kind == FileKind::Compose)
+                .flat_map(|f| {
+                    f.text
+                        .lines()
+                        .filter_map(|l| {
+                            l.trim()
+                                .strip_prefix("- \"-Q\"")
+                                .or(l.trim().strip_prefix("- --queues="))
+                        })
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let _ = consumed;
+            for p in o.servers.iter().flat_map(|s| &s.placements) {
+                for q in &p.queues {
+                    let any = files
+                        .iter()
+                        .any(|f| f.kind == FileKind::Compose && f.text.contains(q.as_str()));
+                    assert!(any, "{} {}: queue {q} has no consumer", t.id, o.id);
+                }
+            }
+            // Swarm and Kubernetes files parse, every document.
+            yaml(&file(&files, "stack.yml").text);
+            for doc in file(&files, "kubernetes.yml").text.split("\n---\n") {
+                let v = yaml(doc);
+                assert!(
+                    v.is_null() || v["kind"].as_str().is_some(),
+                    "{}: {doc}",
+                    t.id
+                );
+            }
+        }
+    }
+}
+
+/// Reviewed goldens: S4's two servers (with their .env), S0's lean box, and
+/// S4's Kubernetes, Swarm and DEPLOY.md.
+#[test]
+fn goldens() {
+    let plan = templates::get("s4").unwrap();
+    let files = export_all(&plan, "as-planned");
+    for f in &files {
+        golden(
+            &format!("s4-as-planned/{}", f.name.trim_start_matches('.')),
+            &f.text,
+        );
+    }
+    let plan = templates::get("s0").unwrap();
+    let files = export_all(&plan, "lean-2c4g");
+    for name in ["docker-compose.a.yml", ".env.a"] {
+        golden(
+            &format!("s0-lean-2c4g/{}", name.trim_start_matches('.')),
+            &file(&files, name).text,
+        );
+    }
+    let zh = export::files(
+        &plan,
+        &evaluate(&plan),
+        "lean-2c4g",
+        &mut Secrets::placeholders(),
+        Lang::Zh,
+    )
+    .unwrap();
+    golden("s0-lean-2c4g/DEPLOY.zh.md", &file(&zh, "DEPLOY.md").text);
+}
+
+/// Every number in a file is the report's: limits, reservations, replicas.
+#[test]
+fn limits_in_the_files_are_the_reports() {
+    for t in templates::list() {
+        let plan = templates::get(t.id).unwrap();
+        let report = evaluate(&plan);
+        for o in &plan.options {
+            let files = export_all(&plan, &o.id);
+            let or = report.option(&o.id).unwrap();
+            for s in &o.servers {
+                let doc = yaml(&file(&files, &format!("docker-compose.{}.yml", s.id)).text);
+                for p in &s.placements {
+                    let pr = or.server(&s.id).unwrap().placement(&p.id).unwrap();
+                    let svc = &doc["services"][p.id.as_str()];
+                    let res = &svc["deploy"]["resources"];
+                    assert_eq!(
+                        res["limits"]["memory"].as_str().unwrap(),
+                        export::mem_size(pr.per_replica.limit_mib),
+                        "{} {} {}",
+                        t.id,
+                        o.id,
+                        p.id
+                    );
+                    assert_eq!(
+                        res["reservations"]["memory"].as_str().unwrap(),
+                        export::mem_size(pr.per_replica.expected_mib.max(1))
+                    );
+                    if pr.replicas > 1 {
+                        assert_eq!(
+                            svc["deploy"]["replicas"].as_u64(),
+                            Some(u64::from(pr.replicas))
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn two_servers() -> Plan {
+    let a = Server::new("db", "DB box", "aliyun-ecs-c7-large")
+        .private_address("172.16.0.10")
+        .with(Placement::new("postgres", "postgres"));
+    let b = Server::new("app", "App box", "aliyun-ecs-c7-large").with(
+        Placement::new("api", "fastapi")
+            .depends_on(&["postgres"])
+            .public()
+            .port(8000),
+    );
+    Plan {
+        name: "two".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![PlanOption::new("o", "O").with(a).with(b)],
+    }
+}
+
+/// A database another server reaches is published on its private address
+/// only; the app reaches it there, with the same generated password.
+#[test]
+fn cross_server_dependencies_use_the_private_address() {
+    let plan = two_servers();
+    let mut n = 0;
+    let mut secrets = Secrets::new(|| {
+        n += 1;
+        format!("s{n}")
+    });
+    let files = export::files(&plan, &evaluate(&plan), "o", &mut secrets, Lang::En).unwrap();
+    let db = yaml(&file(&files, "docker-compose.db.yml").text);
+    assert_eq!(
+        db["services"]["postgres"]["ports"][0].as_str(),
+        Some("172.16.0.10:5432:5432")
+    );
+    let app = yaml(&file(&files, "docker-compose.app.yml").text);
+    let env = &app["services"]["api"]["environment"];
+    assert_eq!(env["POSTGRES_HOST"].as_str(), Some("172.16.0.10"));
+    assert_eq!(env["POSTGRES_PORT"].as_str(), Some("5432"));
+    // Public: published on every interface.
+    assert_eq!(
+        app["services"]["api"]["ports"][0].as_str(),
+        Some("8000:8000")
+    );
+    // One secret for the option, in both servers' .env.
+    let a = env_lines(&file(&files, ".env.db").text);
+    let b = env_lines(&file(&files, ".env.app").text);
+    assert_eq!(a["POSTGRES_PASSWORD"], b["POSTGRES_PASSWORD"]);
+    assert_eq!(a["POSTGRES_PASSWORD"], "s1");
+}
+
+/// Secrets never reach a plan file or a link: the plan holds none.
+#[test]
+fn secrets_are_not_in_the_plan() {
+    let plan = two_servers();
+    let files = export_all(&plan, "o");
+    let secret = env_lines(&file(&files, ".env.db").text)["POSTGRES_PASSWORD"].clone();
+    assert!(!stackfit_core::codec::to_json(&plan).contains(&secret));
+}
+
+/// Placement ids YAML would retype (`true`, `yes`, `010`, `0x1f`, `null`)
+/// stay string service names: five services, not fewer.
+#[test]
+fn ids_yaml_would_retype_stay_strings() {
+    let ids = ["true", "yes", "010", "0x1f", "null"];
+    let mut s = Server::new("s", "S", "aliyun-ecs-c7-xlarge");
+    for id in ids {
+        s.placements.push(Placement::new(id, "redis"));
+    }
+    let plan = Plan {
+        name: "ids".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![PlanOption::new("o", "O").with(s)],
+    };
+    let files = export_all(&plan, "o");
+    let doc = yaml(&file(&files, "docker-compose.s.yml").text);
+    let names: Vec<&str> = doc["services"]
+        .as_mapping()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str().expect("a string key"))
+        .collect();
+    assert_eq!(names, ids);
+}
+
+/// Two dependencies whose ids map to one variable name (`cache-a`,
+/// `cache_a`) got the same environment key twice.
+#[test]
+fn dependency_variables_never_repeat_a_key() {
+    let s = Server::new("s", "S", "aliyun-ecs-c7-xlarge")
+        .with(Placement::new("cache-a", "redis"))
+        .with(Placement::new("cache_a", "redis"))
+        .with(Placement::new("app", "fastapi").depends_on(&["cache-a", "cache_a"]));
+    let plan = Plan {
+        name: "deps".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![PlanOption::new("o", "O").with(s)],
+    };
+    let text = file(&export_all(&plan, "o"), "docker-compose.s.yml")
+        .text
+        .clone();
+    let doc = yaml(&text);
+    let env = doc["services"]["app"]["environment"].as_mapping().unwrap();
+    assert!(
+        env.contains_key("CACHE_A_HOST") && env.contains_key("CACHE_A_2_HOST"),
+        "{text}"
+    );
+    // serde_yaml refuses duplicate keys: parsing at all proves none repeat.
+}
+
+/// Hostile text in every place a plan's text reaches a file: labels, names,
+/// notes, env values. U+2028/U+2029 are line breaks to YAML readers, U+FFFE
+/// and C1 characters invalid YAML, `$` an interpolation to Compose. The
+/// file still parses, has exactly the plan's services and no key the plan
+/// did not put there.
+#[test]
+fn hostile_text_cannot_break_the_yaml_or_inject_a_key() {
+    let evil = "x\u{2028}    privileged: true\u{2029}include: [/etc]\u{85}\u{FFFE}\u{9b}$HOME ${X} \" ' # :";
+    let mut plan = two_servers();
+    plan.name = evil.into();
+    plan.options[0].name = evil.into();
+    let o = &mut plan.options[0];
+    o.servers[0].label = evil.into();
+    o.servers[1].placements[0].note = evil.into();
+    o.servers[1].placements[0]
+        .env
+        .insert("APP_MODE".into(), evil.into());
+    // Straight to the exporter, bypassing the validator that would clean it.
+    let files = export_all(&plan, "o");
+    for f in files
+        .iter()
+        .filter(|f| matches!(f.kind, FileKind::Compose | FileKind::Swarm))
+    {
+        let doc = yaml(&f.text);
+        let top: Vec<&str> = doc
+            .as_mapping()
+            .unwrap()
+            .keys()
+            .filter_map(|k| k.as_str())
+            .collect();
+        assert!(
+            top.iter().all(|k| ["services", "volumes"].contains(k)),
+            "{}: {top:?}",
+            f.name
+        );
+        for (_, svc) in doc["services"].as_mapping().unwrap() {
+            assert!(svc.get("privileged").is_none(), "{}", f.name);
+        }
+    }
+    let app = yaml(&file(&files, "docker-compose.app.yml").text);
+    assert_eq!(app["services"].as_mapping().unwrap().len(), 1);
+    // The env value reaches the container only through .env, single-quoted.
+    assert_eq!(
+        app["services"]["api"]["environment"]["APP_MODE"].as_str(),
+        Some("${APP_MODE}")
+    );
+    for doc in file(&files, "kubernetes.yml").text.split("\n---\n") {
+        yaml(doc);
+    }
+}
+
+/// postgresql.conf is PGTune's web profile for the container's limit once
+/// the plan holds PGTune's values, computed here from PGTune's published
+/// formulas (peer tools digest §c) for several sizes, CPUs and disks.
+#[test]
+fn postgresql_conf_equals_pgtune_for_the_limit() {
+    use stackfit_core::model::DiskType;
+    for (limit, vcpu, conns, disk) in [
+        (1024u64, 2u32, 100u64, DiskType::Ssd),
+        (4096, 8, 150, DiskType::Ssd),
+        (16 * 1024, 4, 200, DiskType::Hdd),
+        (3 * 1024, 16, 300, DiskType::Nvme),
+    ] {
+        let ram_kib = limit * 1024;
+        let sb = ram_kib / 4;
+        let workers = if vcpu >= 4 { u64::from(vcpu) } else { 8 };
+        let work_mem = ((ram_kib - sb) / ((conns + workers) * 3)).max(4096);
+        let maint = (ram_kib / 16).min(8 * 1024 * 1024);
+        let mut wal = sb * 3 / 100;
+        if wal > 14 * 1024 {
+            wal = 16 * 1024;
+        }
+        let size = |kib: u64| {
+            if kib.is_multiple_of(1024 * 1024) {
+                format!("'{}GB'", kib / 1024 / 1024)
+            } else if kib.is_multiple_of(1024) {
+                format!("'{}MB'", kib / 1024)
+            } else {
+                format!("'{kib}kB'")
+            }
+        };
+        let mut want = vec![
+            ("max_connections", conns.to_string()),
+            ("shared_buffers", size(sb)),
+            ("effective_cache_size", size(ram_kib * 3 / 4)),
+            ("maintenance_work_mem", size(maint)),
+            ("wal_buffers", size(wal.max(32))),
+            ("min_wal_size", "'1024MB'".into()),
+            ("max_wal_size", "'4096MB'".into()),
+            ("checkpoint_completion_target", "0.9".into()),
+            ("default_statistics_target", "100".into()),
+            (
+                "random_page_cost",
+                if disk == DiskType::Hdd {
+                    "4".into()
+                } else {
+                    "1.1".into()
+                },
+            ),
+            (
+                "effective_io_concurrency",
+                match disk {
+                    DiskType::Hdd => "2",
+                    DiskType::Ssd => "200",
+                    DiskType::San => "300",
+                    DiskType::Nvme => "1000",
+                }
+                .into(),
+            ),
+            (
+                "huge_pages",
+                if sb >= 2 * 1024 * 1024 {
+                    "'try'".into()
+                } else {
+                    "'off'".into()
+                },
+            ),
+        ];
+        if vcpu >= 4 {
+            let half = u64::from(vcpu).div_ceil(2).min(4);
+            want.push(("max_worker_processes", vcpu.to_string()));
+            want.push(("max_parallel_workers", vcpu.to_string()));
+            want.push(("max_parallel_maintenance_workers", half.to_string()));
+            want.push(("max_parallel_workers_per_gather", half.to_string()));
+        }
+        // A plan whose PostgreSQL already holds PGTune's values for its limit.
+        let mut s = Server::new("db", "DB", "custom").spec(vcpu, limit * 2);
+        s.disk = disk;
+        s.placements.push(
+            Placement::new("pg", "postgres")
+                .knob("max_connections", conns as i64)
+                .knob("shared_buffers_mib", (sb / 1024) as i64)
+                .knob("maintenance_work_mem_mib", (maint / 1024) as i64)
+                .knob("work_mem_mib", (work_mem / 1024) as i64)
+                .knob(
+                    "max_parallel_workers_per_gather",
+                    if vcpu >= 4 {
+                        u64::from(vcpu).div_ceil(2).min(4) as i64
+                    } else {
+                        2
+                    },
+                )
+                .limit(limit),
+        );
+        let plan = Plan {
+            name: "pg".into(),
+            description: String::new(),
+            settings: Settings::default(),
+            options: vec![PlanOption::new("o", "O").with(s)],
+        };
+        let files = export_all(&plan, "o");
+        let conf = &file(&files, "postgresql.pg.conf").text;
+        let got: HashMap<&str, &str> = conf
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('#').next()?.split_once(" = "))
+            .map(|(k, v)| (k.trim(), v.trim()))
+            .collect();
+        for (k, v) in &want {
+            assert_eq!(
+                got.get(k).copied(),
+                Some(v.as_str()),
+                "{limit} MiB {vcpu} CPU {disk:?}: {k}\n{conf}"
+            );
+        }
+        // work_mem: PGTune's figure in whole MB (the plan holds MiB).
+        assert_eq!(got["work_mem"], size(work_mem / 1024 * 1024), "{conf}");
+        let sql = &file(&files, "alter-system.pg.sql").text;
+        assert!(sql.contains("ALTER SYSTEM SET shared_buffers = "), "{sql}");
+    }
+}
+
+/// The zip holds every file, stored, with the right CRC.
+#[test]
+fn zip_holds_every_file() {
+    let plan = templates::get("s4").unwrap();
+    let files = export_all(&plan, "as-planned");
+    let zip = export::zip_files(&files);
+    assert_eq!(&zip[..4], b"PK\x03\x04");
+    let eocd = zip.len() - 22;
+    assert_eq!(&zip[eocd..eocd + 4], b"PK\x05\x06");
+    let count = u16::from_le_bytes([zip[eocd + 10], zip[eocd + 11]]) as usize;
+    assert_eq!(count, files.len());
+    let first = &files[0];
+    let crc = u32::from_le_bytes(zip[14..18].try_into().unwrap());
+    assert_eq!(crc, export::zip::crc32(first.text.as_bytes()));
+}
+
+#[test]
+fn unknown_option_exports_nothing() {
+    let plan = templates::get("s4").unwrap();
+    let report = evaluate(&plan);
+    assert!(export::files(
+        &plan,
+        &report,
+        "nope",
+        &mut Secrets::placeholders(),
+        Lang::En
+    )
+    .is_none());
+    assert!(export::compose(&plan, &report, "as-planned", "z").is_none());
+}
