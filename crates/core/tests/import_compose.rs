@@ -413,7 +413,7 @@ fn several_files_merge_in_order() {
 #[test]
 fn include_and_extends_read_the_files_given_by_name() {
     let main = "include:\n  - path: ./infra/data.yml\nservices:\n  api:\n    extends: {file: ./base.yml, service: app}\n    command: node server.js --max-old-space-size=640\n";
-    let data = "services:\n  db:\n    image: mariadb:11\n    command: --innodb-buffer-pool-size=512M --max-connections=300\n";
+    let data = "services:\n  db:\n    image: mysql:8.4\n    command: --innodb-buffer-pool-size=512M --max-connections=300\n";
     let base = "services:\n  app:\n    image: node:20-alpine\n    mem_limit: 1g\n";
     let got = import(
         &[("stack/compose.yml", main)],
@@ -484,7 +484,7 @@ fn heaps_and_memory_settings_in_the_environment() {
          \x20 ratio: {image: 'eclipse-temurin:21', mem_limit: 1g, environment: {JAVA_TOOL_OPTIONS: '-XX:MaxRAMPercentage=75.0'}}\n\
          \x20 kibana: {image: 'kibana:8.15.3', environment: {NODE_OPTIONS: '--max-old-space-size=800'}}\n\
          \x20 gitea: {image: 'gitea/gitea:1.22', environment: {GOMEMLIMIT: 900MiB}}\n\
-         \x20 neo: {image: 'neo4j:5', environment: {NEO4J_server_memory_heap_max__size: 1G, NEO4J_server_memory_pagecache_size: 512m}}\n\
+         \x20 neo: {image: 'neo4j:5', environment: {NEO4J_server_memory_heap_max__size: 1200m, NEO4J_server_memory_pagecache_size: 640m}}\n\
          \x20 mq: {image: 'rabbitmq:3.13', mem_limit: 1g, environment: {RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-rabbit vm_memory_high_watermark {absolute,\"614MiB\"}'}}\n\
          \x20 mongo: {image: 'mongo:7', command: [mongod, --wiredTigerCacheSizeGB, '1.5']}\n\
          \x20 mc: {image: 'memcached:1.6', command: memcached -m 256}\n\
@@ -502,7 +502,7 @@ fn heaps_and_memory_settings_in_the_environment() {
     assert_eq!(k("gitea", "gomemlimit_mib"), Some(900));
     assert_eq!(
         (k("neo", "heap_mib"), k("neo", "pagecache_mib")),
-        (Some(1024), Some(512))
+        (Some(1200), Some(640))
     );
     assert_eq!(k("mq", "watermark_pct"), Some(60));
     assert_eq!(k("mongo", "cache_mib"), Some(1536));

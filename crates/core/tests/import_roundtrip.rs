@@ -11,6 +11,29 @@ use stackfit_core::{catalog, evaluate, export};
 
 const TIER: &str = "aliyun-ecs-g7-2xlarge";
 
+/// A `.env` for an exported file: every variable it requires (`${NAME:?…}`:
+/// the other servers' addresses, your own images) given a value.
+fn env_for(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("${") {
+        rest = &rest[i + 2..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if rest[name.len()..].starts_with(":?") && !out.contains(&format!("{name}=")) {
+            let value = if name.ends_with("_ADDRESS") {
+                "172.16.0.10"
+            } else {
+                "registry.example.com/team/app:1"
+            };
+            out.push_str(&format!("{name}={value}\n"));
+        }
+    }
+    out
+}
+
 fn plan_of(p: Placement) -> Plan {
     Plan {
         name: "rt".into(),
@@ -63,8 +86,10 @@ fn what_kinds_write_reads_back_onto_the_same_knob() {
             if run == default_run {
                 continue; // this knob is not written
             }
+            let env = env_for(&text);
             let got = compose(&ComposeInput {
                 files: vec![InputFile::new("docker-compose.yml", text.as_bytes())],
+                env: Some(InputFile::new(".env", env.as_bytes())),
                 tier: TIER,
                 ..Default::default()
             });
@@ -128,10 +153,10 @@ fn a_templates_compose_file_imports_with_its_services_and_limits() {
     for server in &option.servers {
         let text = export::compose(&plan, &report, &option.id, &server.id).unwrap();
         // The exported file refuses to start without the other server's address.
-        let env = b"SERVER_A_PRIVATE_ADDRESS=172.16.0.10\nSERVER_B_PRIVATE_ADDRESS=172.16.0.11\n";
+        let env = env_for(&text);
         let got = compose(&ComposeInput {
             files: vec![InputFile::new("docker-compose.yml", text.as_bytes())],
-            env: Some(InputFile::new(".env", env)),
+            env: Some(InputFile::new(".env", env.as_bytes())),
             tier: &server.tier,
             ..Default::default()
         });
