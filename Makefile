@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test setup size build bench measure
+.PHONY: serve test setup size build bench measure fuzz
 
 ## serve: build the planner and serve it at http://127.0.0.1:8080
 serve: setup
@@ -33,3 +33,20 @@ bench:
 ## measure: drop → diagram and navigation → app-ready timings (a report, not a test)
 measure: build
 	node scripts/measure.mjs
+
+## fuzz: run each cargo-fuzz target for FUZZ_SECONDS (default 60) with the
+## nightly toolchain; not part of `make test`. Installs the pinned cargo-fuzz
+## if it is missing. New inputs collect in fuzz/corpus/<target>, crashes in
+## fuzz/artifacts/<target>.
+CARGO_FUZZ_VERSION := 0.13.2
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := compose_import stats_parse
+fuzz:
+	@cargo fuzz --version 2>/dev/null | grep -q "$(CARGO_FUZZ_VERSION)" || cargo install --locked cargo-fuzz@$(CARGO_FUZZ_VERSION)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p fuzz/corpus/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		cargo +nightly fuzz run --fuzz-dir fuzz $$t fuzz/corpus/$$t fuzz/seeds/$$t -- \
+			-max_total_time=$(FUZZ_SECONDS) -dict=fuzz/compose.dict -max_len=65536 -rss_limit_mb=1024 -timeout=5 \
+			|| exit 1; \
+	done

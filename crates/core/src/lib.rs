@@ -27,6 +27,7 @@ pub mod edit;
 pub mod export;
 pub mod findings;
 pub mod fit;
+pub mod import;
 pub mod kinds;
 pub mod model;
 pub mod report;

@@ -1,0 +1,303 @@
+//! One running compose service → a placement: which catalog service it is
+//! (by image, else by command, else the assumed custom service), its
+//! replicas, limit and /dev/shm within the planner's bounds, and each
+//! setting its kind reads onto a knob within the knob's range; everything
+//! read is listed with where it was written.
+
+use super::compose::{By, ImportedService, Outcome};
+use super::knobs;
+use super::note::{msg, Note, Notes, Pos};
+use super::recognise::{assumed_service, base_like, by_command};
+use super::service::{Draft, Sized};
+use crate::catalog;
+use crate::model::bounds::{self, Bound};
+use crate::model::units::format_mib;
+use crate::model::{KnobDef, KnobUnit, Placement, ServiceDef};
+
+/// The catalog service a running compose service is, and how it was known.
+fn recognise(d: &Draft) -> (&'static ServiceDef, Option<By>, String) {
+    let image = d.image.as_ref().map(|(i, _)| i.as_str());
+    let by_image = image.and_then(catalog::service_for_image);
+    let by_cmd = by_command(d);
+    match (by_image, by_cmd) {
+        (Some(def), _) if !base_like(def) => {
+            (def, Some(By::Image), image.unwrap_or("").to_string())
+        }
+        (Some(def), None) => (def, Some(By::Image), image.unwrap_or("").to_string()),
+        (_, Some((def, cmd))) => (def, Some(By::Command), cmd),
+        (None, None) => (assumed_service(), None, String::new()),
+    }
+}
+
+pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement) {
+    let n = d.name.as_str();
+    let (def, by, what) = recognise(d);
+    let image = d.image.as_ref().map(|(i, _)| i.clone());
+    let mut read: Vec<Note> = Vec::new();
+    let mut note_parts: Vec<String> = Vec::new();
+    let mut id = n.to_string();
+    if bounds::check_text(&bounds::ID_CHARS, n).is_err() {
+        // Room for a "-2" should two long names share their first 60 characters.
+        id = n.chars().take(60).collect();
+        notes.warn(
+            "long-name",
+            Some(d.at),
+            Some(n),
+            msg(
+                format!("service name {n:?} is over 63 characters; the placement is named by its first 60"),
+                format!("服务名 {n:?} 超过 63 个字符，方案中取其前 60 个字符"),
+            ),
+        );
+    }
+    let mut p = Placement::new(&id, def.id);
+    let (en, zh) = match (by, &image) {
+        (Some(By::Image), _) => (
+            format!("{n}: {} (image {what})", def.name_en),
+            format!("{n}：{}（镜像 {what}）", def.name_zh),
+        ),
+        (Some(By::Command), _) => (
+            format!("{n}: {} (command {what})", def.name_en),
+            format!("{n}：{}（命令 {what}）", def.name_zh),
+        ),
+        (None, img) => {
+            let assumed = format_mib(def.knob_default("expected_mib").max(0) as u64);
+            let stands = match img {
+                Some(i) => (format!("image {i}"), format!("镜像 {i}")),
+                None => ("your own build".to_string(), "自行构建的镜像".to_string()),
+            };
+            note_parts.push(format!("Stands for {}, which the catalog does not know: its memory ({assumed}) is assumed; measure it with docker stats.", stands.0));
+            (
+                format!(
+                    "{n}: not in the catalog ({}); a custom service assumed at {assumed}",
+                    stands.0
+                ),
+                format!(
+                    "{n}：目录中没有（{}），按自定义服务估算 {assumed}",
+                    stands.1
+                ),
+            )
+        }
+    };
+    if let Some((ctx, _)) = &d.build {
+        note_parts.push(format!("Your own code, built from {ctx}."));
+    }
+    if let Some((reps, at)) = d.replicas {
+        match bounds::REPLICAS.check(reps) {
+            Ok(v) => p.replicas = v as u32,
+            Err(e) => {
+                p.replicas = reps.clamp(1, bounds::REPLICAS.max) as u32;
+                notes.warn(
+                    "replicas-range",
+                    Some(at),
+                    Some(n),
+                    msg(
+                        format!("{} Using {}.", e.message_en(), p.replicas),
+                        format!("{}已改为 {}。", e.message_zh(), p.replicas),
+                    ),
+                );
+            }
+        }
+        if p.replicas > 1 {
+            r(
+                &mut read,
+                notes,
+                n,
+                "replicas",
+                Some(at),
+                format!("deploy.replicas: {} replicas", p.replicas),
+                format!("deploy.replicas：{} 个副本", p.replicas),
+            );
+        }
+    }
+    if let Some(l) = &d.limit {
+        if sized(&bounds::LIMIT_MIB, l.mib, l, n, notes) {
+            p.limit_mib = Some(l.mib);
+            r(
+                &mut read,
+                notes,
+                n,
+                "limit",
+                Some(l.at),
+                format!(
+                    "{}: {} → limit {} per container",
+                    l.key,
+                    l.text,
+                    format_mib(l.mib)
+                ),
+                format!("{}：{} → 每个容器上限 {}", l.key, l.text, format_mib(l.mib)),
+            );
+        }
+    }
+    if let Some(s) = &d.shm {
+        if sized(&bounds::SHM_MIB, s.mib, s, n, notes) {
+            p.shm_mib = Some(s.mib);
+            r(
+                &mut read,
+                notes,
+                n,
+                "shm",
+                Some(s.at),
+                format!("shm_size: {} → /dev/shm {}", s.text, format_mib(s.mib)),
+                format!("shm_size：{} → /dev/shm {}", s.text, format_mib(s.mib)),
+            );
+        }
+    }
+    if let Some(res) = &d.reservation {
+        note_parts.push(format!("Reserves {} ({}).", format_mib(res.mib), res.key));
+        notes.ignore("reservation", Some(res.at), Some(n), msg(
+            format!("{}: {}: a reservation only matters under memory pressure; kept in the note, the estimate stays the catalog's", res.key, res.text),
+            format!("{}：{}：预留内存只在内存紧张时生效；已记在备注中，估算仍用目录数据", res.key, res.text),
+        ));
+    }
+    for (mount, t) in &d.tmpfs {
+        note_parts.push(format!(
+            "tmpfs {mount} up to {} counts against its memory.",
+            format_mib(t.mib)
+        ));
+        notes.ignore("tmpfs", Some(t.at), Some(n), msg(
+            format!("tmpfs {mount} size {}: files in it use the container's memory; kept in the note", t.text),
+            format!("tmpfs {mount} 大小 {}：其中的文件占用容器内存；已记在备注中", t.text),
+        ));
+    }
+    if let Some((cpus, at)) = &d.cpus {
+        notes.ignore(
+            "cpus",
+            Some(*at),
+            Some(n),
+            msg(
+                format!("cpus {cpus}: StackFit plans expected CPU, not a CPU cap"),
+                format!("cpus {cpus}：StackFit 规划的是预计 CPU 用量，而不是 CPU 上限"),
+            ),
+        );
+    }
+    let k = knobs::read(def, d, p.limit_mib);
+    for u in k.unused {
+        notes.ignore("setting-unused", u.at, Some(n), u.m);
+    }
+    for reading in k.readings {
+        let Some(kd) = def.knob(reading.knob) else {
+            notes.ignore(
+                "no-such-knob",
+                reading.at,
+                Some(n),
+                msg(
+                    format!(
+                        "{}: {} has no {} setting; not used",
+                        reading.from, def.name_en, reading.knob
+                    ),
+                    format!(
+                        "{}：{} 没有 {} 这项设置，未使用",
+                        reading.from, def.name_zh, reading.knob
+                    ),
+                ),
+            );
+            continue;
+        };
+        if let Err(e) = Bound::of_knob(kd).check(reading.value) {
+            notes.warn(
+                "knob-range",
+                reading.at,
+                Some(n),
+                msg(
+                    format!("{}: {}", reading.from, e.message_en()),
+                    format!("{}：{}", reading.from, e.message_zh()),
+                ),
+            );
+            continue;
+        }
+        let (name_en, name_zh) = knob_names(kd);
+        let (v_en, v_zh) = (
+            knob_value(kd, reading.value, false),
+            knob_value(kd, reading.value, true),
+        );
+        let from = &reading.from;
+        if reading.value == kd.default {
+            let en = format!("{from} → {name_en} {v_en} (the catalog default)");
+            let zh = format!("{from} → {name_zh} {v_zh}（与目录默认值相同）");
+            r(&mut read, notes, n, "knob", reading.at, en, zh);
+        } else {
+            p.knobs.insert(kd.id.to_string(), reading.value);
+            let (en, zh) = (
+                format!("{from} → {name_en} {v_en}"),
+                format!("{from} → {name_zh} {v_zh}"),
+            );
+            r(&mut read, notes, n, "knob", reading.at, en, zh);
+        }
+    }
+    let note = note_parts.join(" ");
+    p.note = note.chars().take(bounds::NOTE_CHARS.max as usize).collect();
+    let svc = ImportedService {
+        name: n.to_string(),
+        at: notes.location(d.at),
+        image,
+        own_code: d.build.is_some(),
+        outcome: match by {
+            Some(by) => Outcome::Recognised {
+                service: def.id,
+                by,
+            },
+            None => Outcome::Assumed { service: def.id },
+        },
+        container_name: d.container_name.clone(),
+        replicas: p.replicas,
+        read,
+        en,
+        zh,
+    };
+    (svc, p)
+}
+
+/// A knob's names without the parenthetical the palette shows ("(0 = none)").
+fn knob_names(k: &KnobDef) -> (&'static str, &'static str) {
+    let en = k.name_en.split(" (").next().unwrap_or(k.name_en);
+    let zh = k.name_zh.split('（').next().unwrap_or(k.name_zh);
+    (en.trim(), zh.trim())
+}
+
+/// A knob's value as people read it: a choice by its name, a switch on or off.
+fn knob_value(k: &KnobDef, v: i64, zh: bool) -> String {
+    match k.unit {
+        KnobUnit::Choice(list) => list
+            .get(v.max(0) as usize)
+            .map_or(v.to_string(), |c| c.to_string()),
+        KnobUnit::Bool => match (v != 0, zh) {
+            (true, false) => "on".into(),
+            (false, false) => "off".into(),
+            (true, true) => "开".into(),
+            (false, true) => "关".into(),
+        },
+        _ => Bound::of_knob(k).format(v, zh),
+    }
+}
+
+/// Records a value read into the placement.
+fn r(
+    read: &mut Vec<Note>,
+    notes: &Notes,
+    service: &str,
+    code: &'static str,
+    at: Option<Pos>,
+    en: String,
+    zh: String,
+) {
+    read.push(notes.note(code, at, Some(service), msg(en, zh)));
+}
+
+/// True when a size is within its bound; else a warning and false.
+fn sized(bound: &Bound, mib: u64, s: &Sized, service: &str, notes: &mut Notes) -> bool {
+    match bound.check_u64(mib) {
+        Ok(_) => true,
+        Err(e) => {
+            notes.warn(
+                "size-range",
+                Some(s.at),
+                Some(service),
+                msg(
+                    format!("{}: {}", s.key, e.message_en()),
+                    format!("{}：{}", s.key, e.message_zh()),
+                ),
+            );
+            false
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! One merged compose service read into what sizing needs: image or
+//! build, the command it runs, its environment (`env_file` then
+//! `environment`), replicas, memory limit and reservation, /dev/shm, tmpfs
+//! sizes, profiles, dependencies and restart policy. Values that cannot be
+//! read are errors at their position; the rest of the service still counts.
+
+use super::interpolate::{Node, V};
+use super::load::Loader;
+use super::note::{msg, Pos};
+use super::shell;
+use super::sizes::docker_mib;
+use crate::model::units::Mib;
+
+/// A size and where it was written, as written.
+#[derive(Clone, Debug)]
+pub(crate) struct Sized {
+    pub mib: Mib,
+    pub at: Pos,
+    pub text: String,
+    pub key: &'static str,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Draft {
+    pub name: String,
+    pub at: Pos,
+    pub image: Option<(String, Pos)>,
+    pub build: Option<(String, Pos)>,
+    /// `entrypoint` then `command`, as words.
+    pub argv: Vec<String>,
+    pub argv_at: Option<Pos>,
+    /// Only `command` was given (the image's entrypoint runs it).
+    pub has_entrypoint: bool,
+    pub env: Vec<(String, String, Pos)>,
+    pub replicas: Option<(i64, Pos)>,
+    pub limit: Option<Sized>,
+    pub reservation: Option<Sized>,
+    pub shm: Option<Sized>,
+    pub tmpfs: Vec<(String, Sized)>,
+    pub profiles: Vec<String>,
+    pub depends_on: Vec<(String, String, Pos)>,
+    pub restart: Option<(String, Pos)>,
+    pub container_name: Option<String>,
+    pub cpus: Option<(String, Pos)>,
+}
+
+fn argv_of(n: &Node) -> Vec<String> {
+    match &n.v {
+        V::Str(s) => shell::words(s),
+        V::Seq(items) => items
+            .iter()
+            .map(|i| i.str().unwrap_or("").to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn path<'n>(n: &'n Node, keys: &[&str]) -> Option<&'n Node> {
+    keys.iter()
+        .try_fold(n, |n, k| n.get(k))
+        .filter(|n| !n.is_null())
+}
+
+impl Draft {
+    pub fn read(name: &str, at: Pos, svc: &Node, l: &mut Loader) -> Draft {
+        let mut d = Draft {
+            name: name.to_string(),
+            at,
+            ..Draft::default()
+        };
+        let text = |k: &str| {
+            svc.get(k)
+                .and_then(|n| n.str().map(|s| (s.to_string(), n.at)))
+        };
+        d.image = text("image").filter(|(s, _)| !s.trim().is_empty());
+        if let Some(b) = svc.get("build").filter(|b| !b.is_null()) {
+            let ctx = b
+                .get("context")
+                .and_then(Node::str)
+                .unwrap_or(".")
+                .to_string();
+            d.build = Some((ctx, b.at));
+        }
+        if let Some(e) = svc.get("entrypoint").filter(|n| !n.is_null()) {
+            d.argv = argv_of(e);
+            d.argv_at = Some(e.at);
+            d.has_entrypoint = !d.argv.is_empty();
+        }
+        if let Some(c) = svc.get("command").filter(|n| !n.is_null()) {
+            d.argv.extend(argv_of(c));
+            d.argv_at = d.argv_at.or(Some(c.at));
+        }
+        d.read_env(svc, l);
+        d.restart = text("restart");
+        if let Some(c) = path(svc, &["deploy", "restart_policy", "condition"])
+            .and_then(|n| n.str().map(|s| (s, n.at)))
+        {
+            if d.restart.is_none() {
+                d.restart = Some((
+                    if c.0 == "none" {
+                        "no".into()
+                    } else {
+                        c.0.to_string()
+                    },
+                    c.1,
+                ));
+            }
+        }
+        d.container_name = text("container_name").map(|(s, _)| s);
+        d.cpus = path(svc, &["deploy", "resources", "limits", "cpus"])
+            .or_else(|| svc.get("cpus").filter(|n| !n.is_null()))
+            .and_then(|n| n.str().map(|s| (s.to_string(), n.at)));
+        d.profiles = svc
+            .get("profiles")
+            .map(|p| {
+                p.items()
+                    .iter()
+                    .filter_map(|n| n.str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (dep, dat, v) in svc.get("depends_on").map(Node::entries).unwrap_or(&[]) {
+            let cond = v
+                .get("condition")
+                .and_then(Node::str)
+                .unwrap_or("service_started");
+            d.depends_on.push((dep.clone(), cond.to_string(), *dat));
+        }
+        for link in svc.get("links").map(Node::items).unwrap_or(&[]) {
+            if let Some(s) = link.str() {
+                let target = s.split(':').next().unwrap_or(s).to_string();
+                if !d.depends_on.iter().any(|(n, _, _)| *n == target) {
+                    d.depends_on
+                        .push((target, "service_started".into(), link.at));
+                }
+            }
+        }
+        d.read_replicas(svc, l);
+        d.read_sizes(svc, l);
+        d
+    }
+
+    fn read_env(&mut self, svc: &Node, l: &mut Loader) {
+        for f in svc.get("env_file").map(Node::items).unwrap_or(&[]) {
+            let (reference, required) = match &f.v {
+                V::Str(s) => (s.clone(), true),
+                V::Map(_) => (
+                    f.get("path").and_then(Node::str).unwrap_or("").to_string(),
+                    f.get("required").and_then(Node::str) != Some("false"),
+                ),
+                _ => continue,
+            };
+            if reference.is_empty() {
+                continue;
+            }
+            if let Some((vars, fid)) = l.env_file(&reference, f.at, &self.name, required) {
+                for (k, v) in vars {
+                    self.env.retain(|(e, _, _)| *e != k);
+                    self.env.push((k, v, Pos::start(fid)));
+                }
+            }
+        }
+        for (k, at, v) in svc.get("environment").map(Node::entries).unwrap_or(&[]) {
+            self.env.retain(|(e, _, _)| e != k);
+            match &v.v {
+                V::Str(s) => self.env.push((k.clone(), s.clone(), *at)),
+                // `KEY` alone or `KEY:` takes the shell's value, which core does not read.
+                _ => match l.vars().get(k) {
+                    Some(s) => self.env.push((k.clone(), s.clone(), *at)),
+                    None => continue,
+                },
+            }
+        }
+    }
+
+    fn read_replicas(&mut self, svc: &Node, l: &mut Loader) {
+        let node = path(svc, &["deploy", "replicas"])
+            .or_else(|| svc.get("scale").filter(|n| !n.is_null()));
+        let Some(n) = node else { return };
+        let s = n.str().unwrap_or("").trim();
+        match s.parse::<i64>() {
+            Ok(r) if r >= 0 => self.replicas = Some((r, n.at)),
+            _ => l.notes.error(
+                "bad-replicas",
+                Some(n.at),
+                Some(&self.name),
+                msg(
+                    format!("replicas must be a whole number, not {s:?}"),
+                    format!("副本数必须是整数，而不是 {s:?}"),
+                ),
+            ),
+        }
+    }
+
+    fn size(&self, n: &Node, key: &'static str, l: &mut Loader) -> Option<Sized> {
+        let s = n.str()?.trim().to_string();
+        match docker_mib(&s) {
+            Some(mib) => Some(Sized {
+                mib,
+                at: n.at,
+                text: s,
+                key,
+            }),
+            None => {
+                l.notes.error(
+                    "bad-size",
+                    Some(n.at),
+                    Some(&self.name),
+                    msg(
+                        format!("cannot read {key}: {s:?} (expected a size such as 512m, 1g or a byte count)"),
+                        format!("无法读取 {key}：{s:?}（应为 512m、1g 或字节数这样的大小）"),
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn read_sizes(&mut self, svc: &Node, l: &mut Loader) {
+        let deploy_limit = path(svc, &["deploy", "resources", "limits", "memory"]);
+        let mem_limit = svc.get("mem_limit").filter(|n| !n.is_null());
+        let a = deploy_limit.and_then(|n| self.size(n, "deploy.resources.limits.memory", l));
+        let b = mem_limit.and_then(|n| self.size(n, "mem_limit", l));
+        if let (Some(x), Some(y)) = (&a, &b) {
+            if x.mib != y.mib {
+                l.notes.warn(
+                    "limit-conflict",
+                    Some(y.at),
+                    Some(&self.name),
+                    msg(
+                        format!("mem_limit {} and deploy.resources.limits.memory {} differ; the smaller is used", y.text, x.text),
+                        format!("mem_limit {} 与 deploy.resources.limits.memory {} 不一致，取较小者", y.text, x.text),
+                    ),
+                );
+            }
+        }
+        self.limit = match (a, b) {
+            (Some(x), Some(y)) => Some(if y.mib < x.mib { y } else { x }),
+            (x, y) => x.or(y),
+        };
+        let res = path(svc, &["deploy", "resources", "reservations", "memory"])
+            .map(|n| (n, "deploy.resources.reservations.memory"))
+            .or_else(|| {
+                svc.get("mem_reservation")
+                    .filter(|n| !n.is_null())
+                    .map(|n| (n, "mem_reservation"))
+            });
+        self.reservation = res.and_then(|(n, k)| self.size(n, k, l));
+        self.shm = svc
+            .get("shm_size")
+            .filter(|n| !n.is_null())
+            .and_then(|n| self.size(n, "shm_size", l));
+        for t in svc.get("tmpfs").map(Node::items).unwrap_or(&[]) {
+            let Some(s) = t.str() else { continue };
+            let (mount, opts) = s.split_once(':').unwrap_or((s, ""));
+            for o in opts.split(',') {
+                if let Some(size) = o.strip_prefix("size=") {
+                    let n = Node::new(V::Str(size.to_string()), t.at);
+                    if let Some(sz) = self.size(&n, "tmpfs size", l) {
+                        self.tmpfs.push((mount.to_string(), sz));
+                    }
+                }
+            }
+        }
+        for v in svc.get("volumes").map(Node::items).unwrap_or(&[]) {
+            if v.get("type").and_then(Node::str) == Some("tmpfs") {
+                let target = v
+                    .get("target")
+                    .and_then(Node::str)
+                    .unwrap_or("")
+                    .to_string();
+                if let Some(n) = path(v, &["tmpfs", "size"]) {
+                    if let Some(sz) = self.size(n, "tmpfs size", l) {
+                        self.tmpfs.push((target, sz));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The commands this service runs (a shell script's commands separately).
+    pub fn commands(&self) -> Vec<Vec<String>> {
+        shell::commands(&self.argv)
+    }
+}

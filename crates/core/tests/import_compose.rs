@@ -1,0 +1,627 @@
+//! Compose import: every feature on real-looking compose files. The SaaS
+//! fixture (tests/import/saas/) exercises most of them together, as a
+//! real project does; smaller snippets pin one feature each.
+
+use stackfit_core::import::{compose, By, ComposeImport, ComposeInput, Idle, InputFile, Outcome};
+use stackfit_core::model::Placement;
+
+const TIER: &str = "aliyun-ecs-g7-2xlarge";
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// Imports inline files: the first `n` are `-f` files, the rest others.
+fn import(
+    compose_files: &[(&str, &str)],
+    others: &[(&str, &str)],
+    env: Option<&str>,
+) -> ComposeImport {
+    compose(&ComposeInput {
+        files: compose_files
+            .iter()
+            .map(|(n, t)| InputFile::new(n, t.as_bytes()))
+            .collect(),
+        others: others
+            .iter()
+            .map(|(n, t)| InputFile::new(n, t.as_bytes()))
+            .collect(),
+        env: env.map(|e| InputFile::new(".env", e.as_bytes())),
+        tier: TIER,
+        ..Default::default()
+    })
+}
+
+fn one(yaml: &str) -> ComposeImport {
+    import(&[("compose.yaml", yaml)], &[], None)
+}
+
+fn placement<'a>(got: &'a ComposeImport, id: &str) -> &'a Placement {
+    let plan = got
+        .plan
+        .as_ref()
+        .unwrap_or_else(|| panic!("no plan: {:#?}", got.errors));
+    plan.options[0].servers[0]
+        .placements
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("no placement {id}"))
+}
+
+fn saas() -> ComposeImport {
+    let files = ["docker-compose.yml", "docker-compose.override.yml"]
+        .map(|n| (n, fixture(&format!("saas/{n}"))));
+    let others =
+        ["monitoring.yml", "common.yml", "backend.env"].map(|n| (n, fixture(&format!("saas/{n}"))));
+    let env = fixture("saas/.env");
+    compose(&ComposeInput {
+        files: files.iter().map(|(n, b)| InputFile::new(n, b)).collect(),
+        others: others.iter().map(|(n, b)| InputFile::new(n, b)).collect(),
+        env: Some(InputFile::new(".env", &env)),
+        tier: TIER,
+        ..Default::default()
+    })
+}
+
+#[test]
+fn a_real_saas_stack_imports_in_one_step() {
+    let got = saas();
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    assert_eq!(got.project.as_deref(), Some("shop"));
+    let plan = got.plan.as_ref().unwrap();
+    assert_eq!(plan.options.len(), 1);
+    assert_eq!(plan.options[0].servers.len(), 1);
+    assert_eq!(plan.options[0].servers[0].tier, TIER);
+    let ids: Vec<&str> = plan.options[0].servers[0]
+        .placements
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "db",
+            "cache",
+            "web",
+            "worker-default",
+            "worker-scrape",
+            "beat",
+            "search",
+            "frontend",
+            "mailhog",
+            "prometheus",
+            "grafana"
+        ]
+    );
+    // The plan passes the codec's validation untouched.
+    let back = stackfit_core::codec::from_json(&stackfit_core::codec::to_json(plan)).unwrap();
+    assert!(back.fixes.is_empty(), "{:?}", back.fixes);
+    // And it evaluates.
+    let report = stackfit_core::evaluate(plan);
+    assert!(report.option("imported").is_some());
+}
+
+#[test]
+fn images_map_to_the_catalog_whatever_the_registry_tag_or_digest() {
+    let got = saas();
+    let outcome = |n: &str| got.service(n).unwrap().outcome.clone();
+    assert_eq!(
+        outcome("db"),
+        Outcome::Recognised {
+            service: "postgres",
+            by: By::Image
+        }
+    );
+    assert_eq!(
+        outcome("cache"),
+        Outcome::Recognised {
+            service: "redis",
+            by: By::Image
+        }
+    );
+    assert_eq!(
+        outcome("search"),
+        Outcome::Recognised {
+            service: "elasticsearch",
+            by: By::Image
+        }
+    );
+    assert_eq!(
+        outcome("prometheus"),
+        Outcome::Recognised {
+            service: "prometheus",
+            by: By::Image
+        }
+    );
+    assert_eq!(
+        outcome("grafana"),
+        Outcome::Recognised {
+            service: "grafana",
+            by: By::Image
+        }
+    );
+    assert!(got.service("db").unwrap().en.contains("PostgreSQL"));
+    assert!(got.service("db").unwrap().zh.contains("镜像"));
+}
+
+#[test]
+fn own_code_is_recognised_by_its_command_and_marked() {
+    let got = saas();
+    let web = got.service("web").unwrap();
+    assert_eq!(
+        web.outcome,
+        Outcome::Recognised {
+            service: "gunicorn",
+            by: By::Command
+        }
+    );
+    assert!(web.own_code);
+    assert_eq!(
+        got.service("worker-default").unwrap().outcome,
+        Outcome::Recognised {
+            service: "celery-prefork",
+            by: By::Command
+        }
+    );
+    assert_eq!(
+        got.service("worker-scrape").unwrap().outcome,
+        Outcome::Recognised {
+            service: "celery-gevent",
+            by: By::Command
+        }
+    );
+    assert_eq!(
+        got.service("beat").unwrap().outcome,
+        Outcome::Recognised {
+            service: "celery-beat",
+            by: By::Command
+        }
+    );
+    assert!(placement(&got, "web")
+        .note
+        .contains("Your own code, built from ./backend"));
+}
+
+#[test]
+fn unknown_images_become_the_custom_service_marked_assumed() {
+    let got = saas();
+    let fe = got.service("frontend").unwrap();
+    assert_eq!(fe.outcome, Outcome::Assumed { service: "custom" });
+    assert!(fe.en.contains("not in the catalog"), "{}", fe.en);
+    assert!(fe.zh.contains("目录中没有"), "{}", fe.zh);
+    let p = placement(&got, "frontend");
+    assert_eq!(p.service, "custom");
+    assert!(p.note.contains("ghcr.io/shop/frontend:2.3.1"), "{}", p.note);
+    assert_eq!(p.limit_mib, Some(512));
+}
+
+#[test]
+fn one_shot_jobs_replicas_zero_and_profiles_are_not_running() {
+    let got = saas();
+    let why = |n: &str| match &got.service(n).unwrap().outcome {
+        Outcome::NotRunning(w) => Some(w.clone()),
+        _ => None,
+    };
+    assert_eq!(why("migrate"), Some(Idle::OneShot));
+    assert_eq!(why("sessions"), Some(Idle::ScaledToZero));
+    assert_eq!(
+        why("debug-tools"),
+        Some(Idle::ProfileOff {
+            profiles: vec!["debug".into()]
+        })
+    );
+    // COMPOSE_PROFILES=dev in the .env enables mailhog.
+    assert!(matches!(
+        got.service("mailhog").unwrap().outcome,
+        Outcome::Assumed { .. }
+    ));
+    // web's dependency on the migration job is dropped, the others kept.
+    assert_eq!(placement(&got, "web").depends_on, ["db", "cache"]);
+    assert!(got
+        .ignored
+        .iter()
+        .any(|n| n.code == "dependency-not-running" && n.service.as_deref() == Some("web")));
+}
+
+#[test]
+fn command_flags_and_environment_land_on_the_kinds_knobs() {
+    let got = saas();
+    let db = placement(&got, "db");
+    assert_eq!(db.knobs["shared_buffers_mib"], 512, "from the .env");
+    assert_eq!(db.knobs["max_connections"], 200);
+    assert_eq!(db.knobs["work_mem_mib"], 8);
+    assert_eq!(db.limit_mib, Some(2048));
+    assert_eq!(db.shm_mib, Some(256));
+    assert!(got
+        .ignored
+        .iter()
+        .any(|n| n.code == "setting-unused" && n.en.contains("effective_cache_size")));
+    assert!(got
+        .ignored
+        .iter()
+        .any(|n| n.code == "reservation" && n.service.as_deref() == Some("db")));
+
+    let policy = got
+        .service("cache")
+        .unwrap()
+        .read
+        .iter()
+        .find(|n| n.en.contains("--maxmemory-policy"))
+        .unwrap();
+    assert!(
+        policy.en.ends_with("maxmemory-policy allkeys-lru"),
+        "{}",
+        policy.en
+    );
+    let cache = placement(&got, "cache");
+    assert_eq!(cache.knobs["maxmemory_mib"], 256);
+    assert_eq!(
+        cache.knobs["policy"], 1,
+        "allkeys-lru from the override file"
+    );
+    assert_eq!(
+        cache.limit_mib,
+        Some(512),
+        "deploy limit from the merged anchor"
+    );
+
+    let web = placement(&got, "web");
+    assert_eq!(
+        web.knobs["workers"], 5,
+        "the override's command beats WEB_CONCURRENCY from env_file"
+    );
+    assert_eq!(web.replicas, 2);
+    assert_eq!(web.limit_mib, Some(1024), "the override's deploy limit");
+
+    let w = placement(&got, "worker-default");
+    assert_eq!(w.knobs["concurrency"], 4);
+    assert_eq!(w.knobs["max_tasks_per_child"], 100);
+    assert_eq!(w.knobs["max_memory_per_child_kib"], 204_800);
+    assert_eq!(w.limit_mib, Some(512), "from a list of merges");
+    assert!(got
+        .ignored
+        .iter()
+        .any(|n| n.en.contains("queues default,emails")));
+
+    let s = placement(&got, "worker-scrape");
+    assert_eq!(s.knobs["concurrency"], 50);
+    assert!(s.note.contains("tmpfs /tmp up to 128 MiB"), "{}", s.note);
+
+    assert_eq!(placement(&got, "search").knobs["heap_mib"], 1024);
+    assert_eq!(placement(&got, "beat").limit_mib, Some(256));
+    assert_eq!(
+        placement(&got, "grafana").limit_mib,
+        Some(300),
+        "extends through two files"
+    );
+
+    let read = &got.service("db").unwrap().read;
+    let sb = read
+        .iter()
+        .find(|n| n.en.contains("shared_buffers=512MB"))
+        .unwrap();
+    assert!(sb.zh.contains("shared_buffers"), "{}", sb.zh);
+    assert_eq!(sb.at.as_ref().unwrap().file, "docker-compose.yml");
+}
+
+#[test]
+fn merge_keys_take_own_keys_first_then_sources_in_order() {
+    let got = one("x-a: &a {image: 'redis:7', mem_limit: 100m}\n\
+         x-b: &b {image: 'postgres:16', mem_limit: 200m, shm_size: 64m}\n\
+         services:\n  s:\n    <<: [*a, *b]\n    mem_limit: 300m\n");
+    let p = placement(&got, "s");
+    assert_eq!(p.service, "redis", "the earlier merge source wins");
+    assert_eq!(p.limit_mib, Some(300), "the mapping's own key wins");
+    assert_eq!(p.shm_mib, Some(64), "a key only the later source has");
+}
+
+#[test]
+fn variables_defaults_errors_and_dollar_escapes() {
+    let yaml = "services:\n  db:\n    image: postgres:${PG_TAG:-16}\n    mem_limit: ${DB_MEM-1g}\n    shm_size: ${SHM:-}\n    command: [\"postgres\", \"-c\", \"shared_buffers=${SB}\"]\n    environment:\n      PASSWORD: \"pa$$word\"\n";
+    let got = import(
+        &[("compose.yaml", yaml)],
+        &[],
+        Some("SB=${BASE}\nBASE=1GB\nSB2=${BASE}\nDB_MEM=\n"),
+    );
+    // SB references BASE before BASE is set: empty, so shared_buffers is unreadable.
+    assert!(
+        got.ignored
+            .iter()
+            .any(|n| n.en.contains("cannot read shared_buffers")),
+        "{:#?}",
+        got.ignored
+    );
+    // DB_MEM is set but empty: `-` keeps the empty value, and an empty mem_limit is an error.
+    assert!(!got.is_ok());
+    let e = got.errors.iter().find(|e| e.code == "bad-size").unwrap();
+    let at = e.at.as_ref().unwrap();
+    assert_eq!(
+        (at.file.as_str(), at.line, at.column),
+        ("compose.yaml", 4, 16)
+    );
+
+    let req = one(
+        "services:\n  a:\n    image: x\n    environment:\n      K: ${NEEDED:?set NEEDED first}\n",
+    );
+    let e = &req.errors[0];
+    assert_eq!(e.code, "required-variable");
+    assert!(e.en.contains("set NEEDED first") && e.zh.contains("NEEDED"));
+    assert_eq!(e.at.as_ref().unwrap().line, 5);
+    assert!(
+        req.plan.is_none(),
+        "nothing changes until the input is fixed"
+    );
+
+    let unset = one("services:\n  a:\n    image: nginx:${TAG}\n");
+    assert!(unset.is_ok());
+    assert!(unset
+        .warnings
+        .iter()
+        .any(|w| w.code == "unset-variable" && w.en.contains("TAG")));
+
+    let bad = one("services:\n  a:\n    image: x\n    command: echo $1\n");
+    assert_eq!(bad.errors[0].code, "bad-interpolation");
+    assert!(bad.errors[0].en.contains("$$"));
+}
+
+#[test]
+fn profiles_from_the_flag_beat_the_env_file() {
+    let yaml = "services:\n  a: {image: nginx}\n  b: {image: nginx, profiles: [debug]}\n  c: {image: nginx, profiles: [dev, ops]}\n";
+    let by_env = import(&[("c.yml", yaml)], &[], Some("COMPOSE_PROFILES=ops\n"));
+    let running = |g: &ComposeImport| -> Vec<String> {
+        g.plan.as_ref().unwrap().options[0].servers[0]
+            .placements
+            .iter()
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    assert_eq!(running(&by_env), ["a", "c"]);
+    let by_flag = compose(&ComposeInput {
+        files: vec![InputFile::new("c.yml", yaml.as_bytes())],
+        env: Some(InputFile::new(".env", b"COMPOSE_PROFILES=ops\n")),
+        profiles: vec!["debug"],
+        tier: TIER,
+        ..Default::default()
+    });
+    assert_eq!(running(&by_flag), ["a", "b"]);
+    let all = compose(&ComposeInput {
+        files: vec![InputFile::new("c.yml", yaml.as_bytes())],
+        profiles: vec!["*"],
+        tier: TIER,
+        ..Default::default()
+    });
+    assert_eq!(running(&all), ["a", "b", "c"]);
+}
+
+#[test]
+fn several_files_merge_in_order() {
+    let a = "services:\n  db:\n    image: postgres:16\n    command: postgres -c max_connections=50\n    mem_limit: 1g\n    environment: [A=1]\n";
+    let b = "services:\n  db:\n    command: postgres -c max_connections=300\n    environment: {B: '2'}\n  extra:\n    image: redis\n";
+    let got = import(&[("a.yml", a), ("b.yml", b)], &[], None);
+    let db = placement(&got, "db");
+    assert_eq!(db.knobs["max_connections"], 300);
+    assert_eq!(db.limit_mib, Some(1024));
+    assert_eq!(placement(&got, "extra").service, "redis");
+    let reversed = import(&[("b.yml", b), ("a.yml", a)], &[], None);
+    assert_eq!(placement(&reversed, "db").knobs["max_connections"], 50);
+}
+
+#[test]
+fn include_and_extends_read_the_files_given_by_name() {
+    let main = "include:\n  - path: ./infra/data.yml\nservices:\n  api:\n    extends: {file: ./base.yml, service: app}\n    command: node server.js --max-old-space-size=640\n";
+    let data = "services:\n  db:\n    image: mysql:8.4\n    command: --innodb-buffer-pool-size=512M --max-connections=300\n";
+    let base = "services:\n  app:\n    image: node:20-alpine\n    mem_limit: 1g\n";
+    let got = import(
+        &[("stack/compose.yml", main)],
+        &[("stack/infra/data.yml", data), ("stack/base.yml", base)],
+        None,
+    );
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    let db = placement(&got, "db");
+    assert_eq!(
+        (
+            db.service.as_str(),
+            db.knobs["buffer_pool_mib"],
+            db.knobs["max_connections"]
+        ),
+        ("mysql", 512, 300)
+    );
+    let api = placement(&got, "api");
+    assert_eq!(api.service, "node");
+    assert_eq!(api.limit_mib, Some(1024));
+    assert_eq!(api.knobs["max_old_space_mib"], 640);
+
+    let missing = import(
+        &[("compose.yml", "include: [other.yml]\nservices: {}\n")],
+        &[],
+        None,
+    );
+    let e = &missing.errors[0];
+    assert_eq!(e.code, "missing-file");
+    assert!(e.en.contains("other.yml") && e.zh.contains("other.yml"));
+    assert_eq!(e.at.as_ref().unwrap().line, 1);
+}
+
+#[test]
+fn replicas_limits_and_units_as_people_write_them() {
+    let got = one("services:\n\
+         \x20 a: {image: nginx, mem_limit: 512M, deploy: {replicas: 3}}\n\
+         \x20 b: {image: nginx, mem_limit: 1Gb}\n\
+         \x20 c: {image: nginx, mem_limit: 536870912}\n\
+         \x20 d: {image: nginx, deploy: {resources: {limits: {memory: 1.5GiB}}}}\n\
+         \x20 e: {image: nginx, scale: 2, shm_size: '2gb'}\n\
+         \x20 f: {image: nginx, mem_limit: 300m, deploy: {resources: {limits: {memory: 200m}}}}\n");
+    assert_eq!(
+        (
+            placement(&got, "a").limit_mib,
+            placement(&got, "a").replicas
+        ),
+        (Some(512), 3)
+    );
+    assert_eq!(placement(&got, "b").limit_mib, Some(1024));
+    assert_eq!(placement(&got, "c").limit_mib, Some(512));
+    assert_eq!(placement(&got, "d").limit_mib, Some(1536));
+    assert_eq!(
+        (placement(&got, "e").replicas, placement(&got, "e").shm_mib),
+        (2, Some(2048))
+    );
+    assert_eq!(placement(&got, "f").limit_mib, Some(200));
+    assert!(got.warnings.iter().any(|w| w.code == "limit-conflict"));
+}
+
+#[test]
+fn heaps_and_memory_settings_in_the_environment() {
+    let got = one(
+        "services:\n\
+         \x20 es: {image: 'elasticsearch:8.15.3', environment: {ES_JAVA_OPTS: '-Xms2g -Xmx2g'}}\n\
+         \x20 kafka: {image: 'bitnami/kafka:3.7', environment: [KAFKA_HEAP_OPTS=-Xmx768m -Xms768m]}\n\
+         \x20 zk: {image: zookeeper, environment: {JVMFLAGS: -Xmx256m}}\n\
+         \x20 app: {image: 'eclipse-temurin:21', command: java -Xmx640m -jar app.jar}\n\
+         \x20 ratio: {image: 'eclipse-temurin:21', mem_limit: 1g, environment: {JAVA_TOOL_OPTIONS: '-XX:MaxRAMPercentage=75.0'}}\n\
+         \x20 kibana: {image: 'kibana:8.15.3', environment: {NODE_OPTIONS: '--max-old-space-size=800'}}\n\
+         \x20 gitea: {image: 'gitea/gitea:1.22', environment: {GOMEMLIMIT: 900MiB}}\n\
+         \x20 neo: {image: 'neo4j:5', environment: {NEO4J_server_memory_heap_max__size: 1200m, NEO4J_server_memory_pagecache_size: 640m}}\n\
+         \x20 mq: {image: 'rabbitmq:3.13', mem_limit: 1g, environment: {RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '-rabbit vm_memory_high_watermark {absolute,\"614MiB\"}'}}\n\
+         \x20 mongo: {image: 'mongo:7', command: [mongod, --wiredTigerCacheSizeGB, '1.5']}\n\
+         \x20 mc: {image: 'memcached:1.6', command: memcached -m 256}\n\
+         \x20 bouncer: {image: 'edoburu/pgbouncer', environment: {MAX_CLIENT_CONN: '500', DEFAULT_POOL_SIZE: '40'}}\n\
+         \x20 llm: {image: 'ollama/ollama', environment: {OLLAMA_NUM_PARALLEL: '2', OLLAMA_CONTEXT_LENGTH: '8192'}}\n",
+    );
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    let k = |id: &str, knob: &str| placement(&got, id).knobs.get(knob).copied();
+    assert_eq!(k("es", "heap_mib"), Some(2048));
+    assert_eq!(k("kafka", "heap_mib"), Some(768));
+    assert_eq!(k("zk", "heap_mib"), Some(256));
+    assert_eq!(k("app", "heap_mib"), Some(640));
+    assert_eq!(k("ratio", "heap_mib"), Some(768), "75 % of the 1 GiB limit");
+    assert_eq!(k("kibana", "max_old_space_mib"), Some(800));
+    assert_eq!(k("gitea", "gomemlimit_mib"), Some(900));
+    assert_eq!(
+        (k("neo", "heap_mib"), k("neo", "pagecache_mib")),
+        (Some(1200), Some(640))
+    );
+    assert_eq!(k("mq", "watermark_pct"), Some(60));
+    assert_eq!(k("mongo", "cache_mib"), Some(1536));
+    assert_eq!(k("mc", "memory_limit_mib"), Some(256));
+    assert_eq!(
+        (
+            k("bouncer", "max_client_conn"),
+            k("bouncer", "default_pool_size")
+        ),
+        (Some(500), Some(40))
+    );
+    assert_eq!(
+        (k("llm", "num_parallel"), k("llm", "context_tokens")),
+        (Some(2), k("llm", "context_tokens"))
+    );
+}
+
+#[test]
+fn values_outside_a_knobs_range_are_warned_not_applied() {
+    let got =
+        one("services:\n  r:\n    image: redis\n    command: redis-server --maxmemory 900gb\n");
+    assert!(got.is_ok());
+    assert!(!placement(&got, "r").knobs.contains_key("maxmemory_mib"));
+    let w = got
+        .warnings
+        .iter()
+        .find(|w| w.code == "knob-range")
+        .unwrap();
+    assert!(w.en.contains("--maxmemory 900gb"), "{}", w.en);
+    assert!(!w.zh.is_empty());
+}
+
+#[test]
+fn a_setting_equal_to_the_catalog_default_is_read_but_not_stored() {
+    let got = one(
+        "services:\n  db:\n    image: postgres\n    command: postgres -c shared_buffers=128MB\n",
+    );
+    assert!(!placement(&got, "db")
+        .knobs
+        .contains_key("shared_buffers_mib"));
+    assert!(got
+        .service("db")
+        .unwrap()
+        .read
+        .iter()
+        .any(|n| n.en.contains("the catalog default")));
+}
+
+#[test]
+fn errors_carry_file_line_and_column_in_both_languages() {
+    let got = import(
+        &[
+            ("ok.yml", "services: {a: {image: nginx}}\n"),
+            (
+                "broken.yml",
+                "services:\n  a:\n    image: nginx\n   bad: [\n",
+            ),
+        ],
+        &[],
+        None,
+    );
+    let e = &got.errors[0];
+    assert_eq!(e.code, "yaml-syntax");
+    let at = e.at.as_ref().unwrap();
+    assert_eq!(at.file, "broken.yml");
+    assert!(at.line >= 4, "{at}");
+    assert!(e.en.starts_with("YAML syntax error"), "{}", e.en);
+    assert!(e.zh.starts_with("YAML 语法错误"), "{}", e.zh);
+    assert!(got.plan.is_none());
+
+    let dep = one("services:\n  a:\n    image: nginx\n    depends_on: [ghost]\n");
+    assert_eq!(dep.errors[0].code, "unknown-dependency");
+    assert_eq!(dep.errors[0].at.as_ref().unwrap().line, 4);
+
+    let tier = compose(&ComposeInput {
+        files: vec![InputFile::new("c.yml", b"services: {}\n")],
+        tier: "no-such-tier",
+        ..Default::default()
+    });
+    assert_eq!(tier.errors[0].code, "unknown-tier");
+}
+
+#[test]
+fn reset_and_override_tags_from_an_override_file() {
+    let a = "services:\n  w:\n    image: nginx\n    mem_limit: 1g\n    depends_on: [db]\n  db: {image: postgres}\n";
+    let b = "services:\n  w:\n    mem_limit: !reset null\n    depends_on: !reset []\n";
+    let got = import(&[("a.yml", a), ("b.yml", b)], &[], None);
+    let w = placement(&got, "w");
+    assert_eq!(w.limit_mib, None);
+    assert!(w.depends_on.is_empty());
+}
+
+#[test]
+fn bitnami_and_shell_wrapped_commands() {
+    let got = one(
+        "services:\n\
+         \x20 r: {image: 'bitnami/redis:7.2', environment: {REDIS_EXTRA_FLAGS: '--maxmemory 300mb --maxmemory-policy allkeys-lfu'}}\n\
+         \x20 v: {image: 'valkey/valkey:8', command: sh -c \"exec valkey-server --maxmemory 64mb --save '' --appendonly no\"}\n\
+         \x20 m: {image: 'mysql:8.4', environment: {MYSQL_EXTRA_FLAGS: --skip-performance-schema}}\n",
+    );
+    let r = placement(&got, "r");
+    assert_eq!((r.knobs["maxmemory_mib"], r.knobs["policy"]), (300, 2));
+    let v = placement(&got, "v");
+    assert_eq!(
+        (
+            v.service.as_str(),
+            v.knobs["maxmemory_mib"],
+            v.knobs["persistence"]
+        ),
+        ("valkey", 64, 0)
+    );
+    assert_eq!(placement(&got, "m").knobs["performance_schema"], 0);
+}
+
+#[test]
+fn naming_feeds_the_stats_matcher() {
+    let got = saas();
+    let naming = got.naming();
+    assert_eq!(naming.project.as_deref(), Some("shop"));
+    assert!(naming.services.iter().any(|(s, _)| s == "web"));
+    assert!(!naming.services.iter().any(|(s, _)| s == "migrate"));
+}

@@ -1,0 +1,189 @@
+//! Round-trip readiness: what each kind writes on export (`run()`: command
+//! flags and environment) reads back onto the same knob. For every catalog
+//! service the exporter names by image or by command, each knob is set to a
+//! value other than its default; when that changes the exported command or
+//! environment, importing the exported file must give the value back.
+
+use serde_yaml::Value;
+use stackfit_core::import::{compose, ComposeInput, InputFile};
+use stackfit_core::model::{KnobDef, KnobUnit, Placement, Plan, PlanOption, Server, Settings};
+use stackfit_core::{catalog, evaluate, export};
+
+const TIER: &str = "aliyun-ecs-g7-2xlarge";
+
+/// A `.env` for an exported file: every variable it requires (`${NAME:?…}`:
+/// the other servers' addresses, your own images) given a value.
+fn env_for(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("${") {
+        rest = &rest[i + 2..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        if rest[name.len()..].starts_with(":?") && !out.contains(&format!("{name}=")) {
+            let value = if name.ends_with("_ADDRESS") {
+                "172.16.0.10"
+            } else {
+                "registry.example.com/team/app:1"
+            };
+            out.push_str(&format!("{name}={value}\n"));
+        }
+    }
+    out
+}
+
+fn plan_of(p: Placement) -> Plan {
+    Plan {
+        name: "rt".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![PlanOption::new("a", "A").with(Server::new("s", "S", TIER).with(p))],
+    }
+}
+
+/// The exported compose file and its service's command and environment.
+fn exported(p: Placement) -> (String, Value) {
+    let plan = plan_of(p);
+    let report = evaluate(&plan);
+    let text = export::compose(&plan, &report, "a", "s").expect("exports");
+    let doc: Value = serde_yaml::from_str(&text).expect("parses");
+    let svc = &doc["services"]["svc"];
+    let run = Value::Sequence(vec![svc["command"].clone(), svc["environment"].clone()]);
+    (text, run)
+}
+
+/// A value for `k` other than its default, within range, that the formats
+/// kinds write can carry exactly.
+fn other_value(k: &KnobDef) -> Option<i64> {
+    let candidates: Vec<i64> = match k.unit {
+        KnobUnit::Mib => vec![1024, 512, 2048, 256, 64, 8],
+        KnobUnit::Kib => vec![204_800, 102_400],
+        KnobUnit::Count => vec![k.default + 1, 3, 2, 1],
+        KnobUnit::Percent => vec![60, 50, 75],
+        KnobUnit::Bool => vec![1 - k.default],
+        KnobUnit::Choice(_) => vec![1, 2, 3, 0],
+        KnobUnit::Millicores => vec![500, 1000],
+        KnobUnit::Days => vec![k.default + 1],
+    };
+    candidates
+        .into_iter()
+        .find(|v| *v != k.default && (k.min..=k.max).contains(v))
+}
+
+#[test]
+fn what_kinds_write_reads_back_onto_the_same_knob() {
+    let mut tested: Vec<&str> = Vec::new();
+    let mut failures: Vec<String> = Vec::new();
+    for def in catalog::services() {
+        let base = || Placement::new("svc", def.id).limit(4096);
+        let (_, default_run) = exported(base());
+        let mut recognised = false;
+        for k in def.knobs {
+            let Some(v) = other_value(k) else { continue };
+            let (text, run) = exported(base().knob(k.id, v));
+            if run == default_run {
+                continue; // this knob is not written
+            }
+            let env = env_for(&text);
+            let got = compose(&ComposeInput {
+                files: vec![InputFile::new("docker-compose.yml", text.as_bytes())],
+                env: Some(InputFile::new(".env", env.as_bytes())),
+                tier: TIER,
+                ..Default::default()
+            });
+            let Some(plan) = got.plan.as_ref() else {
+                failures.push(format!("{}.{}: {:?}", def.id, k.id, got.errors));
+                continue;
+            };
+            let p = &plan.options[0].servers[0].placements[0];
+            if p.service != def.id {
+                break; // exported as your own image with nothing that names it
+            }
+            recognised = true;
+            if p.knobs.get(k.id) != Some(&v) {
+                failures.push(format!(
+                    "{}.{} = {v} came back as {:?}\n{text}",
+                    def.id,
+                    k.id,
+                    p.knobs.get(k.id)
+                ));
+            }
+            if p.limit_mib != Some(4096) {
+                failures.push(format!("{}: limit came back as {:?}", def.id, p.limit_mib));
+            }
+        }
+        if recognised {
+            tested.push(def.id);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    for id in [
+        "postgres",
+        "mysql",
+        "mongodb",
+        "redis",
+        "valkey",
+        "memcached",
+        "rabbitmq",
+        "kafka",
+        "zookeeper",
+        "elasticsearch",
+        "logstash",
+        "kibana",
+        "neo4j",
+        "celery-prefork",
+        "celery-gevent",
+        "gitea",
+        "ollama",
+    ] {
+        assert!(
+            tested.contains(&id),
+            "{id} was not round-tripped; tested: {tested:?}"
+        );
+    }
+}
+
+#[test]
+fn a_templates_compose_file_imports_with_its_services_and_limits() {
+    let plan = stackfit_core::templates::get("s4").unwrap();
+    let report = evaluate(&plan);
+    let option = &plan.options[0];
+    for server in &option.servers {
+        let text = export::compose(&plan, &report, &option.id, &server.id).unwrap();
+        // The exported file refuses to start without the other server's address.
+        let env = env_for(&text);
+        let got = compose(&ComposeInput {
+            files: vec![InputFile::new("docker-compose.yml", text.as_bytes())],
+            env: Some(InputFile::new(".env", env.as_bytes())),
+            tier: &server.tier,
+            ..Default::default()
+        });
+        let back = got
+            .plan
+            .as_ref()
+            .unwrap_or_else(|| panic!("{:#?}\n{text}", got.errors));
+        let placements = &back.options[0].servers[0].placements;
+        assert_eq!(placements.len(), server.placements.len(), "{text}");
+        let sr = report
+            .option(&option.id)
+            .unwrap()
+            .servers
+            .iter()
+            .find(|s| s.id == server.id)
+            .unwrap();
+        for (orig, imported) in server.placements.iter().zip(placements) {
+            assert_eq!(orig.id, imported.id);
+            assert_eq!(orig.replicas, imported.replicas);
+            let limit = sr
+                .placements
+                .iter()
+                .find(|p| p.id == orig.id)
+                .unwrap()
+                .per_replica
+                .limit_mib;
+            assert_eq!(imported.limit_mib, Some(limit), "{}", orig.id);
+        }
+    }
+}
