@@ -40,13 +40,13 @@ measure: build
 ## fuzz/artifacts/<target>.
 CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := compose_import stats_parse
+FUZZ_TARGETS := compose_import stats_parse plan_file plan_link price_csv
 fuzz:
 	@cargo fuzz --version 2>/dev/null | grep -q "$(CARGO_FUZZ_VERSION)" || cargo install --locked cargo-fuzz@$(CARGO_FUZZ_VERSION)
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p fuzz/corpus/$$t; \
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 		cargo +nightly fuzz run --fuzz-dir fuzz $$t fuzz/corpus/$$t fuzz/seeds/$$t -- \
-			-max_total_time=$(FUZZ_SECONDS) -dict=fuzz/compose.dict -max_len=65536 -rss_limit_mb=1024 -timeout=5 \
+			-max_total_time=$(FUZZ_SECONDS) $$(test -f fuzz/$$t.dict && echo -dict=fuzz/$$t.dict) -max_len=65536 -rss_limit_mb=1024 -timeout=5 \
 			|| exit 1; \
 	done
