@@ -2,7 +2,9 @@
 //! touch `web_sys` directly.
 
 pub mod dismiss;
+pub mod download;
 pub mod focus;
 pub mod language;
 pub mod shortcuts;
 pub mod storage;
+pub mod tools_worker;

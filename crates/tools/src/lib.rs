@@ -9,6 +9,7 @@
 //! variant to [`protocol::Request`] and [`protocol::Response`], and an arm to
 //! [`handle`].
 
+pub mod highlight;
 pub mod protocol;
 
 use protocol::{ExportedFile, Request, Response};
@@ -74,9 +75,12 @@ pub fn handle(request: Request, random_secret: &mut dyn FnMut() -> String) -> An
             let zip = export::zip_files(&files);
             // The engine's file records, in the protocol's own types (the
             // same field names and kinds; a test keeps them in step).
-            let files: Vec<ExportedFile> = serde_json::to_value(&files)
+            let mut files: Vec<ExportedFile> = serde_json::to_value(&files)
                 .and_then(serde_json::from_value)
                 .expect("the protocol's file type reads the engine's");
+            for f in &mut files {
+                f.html = highlight::to_html(&f.text, highlight::syntax_of(f.kind));
+            }
             Answer {
                 response: Response::Export {
                     files,
@@ -136,6 +140,7 @@ mod tests {
             );
         }
         assert!(files.iter().any(|f| f.kind == FileKind::Markdown));
+        assert!(files.iter().all(|f| f.html.contains("<span class=")));
         // The zip holds the same files, in the same order.
         assert_eq!(answer.attachment.unwrap(), export::zip_files(&expected));
     }
@@ -175,13 +180,22 @@ mod tests {
             },
         };
         let text = serde_json::to_string(&env).unwrap();
-        assert!(text.contains("\"type\":\"export\"") && text.contains("\"zh-CN\""), "{text}");
-        assert_eq!(serde_json::from_str::<protocol::Envelope>(&text).unwrap(), env);
+        assert!(
+            text.starts_with("{\"id\":7,\"request\":{\"export\":{") && text.contains("\"zh-CN\""),
+            "{text}"
+        );
+        assert_eq!(
+            serde_json::from_str::<protocol::Envelope>(&text).unwrap(),
+            env
+        );
         let reply = protocol::Reply {
             id: 7,
             response: Response::Ready,
         };
         let text = serde_json::to_string(&reply).unwrap();
-        assert_eq!(serde_json::from_str::<protocol::Reply>(&text).unwrap(), reply);
+        assert_eq!(
+            serde_json::from_str::<protocol::Reply>(&text).unwrap(),
+            reply
+        );
     }
 }

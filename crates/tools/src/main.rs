@@ -52,7 +52,9 @@ mod worker {
                         let reply = Reply {
                             id: 0,
                             response: Response::Error {
-                                message_en: format!("The tools worker could not read a request: {e}"),
+                                message_en: format!(
+                                    "The tools worker could not read a request: {e}"
+                                ),
                                 message_zh: format!("工具线程无法读取请求：{e}"),
                             },
                         };

@@ -17,8 +17,11 @@ pub enum UiLang {
 }
 
 /// What the page asks for.
+///
+/// Externally tagged (`{"export": {…}}`): the page decodes replies, and an
+/// internally tagged enum costs the first load several KB of buffering code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Request {
     /// Every file of one option (`stackfit_core::export::files`), secrets
     /// generated in the worker, and their zip as the attachment.
@@ -34,7 +37,7 @@ pub enum Request {
 
 /// What the worker answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Response {
     /// The worker has started and takes requests.
     Ready,
@@ -80,11 +83,14 @@ pub enum FileKind {
 }
 
 /// One exported file: its download name, kind, server (if it belongs to
-/// one) and text.
+/// one), text, and the text highlighted as HTML (every character escaped;
+/// see `highlight`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportedFile {
     pub name: String,
     pub kind: FileKind,
     pub server: Option<String>,
     pub text: String,
+    #[serde(default)]
+    pub html: String,
 }
