@@ -271,6 +271,14 @@ pub fn ExportDialog(
                                             {lang.pick("下载此文件", "Download this file")}
                                         </button>
                                     </div>
+                                    {name.starts_with('.').then(|| {
+                                        let saved = name.trim_start_matches('.').to_string();
+                                        let text = match lang {
+                                            Lang::Zh => format!("浏览器保存以点开头的文件时会去掉开头的点（保存为 {saved}）：放到服务器上时请改回 {name}，或用 zip 里的文件，它保留原名。"),
+                                            Lang::En => format!("Browsers drop the leading dot when they save a file (you get {saved}): rename it to {name} on the server, or take it from the zip, which keeps the name."),
+                                        };
+                                        view! { <p class="export-dot-note" data-testid="export-dot-note">{text}</p> }
+                                    })}
                                     <pre
                                         class="export-text"
                                         tabindex="0"
