@@ -65,7 +65,7 @@ pub fn handle(request: Request, random_secret: &mut dyn FnMut() -> String) -> An
                 protocol::UiLang::Zh => Lang::Zh,
                 protocol::UiLang::En => Lang::En,
             };
-            let mut secrets = Secrets::new(|| random_secret());
+            let mut secrets = Secrets::new(random_secret);
             let Some(files) = export::files(&plan, &report, &option, &mut secrets, lang) else {
                 return Answer::refused(
                     format!("The plan has no option {option:?} to export."),
