@@ -180,6 +180,9 @@ async fn the_export_button_is_there_and_the_worker_waits_for_it() {
     let host = mount_app();
     next_tick().await;
     let button = by_testid(&host, "export-open");
-    assert_eq!(button.get_attribute("aria-haspopup").as_deref(), Some("dialog"));
+    assert_eq!(
+        button.get_attribute("aria-haspopup").as_deref(),
+        Some("dialog")
+    );
     assert!(!stackfit::browser::tools_worker::is_started());
 }
