@@ -100,20 +100,25 @@ test("the dialog works from the keyboard and gives focus back to its button", as
   await planner.byTestId("export-tabs").waitFor();
   // The selected tab has the focus once the files are there.
   await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "tab");
-  const selected = () =>
-    page.evaluate(() => document.activeElement.querySelector(".export-tab-name")?.textContent);
-  assert.equal(await selected(), "docker-compose.a.yml");
+  // The focused tab's file name, once focus has settled on `expected`.
+  const selected = async (expected) => {
+    await page
+      .waitForFunction((n) => document.activeElement?.querySelector(".export-tab-name")?.textContent === n, expected, { timeout: 2000 })
+      .catch(() => {});
+    return page.evaluate(() => document.activeElement.querySelector(".export-tab-name")?.textContent);
+  };
+  assert.equal(await selected("docker-compose.a.yml"), "docker-compose.a.yml");
   await page.keyboard.press("ArrowDown");
-  assert.equal(await selected(), ".env.a");
-  assert.equal(await planner.byTestId("export-file-name").textContent(), ".env.a");
+  assert.equal(await selected(".env.a"), ".env.a");
+  await page.waitForFunction(() => document.querySelector('[data-testid="export-file-name"]')?.textContent === ".env.a");
   await page.keyboard.press("End");
-  assert.equal(await selected(), "DEPLOY.md");
+  assert.equal(await selected("DEPLOY.md"), "DEPLOY.md");
   await page.keyboard.press("ArrowRight");
-  assert.equal(await selected(), "docker-compose.a.yml", "the arrows wrap around");
+  assert.equal(await selected("docker-compose.a.yml"), "docker-compose.a.yml", "the arrows wrap around");
   await page.keyboard.press("ArrowUp");
-  assert.equal(await selected(), "DEPLOY.md");
+  assert.equal(await selected("DEPLOY.md"), "DEPLOY.md");
   await page.keyboard.press("Home");
-  assert.equal(await selected(), "docker-compose.a.yml");
+  assert.equal(await selected("docker-compose.a.yml"), "docker-compose.a.yml");
   // One Tab stop for the tabs: Tab goes on to the panel's buttons.
   await page.keyboard.press("Tab");
   assert.equal(await planner.focusedTestId(), "export-copy");
@@ -123,6 +128,22 @@ test("the dialog works from the keyboard and gives focus back to its button", as
   await page.waitForFunction(() => document.activeElement?.dataset?.testid === "export-open");
   assert.equal(await planner.focusedTestId(), "export-open");
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("when the worker cannot load, the dialog says so, and the next try starts a fresh one", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  await page.route("**/stackfit-tools_loader.js", (r) => r.fulfill({ status: 404, body: "not found" }));
+  await planner.openTemplate("s4-voc");
+  await planner.byTestId("export-open").click();
+  await planner.byTestId("export-error").waitFor({ timeout: 20_000 });
+  assert.match(await planner.byTestId("export-error").textContent(), /could not start/);
+  await page.keyboard.press("Escape");
+  await page.unroute("**/stackfit-tools_loader.js");
+  await planner.openExport();
+  assert.deepEqual(await planner.exportTabNames(), S4_FILES);
+  // The only console error is the refused load itself.
+  assert.deepEqual(errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
   await context.close();
 });
 

@@ -123,7 +123,9 @@ pub fn ExportDialog(
         };
         ev.prevent_default();
         selected.set(next);
-        crate::browser::focus::focus_selector_later(format!("#{}", tab_id(next)));
+        // The tabs stay in the DOM (only their attributes follow), so the
+        // next one can take the focus at once.
+        crate::browser::focus::focus_selector(&format!("#{}", tab_id(next)));
     };
     let copy = move |_| {
         let Some(f) = file() else { return };
