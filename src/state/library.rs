@@ -130,6 +130,7 @@ fn new_id(entries: &[SavedPlan]) -> String {
 /// starts, named in `lang`.
 pub fn empty_plan(lang: Lang) -> Plan {
     Plan {
+        quotes: Vec::new(),
         name: lang.pick("未命名方案", "Untitled plan").into(),
         description: String::new(),
         settings: Settings::default(),

@@ -36,6 +36,7 @@ fn env_for(text: &str) -> String {
 
 fn plan_of(p: Placement) -> Plan {
     Plan {
+        quotes: Vec::new(),
         name: "rt".into(),
         description: String::new(),
         settings: Settings::default(),

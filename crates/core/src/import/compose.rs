@@ -422,6 +422,7 @@ fn assemble(
 ) -> Option<Plan> {
     let title = project.unwrap_or("compose");
     let mut plan = Plan {
+        quotes: Vec::new(),
         name: format!("Imported: {title}")
             .chars()
             .take(bounds::PLAN_NAME_CHARS.max as usize)

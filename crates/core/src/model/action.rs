@@ -172,6 +172,10 @@ pub enum Action {
     SetFxRate {
         usd_cny_rate_milli: Option<i64>,
     },
+    /// Compare the options with this one (`None`: the first).
+    SetBaseline {
+        option: Option<String>,
+    },
     /// Several changes as one step (a fix that sets several knobs): all are
     /// applied, or none.
     Batch {

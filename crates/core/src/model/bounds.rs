@@ -19,6 +19,8 @@ pub enum Measure {
     Millicores,
     /// Money in fen per month.
     FenPerMonth,
+    /// Money in fen per year.
+    FenPerYear,
     /// Yuan per US dollar × 1000.
     RateMilli,
     /// A percentage.
@@ -131,6 +133,13 @@ impl Bound {
                     format!("{}/月", format_fen(value as Fen))
                 } else {
                     format!("{}/month", format_fen(value as Fen))
+                }
+            }
+            Measure::FenPerYear => {
+                if zh {
+                    format!("{}/年", format_fen(value as Fen))
+                } else {
+                    format!("{}/year", format_fen(value as Fen))
                 }
             }
             Measure::RateMilli => {
@@ -271,6 +280,14 @@ pub const MONTHLY_FEN: Bound = Bound::new(
     0,
     200_000_000,
     Measure::FenPerMonth,
+);
+/// A yearly price: twelve of the dearest months.
+pub const YEARLY_FEN: Bound = Bound::new(
+    "yearly price",
+    "年价格",
+    0,
+    12 * 200_000_000,
+    Measure::FenPerYear,
 );
 /// Yuan per US dollar × 1000: 1.000 to 20.000.
 pub const USD_CNY_RATE_MILLI: Bound = Bound::new(

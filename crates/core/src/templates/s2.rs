@@ -232,6 +232,7 @@ fn allocated(t: Tr) -> PlanOption {
 
 pub fn plan(t: Tr) -> Plan {
     Plan {
+        quotes: Vec::new(),
         name: t.t(
             "ECS 2C2G: five more services? (S2)",
             "ECS 2C2G：还能再加五个服务吗？（S2）",
