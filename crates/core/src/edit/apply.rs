@@ -485,6 +485,9 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
         Action::SetFxRate { usd_cny_rate_milli } => {
             plan.settings.usd_cny_rate_milli = *usd_cny_rate_milli;
         }
+        Action::SetReference { option, reference } => {
+            option_mut(plan, option)?.reference = *reference;
+        }
         Action::SetBaseline { option } => {
             if let Some(id) = option {
                 option_mut(plan, id)?;

@@ -390,6 +390,7 @@ fn evaluate_option(
     OptionReport {
         id: option.id.clone(),
         name: option.name.clone(),
+        reference: option.reference,
         verdict,
         monthly_fen: totals.monthly_fen,
         yearly_fen: totals.yearly_fen,

@@ -142,9 +142,7 @@ impl Bound {
                     format!("{}/year", format_fen(value as Fen))
                 }
             }
-            Measure::RateMilli => {
-                format!("{}.{:03}", value / 1000, (value % 1000).abs())
-            }
+            Measure::RateMilli => super::units::format_rate_milli(value),
             Measure::Percent => format!("{value} %"),
             Measure::Days if zh => format!("{value} 天"),
             Measure::Days => format!("{value} days"),

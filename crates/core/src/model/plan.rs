@@ -118,6 +118,9 @@ pub struct PlanOption {
     /// servers"), used instead of the sum of server prices when set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quoted_monthly: Option<PriceOverride>,
+    /// Kept for comparison (what runs today): compared, never recommended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reference: bool,
 }
 
 /// One machine in an option.
@@ -428,7 +431,14 @@ impl PlanOption {
             note: String::new(),
             servers: Vec::new(),
             quoted_monthly: None,
+            reference: false,
         }
+    }
+
+    /// Marks the option as kept for comparison only (today's setup).
+    pub fn for_reference(mut self) -> Self {
+        self.reference = true;
+        self
     }
 
     pub fn with(mut self, server: Server) -> Self {

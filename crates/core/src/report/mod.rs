@@ -260,6 +260,9 @@ pub struct ServerReport {
 pub struct OptionReport {
     pub id: String,
     pub name: String,
+    /// Kept for comparison (today's setup): never recommended.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reference: bool,
     /// The worst verdict of its servers.
     pub verdict: Verdict,
     /// The option's monthly cost; None when any server's price is unknown

@@ -334,7 +334,9 @@ pub fn plan(t: Tr) -> Plan {
                 ),
             ))
             .note(&a_plus_note),
-            PlanOption::new("now", &t.t("Today: 2C4G", "现状：2C4G")).with(today(t)),
+            PlanOption::new("now", &t.t("Today: 2C4G", "现状：2C4G"))
+                .with(today(t))
+                .for_reference(),
             PlanOption::new(
                 "now-proposed",
                 &t.t(
