@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test setup size build bench measure fuzz
+.PHONY: serve test setup size build bench measure fuzz truth
 
 ## serve: build the planner and serve it at http://127.0.0.1:8080
 serve: setup
@@ -29,6 +29,12 @@ size: build
 ## bench: the engine's criterion benchmark
 bench:
 	cargo bench -p stackfit-core
+
+## truth: the catalog's defaults against published measurements, and every
+## real stack of tests/corpus imported and judged at its vendor's minimum and
+## at half of it (a report, not a test; tests/truth.rs asserts the results)
+truth:
+	@cargo run -q -p stackfit-core --example truth
 
 ## measure: drop → diagram and navigation → app-ready timings (a report, not a test)
 measure: build

@@ -33,4 +33,55 @@ fn main() {
         truth_lib::TOLERANCE_PCT,
         within * 100 / checks.len().max(1)
     );
+
+    let stacks = truth_lib::check_corpus();
+    let agree = stacks.iter().filter(|s| s.agrees()).count();
+    println!("\n## Real stacks against their vendors' minimums\n");
+    println!("Each stack is imported from its compose files and judged on a server of its vendor's minimum memory and on one of half of it; memory verdicts.\n");
+    println!("| stack | recognised / assumed / not running | expected MiB | peak MiB | allocatable MiB (min · half) | at minimum | at half | vendor minimum | agrees | why not |");
+    println!("|---|---|---:|---:|---|---|---|---|:-:|---|");
+    for s in &stacks {
+        let (Some(min), Some(half)) = (&s.at_minimum, &s.at_half) else {
+            println!(
+                "| {} | import failed: {} | | | | | | | no | |",
+                s.id,
+                s.import_errors.join("; ")
+            );
+            continue;
+        };
+        let v = &s.meta.vendor_minimum;
+        println!(
+            "| {} | {} / {} / {} | {} | {} | {} · {} | {} | {} | {} MiB{} ([{}]({}), {}, {}) | {} | {} |",
+            s.id,
+            s.recognised,
+            s.assumed.len(),
+            s.idle,
+            min.expected_mib,
+            min.peak_mib,
+            min.allocatable_mib,
+            half.allocatable_mib,
+            min.verdict.as_str(),
+            half.verdict.as_str(),
+            v.memory_mib,
+            if v.swap_assumed { " + 1 GiB swap" } else { "" },
+            v.source.title.replace('|', "/"),
+            v.source.url,
+            v.source.date,
+            v.source.confidence,
+            if s.agrees() { "yes" } else { "no" },
+            s.why()
+        );
+    }
+    println!(
+        "\n{agree} of {} stacks judged as their vendors document ({} %).",
+        stacks.len(),
+        agree * 100 / stacks.len().max(1)
+    );
+    let assumed: Vec<String> = stacks
+        .iter()
+        .flat_map(|s| s.assumed.iter().map(move |a| format!("{}: {a}", s.id)))
+        .collect();
+    if !assumed.is_empty() {
+        println!("\nAssumed (not in the catalog): {}", assumed.join(", "));
+    }
 }

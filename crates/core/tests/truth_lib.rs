@@ -111,3 +111,242 @@ pub fn check_measurements() -> Vec<Check> {
 pub fn relative(p: &Path) -> String {
     p.strip_prefix(root()).unwrap_or(p).display().to_string()
 }
+
+/// The vendor's documented minimum, as a corpus stack's meta.json holds it.
+#[derive(Deserialize, Clone, Debug)]
+pub struct VendorMinimum {
+    pub memory_mib: u64,
+    #[serde(default)]
+    pub vcpu: Option<u32>,
+    #[serde(default)]
+    pub swap_assumed: bool,
+    pub source: Source,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+pub struct StackMeta {
+    pub project: String,
+    pub compose_files: Vec<String>,
+    #[serde(default)]
+    pub env_file: Option<String>,
+    pub vendor_minimum: VendorMinimum,
+}
+
+/// Swap a "minimum that assumes swap" is judged with (mailcow: 1 GiB).
+pub const ASSUMED_SWAP_MIB: u64 = 1024;
+
+/// The tier the importer puts the stack on; `judge` then gives the server
+/// the size under test.
+pub const IMPORT_TIER: &str = "aliyun-ecs-c7-large";
+
+/// vCPUs when the vendor names none.
+pub const DEFAULT_VCPU: u32 = 2;
+
+/// One server size a stack is judged on.
+pub struct Judged {
+    pub memory_mib: u64,
+    pub expected_mib: u64,
+    pub peak_mib: u64,
+    pub allocatable_mib: u64,
+    pub verdict: stackfit_core::Verdict,
+}
+
+/// A corpus stack imported and judged at its vendor's minimum and at half.
+pub struct StackResult {
+    pub id: String,
+    pub meta: StackMeta,
+    pub recognised: usize,
+    pub assumed: Vec<String>,
+    pub idle: usize,
+    pub import_errors: Vec<String>,
+    pub at_minimum: Option<Judged>,
+    pub at_half: Option<Judged>,
+}
+
+impl StackResult {
+    /// As the vendor documents: it runs at the minimum (fits, or tight),
+    /// and at half of it typical use or its peaks do not fit.
+    pub fn agrees(&self) -> bool {
+        use stackfit_core::Verdict::*;
+        matches!(
+            (&self.at_minimum, &self.at_half),
+            (Some(min), Some(half))
+                if matches!(min.verdict, Fits | Tight) && matches!(half.verdict, OomRisk | DoesNotFit)
+        )
+    }
+
+    /// Why StackFit and the vendor disagree, as far as the numbers say.
+    pub fn why(&self) -> String {
+        use stackfit_core::Verdict::*;
+        let (Some(min), Some(half)) = (&self.at_minimum, &self.at_half) else {
+            return "did not import".into();
+        };
+        if !matches!(min.verdict, Fits | Tight) {
+            format!(
+                "at the vendor's minimum the plan peaks at {} MiB against {} MiB allocatable: the stack as written needs more than the vendor says{}",
+                min.peak_mib,
+                min.allocatable_mib,
+                if self.meta.vendor_minimum.swap_assumed { " (the minimum assumes swap)" } else { "" }
+            )
+        } else if !matches!(half.verdict, OomRisk | DoesNotFit) {
+            format!(
+                "it still fits at half ({} MiB peak against {} MiB allocatable): the vendor's minimum leaves room for data and users the compose file does not show",
+                half.peak_mib, half.allocatable_mib
+            )
+        } else {
+            String::new()
+        }
+    }
+}
+
+fn judge(plan: &stackfit_core::Plan, memory_mib: u64, vcpu: u32, swap: Option<u64>) -> Judged {
+    let mut plan = plan.clone();
+    let server = &mut plan.options[0].servers[0];
+    server.tier = "vendor-minimum".into();
+    *server = server.clone().spec(vcpu, memory_mib);
+    server.swap_mib = swap;
+    let report = stackfit_core::evaluate(&plan);
+    let s = &report.options[0].servers[0];
+    Judged {
+        memory_mib,
+        expected_mib: s.expected_mib,
+        peak_mib: s.peak_mib,
+        allocatable_mib: s.allocatable_mib,
+        // The vendor's figure is about memory; CPU has its own verdict.
+        verdict: s.memory_verdict,
+    }
+}
+
+/// Every stack of the corpus, imported through the compose importer (its
+/// files in `docker compose -f` order, its env example as the `.env`) and
+/// judged on a server of its vendor's minimum memory and of half of it.
+pub fn check_corpus() -> Vec<StackResult> {
+    use stackfit_core::import::{self, InputFile, Outcome};
+    let dir = root().join("corpus");
+    let mut ids: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().join("meta.json").exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    ids.sort();
+    ids.into_iter()
+        .map(|id| {
+            let folder = dir.join(&id);
+            let meta: StackMeta =
+                serde_json::from_str(&std::fs::read_to_string(folder.join("meta.json")).unwrap())
+                    .unwrap_or_else(|e| panic!("{id}/meta.json: {e}"));
+            // Every file of the folder, by name: include, extends and env_file name them.
+            let mut contents: Vec<(String, Vec<u8>)> = std::fs::read_dir(&folder)
+                .unwrap()
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .map(|e| {
+                    (
+                        e.file_name().to_string_lossy().into_owned(),
+                        std::fs::read(e.path()).unwrap(),
+                    )
+                })
+                .collect();
+            contents.sort();
+            let bytes = |name: &str| {
+                contents
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, b)| b.as_slice())
+                    .unwrap_or_else(|| panic!("{id}: no file {name}"))
+            };
+            // What a user does before `docker compose up`: fill the
+            // variables the files require and create the env files they
+            // name (empty), then import again.
+            let mut env_text = meta
+                .env_file
+                .as_deref()
+                .map(|f| String::from_utf8_lossy(bytes(f)).into_owned())
+                .unwrap_or_default();
+            let mut stand_ins: Vec<String> = Vec::new();
+            let mut imported = None;
+            for _ in 0..4 {
+                let mut others: Vec<InputFile> =
+                    contents.iter().map(|(n, b)| InputFile::new(n, b)).collect();
+                others.extend(stand_ins.iter().map(|n| InputFile::new(n, b"")));
+                let input = import::ComposeInput {
+                    files: meta
+                        .compose_files
+                        .iter()
+                        .map(|f| InputFile::new(f, bytes(f)))
+                        .collect(),
+                    others,
+                    env: Some(InputFile::new(
+                        meta.env_file.as_deref().unwrap_or(".env"),
+                        env_text.as_bytes(),
+                    )),
+                    project: Some(id.as_str()),
+                    tier: IMPORT_TIER,
+                    ..Default::default()
+                };
+                let result = import::compose(&input);
+                let mut retry = false;
+                for e in &result.errors {
+                    if e.code == "required-variable" {
+                        if let Some(name) =
+                            e.en.strip_prefix("required variable ")
+                                .and_then(|r| r.split(' ').next())
+                        {
+                            env_text.push_str(&format!("\n{name}=stackfit-truth\n"));
+                            retry = true;
+                        }
+                    } else if e.code == "missing-file" {
+                        if let Some(name) = e.en.split(" is named here").next() {
+                            if !stand_ins.iter().any(|n| n == name) {
+                                stand_ins.push(name.to_string());
+                                retry = true;
+                            }
+                        }
+                    }
+                }
+                imported = Some(result);
+                if !retry {
+                    break;
+                }
+            }
+            let imported = imported.expect("imported once");
+            let mut recognised = 0;
+            let mut assumed = Vec::new();
+            let mut idle = 0;
+            for s in &imported.services {
+                match &s.outcome {
+                    Outcome::Recognised { .. } => recognised += 1,
+                    Outcome::Assumed { .. } => assumed.push(format!(
+                        "{} ({})",
+                        s.name,
+                        s.image.as_deref().unwrap_or("build")
+                    )),
+                    Outcome::NotRunning(_) => idle += 1,
+                }
+            }
+            let min = &meta.vendor_minimum;
+            let vcpu = min.vcpu.unwrap_or(DEFAULT_VCPU);
+            let swap = min.swap_assumed.then_some(ASSUMED_SWAP_MIB);
+            let (at_minimum, at_half) = match &imported.plan {
+                Some(plan) => (
+                    Some(judge(plan, min.memory_mib, vcpu, swap)),
+                    Some(judge(plan, min.memory_mib / 2, vcpu, swap)),
+                ),
+                None => (None, None),
+            };
+            StackResult {
+                id,
+                import_errors: imported.errors.iter().map(|e| e.en.clone()).collect(),
+                meta,
+                recognised,
+                assumed,
+                idle,
+                at_minimum,
+                at_half,
+            }
+        })
+        .collect()
+}

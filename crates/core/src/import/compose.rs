@@ -444,11 +444,17 @@ fn assemble(
             server: Server::new(SERVER_ID, &label, tier),
         },
     ];
-    actions.extend(placements.into_iter().map(|p| Action::AddPlacement {
-        option: OPTION_ID.into(),
-        server: SERVER_ID.into(),
-        placement: p,
-    }));
+    // One step, checked once: a placement may depend on one added after it.
+    actions.push(Action::Batch {
+        actions: placements
+            .into_iter()
+            .map(|p| Action::AddPlacement {
+                option: OPTION_ID.into(),
+                server: SERVER_ID.into(),
+                placement: p,
+            })
+            .collect(),
+    });
     for a in &actions {
         if let Err(e) = apply(&mut plan, a) {
             notes.error(
