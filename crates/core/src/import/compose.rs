@@ -103,6 +103,10 @@ pub struct ComposeImport {
     pub ignored: Vec<Note>,
     pub warnings: Vec<Note>,
     pub errors: Vec<Note>,
+    /// Files the compose files name (`include`, `extends`, `env_file`) that
+    /// were not given, as written there: a caller with a disk may read them
+    /// and import again.
+    pub missing_files: Vec<String>,
 }
 
 impl ComposeImport {
@@ -272,6 +276,7 @@ pub fn compose(input: &ComposeInput) -> ComposeImport {
     out.errors = std::mem::take(&mut notes.errors);
     out.warnings = std::mem::take(&mut notes.warnings);
     out.ignored = std::mem::take(&mut notes.ignored);
+    out.missing_files = std::mem::take(&mut notes.missing_files);
     if !out.errors.is_empty() {
         out.plan = None;
     }
