@@ -46,7 +46,7 @@ measure: build
 ## fuzz/artifacts/<target>.
 CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := compose_import stats_parse plan_file plan_link price_csv
+FUZZ_TARGETS := compose_import stats_parse plan_file plan_link price_csv export_yaml
 fuzz:
 	@cargo fuzz --version 2>/dev/null | grep -q "$(CARGO_FUZZ_VERSION)" || cargo install --locked cargo-fuzz@$(CARGO_FUZZ_VERSION)
 	@for t in $(FUZZ_TARGETS); do \

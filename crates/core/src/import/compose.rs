@@ -44,6 +44,8 @@ pub struct ComposeInput<'a> {
 pub enum By {
     Image,
     Command,
+    /// The `io.stackfit.service` label StackFit's export writes.
+    Label,
 }
 
 /// Why a compose service is not a placement.

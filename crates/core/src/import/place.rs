@@ -16,6 +16,10 @@ use crate::model::{KnobDef, KnobUnit, Placement, ServiceDef};
 
 /// The catalog service a running compose service is, and how it was known.
 fn recognise(d: &Draft) -> (&'static ServiceDef, Option<By>, String) {
+    // StackFit's own export says what it planned the service as.
+    if let Some(def) = d.stackfit_service.as_deref().and_then(catalog::service) {
+        return (def, Some(By::Label), def.id.to_string());
+    }
     let image = d.image.as_ref().map(|(i, _)| i.as_str());
     let by_image = image.and_then(catalog::service_for_image);
     let by_cmd = by_command(d);
@@ -58,6 +62,10 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
         (Some(By::Command), _) => (
             format!("{n}: {} (command {what})", def.name_en),
             format!("{n}：{}（命令 {what}）", def.name_zh),
+        ),
+        (Some(By::Label), _) => (
+            format!("{n}: {} (label io.stackfit.service={what})", def.name_en),
+            format!("{n}：{}（标签 io.stackfit.service={what}）", def.name_zh),
         ),
         (None, img) => {
             let assumed = format_mib(def.knob_default("expected_mib").max(0) as u64);
