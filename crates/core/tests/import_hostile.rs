@@ -273,7 +273,7 @@ fn a_file_of_a_hundred_thousand_keys() {
 fn a_thousand_errors_list_a_hundred_and_count_the_rest() {
     let mut y = String::from("services:\n  s:\n    image: nginx\n    labels:\n");
     for i in 0..1_000 {
-        y.push_str(&format!("      k{i}: echo $1\n"));
+        y.push_str(&format!("      k{i}: echo ${{1\n"));
     }
     let got = run(&[("many.yml", y.as_bytes())], &[], None);
     assert!(got.plan.is_none());
