@@ -2,6 +2,7 @@
 //! touch `web_sys` directly.
 
 pub mod dismiss;
+pub mod fetch;
 pub mod focus;
 pub mod language;
 pub mod shortcuts;
