@@ -34,7 +34,7 @@ bench:
 ## real stack of tests/corpus imported and judged at its vendor's minimum and
 ## at half of it (a report, not a test; tests/truth.rs asserts the results)
 truth:
-	@cargo run -q -p stackfit-core --example truth
+	@cargo run -q -p stackfit-core --example truth -- $(STACK)
 
 ## measure: drop → diagram and navigation → app-ready timings (a report, not a test)
 measure: build

@@ -5,6 +5,7 @@ mod ai;
 mod caches;
 mod databases;
 mod edge;
+mod helpers;
 mod monitoring;
 mod platform;
 mod queues;
@@ -36,6 +37,7 @@ static SERVICES: LazyLock<Vec<ServiceDef>> = LazyLock::new(|| {
         ai::SERVICES,
         platform::SERVICES,
         stacks::SERVICES,
+        helpers::SERVICES,
     ]
     .concat()
 });

@@ -283,6 +283,12 @@ const SENTRY_STATS: Source = src(
     "2024-12-28",
     Confidence::B,
 );
+const SENTRY_CONSUMERS: Source = src(
+    "getsentry/self-hosted#3467: after upgrading to 24.11.1 the 23 sentry and 20 snuba containers each consume between 200MB and 300MB; a clean 24.11.1 with no projects uses 13GB",
+    "https://github.com/getsentry/self-hosted/issues/3467",
+    "2024-12-12",
+    Confidence::B,
+);
 const SENTRY_WORKER_BUSY: Source = src(
     "getsentry/self-hosted#1719: docker stats: worker at 874.8 MiB and 233 % CPU, relay at 34.1 MiB",
     "https://github.com/getsentry/self-hosted/issues/1719",
@@ -2006,7 +2012,7 @@ pub const SENTRY_CONSUMER: ServiceDef = ServiceDef {
     images: &["getsentry/sentry", "sentry-self-hosted-local"],
     kind: KindId::Fixed,
     knobs: &[
-        exp(407, "generic-metrics-consumer at 407 MiB with minimal ingest (24.11.2); 2023 releases measured 71–102 MiB per consumer", SENTRY_STATS),
+        exp(250, "each of the 23 Sentry and 20 Snuba containers at 200–300 MB on a clean 24.11.1 (midpoint); in a 24.11.2 table sorted by memory the fifth largest, generic-metrics-consumer, was 407 MiB; 2023 releases measured 71–102 MiB", SENTRY_CONSUMERS),
         pk(637, "attachments-consumer, the largest consumer in the same table", SENTRY_STATS),
         lim(SENTRY_STATS),
         CPU_SMALL_APP,
