@@ -19,8 +19,13 @@ fn main() {
     println!("| service | figure | measured MiB | default MiB | within | what | source |");
     println!("|---|---|---:|---:|:-:|---|---|");
     for c in checks.iter().filter(|c| c.scored) {
+        let preset =
+            c.m.preset
+                .as_deref()
+                .map(|p| format!(" (compared with the {p} preset)"))
+                .unwrap_or_default();
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} ({}) |",
+            "| {} | {} | {} | {} | {} | {}{preset} | {} ({}) |",
             c.m.service,
             c.m.figure.as_deref().unwrap_or("expected"),
             c.m.mib,

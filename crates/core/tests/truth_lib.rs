@@ -45,6 +45,10 @@ pub struct Measurement {
     /// or "peak". The research files name it `figure`, `compare` or `against`.
     #[serde(default, alias = "compare", alias = "against")]
     pub figure: Option<String>,
+    /// The catalog preset that describes the measured app ("large-app"
+    /// for a reading the preset was built from), applied before `knobs`.
+    #[serde(default)]
+    pub preset: Option<String>,
     /// The configuration it was measured with.
     #[serde(default)]
     pub knobs: std::collections::BTreeMap<String, i64>,
@@ -114,6 +118,14 @@ pub fn check_measurements() -> Vec<Check> {
             let def = catalog::service(&m.service)
                 .unwrap_or_else(|| panic!("measurement of unknown service {}", m.service));
             let mut p = Placement::new("x", &m.service);
+            if let Some(id) = &m.preset {
+                let preset = def
+                    .preset(id)
+                    .unwrap_or_else(|| panic!("{}: no preset {id}", m.service));
+                for (k, v) in preset.values {
+                    p.knobs.insert(k.to_string(), *v);
+                }
+            }
             for (k, v) in &m.knobs {
                 if def.knob(k).is_some() {
                     p.knobs.insert(k.clone(), *v);
@@ -311,9 +323,13 @@ impl StackResult {
             out.push_str("; the minimum assumes 1 GiB of swap, counted for peaks only");
         }
         for n in &self.meta.truth_notes {
+            let mut text = n.text.clone();
+            if let Some(first) = text.get(..1) {
+                text.replace_range(..1, &first.to_uppercase());
+            }
             out.push_str(&format!(
-                ". {} ({}, {}, {}, grade {})",
-                n.text, n.source.title, n.source.url, n.source.date, n.source.confidence
+                ". {text} ({}, {}, {}, grade {})",
+                n.source.title, n.source.url, n.source.date, n.source.confidence
             ));
         }
         out
