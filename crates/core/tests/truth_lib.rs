@@ -294,8 +294,13 @@ impl StackResult {
                     .take(3)
                     .map(|(id, svc, e)| format!("{id} ({svc}) {e}"))
                     .collect();
+                let tips = if min.expected_mib <= min.usable_mib {
+                    " (the reserve tips it: without it typical use would fit)"
+                } else {
+                    ""
+                };
                 format!(
-                    "at the vendor's minimum typical use alone ({} MiB) is over the {reserve}; largest: {}",
+                    "at the vendor's minimum typical use alone ({} MiB) is over the {reserve}{tips}; largest: {}",
                     min.expected_mib,
                     top.join(", ")
                 )
@@ -306,8 +311,13 @@ impl StackResult {
                     .take(stackfit_core::fit::PEAKS_THAT_COINCIDE)
                     .map(|(id, svc, x)| format!("{id} +{x} MiB ({})", peak_source(svc)))
                     .collect();
+                let tips = if min.peak_mib <= min.usable_mib {
+                    " (without the reserve they would fit)"
+                } else {
+                    ""
+                };
                 format!(
-                    "at the vendor's minimum typical use fits ({} of {reserve}) but two coinciding peaks take it to {} MiB: {}",
+                    "at the vendor's minimum typical use fits ({} of {reserve}) but two coinciding peaks take it to {} MiB{tips}: {}",
                     min.expected_mib,
                     min.peak_mib,
                     peaks.join("; ")
