@@ -32,9 +32,10 @@ bench:
 
 ## truth: the catalog's defaults against published measurements, and every
 ## real stack of tests/corpus imported and judged at its vendor's minimum and
-## at half of it (a report, not a test; tests/truth.rs asserts the results)
+## at half of it (a report, not a test; tests/truth.rs asserts the results);
+## make truth STACK=<id> lists one stack's placements, largest peak excess first
 truth:
-	@cargo run -q -p stackfit-core --example truth
+	@cargo run -q -p stackfit-core --example truth -- $(STACK)
 
 ## measure: drop → diagram and navigation → app-ready timings (a report, not a test)
 measure: build

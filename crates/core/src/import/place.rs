@@ -7,7 +7,7 @@
 use super::compose::{By, ImportedService, Outcome};
 use super::knobs;
 use super::note::{msg, Note, Notes, Pos};
-use super::recognise::{assumed_service, base_like, by_command};
+use super::recognise::{assumed_service, base_like, by_command, role_of_image};
 use super::service::{Draft, Sized};
 use crate::catalog;
 use crate::model::bounds::{self, Bound};
@@ -23,6 +23,10 @@ fn recognise(d: &Draft) -> (&'static ServiceDef, Option<By>, String) {
     let image = d.image.as_ref().map(|(i, _)| i.as_str());
     let by_image = image.and_then(catalog::service_for_image);
     let by_cmd = by_command(d);
+    // A role of the image (its worker, its scheduler) the service selects.
+    if let Some(role) = by_image.and_then(|def| role_of_image(def, d)) {
+        return (role, Some(By::Image), image.unwrap_or("").to_string());
+    }
     match (by_image, by_cmd) {
         (Some(def), _) if !base_like(def) => {
             (def, Some(By::Image), image.unwrap_or("").to_string())
