@@ -3,6 +3,7 @@
 
 pub mod dismiss;
 pub mod download;
+pub mod fetch;
 pub mod focus;
 pub mod language;
 pub mod shortcuts;

@@ -200,8 +200,7 @@ for (const locale of ["en-US", "zh-CN"]) {
     test(`export dialog screenshots ${lang} ${size}`, async () => {
       const { planner, page, context, errors } = await j.start({ locale, viewport });
       const phone = viewport.width < 700;
-      await planner.byTestId(phone ? "template-menu-phone" : "template-menu").selectOption("s4-voc");
-      await planner.serverCards().first().waitFor();
+      await planner.openTemplate("s4-voc", phone ? "template-menu-phone" : "template-menu");
       await planner.openExport();
       await planner.exportTab("docker-compose.b.yml");
       await planner.settle(200);
