@@ -4,6 +4,7 @@
 pub mod dismiss;
 pub mod download;
 pub mod fetch;
+pub mod files;
 pub mod focus;
 pub mod language;
 pub mod shortcuts;

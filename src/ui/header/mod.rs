@@ -1,4 +1,4 @@
-//! The top bar: product name, the plan menu, undo/redo and the language switch.
+//! The top bar: product name, the plan menu, import, undo/redo and the language switch.
 
 mod lang_switch;
 mod plan_menu;
@@ -25,6 +25,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="topbar-tools">
                 <PlanMenu />
+                <crate::ui::import::ImportButton />
                 <UndoRedo />
                 <LangSwitch />
             </div>

@@ -1,0 +1,27 @@
+//! Files the user chose or dropped, read as text (the import dialog).
+
+use wasm_bindgen_futures::JsFuture;
+
+/// One file: `Ok((name, text))`, or `Err(name)` when it is larger than
+/// the limit and was not read, or could not be read.
+pub type ReadFile = Result<(String, String), String>;
+
+/// Reads every file of `list` as text, in order, skipping any larger than
+/// `max_bytes` (it is not read at all).
+pub async fn read_texts(list: web_sys::FileList, max_bytes: usize) -> Vec<ReadFile> {
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        let Some(file) = list.get(i) else { continue };
+        let name = file.name();
+        if file.size() > max_bytes as f64 {
+            out.push(Err(name));
+            continue;
+        }
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string());
+        out.push(text.map(|t| (name.clone(), t)).ok_or(name));
+    }
+    out
+}
