@@ -6,12 +6,17 @@ use wasm_bindgen_futures::JsFuture;
 /// the limit and was not read, or could not be read.
 pub type ReadFile = Result<(String, String), String>;
 
-/// Reads every file of `list` as text, in order, skipping any larger than
+/// The files of a list, taken at once: an input's list empties when the
+/// input is cleared.
+pub fn take(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads every file as text, in order, skipping any larger than
 /// `max_bytes` (it is not read at all).
-pub async fn read_texts(list: web_sys::FileList, max_bytes: usize) -> Vec<ReadFile> {
+pub async fn read_texts(list: Vec<web_sys::File>, max_bytes: usize) -> Vec<ReadFile> {
     let mut out = Vec::new();
-    for i in 0..list.length() {
-        let Some(file) = list.get(i) else { continue };
+    for file in list {
         let name = file.name();
         if file.size() > max_bytes as f64 {
             out.push(Err(name));

@@ -285,7 +285,7 @@ pub fn to_html(p: &ImportPreview, lang: UiLang) -> String {
         if let Some(fix) = pick_opt(lang, &v.fix_zh, &v.fix_en) {
             html.push_str(&format!(
                 "<p class=\"import-fix\">{}{}</p>",
-                esc(pick(lang, "建议：", "To fit: ")),
+                esc(pick(lang, "建议：", "Suggested: ")),
                 esc(fix)
             ));
         }

@@ -140,10 +140,18 @@ pub fn ImportDialog(
             <div class="import-body">
                 <Inputs draft />
                 <div class="import-side">
-                    <p class="import-status" role="status" data-testid="import-status">{status}</p>
+                    <p
+                        class="import-status"
+                        role="status"
+                        data-testid="import-status"
+                        data-busy=move || busy.get().to_string()
+                    >
+                        {status}
+                    </p>
                     <div
                         class="import-preview"
                         data-testid="import-preview"
+                        role="region"
                         tabindex="0"
                         aria-label=lang.pick("导入预览", "Import preview")
                         inner_html=move || match preview.get() {

@@ -42,6 +42,7 @@ pub fn Inputs(draft: RwSignal<Draft>) -> impl IntoView {
     let file_input = NodeRef::<leptos::html::Input>::new();
     let take_files = move |list: Option<web_sys::FileList>| {
         let Some(list) = list else { return };
+        let list = files::take(&list);
         spawn_local(async move {
             let read = files::read_texts(list, FILE_BYTES).await;
             let mut last = None;
