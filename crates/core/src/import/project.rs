@@ -60,6 +60,9 @@ pub fn with_stats(compose: ComposeImport, capture: Option<InputFile>) -> Project
     if let Some(file) = capture {
         match stats::parse(file) {
             Err(note) => out.stats_errors.push(*note),
+            // Containers are only matched to a project that was read: with
+            // errors in the compose files, every container would be "unknown".
+            Ok(_) if !compose.errors.is_empty() => {}
             Ok(samples) => {
                 let matched = stats::import(&samples, &compose.naming());
                 if let Some(plan) = out.plan.as_mut() {
@@ -125,6 +128,22 @@ mod tests {
             .at
             .as_ref()
             .is_some_and(|a| a.file == "stats.txt"));
+    }
+
+    #[test]
+    fn a_capture_is_not_matched_to_compose_files_with_errors() {
+        let broken = compose(&ComposeInput {
+            files: vec![InputFile::new("compose.yml", b"services:\n  web: [\n")],
+            tier: "aliyun-ecs-c7-large",
+            ..Default::default()
+        });
+        let capture = "NAME   CPU %   MEM USAGE / LIMIT\nshop-web-1   0.1%   10MiB / 1GiB\n";
+        let all = with_stats(broken, Some(InputFile::new("stats.txt", capture.as_bytes())));
+        assert!(!all.is_ok() && all.stats.is_none() && all.stats_errors.is_empty());
+        // A capture that cannot be read is still said to be so.
+        let broken = compose(&ComposeInput::default());
+        let all = with_stats(broken, Some(InputFile::new("stats.txt", b"\x00\x01")));
+        assert_eq!(all.stats_errors.len(), 1);
     }
 
     #[test]
