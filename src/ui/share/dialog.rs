@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::qr::QrCodeView;
 use super::KEY;
-use crate::browser::{clipboard, files, location};
+use crate::browser::{clipboard, files, focus, location};
 use crate::i18n::Lang;
 use crate::state::{use_lang, use_planner, use_popovers, use_sharing};
 
@@ -70,6 +70,10 @@ fn DialogBody() -> impl IntoView {
     let link = Memo::new(move |_| planner.with_plan(|p| format!("{page}#{}", plan_to_fragment(p))));
     let chars = move || link.with(|l| l.chars().count());
 
+    // However the dialog closes (Escape, Close, the backdrop, a file picked),
+    // focus goes back to the Share button once the dialog has left the page
+    // (while the modal dialog is open, the button cannot take focus).
+    on_cleanup(|| focus::focus_selector_later(format!("[data-popover-trigger=\"{KEY}\"]")));
     Effect::new(move |_| {
         if let Some(d) = dialog.get() {
             if !d.open() {
