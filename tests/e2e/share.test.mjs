@@ -234,10 +234,19 @@ for (const locale of ["en-US", "zh-CN"]) {
     test(`share screens ${lang} ${size}`, async () => {
       const { planner, page, context, errors } = await j.start({ locale, viewport });
       const menu = viewport.width < 700 ? "template-menu-phone" : "template-menu";
-      await planner.byTestId(menu).selectOption("s3-euraflow");
+      // S2 has the longest link of the templates, so the largest QR code.
+      await planner.byTestId(menu).selectOption("s2-ecs-2c2g");
       const link = await planner.openShare();
       await planner.settle(200);
       await planner.screenshot(`share-dialog-${lang}-${size}`);
+      if (viewport.width >= 1280) {
+        // The whole dialog is on screen, and the code at 4 px a module.
+        const dialog = await planner.byTestId("share-dialog").boundingBox();
+        assert.ok(dialog.y >= 0 && dialog.y + dialog.height <= viewport.height, JSON.stringify(dialog));
+        const qr = planner.byTestId("share-qr");
+        const modules = Number(await qr.getAttribute("data-modules"));
+        assert.ok((await qr.boundingBox()).width >= (modules + 8) * 4, `${modules} modules`);
+      }
       await page.keyboard.press("Escape");
       const fragment = link.slice(link.indexOf("#") + 1);
       await page.goto(`${link.slice(0, link.indexOf("#"))}#${fragment.slice(0, fragment.length - 300)}`);
