@@ -5,14 +5,22 @@
 use leptos::prelude::*;
 
 use crate::browser::files::use_file_drop;
-use crate::state::{use_lang, use_sharing};
+use crate::state::{use_lang, use_popovers, use_sharing};
 
 /// Installs the page-wide file drop and shows the veil during a drag.
 #[component]
 pub fn DropOverlay() -> impl IntoView {
     let lang = use_lang();
     let sharing = use_sharing();
-    use_file_drop(sharing.dragging, move |file| sharing.open_picked(file));
+    let popovers = use_popovers();
+    use_file_drop(sharing.dragging, move |file| {
+        // A file dropped on the open share dialog: close it, so the notice
+        // of what opened is not hidden behind it.
+        if popovers.current().is_some_and(|key| key == super::KEY) {
+            popovers.dismiss();
+        }
+        sharing.open_picked(file);
+    });
     view! {
         <Show when=move || sharing.dragging.get()>
             <div class="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
