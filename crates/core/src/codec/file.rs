@@ -114,10 +114,16 @@ impl FileError {
                 n.div_ceil(1024),
                 MAX_FILE_BYTES / 1024
             ),
-            FileError::NotJson(kind) => format!(
-                "这不是 StackFit 方案文件，而是{}。方案文件是 JSON 格式（*{FILE_SUFFIX}）。",
-                kind.zh()
-            ),
+            FileError::NotJson(kind) => {
+                // A space between Chinese and a Latin word ("而是 PNG 图片").
+                let kind = kind.zh();
+                let gap = if kind.starts_with(|c: char| c.is_ascii()) {
+                    " "
+                } else {
+                    ""
+                };
+                format!("这不是 StackFit 方案文件，而是{gap}{kind}。方案文件是 JSON 格式（*{FILE_SUFFIX}）。")
+            }
             FileError::OtherJson(keys) if keys.is_empty() => {
                 "这是 JSON 文件，但不是 StackFit 方案。".into()
             }
@@ -298,6 +304,13 @@ mod tests {
                 FileError::OtherJson(vec!["elements".into(), "type".into()]),
             ),
         ];
+        assert_eq!(
+            FileError::NotJson(Kind::Png).message_zh(),
+            "这不是 StackFit 方案文件，而是 PNG 图片。方案文件是 JSON 格式（*.stackfit.json）。"
+        );
+        assert!(FileError::NotJson(Kind::Binary)
+            .message_zh()
+            .contains("而是二进制文件"));
         for (bytes, want) in cases {
             assert_eq!(&read_plan_file(bytes).unwrap_err(), want, "{bytes:?}");
             assert!(!want.message_zh().is_empty() && !want.message_en().is_empty());
