@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod dismiss;
+pub mod fetch;
 pub mod files;
 pub mod focus;
 pub mod language;

@@ -3,9 +3,12 @@
 //! [`Planner::dispatch`] as a core `Action`; nothing here computes a number.
 
 use leptos::prelude::*;
+use stackfit_core::cost::Prices;
 use stackfit_core::edit::{ActionError, History};
+use stackfit_core::fit::evaluate_with;
+use stackfit_core::model::price::PriceBook;
 use stackfit_core::model::{Action, Placement, Plan, PlanOption};
-use stackfit_core::{evaluate, Report};
+use stackfit_core::Report;
 
 /// Ids the app makes up (placements, servers, options, saved plans) come
 /// from the engine's one rule.
@@ -28,7 +31,9 @@ pub struct Planner {
     /// read [`Planner::option_id`] instead.
     picked_option: RwSignal<String>,
     pub selection: RwSignal<Selection>,
-    /// The engine's evaluation of the current plan.
+    /// The user's own price book: their quotes price every plan first.
+    pub book: RwSignal<PriceBook>,
+    /// The engine's evaluation of the current plan, with the user's prices.
     pub report: Memo<Report>,
     /// The option on screen: the picked one if it still exists, else the first.
     pub option_id: Memo<String>,
@@ -46,7 +51,9 @@ impl Planner {
             .unwrap_or_default();
         let history = RwSignal::new(History::new(plan));
         let picked_option = RwSignal::new(first);
-        let report = Memo::new(move |_| history.with(|h| evaluate(h.plan())));
+        let book = RwSignal::new(PriceBook::default());
+        let report =
+            Memo::new(move |_| book.with(|b| history.with(|h| evaluate_with(h.plan(), b))));
         let option_id = Memo::new(move |_| {
             let picked = picked_option.get();
             history.with(|h| {
@@ -62,10 +69,18 @@ impl Planner {
             history,
             picked_option,
             selection: RwSignal::new(Selection::None),
+            book,
             report,
             option_id,
             refusal: RwSignal::new(None),
         }
+    }
+
+    /// Runs `f` with the prices the report uses: the plan's exchange rate
+    /// and carried quotes, and the user's book.
+    pub fn with_prices<T>(&self, f: impl FnOnce(&Prices) -> T) -> T {
+        self.book
+            .with(|b| self.history.with(|h| f(&Prices::of(h.plan(), b))))
     }
 
     /// Applies `action` through the undo history. A refused action leaves the

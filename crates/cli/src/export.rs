@@ -8,7 +8,7 @@ use std::path::Path;
 
 use stackfit_core::export::{self, ExportFile, FileKind, Secrets};
 use stackfit_core::findings::Lang;
-use stackfit_core::{fit, Plan};
+use stackfit_core::{Plan, Report};
 
 /// The OS's random source.
 const RANDOM: &str = "/dev/urandom";
@@ -78,6 +78,7 @@ fn select(
 /// Runs `stackfit export WHAT PLAN [--option O] [--server S] [--out DIR] [--lang L]`.
 pub fn run(
     plan: &Plan,
+    report: &Report,
     what: &str,
     option: Option<&str>,
     server: Option<&str>,
@@ -102,11 +103,10 @@ pub fn run(
                 })?,
         ),
     };
-    let report = fit::evaluate(plan);
     let mut random = std::fs::File::open(RANDOM)
         .map_err(|e| format!("{RANDOM}: {e} (needed for the secrets)"))?;
     let mut secrets = Secrets::new(move || os_secret(&mut random));
-    let files = export::files(plan, &report, &option, &mut secrets, lang)
+    let files = export::files(plan, report, &option, &mut secrets, lang)
         .ok_or_else(|| format!("cannot export option {option:?}"))?;
     let files = select(files, what, server.as_deref())?;
     match out {

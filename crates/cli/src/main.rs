@@ -2,12 +2,14 @@
 //! templates, evaluation (a readable table or JSON), tuning and exports.
 
 mod export;
+mod import;
 mod table;
 
 use std::process::ExitCode;
 
 use stackfit_core::fit::Lang;
-use stackfit_core::{catalog, codec, fit, templates};
+use stackfit_core::model::price::{book_from_csv, PriceBook};
+use stackfit_core::{catalog, codec, cost, fit, present, templates};
 
 const USAGE: &str = "usage:
   stackfit --version
@@ -20,10 +22,23 @@ const USAGE: &str = "usage:
   stackfit open LINK                 (the plan JSON of a share link)
   stackfit export compose|env|postgres|k8s|swarm|deploy|all PLAN.json
           [--option NAME] [--server LABEL] [--out DIR] [--lang en|zh]
-PLAN.json may be a template name (s0 … s4) instead of a file.";
+  stackfit report PLAN.json --format md|csv [--lang en|zh]
+  stackfit import COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
+          [--project NAME] [--tier TIER]    (the plan JSON; what was read on stderr)
+  stackfit check COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
+          --tier TIER [--headroom PCT] [--json]
+          exits 0 fits, 1 tight or at risk, 2 does not fit, 3 bad input
+PLAN.json may be a template name (s0 … s4) instead of a file.
+--prices BOOK.csv (any command that prices a plan): your quotes, the planner's
+price-book CSV; a link then carries the quotes for the tiers the plan uses.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(out) = run_import(&args) {
+        print!("{}", out.stdout);
+        eprint!("{}", out.stderr);
+        return ExitCode::from(out.code);
+    }
     match run(&args) {
         Ok(out) => {
             print!("{out}");
@@ -36,14 +51,98 @@ fn main() -> ExitCode {
     }
 }
 
+/// `import` and `check`, which have their own exit codes; `None` for any
+/// other command.
+fn run_import(args: &[String]) -> Option<import::Outcome> {
+    let command = args.first()?.as_str();
+    if command != "import" && command != "check" {
+        return None;
+    }
+    let takes_value = [
+        "--env",
+        "--stats",
+        "--profile",
+        "--project",
+        "--tier",
+        "--headroom",
+        "--lang",
+    ];
+    let mut files = Vec::new();
+    let mut values: Vec<(&str, &str)> = Vec::new();
+    let mut flags = Vec::new();
+    let mut it = args[1..].iter();
+    while let Some(a) = it.next() {
+        if takes_value.contains(&a.as_str()) {
+            match it.next() {
+                Some(v) => values.push((a.as_str(), v.as_str())),
+                None => return Some(usage_error(&format!("{a} needs a value"))),
+            }
+        } else if a.starts_with("--") {
+            flags.push(a.as_str());
+        } else {
+            files.push(a.as_str());
+        }
+    }
+    let value = |name: &str| values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    let lang = match value("--lang") {
+        Some("zh") => Lang::Zh,
+        Some("en") | None => Lang::En,
+        Some(other) => {
+            return Some(usage_error(&format!(
+                "unknown language {other:?} (en or zh)"
+            )))
+        }
+    };
+    if let Some(f) = flags.iter().find(|f| **f != "--json") {
+        return Some(usage_error(&format!("unknown option {f}")));
+    }
+    if files.is_empty() {
+        return Some(usage_error("give at least one compose file"));
+    }
+    let tier = match (command, value("--tier")) {
+        (_, Some(t)) => t,
+        ("import", None) => import::DEFAULT_TIER,
+        _ => {
+            return Some(usage_error(
+                "check needs --tier TIER (see `stackfit catalog tiers`)",
+            ))
+        }
+    };
+    let req = import::Request {
+        files,
+        env: value("--env"),
+        stats: value("--stats"),
+        profiles: values
+            .iter()
+            .filter(|(n, _)| *n == "--profile")
+            .map(|(_, v)| *v)
+            .collect(),
+        project: value("--project"),
+        tier,
+    };
+    Some(if command == "import" {
+        import::run_import(&req, lang)
+    } else {
+        import::run_check(&req, value("--headroom"), flags.contains(&"--json"), lang)
+    })
+}
+
+fn usage_error(what: &str) -> import::Outcome {
+    import::Outcome {
+        stdout: String::new(),
+        stderr: format!("stackfit: {what}\n{USAGE}\n"),
+        code: import::exit::BAD_INPUT,
+    }
+}
+
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("serializable") + "\n"
 }
 
-/// Loads a plan from a file, or from a template name.
-fn load(path: &str) -> Result<stackfit_core::Plan, String> {
+/// Loads a plan from a file, or from a template name (in `lang`).
+fn load(path: &str, lang: Lang) -> Result<stackfit_core::Plan, String> {
     if !std::path::Path::new(path).exists() {
-        if let Some(plan) = templates::get(path) {
+        if let Some(plan) = templates::get_in(path, lang) {
             return Ok(plan);
         }
     }
@@ -66,7 +165,11 @@ fn run(args: &[String]) -> Result<String, String> {
         for a in args {
             if skip {
                 skip = false;
-            } else if ["--lang", "--option", "--server", "--out"].contains(&a.as_str()) {
+            } else if [
+                "--lang", "--option", "--server", "--out", "--prices", "--format",
+            ]
+            .contains(&a.as_str())
+            {
                 skip = true;
             } else if !a.starts_with("--") {
                 v.push(a.as_str());
@@ -89,6 +192,16 @@ fn run(args: &[String]) -> Result<String, String> {
             .position(|a| a == name)
             .and_then(|i| args.get(i + 1))
             .map(String::as_str)
+    };
+    let book = match value("--prices") {
+        None => PriceBook::default(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            book_from_csv(&text).map_err(|e| match lang {
+                Lang::En => format!("{path}: line {}, column {}: {}", e.line, e.column, e.en),
+                Lang::Zh => format!("{path}：第 {} 行第 {} 列：{}", e.line, e.column, e.zh),
+            })?
+        }
     };
     match positional.as_slice() {
         ["catalog", "services"] => Ok(if flag("--json") {
@@ -115,8 +228,8 @@ fn run(args: &[String]) -> Result<String, String> {
             Ok(codec::to_json(&plan) + "\n")
         }
         ["evaluate", path] => {
-            let plan = load(path)?;
-            let report = fit::evaluate(&plan);
+            let plan = load(path, lang)?;
+            let report = fit::evaluate_with(&plan, &book);
             Ok(if flag("--json") {
                 json(&report)
             } else {
@@ -124,7 +237,7 @@ fn run(args: &[String]) -> Result<String, String> {
             })
         }
         ["tune", path, option, placement] => {
-            let plan = load(path)?;
+            let plan = load(path, lang)?;
             let report = fit::evaluate(&plan);
             let p = report
                 .placement(option, placement)
@@ -136,8 +249,18 @@ fn run(args: &[String]) -> Result<String, String> {
             })
         }
         ["link", path] => {
-            let plan = load(path)?;
+            let mut plan = load(path, lang)?;
+            plan.quotes = cost::carry(&plan, &book);
             Ok(codec::link::plan_to_fragment(&plan) + "\n")
+        }
+        ["report", path] => {
+            let plan = load(path, lang)?;
+            let p = present::present(&plan, &fit::evaluate_with(&plan, &book), lang);
+            match value("--format") {
+                Some("md") | None => Ok(present::markdown(&p)),
+                Some("csv") => Ok(present::cost_csv(&p)),
+                Some(other) => Err(format!("unknown report format {other:?} (md or csv)")),
+            }
         }
         ["open", link] => {
             let restored = codec::link::plan_from_fragment(link).map_err(|e| match lang {
@@ -150,9 +273,10 @@ fn run(args: &[String]) -> Result<String, String> {
             Ok(codec::to_json(&restored.plan) + "\n")
         }
         ["export", what, path] => {
-            let plan = load(path)?;
+            let plan = load(path, lang)?;
             export::run(
                 &plan,
+                &fit::evaluate_with(&plan, &book),
                 what,
                 value("--option"),
                 value("--server"),
@@ -343,5 +467,44 @@ mod tests {
         assert!(run(&args("tune s1 recommended postgres"))
             .unwrap()
             .contains("shared_buffers"));
+    }
+
+    #[test]
+    fn report_writes_markdown_and_csv_in_either_language() {
+        let md = run(&args("report s3 --format md --lang zh")).unwrap();
+        assert!(md.starts_with("# ") && md.contains("## 方案对比"), "{md}");
+        let csv = run(&args("report s3 --format csv")).unwrap();
+        assert!(csv.starts_with(present::COST_CSV_HEADER), "{csv}");
+        assert_eq!(
+            csv.lines().count(),
+            1 + templates::get("s3").unwrap().options.len()
+        );
+        assert!(run(&args("report s3 --format pdf")).is_err());
+    }
+
+    #[test]
+    fn a_price_book_prices_evaluations_reports_and_links() {
+        let dir = std::env::temp_dir().join(format!("stackfit-prices-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let book = dir.join("book.csv");
+        std::fs::write(
+            &book,
+            "tier,monthly_cny,yearly_cny,billing,date,note\naliyun-ecs-c7-large,180,1836,yearly-prepaid,2026-11-30,sales\n",
+        )
+        .unwrap();
+        let prices = format!("--prices {}", book.display());
+        let csv = run(&args(&format!("report s3 --format csv {prices}"))).unwrap();
+        let now = csv.lines().find(|l| l.starts_with("now,")).unwrap();
+        assert!(now.contains(",180.00,1836.00,"), "{now}");
+        let link = run(&args(&format!("link s3 {prices}"))).unwrap();
+        let plan = run(&args(&format!("open {}", link.trim()))).unwrap();
+        assert!(
+            plan.contains("\"sender\""),
+            "the link carries the quote as the sender's"
+        );
+        std::fs::write(&book, "tier,monthly\n").unwrap();
+        let e = run(&args(&format!("evaluate s3 --lang zh {prices}"))).unwrap_err();
+        assert!(e.contains("第 1 行第 1 列"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -54,6 +54,7 @@ fn synthetic_plan() -> Plan {
         option.servers.push(server);
     }
     Plan {
+        quotes: Vec::new(),
         name: "bench".into(),
         description: String::new(),
         settings: Settings::default(),

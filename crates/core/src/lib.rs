@@ -30,6 +30,7 @@ pub mod fit;
 pub mod import;
 pub mod kinds;
 pub mod model;
+pub mod present;
 pub mod report;
 pub mod sources;
 pub mod templates;

@@ -289,6 +289,7 @@ fn two_servers() -> Plan {
             .port(8000),
     );
     Plan {
+        quotes: Vec::new(),
         name: "two".into(),
         description: String::new(),
         settings: Settings::default(),
@@ -347,6 +348,7 @@ fn ids_yaml_would_retype_stay_strings() {
         s.placements.push(Placement::new(id, "redis"));
     }
     let plan = Plan {
+        quotes: Vec::new(),
         name: "ids".into(),
         description: String::new(),
         settings: Settings::default(),
@@ -372,6 +374,7 @@ fn dependency_variables_never_repeat_a_key() {
         .with(Placement::new("cache_a", "redis"))
         .with(Placement::new("app", "fastapi").depends_on(&["cache-a", "cache_a"]));
     let plan = Plan {
+        quotes: Vec::new(),
         name: "deps".into(),
         description: String::new(),
         settings: Settings::default(),
@@ -534,6 +537,7 @@ fn postgresql_conf_equals_pgtune_for_the_limit() {
                 .limit(limit),
         );
         let plan = Plan {
+            quotes: Vec::new(),
             name: "pg".into(),
             description: String::new(),
             settings: Settings::default(),

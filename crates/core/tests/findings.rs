@@ -9,6 +9,7 @@ fn plan_with(tier: &str, placements: Vec<Placement>) -> Plan {
     let mut s = Server::new("s", "server", tier).spec(4, 8192);
     s.placements = placements;
     Plan {
+        quotes: Vec::new(),
         name: "t".into(),
         description: String::new(),
         settings: Settings::default(),

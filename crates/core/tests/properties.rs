@@ -116,6 +116,7 @@ fn plan() -> impl Strategy<Value = Plan> {
         let mut o = PlanOption::new("a", "A");
         o.servers = servers;
         Plan {
+            quotes: Vec::new(),
             name: "generated".into(),
             description: String::new(),
             settings: Settings {
@@ -440,6 +441,7 @@ mod extreme_values {
                 let mut s = Server::new("s", "big", "custom").spec(4096, MAX_MEMORY_MIB);
                 s.placements = vec![p];
                 let plan = Plan {
+                    quotes: Vec::new(),
                     name: "t".into(),
                     description: String::new(),
                     settings: Settings::default(),
@@ -500,6 +502,7 @@ mod extreme_values {
 fn ten_thousand_placements_with_repeated_ids_validate_in_under_a_second() {
     use stackfit_core::edit::validate::MAX_PLACEMENTS_PER_OPTION;
     let mut p = Plan {
+        quotes: Vec::new(),
         name: "big".into(),
         description: String::new(),
         settings: Settings::default(),

@@ -965,7 +965,7 @@ fn upgrade_fix_prefers_same_family_and_never_prices_a_quote_against_the_catalog(
     // The fix names the candidate's price as the tier picker does.
     let words = stackfit_core::cost::tier_price_words(
         tier,
-        r.usd_cny_rate_milli,
+        &stackfit_core::cost::Prices::catalog(r.usd_cny_rate_milli),
         stackfit_core::fit::Lang::En,
     );
     assert!(fix.label_en.contains(&words), "{} / {words}", fix.label_en);
@@ -995,6 +995,7 @@ fn upgrade_stays_in_the_current_region() {
     let mut s = Server::new("a", "box", "tencent-lighthouse-2c4g");
     s.placements = vec![Placement::new("x", "custom").measured(5000)];
     let plan = Plan {
+        quotes: Vec::new(),
         name: "t".into(),
         description: String::new(),
         settings: Settings::default(),

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use stackfit_core::catalog;
-use stackfit_core::cost::tier_price_words;
+use stackfit_core::cost::{tier_price_words, Prices};
 use stackfit_core::model::bounds::{self, MONTHLY_FEN};
 use stackfit_core::model::{PriceOverride, PriceStatus, Provider, TierDef};
 use stackfit_core::Action;
@@ -14,10 +14,11 @@ use crate::state::{use_lang, use_planner, use_popovers};
 use crate::ui::fields::parse::parse_yuan;
 use crate::ui::fields::FieldError;
 
-/// How a tier's catalog price reads: the engine's words, the same as in
-/// the upgrade fixes ("¥300.00/month", "≈¥401.00/month (estimated)").
-fn price_label(tier: &TierDef, rate_milli: i64, lang: Lang) -> String {
-    keep_units(&tier_price_words(tier, rate_milli, lang.into()))
+/// How a tier's price reads: the engine's words, the same as in the
+/// upgrade fixes ("¥300.00/month", "≈¥401.00/month (estimated)",
+/// "¥180.00/month (your quote, 2026-11-30)").
+fn price_label(tier: &TierDef, prices: &Prices, lang: Lang) -> String {
+    keep_units(&tier_price_words(tier, prices, lang.into()))
 }
 
 /// The tier of one server, and the picker to change it.
@@ -43,7 +44,6 @@ pub fn TierPicker(
         let id = sid.get_value();
         planner.with_option(|o| o.and_then(|o| o.server(&id)).cloned())
     });
-    let rate = move || planner.report.with(|r| r.usd_cny_rate_milli);
     let current = move || server.with(|s| s.as_ref().and_then(|s| catalog::tier(&s.tier)));
     let button_text = move || match current() {
         Some(t) => format!("{} · {}C{}G", t.name, t.vcpu, t.memory_mib / 1024),
@@ -86,7 +86,7 @@ pub fn TierPicker(
                 }
             >
                 <span class="tier-name">{button_text}</span>
-                <span class="tier-price">{move || current().map(|t| price_label(t, rate(), lang.get()))}</span>
+                <span class="tier-price">{move || current().map(|t| planner.with_prices(|p| price_label(t, p, lang.get())))}</span>
             </button>
             <Show when=move || open.get()>
                 <div
@@ -131,7 +131,7 @@ pub fn TierPicker(
                                                                 <span class="tier-name">{t.name}</span>
                                                                 <span class="tier-spec">{format!("{} vCPU · {} GiB", t.vcpu, t.memory_mib / 1024)}</span>
                                                                 <span class="tier-price" class:unknown=matches!(t.price, PriceStatus::Unknown)>
-                                                                    {move || price_label(t, rate(), lang.get())}
+                                                                    {move || planner.with_prices(|p| price_label(t, p, lang.get()))}
                                                                 </span>
                                                             </button>
                                                         </li>

@@ -225,6 +225,9 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
                 return Err(ActionError::LastOption);
             }
             plan.options.remove(i);
+            if plan.settings.baseline_option.as_ref() == Some(option) {
+                plan.settings.baseline_option = None;
+            }
         }
         Action::RenamePlan { name } => plan.name = name.clone(),
         Action::RenameOption { option, name } => option_mut(plan, option)?.name = name.clone(),
@@ -481,6 +484,15 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
         Action::SetReserve { reserve } => plan.settings.reserve = *reserve,
         Action::SetFxRate { usd_cny_rate_milli } => {
             plan.settings.usd_cny_rate_milli = *usd_cny_rate_milli;
+        }
+        Action::SetReference { option, reference } => {
+            option_mut(plan, option)?.reference = *reference;
+        }
+        Action::SetBaseline { option } => {
+            if let Some(id) = option {
+                option_mut(plan, id)?;
+            }
+            plan.settings.baseline_option = option.clone();
         }
     }
     Ok(())

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::ActionError;
 use crate::catalog;
 use crate::model::bounds::{self, Bound, OutOfBounds};
+use crate::model::price::{is_date, Quote, QuoteFrom};
 use crate::model::units::Mib;
 use crate::model::{Placement, Plan, PlanOption, PriceOverride, ServiceDef, Settings};
 
@@ -22,6 +23,8 @@ pub const MAX_DEPENDENCIES: usize = 64;
 pub const MAX_KNOBS: usize = 64;
 pub const MAX_QUEUES: usize = 32;
 pub const MAX_ENV: usize = 64;
+/// Quotes a plan carries: one per tier it uses, so a few at most.
+pub const MAX_QUOTES: usize = 200;
 /// An environment value (one line of `.env`).
 pub const ENV_VALUE_CHARS: Bound = Bound::new(
     "environment value",
@@ -348,6 +351,67 @@ fn price(c: &mut Checker, path: &str, p: Option<&mut PriceOverride>) -> Result<(
     Ok(())
 }
 
+/// Checks a quote the plan carries. Its figures are refused rather than
+/// changed (a changed price would look like a real one); it is the
+/// sender's whatever it says.
+fn quote(c: &mut Checker, path: &str, q: &mut Quote) -> Result<(), Rejection> {
+    let refuse = |field: &str, value: String, error: ActionError| {
+        Err(Rejection {
+            path: format!("{path}.{field}"),
+            value,
+            error,
+        })
+    };
+    if !is_id(&q.tier) || q.tier.chars().count() as i64 > bounds::ID_CHARS.max {
+        return refuse("tier", q.tier.clone(), ActionError::BadId(q.tier.clone()));
+    }
+    for (field, v, bound) in [
+        ("monthly_fen", Some(q.monthly_fen), bounds::MONTHLY_FEN),
+        ("yearly_fen", q.yearly_fen, bounds::YEARLY_FEN),
+    ] {
+        if let Some(v) = v.filter(|v| !bound.contains(*v)) {
+            let e = OutOfBounds { bound, value: v };
+            return refuse(field, v.to_string(), ActionError::OutOfRange(e));
+        }
+    }
+    if !is_date(&q.date) {
+        return refuse("date", q.date.clone(), ActionError::BadName(q.date.clone()));
+    }
+    c.text(&format!("{path}.note"), &bounds::NOTE_CHARS, &mut q.note)?;
+    c.one_line(&format!("{path}.note"), &mut q.note)?;
+    q.from = QuoteFrom::Sender;
+    Ok(())
+}
+
+/// Checks the quotes a plan carries: at most [`MAX_QUOTES`], one per tier
+/// (the last one stays).
+fn quotes(c: &mut Checker, qs: &mut Vec<Quote>) -> Result<(), Rejection> {
+    if qs.len() > MAX_QUOTES {
+        return Err(too_many("quotes", &QUOTES_BOUND, qs.len()));
+    }
+    for (i, q) in qs.iter_mut().enumerate() {
+        quote(c, &format!("quotes[{i}]"), q)?;
+    }
+    let mut seen = HashSet::new();
+    let before = qs.len();
+    let mut kept: Vec<Quote> = qs
+        .drain(..)
+        .rev()
+        .filter(|q| seen.insert(q.tier.clone()))
+        .collect();
+    kept.reverse();
+    *qs = kept;
+    if qs.len() < before {
+        c.breach(
+            "quotes",
+            ActionError::DuplicateId("quotes".into()),
+            "a tier had more than one quote; the last one is kept".into(),
+            "同一规格有多条报价，保留最后一条".into(),
+        )?;
+    }
+    Ok(())
+}
+
 /// Checks the plan-wide settings.
 fn settings(c: &mut Checker, s: &mut Settings) -> Result<(), Rejection> {
     let mut h = i64::from(s.headroom_target_pct);
@@ -539,6 +603,13 @@ const OPTIONS_BOUND: Bound = Bound::new(
     "选项数",
     1,
     MAX_OPTIONS as i64,
+    bounds::Measure::Count,
+);
+const QUOTES_BOUND: Bound = Bound::new(
+    "quotes",
+    "报价数",
+    0,
+    MAX_QUOTES as i64,
     bounds::Measure::Count,
 );
 const SERVERS_BOUND: Bound = Bound::new(
@@ -750,6 +821,7 @@ pub fn plan(p: &mut Plan, mode: Mode) -> Result<Vec<Note>, Rejection> {
     c.one_line("name", &mut p.name)?;
     c.text("description", &bounds::NOTE_CHARS, &mut p.description)?;
     settings(&mut c, &mut p.settings)?;
+    quotes(&mut c, &mut p.quotes)?;
     if p.options.len() > MAX_OPTIONS {
         return Err(too_many("options", &OPTIONS_BOUND, p.options.len()));
     }
@@ -774,6 +846,17 @@ pub fn plan(p: &mut Plan, mode: Mode) -> Result<Vec<Note>, Rejection> {
         )?;
         option(&mut c, &path, o)?;
     }
+    if let Some(b) = &p.settings.baseline_option {
+        if !p.options.iter().any(|o| &o.id == b) {
+            c.breach(
+                "settings.baseline_option",
+                ActionError::UnknownOption(b.clone()),
+                format!("the baseline option {b:?} is not in the plan; the first option is the baseline"),
+                format!("基准选项“{b}”不在方案中，改以第一个选项为基准"),
+            )?;
+            p.settings.baseline_option = None;
+        }
+    }
     Ok(c.notes)
 }
 
@@ -792,6 +875,7 @@ mod tests {
         let mut s = Server::new("s", "S", "aliyun-ecs-c7-large");
         s.placements = placements;
         Plan {
+            quotes: Vec::new(),
             name: "t".into(),
             description: String::new(),
             settings: Settings::default(),

@@ -94,6 +94,16 @@ pub enum Lang {
     Zh,
 }
 
+impl Lang {
+    /// The text for this language: Chinese first, as the app's `pick`.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
 /// One number behind a finding, named with its unit (e.g. "shortfall_mib").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Number {

@@ -23,6 +23,7 @@ pub use recommend_option::{recommend_option, OptionRecommendation};
 use crate::catalog;
 use crate::cost;
 use crate::kinds::{self, Cx, Tuning};
+use crate::model::price::PriceBook;
 use crate::model::units::{Mib, Millicores, MAX_MEMORY_MIB};
 use crate::model::{
     KindId, Placement, Plan, PlanOption, Provider, Server, ServiceDef, Settings, TierDef,
@@ -178,7 +179,7 @@ pub(crate) fn measure(
     server: &Server,
     r: &Resolved,
     settings: &Settings,
-    rate_milli: i64,
+    prices: &cost::Prices,
 ) -> Measured {
     let host = HostView {
         usable_mib: r.usable_mib,
@@ -250,7 +251,7 @@ pub(crate) fn measure(
         cpu_capacity,
         sustained,
     );
-    let (monthly, basis) = cost::server_monthly(server, r.tier, rate_milli);
+    let price = prices.server(server, r.tier);
     let report = ServerReport {
         id: server.id.clone(),
         label: server.label.clone(),
@@ -274,8 +275,9 @@ pub(crate) fn measure(
         cpu_capacity_millicores: cpu_capacity,
         cpu_expected_millicores: cpu,
         cpu_sustained_millicores: sustained,
-        monthly_fen: monthly,
-        price_basis: basis,
+        monthly_fen: price.monthly_fen,
+        yearly_fen: price.yearly_fen,
+        price_basis: price.basis,
         verdict: judged.verdict,
         memory_verdict: judged.memory,
         cpu_verdict: judged.cpu,
@@ -306,40 +308,67 @@ pub(crate) fn percent(part: Mib, whole: Mib) -> u32 {
 /// assert_eq!(report.option("tiny-2c2g").unwrap().verdict, Verdict::DoesNotFit);
 /// ```
 pub fn evaluate(plan: &Plan) -> Report {
-    let rate = plan
-        .settings
-        .usd_cny_rate_milli
-        .unwrap_or(catalog::USD_CNY_RATE_MILLI);
+    evaluate_with(plan, &PriceBook::default())
+}
+
+/// Evaluates a plan as a reader whose price book is `book` sees it: their
+/// quotes price the tiers first (see `cost`).
+///
+/// ```
+/// use stackfit_core::fit::evaluate_with;
+/// use stackfit_core::model::price::{Billing, PriceBook, Quote, QuoteFrom};
+/// let plan = stackfit_core::templates::get("s3").unwrap();
+/// let mut book = PriceBook::default();
+/// book.set(Quote { tier: "aliyun-ecs-c7-large".into(), monthly_fen: 18_000, yearly_fen: Some(183_600),
+///     billing: Billing::YearlyPrepaid, date: "2026-11-30".into(), note: String::new(), from: QuoteFrom::Mine });
+/// let now = evaluate_with(&plan, &book);
+/// assert_eq!(now.option("now").unwrap().monthly_fen, Some(18_000));
+/// assert_eq!(now.option("now").unwrap().yearly_fen, Some(183_600));
+/// ```
+pub fn evaluate_with(plan: &Plan, book: &PriceBook) -> Report {
+    let prices = cost::Prices::of(plan, book);
     let mut options: Vec<OptionReport> = plan
         .options
         .iter()
-        .map(|o| evaluate_option(o, &plan.settings, rate))
+        .map(|o| evaluate_option(o, &plan.settings, &prices))
         .collect();
-    let base = options.first().and_then(|o| o.monthly_fen);
+    // The baseline the others are compared with: the plan's pick if it
+    // still names an option, else the first.
+    let baseline = plan
+        .settings
+        .baseline_option
+        .as_deref()
+        .and_then(|id| options.iter().find(|o| o.id == id))
+        .or(options.first())
+        .map(|o| (o.id.clone(), o.monthly_fen));
     for o in &mut options {
-        o.monthly_delta_fen = match (base, o.monthly_fen) {
-            (Some(b), Some(m)) => Some(m.saturating_sub(b)),
-            _ => None,
-        };
+        o.monthly_delta_fen = baseline
+            .as_ref()
+            .and_then(|(_, base)| cost::delta_fen(*base, o.monthly_fen));
     }
     let recommended_option = recommend_option(&options).option;
     Report {
         headroom_target_pct: plan.settings.headroom_target_pct,
-        usd_cny_rate_milli: rate,
+        usd_cny_rate_milli: prices.usd_cny_rate_milli,
+        baseline_option: baseline.map(|(id, _)| id),
         options,
         recommended_option,
     }
 }
 
-fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> OptionReport {
+fn evaluate_option(
+    option: &PlanOption,
+    settings: &Settings,
+    prices: &cost::Prices,
+) -> OptionReport {
     let resolved: Vec<Resolved> = option.servers.iter().map(|s| resolve(s, None)).collect();
     let mut measured: Vec<Measured> = option
         .servers
         .iter()
         .zip(&resolved)
-        .map(|(s, r)| measure(s, r, settings, rate))
+        .map(|(s, r)| measure(s, r, settings, prices))
         .collect();
-    rules::apply_rules(option, &resolved, &mut measured, settings, rate);
+    rules::apply_rules(option, &resolved, &mut measured, settings, prices);
     let servers: Vec<ServerReport> = measured.into_iter().map(|m| m.report).collect();
     let verdict = servers
         .iter()
@@ -361,9 +390,10 @@ fn evaluate_option(option: &PlanOption, settings: &Settings, rate: i64) -> Optio
     OptionReport {
         id: option.id.clone(),
         name: option.name.clone(),
+        reference: option.reference,
         verdict,
         monthly_fen: totals.monthly_fen,
-        yearly_fen: totals.monthly_fen.map(cost::yearly_fen),
+        yearly_fen: totals.yearly_fen,
         assumed_pct: percent(assumed, expected),
         unpriced_servers: totals.unpriced_servers,
         quote: option.quoted_monthly.as_ref().map(|q| OptionQuote {

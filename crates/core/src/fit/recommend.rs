@@ -8,8 +8,11 @@ use serde::Serialize;
 
 use super::{measure, resolve, Resolved, Verdict};
 use crate::catalog;
+use crate::cost::{self, Prices};
+use crate::model::price::PriceBook;
 use crate::model::units::{Fen, Mib};
-use crate::model::{Plan, PriceStatus, Server, Settings, TierDef};
+use crate::model::{Plan, Server, Settings, TierDef};
+use crate::report::{PriceBasis, ServerReport};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Recommendation {
@@ -19,8 +22,11 @@ pub struct Recommendation {
     pub memory_mib: Mib,
     pub allocatable_mib: Mib,
     pub verdict: Verdict,
-    /// The tier's catalog price in fen; None when unknown.
+    /// The tier's price in fen as the reader's prices give it (their quote,
+    /// the sender's, the catalog's); None when unknown.
     pub monthly_fen: Option<Fen>,
+    /// Where that price comes from.
+    pub price_basis: PriceBasis,
     /// Against the server's current price; None when either is unknown or
     /// when the two are not on the same basis (a quote against a catalog
     /// price): such a difference would look exact and is not.
@@ -37,8 +43,10 @@ pub enum PriceComparison {
     Listed,
     /// Both come from the catalog, at least one is an estimate.
     Estimated,
-    /// The current price is the plan's quote and the candidate's is the
-    /// catalog's (different bases), or one of them is unknown: no delta.
+    /// Both are quotes someone was given (none a promotion).
+    Quoted,
+    /// The two are on different bases (a quote against a catalog price, a
+    /// promotion), or one of them is unknown: no delta.
     Unknown,
 }
 
@@ -60,27 +68,19 @@ pub enum PriceComparison {
 pub fn recommend(plan: &Plan, option: &str, server: &str) -> Option<Recommendation> {
     let o = plan.option(option)?;
     let s = o.server(server)?;
-    let rate = plan
-        .settings
-        .usd_cny_rate_milli
-        .unwrap_or(catalog::USD_CNY_RATE_MILLI);
+    let book = PriceBook::default();
+    let prices = Prices::of(plan, &book);
     let current = resolve(s, None);
-    let current_monthly = measure(s, &current, &plan.settings, rate)
-        .report
-        .monthly_fen;
-    recommend_server(s, &current, current_monthly, &plan.settings, rate)
-}
-
-fn is_estimate(t: &TierDef) -> bool {
-    matches!(t.price, PriceStatus::Estimated { .. })
+    let now = measure(s, &current, &plan.settings, &prices).report;
+    recommend_server(s, &current, &now, &plan.settings, &prices)
 }
 
 pub(crate) fn recommend_server(
     server: &Server,
     current: &Resolved,
-    current_monthly: Option<Fen>,
+    now: &ServerReport,
     settings: &Settings,
-    rate: i64,
+    prices: &Prices,
 ) -> Option<Recommendation> {
     let provider = current.provider?;
     // The user's usable-memory override describes the current machine only.
@@ -96,8 +96,8 @@ pub(crate) fn recommend_server(
             t.vcpu,
             t.family != family,
             (t.burstable_baseline_pct.is_some() != burstable),
-            t.monthly_fen(rate).is_none(),
-            t.monthly_fen(rate).unwrap_or(0),
+            prices.tier(t.id, Some(t)).monthly_fen.is_none(),
+            prices.tier(t.id, Some(t)).monthly_fen.unwrap_or(0),
         )
     };
     let mut best: Option<(&'static TierDef, Mib, Verdict)> = None;
@@ -116,25 +116,30 @@ pub(crate) fn recommend_server(
             continue;
         }
         let r = resolve(&probe, Some(t));
-        let m = measure(&probe, &r, settings, rate).report;
+        let m = measure(&probe, &r, settings, prices).report;
         if m.verdict != Verdict::Fits {
             continue;
         }
         best = Some((t, m.allocatable_mib, m.verdict));
     }
     let (t, allocatable, verdict) = best?;
-    let price = t.monthly_fen(rate);
-    // The current price is comparable only when it is the catalog's own.
-    let current_catalog = server.price.is_none() && current.tier.is_some();
-    let comparison = match (price, current_monthly) {
-        (Some(_), Some(_)) if current_catalog => {
-            if is_estimate(t) || current.tier.is_some_and(is_estimate) {
-                PriceComparison::Estimated
-            } else {
-                PriceComparison::Listed
+    let candidate = prices.tier(t.id, Some(t));
+    let comparison = if !cost::comparable(&now.price_basis, &candidate.basis) {
+        PriceComparison::Unknown
+    } else {
+        match (&now.price_basis, &candidate.basis) {
+            (
+                PriceBasis::Catalog { estimated: a, .. },
+                PriceBasis::Catalog { estimated: b, .. },
+            ) => {
+                if *a || *b {
+                    PriceComparison::Estimated
+                } else {
+                    PriceComparison::Listed
+                }
             }
+            _ => PriceComparison::Quoted,
         }
-        _ => PriceComparison::Unknown,
     };
     Some(Recommendation {
         tier: t.id,
@@ -143,11 +148,11 @@ pub(crate) fn recommend_server(
         memory_mib: t.memory_mib,
         allocatable_mib: allocatable,
         verdict,
-        monthly_fen: price,
-        monthly_delta_fen: match (comparison, price, current_monthly) {
-            (PriceComparison::Unknown, _, _) => None,
-            (_, Some(p), Some(c)) => Some(p.saturating_sub(c)),
-            _ => None,
+        monthly_fen: candidate.monthly_fen,
+        price_basis: candidate.basis,
+        monthly_delta_fen: match comparison {
+            PriceComparison::Unknown => None,
+            _ => cost::delta_fen(now.monthly_fen, candidate.monthly_fen),
         },
         price_comparison: comparison,
     })

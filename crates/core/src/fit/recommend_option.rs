@@ -1,8 +1,9 @@
 //! The recommended option, by a rule the screen states: the cheapest option
 //! that fits (every server keeps the headroom target in memory, and its CPU
-//! is within its vCPUs), among options whose monthly cost is known. A tie
-//! goes to the option with fewer findings that need attention, then to the
-//! earlier one. An option's name ("… (recommended)") plays no part.
+//! is within its vCPUs), among options whose monthly cost is known and that
+//! are not kept only for comparison (today's setup). A tie goes to the
+//! option with fewer findings that need attention, then to the earlier one.
+//! An option's name ("… (recommended)") plays no part.
 
 use crate::findings::{Lang, Severity};
 use crate::model::units::format_fen;
@@ -37,8 +38,8 @@ impl OptionRecommendation {
     }
 }
 
-const RULE_EN: &str = "Recommended: the cheapest option that fits — every server keeps the headroom target in memory and needs no more CPU than it has. Options with an unknown monthly cost are not compared.";
-const RULE_ZH: &str = "推荐规则：在能容纳的方案中选月费最低的——每台服务器的内存都留足目标余量，CPU 需求不超过其 vCPU。月费未知的方案不参与比较。";
+const RULE_EN: &str = "Recommended: the cheapest option that fits — every server keeps the headroom target in memory and needs no more CPU than it has. Options with an unknown monthly cost, and today's setup kept for comparison, are not candidates.";
+const RULE_ZH: &str = "推荐规则：在能容纳的方案中选月费最低的——每台服务器的内存都留足目标余量，CPU 需求不超过其 vCPU。月费未知的方案和仅作对照的现状方案不参与推荐。";
 
 fn attention(o: &OptionReport) -> usize {
     o.findings()
@@ -58,31 +59,31 @@ fn attention(o: &OptionReport) -> usize {
 pub fn recommend_option(options: &[OptionReport]) -> OptionRecommendation {
     let candidates = options
         .iter()
-        .filter(|o| o.verdict == Verdict::Fits && !o.servers.is_empty())
+        .filter(|o| o.verdict == Verdict::Fits && !o.servers.is_empty() && !o.reference)
         .filter_map(|o| o.monthly_fen.map(|m| (o, m)));
     let fitting = candidates.clone().count();
     let best = candidates.min_by_key(|(o, m)| (*m, attention(o)));
     let (reason_en, reason_zh) = match best {
         Some((o, m)) if fitting > 1 => (
             format!(
-                "{} fits at {}/month, the lowest of the {fitting} options that fit.",
+                "{} fits at {}/month, the lowest of the {fitting} candidates that fit.",
                 o.name,
                 format_fen(m)
             ),
             format!(
-                "{} 可容纳，月费 {}，是 {fitting} 个能容纳的方案中最低的。",
+                "{} 可容纳，月费 {}，在 {fitting} 个能容纳的候选方案中最低。",
                 o.name,
                 format_fen(m)
             ),
         ),
         Some((o, m)) => (
             format!(
-                "{} is the only option that fits at a known cost ({}/month).",
+                "{} is the only candidate that fits at a known cost ({}/month).",
                 o.name,
                 format_fen(m)
             ),
             format!(
-                "{} 是唯一能容纳且月费已知的方案（{}/月）。",
+                "{} 是唯一能容纳且月费已知的候选方案（{}/月）。",
                 o.name,
                 format_fen(m)
             ),

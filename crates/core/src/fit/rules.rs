@@ -12,6 +12,7 @@ use crate::findings::{Finding, FindingKind as K, Fix, Lang, Severity};
 use crate::model::tier::parse_size_claim;
 use crate::model::units::{format_mib, Mib};
 use crate::model::{Action, Placement, PlanOption, Server, ServiceDef, Settings};
+use crate::report::PriceBasis;
 
 /// A server's estimate is called mostly assumed from this share up.
 pub const ASSUMED_WARNING_PCT: u32 = 30;
@@ -21,7 +22,7 @@ pub(crate) fn apply_rules(
     resolved: &[Resolved],
     measured: &mut [Measured],
     settings: &Settings,
-    rate: i64,
+    prices: &cost::Prices,
 ) {
     for (si, server) in option.servers.iter().enumerate() {
         let mut out = Vec::new();
@@ -31,7 +32,7 @@ pub(crate) fn apply_rules(
             &resolved[si],
             &measured[si],
             settings,
-            rate,
+            prices,
             &mut out,
         );
         measured[si].report.findings = out;
@@ -57,7 +58,7 @@ fn server_rules(
     r: &Resolved,
     m: &Measured,
     settings: &Settings,
-    rate: i64,
+    prices: &cost::Prices,
     out: &mut Vec<Finding>,
 ) {
     let rep = &m.report;
@@ -82,7 +83,7 @@ fn server_rules(
     }
 
     let upgrade = || -> Option<Fix> {
-        let rec = recommend_server(server, r, rep.monthly_fen, settings, rate)?;
+        let rec = recommend_server(server, r, rep, settings, prices)?;
         let action = Action::SetTier {
             option: option.id.clone(),
             server: sid.to_string(),
@@ -91,21 +92,29 @@ fn server_rules(
         // The candidate's price in the words the tier picker uses, then why
         // no difference is given when it cannot be compared.
         let tier = catalog::tier(rec.tier);
-        let price = |lang| tier.map(|t| cost::tier_price_words(t, rate, lang));
+        let price = |lang| tier.map(|t| cost::tier_price_words(t, prices, lang));
         let (price_en, price_zh) = (
             price(Lang::En).unwrap_or_default(),
             price(Lang::Zh).unwrap_or_default(),
         );
-        let (note_en, note_zh) = match (rec.price_comparison, rec.monthly_fen) {
-            (PriceComparison::Unknown, Some(_)) => (
+        let (note_en, note_zh) = match (rec.price_comparison, rec.monthly_fen, &rep.price_basis) {
+            (PriceComparison::Unknown, None, _) => (
+                format!(" — {price_en}: enter your quote"),
+                format!("——{price_zh}，请填写报价"),
+            ),
+            (PriceComparison::Unknown, Some(_), PriceBasis::Catalog { .. }) => (
+                format!(" — {price_en}, not comparable with the current tier's catalog price"),
+                format!("——{price_zh}，与当前规格的目录价不可比"),
+            ),
+            (PriceComparison::Unknown, Some(_), PriceBasis::Unknown) => (
+                format!(" — {price_en}; the current price is unknown"),
+                format!("——{price_zh}；当前价格未知"),
+            ),
+            (PriceComparison::Unknown, Some(_), _) => (
                 format!(
                     " — {price_en}, not comparable with your quoted price: enter your quote for it"
                 ),
                 format!("——{price_zh}，与你填写的报价不可比，请填写该规格的报价"),
-            ),
-            (PriceComparison::Unknown, None) => (
-                format!(" — {price_en}: enter your quote"),
-                format!("——{price_zh}，请填写报价"),
             ),
             _ => (format!(" — {price_en}"), format!("——{price_zh}")),
         };

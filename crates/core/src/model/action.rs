@@ -172,6 +172,16 @@ pub enum Action {
     SetFxRate {
         usd_cny_rate_milli: Option<i64>,
     },
+    /// Mark an option as kept for comparison (today's setup: never
+    /// recommended), or as a candidate again.
+    SetReference {
+        option: String,
+        reference: bool,
+    },
+    /// Compare the options with this one (`None`: the first).
+    SetBaseline {
+        option: Option<String>,
+    },
     /// Several changes as one step (a fix that sets several knobs): all are
     /// applied, or none.
     Batch {

@@ -19,6 +19,8 @@ pub enum Measure {
     Millicores,
     /// Money in fen per month.
     FenPerMonth,
+    /// Money in fen per year.
+    FenPerYear,
     /// Yuan per US dollar × 1000.
     RateMilli,
     /// A percentage.
@@ -133,9 +135,14 @@ impl Bound {
                     format!("{}/month", format_fen(value as Fen))
                 }
             }
-            Measure::RateMilli => {
-                format!("{}.{:03}", value / 1000, (value % 1000).abs())
+            Measure::FenPerYear => {
+                if zh {
+                    format!("{}/年", format_fen(value as Fen))
+                } else {
+                    format!("{}/year", format_fen(value as Fen))
+                }
             }
+            Measure::RateMilli => super::units::format_rate_milli(value),
             Measure::Percent => format!("{value} %"),
             Measure::Days if zh => format!("{value} 天"),
             Measure::Days => format!("{value} days"),
@@ -214,10 +221,11 @@ impl std::fmt::Display for OutOfBounds {
     }
 }
 
+/// Capitalises an English name (ASCII: the only case our words have).
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        Some(first) => first.to_ascii_uppercase().to_string() + c.as_str(),
         None => String::new(),
     }
 }
@@ -271,6 +279,14 @@ pub const MONTHLY_FEN: Bound = Bound::new(
     0,
     200_000_000,
     Measure::FenPerMonth,
+);
+/// A yearly price: twelve of the dearest months.
+pub const YEARLY_FEN: Bound = Bound::new(
+    "yearly price",
+    "年价格",
+    0,
+    12 * 200_000_000,
+    Measure::FenPerYear,
 );
 /// Yuan per US dollar × 1000: 1.000 to 20.000.
 pub const USD_CNY_RATE_MILLI: Bound = Bound::new(

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::price::Quote;
 use super::units::{Fen, Mib, Millicores};
 
 /// A plan: one or more options that answer the same question differently.
@@ -17,6 +18,11 @@ pub struct Plan {
     #[serde(default)]
     pub settings: Settings,
     pub options: Vec<PlanOption>,
+    /// Quotes the plan carries for the tiers it uses: the sender's, put in
+    /// when it is shared (see `price::carry`). The reader's own price book
+    /// comes first; these price what it does not.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
 }
 
 /// Settings that apply to every option of a plan.
@@ -30,6 +36,10 @@ pub struct Settings {
     /// Yuan per USD × 1000; `None` uses the catalog's dated rate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usd_cny_rate_milli: Option<i64>,
+    /// The option the others are compared with (monthly difference); `None`:
+    /// the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_option: Option<String>,
 }
 
 /// The default headroom target: 15 % of allocatable memory kept free at peak.
@@ -43,6 +53,7 @@ impl Default for Settings {
             headroom_target_pct: DEFAULT_HEADROOM_TARGET_PCT,
             reserve: ReserveModel::default(),
             usd_cny_rate_milli: None,
+            baseline_option: None,
         }
     }
 }
@@ -107,6 +118,9 @@ pub struct PlanOption {
     /// servers"), used instead of the sum of server prices when set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quoted_monthly: Option<PriceOverride>,
+    /// Kept for comparison (what runs today): compared, never recommended.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reference: bool,
 }
 
 /// One machine in an option.
@@ -417,7 +431,14 @@ impl PlanOption {
             note: String::new(),
             servers: Vec::new(),
             quoted_monthly: None,
+            reference: false,
         }
+    }
+
+    /// Marks the option as kept for comparison only (today's setup).
+    pub fn for_reference(mut self) -> Self {
+        self.reference = true;
+        self
     }
 
     pub fn with(mut self, server: Server) -> Self {

@@ -59,8 +59,8 @@ impl Billing {
 }
 
 /// Whose quote it is.
-#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
+#[derive(Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[serde(rename_all = "kebab-case")]
 pub enum QuoteFrom {
     /// The user's own price book.
     #[default]
@@ -225,7 +225,8 @@ fn parse_yuan(s: &str) -> Option<Fen> {
     whole.checked_mul(100)?.checked_add(cents)
 }
 
-fn is_date(s: &str) -> bool {
+/// Whether `s` is a date as quotes write it: YYYY-MM-DD.
+pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'
@@ -273,8 +274,14 @@ pub fn book_from_csv(text: &str) -> Result<PriceBook, CsvError> {
             ));
         }
         let tier = f[0].trim().to_string();
-        if tier.is_empty() {
-            return Err(err(n, 1, "the tier is empty".into(), "规格为空".into()));
+        let tier_chars = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+        if tier.is_empty() || tier.len() > 63 || !tier.chars().all(tier_chars) {
+            return Err(err(
+                n,
+                1,
+                format!("{tier:?} is not a tier id (lower-case letters, digits and -, e.g. aliyun-ecs-c7-large)"),
+                format!("“{tier}”不是规格标识（小写字母、数字和 -，例如 aliyun-ecs-c7-large）"),
+            ));
         }
         let bound = super::bounds::MONTHLY_FEN;
         let monthly = parse_yuan(&f[1])
@@ -296,7 +303,7 @@ pub fn book_from_csv(text: &str) -> Result<PriceBook, CsvError> {
         } else {
             Some(
                 parse_yuan(&f[2])
-                    .filter(|v| *v <= bound.max.saturating_mul(12))
+                    .filter(|v| super::bounds::YEARLY_FEN.contains(*v))
                     .ok_or_else(|| {
                         err(
                             n,
@@ -327,13 +334,26 @@ pub fn book_from_csv(text: &str) -> Result<PriceBook, CsvError> {
                 format!("“{date}”不是日期（YYYY-MM-DD）"),
             ));
         }
+        let note = f[5].trim().to_string();
+        let note_bound = super::bounds::NOTE_CHARS;
+        if note.chars().count() as i64 > note_bound.max || note.chars().any(char::is_control) {
+            return Err(err(
+                n,
+                6,
+                format!(
+                    "the note must be one line of at most {} characters",
+                    note_bound.max
+                ),
+                format!("备注须为一行，最多 {} 个字符", note_bound.max),
+            ));
+        }
         book.set(Quote {
             tier,
             monthly_fen: monthly,
             yearly_fen: yearly,
             billing,
             date,
-            note: f[5].trim().to_string(),
+            note,
             from: QuoteFrom::Mine,
         });
     }

@@ -218,6 +218,15 @@ pub fn format_cpus(milli: Millicores) -> String {
     }
 }
 
+/// Formats yuan per dollar × 1000 as a rate: "6.789".
+///
+/// ```
+/// assert_eq!(stackfit_core::model::units::format_rate_milli(6789), "6.789");
+/// ```
+pub fn format_rate_milli(milli: i64) -> String {
+    format!("{}.{:03}", milli / 1000, (milli % 1000).abs())
+}
+
 /// Formats fen as yuan: "¥1,234.50"; negative amounts get a minus sign.
 ///
 /// ```

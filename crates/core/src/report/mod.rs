@@ -5,6 +5,7 @@ use serde::Serialize;
 
 pub use crate::findings::{Finding, FindingKind, Fix, Lang, Number, Severity};
 use crate::kinds::Tuning;
+use crate::model::price::{Billing, QuoteFrom};
 use crate::model::units::{Fen, Mib, Millicores};
 use crate::model::{Confidence, KindId, Provider};
 
@@ -122,10 +123,20 @@ impl Verdict {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum PriceBasis {
-    /// The plan's own figure (a quote), with its note.
+    /// The plan's own figure for this server (a quote it records), with its note.
     Override { note: String },
-    /// The catalog's listed or estimated price.
-    Catalog,
+    /// A quote from a price book: the reader's own, or the sender's that a
+    /// shared plan carries.
+    Quote {
+        from: QuoteFrom,
+        billing: Billing,
+        /// When it was quoted: YYYY-MM-DD.
+        date: String,
+        note: String,
+    },
+    /// The catalog's price: listed, or estimated by a stated formula; the
+    /// date its source was read.
+    Catalog { estimated: bool, date: &'static str },
     /// Nobody could source one and the plan gives none.
     Unknown,
 }
@@ -229,6 +240,8 @@ pub struct ServerReport {
     pub cpu_sustained_millicores: Option<Millicores>,
     /// None when no price is known (never counted as ¥0).
     pub monthly_fen: Option<Fen>,
+    /// What a year costs: a prepaid quote's own figure, else 12 × monthly.
+    pub yearly_fen: Option<Fen>,
     pub price_basis: PriceBasis,
     /// The worse of `memory_verdict` and `cpu_verdict` (see `fit::limiting`).
     pub verdict: Verdict,
@@ -247,6 +260,9 @@ pub struct ServerReport {
 pub struct OptionReport {
     pub id: String,
     pub name: String,
+    /// Kept for comparison (today's setup): never recommended.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reference: bool,
     /// The worst verdict of its servers.
     pub verdict: Verdict,
     /// The option's monthly cost; None when any server's price is unknown
@@ -261,7 +277,8 @@ pub struct OptionReport {
     /// of its servers' prices.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<OptionQuote>,
-    /// Monthly difference against the plan's first option, when both are known.
+    /// Monthly difference against the baseline option (the plan's
+    /// `settings.baseline_option`, else its first), when both are known.
     pub monthly_delta_fen: Option<Fen>,
     /// The resource that limits the option's worst server.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -290,6 +307,9 @@ pub struct OptionQuote {
 pub struct Report {
     pub headroom_target_pct: u32,
     pub usd_cny_rate_milli: i64,
+    /// The option the others' monthly differences are against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_option: Option<String>,
     pub options: Vec<OptionReport>,
     /// The option the stated rule recommends (see `fit::recommend_option`).
     #[serde(skip_serializing_if = "Option::is_none")]

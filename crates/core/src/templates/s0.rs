@@ -213,6 +213,7 @@ pub fn plan(t: Tr) -> Plan {
     );
 
     Plan {
+        quotes: Vec::new(),
         name: t.t("FinRep daily reports (S0)", "FinRep 日报系统（S0）"),
         description: t.t(
             "采集 + 日报 (crawling and daily reports): can the lean limits run on 2C4G, what does 4C8G buy, and can 2C2G run at all? The docker stats figures on 2C4G (180 / 50 / 350 / 800 / 80 MB) are the report's 预期输出示例 — the output it expects to see — entered as estimates, not measurements. Where the report's arithmetic is wrong: it says 2C4G costs ¥30/month more than 2C2G, but its own price table gives ¥150–200 against ¥100–150, ¥50 more at either end.",

@@ -169,6 +169,7 @@ fn trimmed(t: Tr, label: &str, gib: u64) -> Server {
 
 pub fn plan(t: Tr) -> Plan {
     Plan {
+        quotes: Vec::new(),
         name: t.t(
             "FastAPI + LangChain observability (S1)",
             "FastAPI + LangChain 全套可观测性（S1）",

@@ -232,6 +232,7 @@ fn allocated(t: Tr) -> PlanOption {
 
 pub fn plan(t: Tr) -> Plan {
     Plan {
+        quotes: Vec::new(),
         name: t.t(
             "ECS 2C2G: five more services? (S2)",
             "ECS 2C2G：还能再加五个服务吗？（S2）",
@@ -242,7 +243,7 @@ pub fn plan(t: Tr) -> Plan {
         ),
         settings: Settings::default(),
         options: vec![
-            option("now", t.t("2C2G today", "2C2G 现状"), box_2c2g(t), t, vec![]),
+            option("now", t.t("2C2G today", "2C2G 现状"), box_2c2g(t), t, vec![]).for_reference(),
             option(
                 "plus-min",
                 t.t("2C2G + five at min size", "2C2G + 五个服务（最小配置）"),

@@ -236,6 +236,7 @@ pub fn plan(t: Tr) -> Plan {
         "S3 报告的首选方案 A+：“8核 32GB”，约 ¥1200–1500/月。它点名的实例 ecs.c7.4xlarge（约 ¥1500）和 S6.4XLARGE32（约 ¥1400）都是 16 核，不是 8 核。",
     );
     Plan {
+        quotes: Vec::new(),
         name: t.t("EuraFlow order sync (S3)", "EuraFlow 订单同步（S3）"),
         description: t.t(
             "100 users × 2–3 shops; 50–80 manual syncs an hour at peak plus ~15 scheduled tasks (~100 tasks/h), 20–30 running at once at peak; each task 100–200 MB, 0.2–0.5 core, 1–3 database connections, 10–60 s. Budget ¥1000–2000/month. The app runs under supervisord, not Docker; the template models each process group as a container. Where the report is wrong: it counts one pool (30 + 50 = 80 connections) against max_connections=150, but every API worker and every Celery child holds its own pool — though a prefork child runs one task at a time and uses only that task's 1–3 connections; and its A+ \"8核 32GB\" names 16 vCPU instances.",
@@ -333,7 +334,9 @@ pub fn plan(t: Tr) -> Plan {
                 ),
             ))
             .note(&a_plus_note),
-            PlanOption::new("now", &t.t("Today: 2C4G", "现状：2C4G")).with(today(t)),
+            PlanOption::new("now", &t.t("Today: 2C4G", "现状：2C4G"))
+                .with(today(t))
+                .for_reference(),
             PlanOption::new(
                 "now-proposed",
                 &t.t(

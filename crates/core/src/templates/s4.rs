@@ -227,6 +227,7 @@ pub fn plan(t: Tr) -> Plan {
     let mut moved_a = master(t);
     moved_a.placements.push(trans2(t));
     Plan {
+        quotes: Vec::new(),
         name: t.t("VOC two-server cluster (S4)", "VOC 双服务器集群（S4）"),
         description: t.t(
             "Six queues (ingestion, learning, translation, insight_extraction, theme_extraction, reports), each consumed by a worker's -Q; worker_prefetch_multiplier=1; SQLAlchemy pool 20 + overflow 40 in every process; the LLM API allows 15,000 requests/min and the workers hold themselves to 200/s together. Every memory figure is the team's estimate, not a measurement. Where the report disagrees with itself: its architecture diagram gives concurrency 10 for insight, 10 for theme, 40 for trans-2 and 20 for backup, with inner parallelism 60 and 80; its worker details give 20, 15, 100 and 30, with 40 and 50 — the details are used. Its totals count nothing for the OS or Docker.",

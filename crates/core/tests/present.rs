@@ -1,0 +1,184 @@
+//! The report for budget holders: every figure is the engine's, every
+//! option and finding is there, each language reads in its own words, and
+//! the CSV is a table a spreadsheet reads.
+
+use stackfit_core::findings::Lang;
+use stackfit_core::model::units::{format_fen, format_mib};
+use stackfit_core::present::{cost_csv, markdown, present};
+use stackfit_core::{evaluate, templates};
+
+const TEMPLATES: [&str; 5] = ["s0", "s1", "s2", "s3", "s4"];
+
+/// A CSV record split by the RFC 4180 rules the exporter writes.
+fn fields(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                out.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(String::new()),
+            c => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_option_server_placement_and_finding_is_in_the_markdown_with_the_engines_figures() {
+    for t in TEMPLATES {
+        for lang in [Lang::En, Lang::Zh] {
+            let plan = templates::get_in(t, lang).unwrap();
+            let report = evaluate(&plan);
+            let p = present(&plan, &report, lang);
+            let md = markdown(&p);
+            for o in &report.options {
+                let row = p.rows.iter().find(|r| r.id == o.id).unwrap();
+                assert_eq!(row.monthly_fen, o.monthly_fen);
+                if let Some(m) = o.monthly_fen {
+                    assert_eq!(row.monthly, format_fen(m));
+                    assert!(
+                        md.contains(&format!("| {} |", format_fen(m))),
+                        "{t} {}",
+                        o.id
+                    );
+                }
+                for s in &o.servers {
+                    for pl in &s.placements {
+                        let line = md.lines().find(|l| {
+                            l.starts_with("| ")
+                                && l.contains(&format!("| {} |", format_mib(pl.total.expected_mib)))
+                                && l.contains(&format!("| {} |", format_mib(pl.total.limit_mib)))
+                        });
+                        assert!(line.is_some(), "{t} {} {}", o.id, pl.id);
+                    }
+                }
+                for f in o.findings() {
+                    // Escaped for Markdown, so compare the words only.
+                    let words: String = f
+                        .message(lang)
+                        .chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .collect();
+                    let md_words: String = md.chars().filter(|c| c.is_alphanumeric()).collect();
+                    assert!(
+                        md_words.contains(&words),
+                        "{t} {}: {}",
+                        o.id,
+                        f.message(lang)
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn each_language_reads_in_its_own_words() {
+    for t in TEMPLATES {
+        let plan = templates::get_in(t, Lang::Zh).unwrap();
+        let md = markdown(&present(&plan, &evaluate(&plan), Lang::Zh));
+        for english in [
+            "The question",
+            "It costs",
+            "Risk:",
+            "Fix:",
+            "Headroom target",
+            "Options side by side",
+            "Assumptions",
+            "allocatable",
+            "unknown",
+        ] {
+            assert!(
+                !md.contains(english),
+                "{t}: {english:?} in the Chinese report"
+            );
+        }
+        let plan = templates::get_in(t, Lang::En).unwrap();
+        let md = markdown(&present(&plan, &evaluate(&plan), Lang::En));
+        for chinese in ["问题", "费用", "风险", "建议", "余量目标", "方案对比"] {
+            assert!(
+                !md.contains(chinese),
+                "{t}: {chinese:?} in the English report"
+            );
+        }
+    }
+}
+
+/// S2: today's 2C2G is kept for comparison; the cheapest candidate that
+/// fits is the 2C4G with the five services at min size, +¥40 a month.
+#[test]
+fn the_summary_gives_the_question_the_answer_the_cost_and_the_risk() {
+    let plan = templates::get("s2").unwrap();
+    let report = evaluate(&plan);
+    let p = present(&plan, &report, Lang::En);
+    assert_eq!(p.recommended.as_deref(), Some("upgrade-2c4g-min"));
+    assert!(p.summary.starts_with("The question: "), "{}", p.summary);
+    assert!(
+        p.summary.contains("2C4G + five at min size"),
+        "{}",
+        p.summary
+    );
+    assert!(
+        p.summary.contains("¥120.00/month, ¥1,440.00/year"),
+        "{}",
+        p.summary
+    );
+    assert!(p.summary.contains("Risk: "), "{}", p.summary);
+    let row = p.rows.iter().find(|r| r.id == "upgrade-2c4g-min").unwrap();
+    assert_eq!(row.delta, "+¥40.00");
+    assert!(p.rows.iter().find(|r| r.id == "now").unwrap().baseline);
+    // What was assumed, the reserve formula and the prices are stated.
+    assert!(p
+        .assumptions
+        .iter()
+        .any(|a| a.starts_with("Reserve = OS 256 MiB")));
+    assert!(p.assumptions.iter().any(|a| a.starts_with("Price · ")));
+}
+
+#[test]
+fn nothing_recommended_says_why() {
+    let mut plan = templates::get("s0").unwrap();
+    plan.options.retain(|o| o.id.contains("2c2g"));
+    let p = present(&plan, &evaluate(&plan), Lang::Zh);
+    assert_eq!(p.recommended, None);
+    assert!(p.summary.contains("没有一个方案放得下"), "{}", p.summary);
+}
+
+#[test]
+fn the_cost_csv_is_one_row_per_option_with_the_engines_figures() {
+    for t in TEMPLATES {
+        let plan = templates::get(t).unwrap();
+        let report = evaluate(&plan);
+        let csv = cost_csv(&present(&plan, &report, Lang::En));
+        let mut lines = csv.lines();
+        let header = fields(lines.next().unwrap());
+        let rows: Vec<Vec<String>> = lines.map(fields).collect();
+        assert_eq!(rows.len(), report.options.len(), "{t}");
+        for (row, o) in rows.iter().zip(&report.options) {
+            assert_eq!(row.len(), header.len(), "{t} {}", o.id);
+            assert_eq!(row[0], o.id);
+            let monthly = o
+                .monthly_fen
+                .map(|f| format!("{}.{:02}", f / 100, f % 100))
+                .unwrap_or_default();
+            assert_eq!(row[4], monthly, "{t} {}", o.id);
+        }
+    }
+}
+
+#[test]
+fn plan_text_cannot_add_markdown() {
+    let mut plan = templates::get("s0").unwrap();
+    plan.name = "# Approved <img src=x onerror=alert(1)> [click](http://x)".into();
+    plan.options[0].name = "a | b".into();
+    let md = markdown(&present(&plan, &evaluate(&plan), Lang::En));
+    assert!(md.starts_with("# \\# Approved \\<img"), "{}", &md[..80]);
+    assert!(!md.replace("\\<", "").contains("<img"), "an unescaped tag");
+    assert!(!md.contains("[click]("));
+    assert!(md.contains("a \\| b"));
+}
