@@ -235,7 +235,7 @@ for (const locale of ["en-US", "zh-CN"]) {
       const { planner, page, context, errors } = await j.start({ locale, viewport });
       const menu = viewport.width < 700 ? "template-menu-phone" : "template-menu";
       // S2 has the longest link of the templates, so the largest QR code.
-      await planner.byTestId(menu).selectOption("s2-ecs-2c2g");
+      await planner.openTemplate("s2-ecs-2c2g", menu);
       const link = await planner.openShare();
       await planner.settle(200);
       await planner.screenshot(`share-dialog-${lang}-${size}`);
