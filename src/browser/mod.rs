@@ -1,9 +1,12 @@
 //! Browser APIs behind small functions and hooks, so that components never
 //! touch `web_sys` directly.
 
+pub mod clipboard;
 pub mod dismiss;
 pub mod fetch;
+pub mod files;
 pub mod focus;
 pub mod language;
+pub mod location;
 pub mod shortcuts;
 pub mod storage;
