@@ -3,6 +3,7 @@
 
 mod app;
 pub mod board;
+pub mod export;
 pub mod fields;
 pub mod findings;
 pub mod header;

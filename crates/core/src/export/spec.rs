@@ -327,22 +327,6 @@ pub fn build<'a>(
             for (k, v) in run.env {
                 environment.push((k, Value::Literal(v)));
             }
-            // The placement's own lines, from .env.
-            for (k, v) in &p.env {
-                let var = if env_count[k.as_str()] > 1 {
-                    format!("{}_{k}", env_name(&p.id))
-                } else {
-                    k.clone()
-                };
-                env.entry(var.clone()).or_insert(EnvLine {
-                    name: var.clone(),
-                    value: v.clone(),
-                    comment: vec![format!("{}: set in the plan", p.id)],
-                    required: false,
-                    secret: false,
-                });
-                environment.push((k.clone(), Value::Var(var)));
-            }
             // Dependencies: the service name here, the other server's address there.
             let mut depends_on = Vec::new();
             let mut remote: Vec<(String, Vec<String>)> = Vec::new();
@@ -411,6 +395,39 @@ pub fn build<'a>(
                         environment.push((format!("{prefix}_PASSWORD"), Value::Var(var)));
                     }
                 }
+            }
+
+            // The placement's own lines, from .env — after everything the
+            // export itself sets, and never a second time: a YAML mapping
+            // with a key twice is refused by Compose, and the export's value
+            // (a password, a tuned setting, a dependency's address) is the
+            // one the plan shows.
+            for (k, v) in &p.env {
+                if environment.iter().any(|(name, _)| name == k) {
+                    notes.push(format!(
+                        "the plan's environment line {k} is not written: StackFit sets {k} itself"
+                    ));
+                    continue;
+                }
+                // Prefixed by the placement when another placement here sets
+                // the same name, or the .env already holds it for something
+                // else (a secret, an address, an image).
+                let taken = env
+                    .get(k.as_str())
+                    .is_some_and(|l| l.secret || l.required || l.value != *v);
+                let var = if env_count[k.as_str()] > 1 || taken {
+                    format!("{}_{k}", env_name(&p.id))
+                } else {
+                    k.clone()
+                };
+                env.entry(var.clone()).or_insert(EnvLine {
+                    name: var.clone(),
+                    value: v.clone(),
+                    comment: vec![format!("{}: set in the plan", p.id)],
+                    required: false,
+                    secret: false,
+                });
+                environment.push((k.clone(), Value::Var(var)));
             }
 
             // Ports: public services on every interface; services another
