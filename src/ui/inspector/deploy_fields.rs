@@ -81,7 +81,7 @@ pub fn DeployFields(
     // Settings the image itself needs: a secret is generated at export.
     let fixed = move || {
         def().map(|d| {
-            d.deploy()
+            d.deploy
                 .env
                 .iter()
                 .map(|e| {

@@ -236,7 +236,7 @@ pub fn is_env_name(name: &str) -> bool {
 /// (`POSTGRES_PASSWORD` for PostgreSQL): shown as "generated at export",
 /// never held by a plan.
 pub fn is_generated_secret(def: &ServiceDef, name: &str) -> bool {
-    def.deploy()
+    def.deploy
         .env
         .iter()
         .any(|e| e.name == name && e.value == crate::model::EnvValue::Secret)
