@@ -1,12 +1,13 @@
 //! Browser APIs behind small functions and hooks, so that components never
 //! touch `web_sys` directly.
 
+pub mod clipboard;
 pub mod dismiss;
-pub mod download;
 pub mod fetch;
 pub mod files;
 pub mod focus;
 pub mod language;
+pub mod location;
 pub mod shortcuts;
 pub mod storage;
 pub mod tools_worker;

@@ -8,6 +8,7 @@ use crate::browser::dismiss::use_dismiss;
 use crate::browser::shortcuts::use_undo_shortcuts;
 use crate::state::{
     library, provide_announcer, provide_lang, provide_library, provide_planner, provide_popovers,
+    provide_sharing,
 };
 use crate::ui::{
     board::Board,
@@ -17,6 +18,7 @@ use crate::ui::{
     notice::NoticeBar,
     options::OptionTabs,
     palette::{Palette, TemplateMenu},
+    share::{DropOverlay, OpenNotice, ShareDialog},
     summary::Summary,
 };
 
@@ -27,7 +29,9 @@ pub fn App() -> impl IntoView {
     let lang = provide_lang();
     let boot = library::boot(lang.get_untracked());
     let planner = provide_planner(boot.plan.clone());
-    provide_library(planner, &boot);
+    let library = provide_library(planner, &boot);
+    // A share link in the address opens now, as a new saved plan.
+    provide_sharing(planner, library);
     use_undo_shortcuts(planner);
     let popovers = provide_popovers();
     let announcer = provide_announcer();
@@ -40,6 +44,7 @@ pub fn App() -> impl IntoView {
         <div class="app" data-testid=move || mounted.get().then_some("app-ready")>
             <Header />
             <NoticeBar />
+            <OpenNotice />
             <main class="workspace">
                 <Palette />
                 <section class="centre">
@@ -57,6 +62,8 @@ pub fn App() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 {move || announcer.text()}
             </p>
+            <ShareDialog />
+            <DropOverlay />
         </div>
     }
 }

@@ -12,6 +12,7 @@ pub mod inspector;
 pub mod notice;
 pub mod options;
 pub mod palette;
+pub mod share;
 pub mod summary;
 pub mod verdict;
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use stackfit_tools::protocol::{ExportedFile, FileKind};
 
 use super::ExportState;
-use crate::browser::download;
+use crate::browser::{clipboard, files};
 use crate::i18n::Lang;
 use crate::state::{use_announcer, use_lang};
 
@@ -130,7 +130,8 @@ pub fn ExportDialog(
     let copy = move |_| {
         let Some(f) = file() else { return };
         let text = f.text.clone();
-        download::copy_text(&text, move |ok| {
+        leptos::task::spawn_local(async move {
+            let ok = clipboard::copy_text(&text).await;
             announcer.say(match (ok, lang) {
                 (true, Lang::Zh) => format!("已复制 {} 到剪贴板。", f.name),
                 (true, Lang::En) => format!("Copied {} to the clipboard.", f.name),
@@ -146,12 +147,12 @@ pub fn ExportDialog(
     };
     let download_one = move |_| {
         if let Some(f) = file() {
-            let _ = download::download_text(&f.name, &f.text);
+            let _ = files::download_text(&f.name, "text/plain;charset=utf-8", &f.text);
         }
     };
     let download_zip = move |_| {
         if let Some(e) = files.get_untracked() {
-            let _ = download::download_bytes(&e.zip_name, "application/zip", &e.zip);
+            let _ = files::download_bytes(&e.zip_name, "application/zip", &e.zip);
         }
     };
     view! {

@@ -25,6 +25,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="topbar-tools">
                 <PlanMenu />
+                <crate::ui::share::ShareButton />
                 <crate::ui::import::ImportButton />
                 <UndoRedo />
                 <LangSwitch />

@@ -124,6 +124,16 @@ pub fn ImportDialog(
                 ev.prevent_default();
                 close();
             }
+            // Files dropped on the dialog but outside the inputs are not
+            // plan files for the page's own drop target either.
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                ev.stop_propagation();
+            }
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                ev.stop_propagation();
+            }
         >
             <header class="export-head">
                 <h2 id="import-title">{lang.pick("导入 compose 文件", "Import compose files")}</h2>

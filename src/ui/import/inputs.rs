@@ -153,9 +153,14 @@ pub fn Inputs(draft: RwSignal<Draft>) -> impl IntoView {
     view! {
         <div
             class="import-input"
-            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-            on:drop=move |ev: leptos::ev::DragEvent| {
+            on:dragover=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
+                ev.stop_propagation();
+            }
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                // Not the page's own drop target (a plan file to open).
+                ev.prevent_default();
+                ev.stop_propagation();
                 take_files(ev.data_transfer().and_then(|d| d.files()));
             }
         >
