@@ -138,7 +138,10 @@ mod tests {
             ..Default::default()
         });
         let capture = "NAME   CPU %   MEM USAGE / LIMIT\nshop-web-1   0.1%   10MiB / 1GiB\n";
-        let all = with_stats(broken, Some(InputFile::new("stats.txt", capture.as_bytes())));
+        let all = with_stats(
+            broken,
+            Some(InputFile::new("stats.txt", capture.as_bytes())),
+        );
         assert!(!all.is_ok() && all.stats.is_none() && all.stats_errors.is_empty());
         // A capture that cannot be read is still said to be so.
         let broken = compose(&ComposeInput::default());
