@@ -314,8 +314,8 @@ pub fn to_html(p: &ImportPreview, lang: UiLang) -> String {
         (
             ServiceOutcome::NotRunning,
             "import-not-running",
-            "不计入（不常驻运行）",
-            "Not counted (not running)",
+            "不常驻运行，未计入",
+            "Not running, not counted",
         ),
     ] {
         let items: Vec<String> = p

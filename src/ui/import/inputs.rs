@@ -194,10 +194,9 @@ pub fn Inputs(draft: RwSignal<Draft>) -> impl IntoView {
             {move || {
                 let bad = unread.get();
                 (!bad.is_empty()).then(|| {
-                    let names = bad.join(", ");
                     let words = match lang {
-                        Lang::Zh => format!("未读取：{names}（超过 1 MiB 或无法读取）。"),
-                        Lang::En => format!("Not read: {names} (over 1 MiB, or unreadable)."),
+                        Lang::Zh => format!("未读取：{}（超过 1 MiB 或无法读取）。", bad.join("、")),
+                        Lang::En => format!("Not read: {} (over 1 MiB, or unreadable).", bad.join(", ")),
                     };
                     view! { <p class="field-error" data-testid="import-unread" role="alert">{words}</p> }
                 })
