@@ -5,7 +5,7 @@
 
 use stackfit_core::findings::Lang;
 use stackfit_core::import::{self, ComposeInput, InputFile, Note, Outcome};
-use stackfit_core::model::units::format_mib;
+use stackfit_core::model::units::{format_mib, keep_units};
 use stackfit_core::{catalog, codec, evaluate, fit};
 
 use crate::highlight::escape_into;
@@ -204,10 +204,11 @@ pub fn preview(
     }
 }
 
-/// Escaped text.
+/// Escaped text, each number kept on the line of its unit (as the planner
+/// shows figures).
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text);
+    escape_into(&mut out, &keep_units(text));
     out
 }
 

@@ -278,7 +278,7 @@ mod tests {
             );
         }
         assert!(
-            html.contains("已识别（1）") && html.contains("实测 210 MiB"),
+            html.contains("已识别（1）") && html.contains("实测 210\u{a0}MiB"),
             "{html}"
         );
         let Response::Import {
