@@ -35,6 +35,7 @@ pub mod report;
 pub mod sources;
 pub mod templates;
 pub mod tune;
+pub mod whatif;
 
 pub use edit::{apply, History};
 pub use fit::{evaluate, recommend, Report, Verdict};
