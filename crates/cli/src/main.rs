@@ -4,6 +4,7 @@
 mod export;
 mod import;
 mod table;
+mod whatif;
 
 use std::process::ExitCode;
 
@@ -25,6 +26,8 @@ const USAGE: &str = "usage:
   stackfit report PLAN.json --format md|csv [--lang en|zh]
   stackfit import COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
           [--project NAME] [--tier TIER]    (the plan JSON; what was read on stderr)
+  stackfit whatif PLAN.json --load 2.0 [--option NAME] [--json] [--lang en|zh]
+          each server's verdict at that load and where it breaks (×0.5 … ×10)
   stackfit check COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
           --tier TIER [--headroom PCT] [--json]
           exits 0 fits, 1 tight or at risk, 2 does not fit, 3 bad input
@@ -166,7 +169,15 @@ fn run(args: &[String]) -> Result<String, String> {
             if skip {
                 skip = false;
             } else if [
-                "--lang", "--option", "--server", "--out", "--prices", "--format",
+                "--lang",
+                "--option",
+                "--server",
+                "--out",
+                "--prices",
+                "--format",
+                "--load",
+                "--providers",
+                "--max-servers",
             ]
             .contains(&a.as_str())
             {
@@ -281,6 +292,17 @@ fn run(args: &[String]) -> Result<String, String> {
                 value("--option"),
                 value("--server"),
                 value("--out"),
+                lang,
+            )
+        }
+        ["whatif", path] => {
+            let plan = load(path, lang)?;
+            whatif::run(
+                &plan,
+                value("--option"),
+                value("--load"),
+                &book,
+                flag("--json"),
                 lang,
             )
         }
@@ -506,5 +528,37 @@ mod tests {
         let e = run(&args(&format!("evaluate s3 --lang zh {prices}"))).unwrap_err();
         assert!(e.contains("第 1 行第 1 列"), "{e}");
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    /// `whatif --json`: the option at that load and each server's breaking
+    /// point; a bad multiplier or option is refused (exit status 2).
+    #[test]
+    fn whatif_prints_verdicts_at_a_load_and_breaking_points() {
+        let v: serde_json::Value = serde_json::from_str(
+            &run(&args("whatif s4 --load 2.0 --option as-planned --json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v["option"], "as-planned");
+        assert_eq!(v["load"], 2000);
+        assert!(v["report"]["servers"][0]["verdict"].is_string());
+        let b = &v["breaking"][1];
+        assert_eq!(b["server"], "b");
+        assert!(b["load"].as_u64().unwrap() <= 1000, "{b}");
+        assert!(b["gives"][0].is_string());
+        assert_eq!(b["per_resource"].as_array().unwrap().len(), 3);
+        let text = run(&args("whatif s0 --load 1.5 --option lean-2c4g")).unwrap();
+        assert!(
+            text.contains("at load ×1.5") && text.contains("breaks at ×"),
+            "{text}"
+        );
+        let zh = run(&args("whatif s0 --load 1 --lang zh")).unwrap();
+        assert!(zh.contains("负载 ×1"), "{zh}");
+        assert!(run(&args("whatif s0 --load 20"))
+            .unwrap_err()
+            .contains("×0.5 … ×10"));
+        assert!(run(&args("whatif s0")).unwrap_err().contains("--load"));
+        assert!(run(&args("whatif s0 --load 2 --option nope"))
+            .unwrap_err()
+            .contains("options:"));
     }
 }

@@ -6,7 +6,8 @@
 //! the knobs that count concurrent work — web workers, Celery children and
 //! greenlets, Sidekiq threads, PHP-FPM children, Chromium browsers, a
 //! database's open connections and running queries. At ×2 each of them is
-//! doubled (rounded up, kept inside the knob's range); the memory, CPU and
+//! doubled (to the nearest whole, half up, at least one, inside the knob's
+//! range); the memory, CPU and
 //! connections that follow are the kind's own model, evaluated by
 //! [`crate::fit::evaluate_with`] — there is no second formula here. What is
 //! sized by configuration rather than by load stays as the plan has it:
@@ -217,7 +218,11 @@ pub fn scale_placement(p: &Placement, server: &Server, load: u32) -> Placement {
         let v = if *now == 0 {
             0
         } else {
-            scale(*now, u64::from(load), u64::from(LOAD_ONE))
+            // To the nearest whole, half up: ×1.2 of one worker is still
+            // one, ×1.5 is two (a knob is a count of processes or threads).
+            (u128::from(*now) * u128::from(load) + u128::from(LOAD_ONE / 2))
+                .checked_div(u128::from(LOAD_ONE))
+                .map_or(u64::MAX, |v| u64::try_from(v).unwrap_or(u64::MAX))
                 .max(1)
                 .min(max)
         };
