@@ -3,6 +3,7 @@
 
 mod export;
 mod import;
+mod recommend;
 mod table;
 mod whatif;
 
@@ -26,6 +27,11 @@ const USAGE: &str = "usage:
   stackfit report PLAN.json --format md|csv [--lang en|zh]
   stackfit import COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
           [--project NAME] [--tier TIER]    (the plan JSON; what was read on stderr)
+  stackfit recommend PLAN.json [--option NAME] [--providers aliyun,tencent,aws]
+          [--max-servers N] [--families c7,g7] [--headroom PCT]
+          [--keep-together a,b]... [--keep-apart a,b]... [--pin PLACEMENT=SERVER]...
+          [--catalog-prices] [--allow-unknown-prices] [--json] [--lang en|zh]
+          the cheapest layouts that fit; exits 0 found, 1 nothing fits, 2 bad input
   stackfit whatif PLAN.json --load 2.0 [--option NAME] [--json] [--lang en|zh]
           each server's verdict at that load and where it breaks (×0.5 … ×10)
   stackfit check COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
@@ -42,10 +48,10 @@ fn main() -> ExitCode {
         eprint!("{}", out.stderr);
         return ExitCode::from(out.code);
     }
-    match run(&args) {
-        Ok(out) => {
+    match run_with_code(&args) {
+        Ok((out, code)) => {
             print!("{out}");
-            ExitCode::SUCCESS
+            ExitCode::from(code)
         }
         Err(e) => {
             eprintln!("stackfit: {e}");
@@ -157,10 +163,18 @@ fn load(path: &str, lang: Lang) -> Result<stackfit_core::Plan, String> {
     Ok(restored.plan)
 }
 
+/// A command's output; see [`run_with_code`].
+#[cfg(test)]
 fn run(args: &[String]) -> Result<String, String> {
+    run_with_code(args).map(|(out, _)| out)
+}
+
+/// A command's output and exit status (0 unless the command has its own,
+/// like `recommend`'s 1 when nothing fits); an error exits 2.
+fn run_with_code(args: &[String]) -> Result<(String, u8), String> {
     let flag = |name: &str| args.iter().any(|a| a == name);
     if matches!(args, [a] if a == "--version" || a == "-V") {
-        return Ok(format!("stackfit {}\n", env!("CARGO_PKG_VERSION")));
+        return Ok((format!("stackfit {}\n", env!("CARGO_PKG_VERSION")), 0));
     }
     let positional: Vec<&str> = {
         let mut v = Vec::new();
@@ -178,6 +192,11 @@ fn run(args: &[String]) -> Result<String, String> {
                 "--load",
                 "--providers",
                 "--max-servers",
+                "--families",
+                "--headroom",
+                "--keep-together",
+                "--keep-apart",
+                "--pin",
             ]
             .contains(&a.as_str())
             {
@@ -214,6 +233,29 @@ fn run(args: &[String]) -> Result<String, String> {
             })?
         }
     };
+    let values = |name: &str| -> Vec<&str> {
+        args.windows(2)
+            .filter(|w| w[0] == name)
+            .map(|w| w[1].as_str())
+            .collect()
+    };
+    if let ["recommend", path] = positional.as_slice() {
+        let plan = load(path, lang)?;
+        let req = recommend::Request {
+            option: value("--option"),
+            providers: value("--providers"),
+            families: value("--families"),
+            max_servers: value("--max-servers"),
+            headroom: value("--headroom"),
+            keep_together: values("--keep-together"),
+            keep_apart: values("--keep-apart"),
+            pin: values("--pin"),
+            catalog_prices_only: flag("--catalog-prices"),
+            allow_unknown_prices: flag("--allow-unknown-prices"),
+            json: flag("--json"),
+        };
+        return recommend::run(&plan, &req, &book, lang);
+    }
     match positional.as_slice() {
         ["catalog", "services"] => Ok(if flag("--json") {
             json(&catalog::services())
@@ -308,6 +350,7 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         _ => Err(USAGE.to_string()),
     }
+    .map(|out| (out, 0))
 }
 
 #[cfg(test)]

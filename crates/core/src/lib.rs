@@ -32,6 +32,7 @@ pub mod kinds;
 pub mod model;
 pub mod present;
 pub mod report;
+pub mod search;
 pub mod sources;
 pub mod templates;
 pub mod tune;
