@@ -604,4 +604,53 @@ mod tests {
             .unwrap_err()
             .contains("options:"));
     }
+
+    /// `recommend --json`: up to three layouts, each with its servers, cost,
+    /// reason in both languages and the option to add.
+    #[test]
+    fn recommend_json_has_layouts_with_reasons_and_options() {
+        let out = run(&args("recommend s3 --option a-single --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["option"], "a-single");
+        assert_eq!(v["exact"], true);
+        let layouts = v["layouts"].as_array().unwrap();
+        assert!(!layouts.is_empty() && layouts.len() <= 3);
+        let l = &layouts[0];
+        for key in [
+            "monthly_fen",
+            "known_monthly_fen",
+            "unknown_prices",
+            "headroom_pct",
+            "servers",
+            "reason_en",
+            "reason_zh",
+            "option",
+        ] {
+            assert!(l.get(key).is_some(), "layout lacks {key}");
+        }
+        let s = &l["servers"][0];
+        for key in [
+            "id",
+            "tier",
+            "size",
+            "placements",
+            "monthly_fen",
+            "headroom_pct",
+        ] {
+            assert!(s.get(key).is_some(), "server lacks {key}");
+        }
+        assert!(l["option"]["servers"].is_array());
+        let a = run(&args(
+            "recommend s3 --option a-single --providers aws --max-servers 2",
+        ))
+        .unwrap();
+        assert!(a.contains("aws-") && !a.contains("aliyun-"), "{a}");
+        let zh = run(&args("recommend s4 --option as-planned --lang zh")).unwrap();
+        assert!(zh.contains("余量"), "{zh}");
+        let pinned = run(&args(
+            "recommend s4 --option as-planned --pin postgres=a --allow-unknown-prices",
+        ))
+        .unwrap();
+        assert!(pinned.contains("pinned"), "{pinned}");
+    }
 }

@@ -566,6 +566,12 @@ pub fn search(
             format!("没有方案 “{option_id}”"),
         )
     })?;
+    if option.servers.iter().all(|s| s.placements.is_empty()) {
+        return Err(error(
+            format!("option {option_id:?} has no placements to lay out"),
+            format!("方案 “{option_id}” 没有可以排布的部署"),
+        ));
+    }
     let prices = Prices::of(plan, book);
     let placements: Vec<&Placement> = option
         .servers
