@@ -368,7 +368,13 @@ fn a_plan_no_allowed_tier_holds_says_so_and_why() {
     };
     let r = search(&plan, "a", &c, &book(), Lang::En).unwrap();
     assert!(
-        matches!(r.no_fit, Some(NoFit::TooFewServers { max_servers: 1 })),
+        matches!(
+            r.no_fit,
+            Some(NoFit::TooFewServers {
+                max_servers: 1,
+                exhaustive: true
+            })
+        ),
         "{r:?}"
     );
     // Kept together and apart at once.

@@ -31,8 +31,6 @@
 mod exact;
 mod heuristic;
 mod reason;
-#[cfg(test)]
-mod tests;
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -398,8 +396,12 @@ pub enum NoFit {
         server: String,
         placements: Vec<String>,
     },
-    /// Every layout needs more servers than allowed.
-    TooFewServers { max_servers: usize },
+    /// No layout was found on the servers allowed: proven when the search
+    /// was exhaustive, else what the heuristic could not find.
+    TooFewServers {
+        max_servers: usize,
+        exhaustive: bool,
+    },
     /// The constraints contradict each other (kept together and apart,
     /// pinned to two servers).
     Conflict { placements: Vec<String> },
@@ -633,7 +635,7 @@ pub fn search(
     let mut items: Vec<Item> = Vec::new();
     let mut item_of = vec![0usize; n];
     let mut root_item: HashMap<usize, usize> = HashMap::new();
-    for p in 0..n {
+    for (p, slot) in item_of.iter_mut().enumerate() {
         let r = root(&mut parent, p);
         let i = *root_item.entry(r).or_insert_with(|| {
             items.push(Item {
@@ -643,7 +645,7 @@ pub fn search(
             items.len() - 1
         });
         items[i].placements.push(p);
-        item_of[p] = i;
+        *slot = i;
     }
     let ids_of = |item: &Item| -> Vec<String> {
         item.placements
@@ -805,7 +807,10 @@ pub fn search(
             heuristic::search(&space)
         };
         if found.is_empty() {
-            why = why.or(Some(NoFit::TooFewServers { max_servers }));
+            why = why.or(Some(NoFit::TooFewServers {
+                max_servers,
+                exhaustive: free <= EXACT_MAX_ITEMS,
+            }));
             continue;
         }
         for s in found {
@@ -813,7 +818,7 @@ pub fn search(
             all.push((s.cost, s.groups.len(), provider, layout));
         }
     }
-    all.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    all.sort_by_key(|a| (a.0, a.1, a.2));
     all.truncate(BEST);
     let mut taken: Vec<String> = plan.options.iter().map(|o| o.id.clone()).collect();
     let layouts: Vec<Layout> = all

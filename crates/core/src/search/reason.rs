@@ -25,6 +25,7 @@ pub(crate) fn precheck(
     if fixed.len() > space.max_servers {
         return Some(NoFit::TooFewServers {
             max_servers: space.max_servers,
+            exhaustive: true,
         });
     }
     for &b in &fixed {
@@ -119,13 +120,19 @@ pub fn no_fit_words(why: &NoFit, lang: Lang) -> String {
                 )
             }
         }
-        NoFit::TooFewServers { max_servers } => {
-            if en {
-                format!("no layout fits on at most {max_servers} servers")
-            } else {
-                format!("最多 {max_servers} 台服务器时没有放得下的布局")
-            }
-        }
+        NoFit::TooFewServers {
+            max_servers,
+            exhaustive,
+        } => match (en, exhaustive) {
+            (true, true) => format!("no layout fits on at most {max_servers} servers"),
+            (true, false) => format!(
+                "the heuristic found no layout on at most {max_servers} servers (too many placements for an exhaustive search; one may exist)"
+            ),
+            (false, true) => format!("最多 {max_servers} 台服务器时没有放得下的布局"),
+            (false, false) => format!(
+                "启发式搜索在最多 {max_servers} 台服务器内没有找到布局（部署太多，未做穷举，可能仍有解）"
+            ),
+        },
         NoFit::Conflict { placements } => {
             if en {
                 format!(
