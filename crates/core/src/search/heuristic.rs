@@ -167,7 +167,8 @@ fn move_once(space: &Space, groups: &mut Vec<Group>) -> bool {
 /// headroom target, plus its containers' share of the reserve, bought at
 /// the cheapest ¥ per MiB of any allowed tier), CPU (at the cheapest ¥ per
 /// vCPU) and the dearest placement alone on its cheapest tier.
-pub(crate) fn lower_bound(space: &Space) -> Fen {
+/// `None` when no allowed tier has a price (no priced layout exists).
+pub(crate) fn lower_bound(space: &Space) -> Option<Fen> {
     let fixed: Vec<usize> = {
         let mut v: Vec<usize> = space.items.iter().filter_map(|i| i.fixed).collect();
         v.sort_unstable();
@@ -182,7 +183,7 @@ pub(crate) fn lower_bound(space: &Space) -> Fen {
         .filter(|&t| space.bins[t].monthly_fen.is_some())
         .collect();
     if priced.is_empty() {
-        return fixed_fen;
+        return None;
     }
     let settings = &space.settings;
     let base = settings.reserve.reserve_mib(0);
@@ -257,5 +258,5 @@ pub(crate) fn lower_bound(space: &Space) -> Fen {
     } else {
         0
     };
-    fixed_fen.saturating_add(by_memory.max(by_cpu).max(alone))
+    Some(fixed_fen.saturating_add(by_memory.max(by_cpu).max(alone)))
 }

@@ -802,8 +802,9 @@ pub fn search(
             exact::search(&space)
         } else {
             exact_all = false;
-            let lb = heuristic::lower_bound(&space);
-            lower = Some(lower.map_or(lb, |l: Fen| l.min(lb)));
+            if let Some(lb) = heuristic::lower_bound(&space) {
+                lower = Some(lower.map_or(lb, |l: Fen| l.min(lb)));
+            }
             heuristic::search(&space)
         };
         if found.is_empty() {
@@ -841,13 +842,9 @@ pub fn search(
         .collect();
     let best_fen = layouts.first().and_then(|l| l.monthly_fen);
     let bound = match (exact_all, lower, best_fen) {
-        (false, Some(lb), Some(best)) => Some(Bound {
+        (false, Some(lb), Some(best)) if lb > 0 => Some(Bound {
             lower_bound_fen: lb,
-            within_pct: if lb <= 0 {
-                100
-            } else {
-                u32::try_from(((best - lb).max(0) * 100 + lb - 1) / lb).unwrap_or(u32::MAX)
-            },
+            within_pct: u32::try_from(((best - lb).max(0) * 100 + lb - 1) / lb).unwrap_or(u32::MAX),
         }),
         _ => None,
     };
