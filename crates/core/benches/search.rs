@@ -71,6 +71,19 @@ fn bench(c: &mut Criterion) {
     c.bench_function("search 60 placements, every tier", |b| {
         b.iter(|| search(black_box(&plan), "a", &constraints, &book, Lang::En).unwrap())
     });
+    // The largest plan the exact search takes: the first 12 placements.
+    let mut small = plan.clone();
+    small.options[0].servers[0].placements.truncate(12);
+    let exact = search(&small, "a", &constraints, &book, Lang::En).unwrap();
+    eprintln!(
+        "12 placements: exact {}, best {:?} fen/month on {} servers",
+        exact.exact,
+        exact.layouts[0].monthly_fen,
+        exact.layouts[0].servers.len()
+    );
+    c.bench_function("search 12 placements, every tier", |b| {
+        b.iter(|| search(black_box(&small), "a", &constraints, &book, Lang::En).unwrap())
+    });
 }
 
 criterion_group! {

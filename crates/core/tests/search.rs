@@ -198,7 +198,7 @@ proptest! {
     /// constraints.
     #[test]
     fn never_dearer_than_brute_force(
-        parts in prop::collection::vec((0u8..6, 1u64..8), 2..=5),
+        parts in prop::collection::vec((0u8..6, 1u64..8), 2..=6),
         apart in any::<bool>(),
         together in any::<bool>(),
         max in prop::option::of(1usize..=3),

@@ -53,7 +53,9 @@ pub use reason::no_fit_words;
 
 /// Placements (after merging what is kept together) up to which the search
 /// is exact.
-pub const EXACT_MAX_ITEMS: usize = 10;
+pub const EXACT_MAX_ITEMS: usize = 12;
+
+pub use exact::NODE_BUDGET;
 
 /// How many layouts a search returns at most.
 pub const BEST: usize = 3;
@@ -798,19 +800,22 @@ pub fn search(
             continue;
         }
         let free = space.items.iter().filter(|i| i.fixed.is_none()).count();
-        let found = if free <= EXACT_MAX_ITEMS {
-            exact::search(&space)
+        let seed = heuristic::search(&space);
+        let (found, exact) = if free <= EXACT_MAX_ITEMS {
+            exact::search(&space, seed)
         } else {
+            (seed, false)
+        };
+        if !exact {
             exact_all = false;
             if let Some(lb) = heuristic::lower_bound(&space) {
                 lower = Some(lower.map_or(lb, |l: Fen| l.min(lb)));
             }
-            heuristic::search(&space)
-        };
+        }
         if found.is_empty() {
             why = why.or(Some(NoFit::TooFewServers {
                 max_servers,
-                exhaustive: free <= EXACT_MAX_ITEMS,
+                exhaustive: exact,
             }));
             continue;
         }
