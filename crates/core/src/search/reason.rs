@@ -99,7 +99,7 @@ pub fn no_fit_words(why: &NoFit, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "{} 放不进任何允许的规格：即使在最大的 {tier} 上，预计占用 {}，峰值 {}，而可分配内存为 {}（需留 {headroom_target_pct} % 余量），CPU 需要 {cpu} 核，只有 {vcpu} 核",
+                    "{} 放不进任何允许的规格：即使在最大的 {tier} 上，预计占用 {}，峰值 {}，而可分配内存为 {}（需留 {headroom_target_pct}% 余量），CPU 需要 {cpu} 核，只有 {vcpu} 核",
                     placements.join(" + "),
                     format_mib(*expected_mib),
                     format_mib(*peak_mib),
@@ -382,7 +382,7 @@ fn reasons(
     };
     (
         format!("{cost_en}, {headroom} % headroom, {shape_en}"),
-        format!("{cost_zh}，余量 {headroom} %，{shape_zh}"),
+        format!("{cost_zh}，余量 {headroom}%，{shape_zh}"),
     )
 }
 

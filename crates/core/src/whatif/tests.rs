@@ -144,3 +144,24 @@ fn parses_and_words_loads() {
     assert!(parse_load("").is_err());
     assert_eq!(load_words(10_000), "×10");
 }
+
+/// Every catalog service whose kind grows with load has at least one of
+/// the kind's load knobs, so the what-if moves it (a misspelt knob id would
+/// leave it still).
+#[test]
+fn every_load_driven_service_has_a_load_knob() {
+    use crate::kinds::{kind, Cx, HostView};
+    for def in crate::catalog::services() {
+        let p = Placement::new("x", def.id);
+        let knobs = kind(def.kind).load_knobs(&Cx::new(def, &p, HostView::new(3816, 2)));
+        if knobs.is_empty() {
+            continue;
+        }
+        assert!(
+            knobs.iter().any(|(id, _)| def.has_knob(id)),
+            "{}: none of {:?}",
+            def.id,
+            knobs.iter().map(|(id, _)| *id).collect::<Vec<_>>()
+        );
+    }
+}
