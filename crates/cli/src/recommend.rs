@@ -157,14 +157,19 @@ fn table(plan: &Plan, r: &SearchResult, lang: Lang) -> String {
         out += &format!("  {}\n", why.as_deref().unwrap_or_default());
         return out;
     }
-    for (k, l) in r.layouts.iter().enumerate() {
+    let listed = r
+        .layouts
+        .iter()
+        .enumerate()
+        .map(|(k, l)| (format!("{}. ", k + 1), l));
+    let one = r.one_server.iter().map(|l| (String::new(), l));
+    for (mark, l) in listed.chain(one) {
         let cost = match l.monthly_fen {
             Some(m) => format!("{}{}", format_fen(m), if zh { "/月" } else { "/month" }),
             None => (if zh { "价格未知" } else { "price unknown" }).to_string(),
         };
         out += &format!(
-            "{}. {} — {}\n   {}\n",
-            k + 1,
+            "{mark}{} — {}\n   {}\n",
             l.option.name,
             cost,
             if zh { &l.reason_zh } else { &l.reason_en }

@@ -326,6 +326,44 @@ fn s4_finds_a_layout_that_fits_where_the_reports_does_not() {
         assert_eq!(a.tier, "aliyun-ecs-c7-2xlarge");
         assert_eq!(a.private_address.as_deref(), Some("192.168.36.36"));
     }
+    // One big server beside the best three (none of which is one server).
+    let d = search(
+        &plan,
+        "as-planned",
+        &Constraints::default(),
+        &book(),
+        Lang::En,
+    )
+    .unwrap();
+    let one = d.one_server.as_ref().expect("one server holds S4");
+    assert_eq!(one.servers.len(), 1);
+    assert!(d.layouts.iter().all(|l| l.servers.len() > 1));
+    assert!(one.monthly_fen >= d.layouts[0].monthly_fen);
+    // Everything the team put on B, pinned to B: it does not fit, and says so.
+    let on_b: Vec<(String, String)> = plan
+        .option("as-planned")
+        .unwrap()
+        .server("b")
+        .unwrap()
+        .placements
+        .iter()
+        .map(|p| (p.id.clone(), "b".to_string()))
+        .collect();
+    let r = search(
+        &plan,
+        "as-planned",
+        &Constraints {
+            pinned: on_b,
+            ..Constraints::default()
+        },
+        &book(),
+        Lang::En,
+    )
+    .unwrap();
+    assert!(
+        matches!(&r.no_fit, Some(NoFit::PinnedOver { server, .. }) if server == "b"),
+        "{r:?}"
+    );
     // The template's options priced by the same catalog: the search is no dearer.
     let with_unknown = Constraints {
         allow_unknown_prices: true,

@@ -127,6 +127,8 @@ pub(crate) struct BinType {
     pub price_override: Option<PriceOverride>,
     /// A pinned server: its index in the option.
     pub fixed: Option<usize>,
+    /// A pinned server's id in the option ("" for a tier).
+    pub server_id: String,
 }
 
 /// Placements that move together (kept together, or pinned to one server).
@@ -427,6 +429,10 @@ pub struct SearchResult {
     pub no_fit_en: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub no_fit_zh: Option<String>,
+    /// The cheapest layout on one server, beside the best three when none
+    /// of them is one (one big server against several small ones).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub one_server: Option<Layout>,
     /// How many tiers were considered.
     pub tiers: usize,
 }
@@ -499,6 +505,7 @@ fn tier_bins(plan: &Plan, prices: &Prices, provider: Provider, c: &Constraints) 
                 monthly_fen: monthly,
                 price_override,
                 fixed: None,
+                server_id: String::new(),
             })
         })
         .collect();
@@ -658,6 +665,7 @@ pub fn search(
     let conflict = |ids: Vec<String>| SearchResult {
         option: option.id.clone(),
         layouts: Vec::new(),
+        one_server: None,
         exact: true,
         bound: None,
         no_fit_en: Some(no_fit_words(
@@ -742,6 +750,7 @@ pub fn search(
     let report = fit::evaluate_with(plan, book);
     let option_report = report.option(&option.id);
     let mut all: Vec<(Cost, usize, Provider, Layout)> = Vec::new();
+    let mut singles: Vec<(Cost, Provider, Layout)> = Vec::new();
     let mut exact_all = true;
     let mut lower: Option<Fen> = None;
     let mut why: Option<NoFit> = None;
@@ -775,6 +784,7 @@ pub fn search(
                 monthly_fen: priced.monthly_fen,
                 price_override: server.price.clone(),
                 fixed: Some(s),
+                server_id: server.id.clone(),
             });
         }
         let mut its = items.clone();
@@ -819,6 +829,10 @@ pub fn search(
             }));
             continue;
         }
+        if let Some(one) = one_server(&space) {
+            let layout = reason::build(plan, book, option, option_report, &space, &one, provider);
+            singles.push((one.cost, provider, layout));
+        }
         for s in found {
             let layout = reason::build(plan, book, option, option_report, &space, &s, provider);
             all.push((s.cost, s.groups.len(), provider, layout));
@@ -845,6 +859,20 @@ pub fn search(
             layout
         })
         .collect();
+    singles.sort_by_key(|a| (a.0, a.1));
+    let one_server = singles
+        .into_iter()
+        .next()
+        .filter(|_| !layouts.iter().any(|l| l.servers.len() == 1))
+        .map(|(_, _, mut layout)| {
+            layout.option.id = fresh_id("layout-one-server", taken.iter().map(String::as_str));
+            layout.option.name = reason::one_server_name(&layout, lang);
+            layout.option.note = match lang {
+                Lang::En => layout.reason_en.clone(),
+                Lang::Zh => layout.reason_zh.clone(),
+            };
+            layout
+        });
     let best_fen = layouts.first().and_then(|l| l.monthly_fen);
     let bound = match (exact_all, lower, best_fen) {
         (false, Some(lb), Some(best)) if lb > 0 => Some(Bound {
@@ -866,6 +894,15 @@ pub fn search(
         no_fit_zh: no_fit.as_ref().map(|w| no_fit_words(w, Lang::Zh)),
         no_fit,
         layouts,
+        one_server,
         tiers: tiers_seen,
     })
+}
+
+/// Everything on one server: the cheapest tier that holds it all (or the
+/// one pinned server), when there is one.
+fn one_server(space: &Space) -> Option<Solution> {
+    let all: Vec<usize> = (0..space.items.len()).collect();
+    let bin = space.cheapest(&all)?;
+    Some(space.normalise(vec![Group { items: all, bin }]))
 }

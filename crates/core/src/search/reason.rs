@@ -33,9 +33,8 @@ pub(crate) fn precheck(
             .filter(|&i| space.items[i].fixed == Some(b))
             .collect();
         if !space.fits(&on, b) {
-            let server = space.bins[b].fixed.map(|_| space.bins[b].tier_id.clone());
             return Some(NoFit::PinnedOver {
-                server: server.unwrap_or_default(),
+                server: space.bins[b].server_id.clone(),
                 placements: on.iter().flat_map(|&i| ids_of(&space.items[i])).collect(),
             });
         }
@@ -428,5 +427,14 @@ pub(crate) fn option_name(layout: &Layout, rank: usize, lang: Lang) -> String {
     match lang {
         Lang::En => format!("Found {rank}: {}", sizes.join(" + ")),
         Lang::Zh => format!("搜索方案 {rank}：{}", sizes.join(" + ")),
+    }
+}
+
+/// The name of the one-server layout's option.
+pub(crate) fn one_server_name(layout: &Layout, lang: Lang) -> String {
+    let size = layout.servers.first().map_or("", |s| s.size.as_str());
+    match lang {
+        Lang::En => format!("One server: {size}"),
+        Lang::Zh => format!("单台服务器：{size}"),
     }
 }
