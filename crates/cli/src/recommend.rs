@@ -179,24 +179,29 @@ fn table(plan: &Plan, r: &SearchResult, lang: Lang) -> String {
                 || (if zh { "价格未知" } else { "price unknown" }).to_string(),
                 format_fen,
             );
-            out += &format!(
-                "   {} {} ({}{}): {} — {} · {} %\n",
-                s.id,
-                s.size,
-                s.tier,
-                if s.pinned {
-                    if zh {
-                        "，固定"
-                    } else {
-                        ", pinned"
-                    }
-                } else {
-                    ""
-                },
-                s.placements.join(", "),
-                price,
-                s.headroom_pct
-            );
+            out += &if zh {
+                format!(
+                    "   {} {}（{}{}）：{} — {} · 余量 {}%\n",
+                    s.id,
+                    s.size,
+                    s.tier,
+                    if s.pinned { "，固定" } else { "" },
+                    s.placements.join("、"),
+                    price,
+                    s.headroom_pct
+                )
+            } else {
+                format!(
+                    "   {} {} ({}{}): {} — {} · {} % headroom\n",
+                    s.id,
+                    s.size,
+                    s.tier,
+                    if s.pinned { ", pinned" } else { "" },
+                    s.placements.join(", "),
+                    price,
+                    s.headroom_pct
+                )
+            };
         }
     }
     out
