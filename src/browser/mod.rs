@@ -1,7 +1,10 @@
 //! Browser APIs behind small functions and hooks, so that components never
 //! touch `web_sys` directly.
 
+pub mod address;
+pub mod clock;
 pub mod dismiss;
+pub mod download;
 pub mod focus;
 pub mod language;
 pub mod shortcuts;

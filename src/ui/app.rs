@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::browser::dismiss::use_dismiss;
 use crate::browser::shortcuts::use_undo_shortcuts;
 use crate::state::{
-    library, provide_announcer, provide_lang, provide_library, provide_planner, provide_popovers,
+    library, provide_announcer, provide_lang, provide_library, provide_my_prices, provide_planner,
+    provide_popovers,
 };
 use crate::ui::{
     board::Board,
@@ -17,6 +18,7 @@ use crate::ui::{
     notice::NoticeBar,
     options::OptionTabs,
     palette::{Palette, TemplateMenu},
+    prices::{PriceBookDialog, PricesNoticeBar},
     summary::Summary,
 };
 
@@ -28,6 +30,8 @@ pub fn App() -> impl IntoView {
     let boot = library::boot(lang.get_untracked());
     let planner = provide_planner(boot.plan.clone());
     provide_library(planner, &boot);
+    // The user's price book prices every plan (loaded before the first report).
+    provide_my_prices(planner);
     use_undo_shortcuts(planner);
     let popovers = provide_popovers();
     let announcer = provide_announcer();
@@ -40,6 +44,7 @@ pub fn App() -> impl IntoView {
         <div class="app" data-testid=move || mounted.get().then_some("app-ready")>
             <Header />
             <NoticeBar />
+            <PricesNoticeBar />
             <main class="workspace">
                 <Palette />
                 <section class="centre">
@@ -57,6 +62,7 @@ pub fn App() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 {move || announcer.text()}
             </p>
+            <PriceBookDialog />
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 mod app;
 pub mod board;
+pub mod dialog;
 pub mod fields;
 pub mod findings;
 pub mod header;
@@ -10,6 +11,7 @@ pub mod inspector;
 pub mod notice;
 pub mod options;
 pub mod palette;
+pub mod prices;
 pub mod summary;
 pub mod verdict;
 

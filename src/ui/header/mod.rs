@@ -25,6 +25,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="topbar-tools">
                 <PlanMenu />
+                <crate::ui::prices::PricesButton />
                 <UndoRedo />
                 <LangSwitch />
             </div>
