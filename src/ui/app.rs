@@ -12,6 +12,7 @@ use crate::state::{
 };
 use crate::ui::{
     board::Board,
+    compare::CompareDialog,
     findings::FindingsPanel,
     header::Header,
     inspector::Inspector,
@@ -36,6 +37,10 @@ pub fn App() -> impl IntoView {
     let popovers = provide_popovers();
     let announcer = provide_announcer();
     use_dismiss(popovers, planner);
+    // A report link pasted into an open planner is the report page's.
+    crate::browser::address::reload_when_fragment(|f| {
+        crate::browser::address::report_payload_of(f).is_some()
+    });
 
     let mounted = RwSignal::new(false);
     // Effects run after the first render, so this marks a mounted, live app.
@@ -63,6 +68,7 @@ pub fn App() -> impl IntoView {
                 {move || announcer.text()}
             </p>
             <PriceBookDialog />
+            <CompareDialog />
         </div>
     }
 }

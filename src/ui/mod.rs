@@ -3,6 +3,7 @@
 
 mod app;
 pub mod board;
+pub mod compare;
 pub mod dialog;
 pub mod fields;
 pub mod findings;
@@ -12,6 +13,7 @@ pub mod notice;
 pub mod options;
 pub mod palette;
 pub mod prices;
+pub mod report;
 pub mod summary;
 pub mod verdict;
 

@@ -26,6 +26,7 @@ pub fn Header() -> impl IntoView {
             <div class="topbar-tools">
                 <PlanMenu />
                 <crate::ui::prices::PricesButton />
+                <crate::ui::report::ReportButton />
                 <UndoRedo />
                 <LangSwitch />
             </div>
