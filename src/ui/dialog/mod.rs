@@ -47,6 +47,11 @@ fn ModalBody(
     let lang = use_lang();
     let popovers = use_popovers();
     let dialog = NodeRef::<html::Dialog>::new();
+    // While the dialog is open the page behind it is inert and cannot take
+    // focus; give it back to the opener once the dialog is gone.
+    on_cleanup(move || {
+        crate::browser::focus::focus_selector_later(format!("[data-popover-trigger=\"{key}\"]"))
+    });
     Effect::new(move |_| {
         if let Some(d) = dialog.get() {
             if !d.open() {

@@ -233,6 +233,11 @@ export class Planner {
     await this.compareView.waitFor();
   }
 
+  /** The bars of the compare view's cost chart, in the layout on screen. */
+  costBars() {
+    return this.compareView.locator('[data-testid="cost-chart"] svg:visible [data-testid="cost-bar"]');
+  }
+
   /** The compare view's row for `optionId`. */
   comparisonRow(optionId) {
     return this.compareView.locator(`[data-testid="comparison-row"][data-option-id="${optionId}"]`);
