@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve test setup size build bench measure fuzz
+.PHONY: serve test setup size build bench measure fuzz truth
 
 ## serve: build the planner and serve it at http://127.0.0.1:8080
 serve: setup
@@ -30,6 +30,13 @@ size: build
 bench:
 	cargo bench -p stackfit-core
 
+## truth: the catalog's defaults against published measurements, and every
+## real stack of tests/corpus imported and judged at its vendor's minimum and
+## at half of it (a report, not a test; tests/truth.rs asserts the results);
+## make truth STACK=<id> lists one stack's placements, largest peak excess first
+truth:
+	@cargo run -q -p stackfit-core --example truth -- $(STACK)
+
 ## measure: drop → diagram and navigation → app-ready timings (a report, not a test)
 measure: build
 	node scripts/measure.mjs
@@ -40,7 +47,7 @@ measure: build
 ## fuzz/artifacts/<target>.
 CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := compose_import stats_parse plan_file plan_link price_csv
+FUZZ_TARGETS := compose_import stats_parse plan_file plan_link price_csv export_yaml
 fuzz:
 	@cargo fuzz --version 2>/dev/null | grep -q "$(CARGO_FUZZ_VERSION)" || cargo install --locked cargo-fuzz@$(CARGO_FUZZ_VERSION)
 	@for t in $(FUZZ_TARGETS); do \

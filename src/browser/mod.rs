@@ -5,6 +5,7 @@ pub mod address;
 pub mod clock;
 pub mod dismiss;
 pub mod download;
+pub mod fetch;
 pub mod focus;
 pub mod language;
 pub mod shortcuts;

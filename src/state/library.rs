@@ -17,7 +17,7 @@ const CURRENT_KEY: &str = "stackfit.current";
 const PLAN_KEY_PREFIX: &str = "stackfit.plan.";
 
 /// The template a first visit opens on.
-pub const FIRST_TEMPLATE: &str = "s0";
+pub const FIRST_TEMPLATE: &str = "s0-finrep";
 
 /// One saved plan as the plan menu lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -37,6 +37,8 @@ pub enum Notice {
     Unreadable { name: String, reason: String },
     /// A saved plan was read, but validation had to change things.
     Repaired { name: String, fixes: Vec<String> },
+    /// A template's plan file could not be loaded; the current plan stays.
+    TemplateUnavailable { name: String, reason: String },
 }
 
 /// Handles to the plan library; `Copy`.
@@ -92,7 +94,7 @@ pub fn boot(lang: Lang) -> Boot {
             }
         }
     }
-    let plan = templates::get_in(FIRST_TEMPLATE, lang.into()).unwrap_or_else(|| empty_plan(lang));
+    let plan = templates::first_in(lang.into());
     Boot {
         plan,
         current: new_id(&entries),

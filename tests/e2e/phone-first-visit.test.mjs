@@ -20,7 +20,7 @@ for (const locale of ["en-US", "zh-CN"]) {
     assert.equal(await menu.locator('option[value="empty"]').count(), 0);
     await planner.screenshot(`phone-first-visit-${locale}-390x844`);
 
-    await menu.selectOption("s3-euraflow");
+    await planner.openTemplate("s3-euraflow", "template-menu-phone");
     await planner.compareRow("b-split").waitFor();
     assert.match(await planner.byTestId("plan-name").inputValue(), /S3/);
     // The options side by side, scrolled to, are readable on a phone.

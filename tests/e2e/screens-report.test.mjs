@@ -26,7 +26,7 @@ for (const locale of ["en-US", "zh-CN"]) {
       const { planner, page, context, errors } = await j.start({ locale, viewport });
       const shot = (name) => planner.screenshot(`screen-${name}-${lang}-${size}`);
       const menu = phone(viewport) ? "template-menu-phone" : "template-menu";
-      await planner.byTestId(menu).selectOption("s3-euraflow");
+      await planner.openTemplate("s3-euraflow", menu);
       await planner.byTestId("option-compare").waitFor();
 
       // My prices: a quote for today's 2C4G, the dialog with the list and the form.

@@ -25,7 +25,7 @@ for (const locale of ["en-US", "zh-CN"]) {
       const menu = phone(viewport) ? "template-menu-phone" : "template-menu";
 
       // S3 as it opens: tabs, summary with the limiting resource, the options side by side.
-      await planner.byTestId(menu).selectOption("s3-euraflow");
+      await planner.openTemplate("s3-euraflow", menu);
       await planner.byTestId("option-compare").waitFor();
       await planner.settle(300);
       await shot("s3");
@@ -49,7 +49,7 @@ for (const locale of ["en-US", "zh-CN"]) {
       await page.keyboard.press("Escape");
 
       // A CPU-bound option: the verdict names CPU, the finding its numbers and fix.
-      await planner.byTestId(menu).selectOption("s2-ecs-2c2g");
+      await planner.openTemplate("s2-ecs-2c2g", menu);
       await planner.pickOption("upgrade-2c4g");
       const cpu = planner.finding("cpu-oversubscribed");
       await cpu.waitFor();
@@ -62,7 +62,7 @@ for (const locale of ["en-US", "zh-CN"]) {
 
       if (!phone(viewport)) {
         // The tier picker open.
-        await planner.byTestId(menu).selectOption("s3-euraflow");
+        await planner.openTemplate("s3-euraflow", menu);
         await planner.serverCards().first().locator('[data-testid="tier-picker"]').click();
         await planner.byTestId("tier-panel").waitFor();
         await shot("tier-picker");

@@ -2,6 +2,7 @@
 //! templates, evaluation (a readable table or JSON), tuning and exports.
 
 mod export;
+mod import;
 mod table;
 
 use std::process::ExitCode;
@@ -22,12 +23,22 @@ const USAGE: &str = "usage:
   stackfit export compose|env|postgres|k8s|swarm|deploy|all PLAN.json
           [--option NAME] [--server LABEL] [--out DIR] [--lang en|zh]
   stackfit report PLAN.json --format md|csv [--lang en|zh]
+  stackfit import COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
+          [--project NAME] [--tier TIER]    (the plan JSON; what was read on stderr)
+  stackfit check COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
+          --tier TIER [--headroom PCT] [--json]
+          exits 0 fits, 1 tight or at risk, 2 does not fit, 3 bad input
 PLAN.json may be a template name (s0 … s4) instead of a file.
 --prices BOOK.csv (any command that prices a plan): your quotes, the planner's
 price-book CSV; a link then carries the quotes for the tiers the plan uses.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(out) = run_import(&args) {
+        print!("{}", out.stdout);
+        eprint!("{}", out.stderr);
+        return ExitCode::from(out.code);
+    }
     match run(&args) {
         Ok(out) => {
             print!("{out}");
@@ -37,6 +48,90 @@ fn main() -> ExitCode {
             eprintln!("stackfit: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `import` and `check`, which have their own exit codes; `None` for any
+/// other command.
+fn run_import(args: &[String]) -> Option<import::Outcome> {
+    let command = args.first()?.as_str();
+    if command != "import" && command != "check" {
+        return None;
+    }
+    let takes_value = [
+        "--env",
+        "--stats",
+        "--profile",
+        "--project",
+        "--tier",
+        "--headroom",
+        "--lang",
+    ];
+    let mut files = Vec::new();
+    let mut values: Vec<(&str, &str)> = Vec::new();
+    let mut flags = Vec::new();
+    let mut it = args[1..].iter();
+    while let Some(a) = it.next() {
+        if takes_value.contains(&a.as_str()) {
+            match it.next() {
+                Some(v) => values.push((a.as_str(), v.as_str())),
+                None => return Some(usage_error(&format!("{a} needs a value"))),
+            }
+        } else if a.starts_with("--") {
+            flags.push(a.as_str());
+        } else {
+            files.push(a.as_str());
+        }
+    }
+    let value = |name: &str| values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    let lang = match value("--lang") {
+        Some("zh") => Lang::Zh,
+        Some("en") | None => Lang::En,
+        Some(other) => {
+            return Some(usage_error(&format!(
+                "unknown language {other:?} (en or zh)"
+            )))
+        }
+    };
+    if let Some(f) = flags.iter().find(|f| **f != "--json") {
+        return Some(usage_error(&format!("unknown option {f}")));
+    }
+    if files.is_empty() {
+        return Some(usage_error("give at least one compose file"));
+    }
+    let tier = match (command, value("--tier")) {
+        (_, Some(t)) => t,
+        ("import", None) => import::DEFAULT_TIER,
+        _ => {
+            return Some(usage_error(
+                "check needs --tier TIER (see `stackfit catalog tiers`)",
+            ))
+        }
+    };
+    let req = import::Request {
+        files,
+        env: value("--env"),
+        stats: value("--stats"),
+        profiles: values
+            .iter()
+            .filter(|(n, _)| *n == "--profile")
+            .map(|(_, v)| *v)
+            .collect(),
+        project: value("--project"),
+        tier,
+    };
+    Some(if command == "import" {
+        import::run_import(&req, lang)
+    } else {
+        import::run_check(&req, value("--headroom"), flags.contains(&"--json"), lang)
+    })
+}
+
+fn usage_error(what: &str) -> import::Outcome {
+    import::Outcome {
+        stdout: String::new(),
+        stderr: format!("stackfit: {what}\n{USAGE}\n"),
+        code: import::exit::BAD_INPUT,
     }
 }
 

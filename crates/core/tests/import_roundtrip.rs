@@ -146,45 +146,181 @@ fn what_kinds_write_reads_back_onto_the_same_knob() {
     }
 }
 
+/// Every template's every option: each server's exported compose file
+/// imports back as the same placements — ids, catalog services (the
+/// `io.stackfit.service` label names your own code's kind too), replicas,
+/// limits and the knobs the file writes.
 #[test]
-fn a_templates_compose_file_imports_with_its_services_and_limits() {
-    let plan = stackfit_core::templates::get("s4").unwrap();
-    let report = evaluate(&plan);
-    let option = &plan.options[0];
-    for server in &option.servers {
-        let text = export::compose(&plan, &report, &option.id, &server.id).unwrap();
-        // The exported file refuses to start without the other server's address.
-        let env = env_for(&text);
-        let got = compose(&ComposeInput {
-            files: vec![InputFile::new("docker-compose.yml", text.as_bytes())],
-            env: Some(InputFile::new(".env", env.as_bytes())),
-            tier: &server.tier,
-            ..Default::default()
-        });
-        let back = got
-            .plan
-            .as_ref()
-            .unwrap_or_else(|| panic!("{:#?}\n{text}", got.errors));
-        let placements = &back.options[0].servers[0].placements;
-        assert_eq!(placements.len(), server.placements.len(), "{text}");
-        let sr = report
-            .option(&option.id)
-            .unwrap()
-            .servers
-            .iter()
-            .find(|s| s.id == server.id)
-            .unwrap();
-        for (orig, imported) in server.placements.iter().zip(placements) {
-            assert_eq!(orig.id, imported.id);
-            assert_eq!(orig.replicas, imported.replicas);
-            let limit = sr
-                .placements
-                .iter()
-                .find(|p| p.id == orig.id)
-                .unwrap()
-                .per_replica
-                .limit_mib;
-            assert_eq!(imported.limit_mib, Some(limit), "{}", orig.id);
+fn every_templates_compose_files_import_as_the_same_plan() {
+    for t in stackfit_core::templates::list() {
+        let plan = stackfit_core::templates::get(t.id).unwrap();
+        let report = evaluate(&plan);
+        for option in &plan.options {
+            let or = report.option(&option.id).unwrap();
+            for server in &option.servers {
+                let text = export::compose(&plan, &report, &option.id, &server.id).unwrap();
+                // The exported file refuses to start without the other server's address.
+                let env = env_for(&text);
+                let tier = if catalog::tier(&server.tier).is_some() {
+                    server.tier.as_str()
+                } else {
+                    TIER
+                };
+                let got = compose(&ComposeInput {
+                    files: vec![InputFile::new("docker-compose.yml", text.as_bytes())],
+                    env: Some(InputFile::new(".env", env.as_bytes())),
+                    tier,
+                    ..Default::default()
+                });
+                let at = format!("{} / {} / {}", t.id, option.id, server.id);
+                let back = got
+                    .plan
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{at}: {:#?}\n{text}", got.errors));
+                let placements = &back.options[0].servers[0].placements;
+                assert_eq!(placements.len(), server.placements.len(), "{at}\n{text}");
+                let sr = or.servers.iter().find(|s| s.id == server.id).unwrap();
+                for orig in &server.placements {
+                    let imported = placements
+                        .iter()
+                        .find(|p| p.id == orig.id)
+                        .unwrap_or_else(|| panic!("{at}: {} missing", orig.id));
+                    assert_eq!(orig.service, imported.service, "{at}: {}", orig.id);
+                    assert_eq!(orig.replicas, imported.replicas, "{at}: {}", orig.id);
+                    let pr = sr.placements.iter().find(|p| p.id == orig.id).unwrap();
+                    assert_eq!(
+                        imported.limit_mib,
+                        Some(pr.per_replica.limit_mib),
+                        "{at}: {}",
+                        orig.id
+                    );
+                    // The file writes the plan's values as they are: every
+                    // knob the import reads back is the plan's.
+                    for (k, back) in &imported.knobs {
+                        if let Some(v) = orig.knobs.get(k) {
+                            assert_eq!(back, v, "{at}: {}.{k}", orig.id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Services of every kind the exporter writes, own code included.
+    const SERVICES: &[&str] = &[
+        "postgres",
+        "mysql",
+        "mariadb",
+        "mongodb",
+        "redis",
+        "valkey",
+        "memcached",
+        "rabbitmq",
+        "elasticsearch",
+        "nginx",
+        "fastapi",
+        "gunicorn",
+        "celery-prefork",
+        "celery-gevent",
+        "celery-beat",
+        "node",
+        "spring-boot",
+        "go-service",
+        "playwright",
+        "minio",
+        "custom",
+    ];
+
+    fn placement() -> impl Strategy<Value = Placement> {
+        (
+            0usize..SERVICES.len(),
+            1u32..4,
+            proptest::option::of(128u64..4096),
+            1i64..9,
+        )
+            .prop_map(|(pick, replicas, limit, workers)| {
+                let service = SERVICES[pick];
+                let mut p = Placement::new("p", service).replicas(replicas);
+                p.limit_mib = limit;
+                let def = catalog::service(service).unwrap();
+                for knob in ["workers", "concurrency"] {
+                    if let Some(k) = def.knob(knob) {
+                        p.knobs
+                            .insert(knob.to_string(), workers.clamp(k.min, k.max));
+                    }
+                }
+                p
+            })
+    }
+
+    fn plan() -> impl Strategy<Value = Plan> {
+        proptest::collection::vec(proptest::collection::vec(placement(), 1..6), 1..3).prop_map(
+            |servers| {
+                let mut o = PlanOption::new("a", "A");
+                let mut n = 0;
+                for (si, placements) in servers.into_iter().enumerate() {
+                    let mut s = Server::new(&format!("s{si}"), &format!("server {si}"), TIER);
+                    for mut p in placements {
+                        p.id = format!("{}-{n}", p.service);
+                        n += 1;
+                        s.placements.push(p);
+                    }
+                    o.servers.push(s);
+                }
+                Plan {
+                    quotes: Vec::new(),
+                    name: "generated".into(),
+                    description: String::new(),
+                    settings: Settings::default(),
+                    options: vec![o],
+                }
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// A random plan's compose files import back as the same
+        /// placements: ids, services, replicas, limits and knobs.
+        #[test]
+        fn exported_plans_import_as_themselves(plan in plan()) {
+            let report = evaluate(&plan);
+            let or = &report.options[0];
+            for server in &plan.options[0].servers {
+                let text = export::compose(&plan, &report, "a", &server.id).unwrap();
+                let env = env_for(&text);
+                let got = compose(&ComposeInput {
+                    files: vec![InputFile::new("docker-compose.yml", text.as_bytes())],
+                    env: Some(InputFile::new(".env", env.as_bytes())),
+                    tier: TIER,
+                    ..Default::default()
+                });
+                let back = got.plan.as_ref();
+                prop_assert!(back.is_some(), "{:#?}\n{}", got.errors, text);
+                let placements = &back.unwrap().options[0].servers[0].placements;
+                prop_assert_eq!(placements.len(), server.placements.len());
+                let sr = or.servers.iter().find(|s| s.id == server.id).unwrap();
+                for orig in &server.placements {
+                    let imported = placements.iter().find(|p| p.id == orig.id);
+                    prop_assert!(imported.is_some(), "{} missing\n{}", orig.id, text);
+                    let imported = imported.unwrap();
+                    prop_assert_eq!(&orig.service, &imported.service);
+                    prop_assert_eq!(orig.replicas, imported.replicas);
+                    let pr = sr.placements.iter().find(|p| p.id == orig.id).unwrap();
+                    prop_assert_eq!(imported.limit_mib, Some(pr.per_replica.limit_mib));
+                    for (k, v) in &orig.knobs {
+                        if let Some(b) = imported.knobs.get(k) {
+                            prop_assert_eq!(b, v, "{}.{}", orig.id, k);
+                        }
+                    }
+                }
+            }
         }
     }
 }

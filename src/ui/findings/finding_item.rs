@@ -73,7 +73,7 @@ pub fn FindingItem(
         }
     };
     view! {
-        <li class=format!("finding severity-{}", severity_words(severity, Lang::En).1.to_lowercase()) data-testid=format!("finding-{id}")>
+        <li class=format!("finding severity-{}", severity_words(severity, Lang::En).1.to_ascii_lowercase()) data-testid=format!("finding-{id}")>
             <p class="finding-head">
                 <span class="severity" aria-hidden="true">{move || severity_words(severity, lang.get()).0}</span>
                 <strong>{move || severity_words(severity, lang.get()).1}</strong>

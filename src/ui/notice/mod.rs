@@ -29,6 +29,12 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
             "While reading “{name}”, StackFit fixed: {}",
             fixes.join("; ")
         ),
+        (Notice::TemplateUnavailable { name, reason }, Lang::Zh) => {
+            format!("模板“{name}”加载失败（{reason}），当前方案保持不变。请检查网络后重试。")
+        }
+        (Notice::TemplateUnavailable { name, reason }, Lang::En) => format!(
+            "The template “{name}” could not be loaded ({reason}); the current plan is unchanged. Check the connection and try again."
+        ),
     }
 }
 

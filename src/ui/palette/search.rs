@@ -4,16 +4,17 @@
 use stackfit_core::model::ServiceDef;
 
 /// Whether `service` matches what the user typed (case-insensitive; every
-/// word must match somewhere).
+/// word must match somewhere). ASCII case only: names in Chinese have no
+/// case, and Unicode case tables would cost the first load ~8 KB.
 pub fn matches(service: &ServiceDef, query: &str) -> bool {
     let haystack = [service.id, service.name_en, service.name_zh]
         .into_iter()
         .chain(service.images.iter().copied())
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>();
     query
         .split_whitespace()
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .all(|word| haystack.iter().any(|h| h.contains(&word)))
 }
 

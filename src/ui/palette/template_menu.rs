@@ -1,10 +1,42 @@
 //! The templates menu: the five reference scenarios and an empty plan. A
-//! template opens as a new saved plan; the current one stays saved.
+//! template opens as a new saved plan; the current one stays saved. The
+//! first template is built in; the others are plan files of the site
+//! (`assets/templates/`, the engine's own output), fetched when picked so
+//! their code is not in the first load.
 
 use leptos::prelude::*;
-use stackfit_core::templates;
+use leptos::task::spawn_local;
+use stackfit_core::{codec, templates};
 
-use crate::state::{library::empty_plan, use_lang, use_library, use_planner};
+use crate::browser::fetch;
+use crate::i18n::Lang;
+use crate::state::library::{empty_plan, Library, Notice, FIRST_TEMPLATE};
+use crate::state::{use_lang, use_library, use_planner, Planner};
+
+/// Opens template `id` in `lang` as a new saved plan.
+fn open_template(id: String, lang: Lang, library: Library, planner: Planner) {
+    if id == FIRST_TEMPLATE {
+        library.open_new(&planner, templates::first_in(lang.into()));
+        return;
+    }
+    let name = templates::list()
+        .into_iter()
+        .find(|t| t.id == id)
+        .map(|t| lang.pick(t.name_zh, t.name_en).to_string())
+        .unwrap_or_else(|| id.clone());
+    let url = format!("templates/{}", templates::asset_name(&id, lang.into()));
+    spawn_local(async move {
+        let plan = fetch::text(&url)
+            .await
+            .and_then(|text| codec::from_json(&text).map_err(|e| e.describe(lang == Lang::Zh)));
+        match plan {
+            Ok(restored) => library.open_new(&planner, restored.plan),
+            Err(reason) => library
+                .notice
+                .set(Some(Notice::TemplateUnavailable { name, reason })),
+        }
+    });
+}
 
 /// A select listing S0–S4 and "empty plan".
 #[component]
@@ -31,9 +63,10 @@ pub fn TemplateMenu(
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     // A template opens with its names in the UI language.
-                    let plan = if id == "empty" { Some(empty_plan(lang.get_untracked())) } else { templates::get_in(&id, lang.get_untracked().into()) };
-                    if let Some(plan) = plan {
-                        library.open_new(&planner, plan);
+                    if id == "empty" {
+                        library.open_new(&planner, empty_plan(lang.get_untracked()));
+                    } else if !id.is_empty() {
+                        open_template(id, lang.get_untracked(), library, planner);
                     }
                     // Back to the prompt, so the same template can be opened again.
                     event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");

@@ -84,9 +84,26 @@ export class Planner {
     await this.langSwitch.click();
   }
 
-  /** Opens a built-in template ("s0-finrep" … "s4-voc", or "empty"). */
-  async openTemplate(id) {
-    await this.byTestId("template-menu").selectOption(id);
+  /** Opens a template from the menu (`testid`: the palette's or the phone's)
+   * and waits until its plan is on screen: templates other than the first
+   * are plan files the app fetches. */
+  async openTemplate(id, testid = "template-menu") {
+    if (id === "s0-finrep" || id === "empty") {
+      await this.byTestId(testid).selectOption(id);
+      return;
+    }
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => r.url().includes(`/templates/${id}.`)),
+      this.byTestId(testid).selectOption(id),
+    ]);
+    const name = (await response.json()).plan.name;
+    await this.page.waitForFunction(
+      (n) => {
+        const el = document.querySelector('[data-testid="plan-name"]');
+        return el && (el.value ?? el.textContent).trim() === n;
+      },
+      name,
+    );
   }
 
   async pickOption(optionId) {

@@ -191,6 +191,11 @@ fn service(out: &mut String, s: &ServerExport, c: &Container) {
             out.push_str(&format!("      {}:\n        condition: {cond}\n", key(d)));
         }
     }
+    // What the service was planned as, so importing this file knows it.
+    out.push_str(&format!(
+        "    labels:\n      io.stackfit.service: {}\n",
+        scalar(&p.service)
+    ));
     out.push_str(&format!(
         "    logging:\n      driver: json-file\n      options:\n        max-size: {LOG_MAX_SIZE}\n        max-file: \"{LOG_MAX_FILE}\"\n"
     ));

@@ -44,6 +44,8 @@ pub struct ComposeInput<'a> {
 pub enum By {
     Image,
     Command,
+    /// The `io.stackfit.service` label StackFit's export writes.
+    Label,
 }
 
 /// Why a compose service is not a placement.
@@ -103,6 +105,10 @@ pub struct ComposeImport {
     pub ignored: Vec<Note>,
     pub warnings: Vec<Note>,
     pub errors: Vec<Note>,
+    /// Files the compose files name (`include`, `extends`, `env_file`) that
+    /// were not given, as written there: a caller with a disk may read them
+    /// and import again.
+    pub missing_files: Vec<String>,
 }
 
 impl ComposeImport {
@@ -272,6 +278,7 @@ pub fn compose(input: &ComposeInput) -> ComposeImport {
     out.errors = std::mem::take(&mut notes.errors);
     out.warnings = std::mem::take(&mut notes.warnings);
     out.ignored = std::mem::take(&mut notes.ignored);
+    out.missing_files = std::mem::take(&mut notes.missing_files);
     if !out.errors.is_empty() {
         out.plan = None;
     }
@@ -444,11 +451,17 @@ fn assemble(
             server: Server::new(SERVER_ID, &label, tier),
         },
     ];
-    actions.extend(placements.into_iter().map(|p| Action::AddPlacement {
-        option: OPTION_ID.into(),
-        server: SERVER_ID.into(),
-        placement: p,
-    }));
+    // One step, checked once: a placement may depend on one added after it.
+    actions.push(Action::Batch {
+        actions: placements
+            .into_iter()
+            .map(|p| Action::AddPlacement {
+                option: OPTION_ID.into(),
+                server: SERVER_ID.into(),
+                placement: p,
+            })
+            .collect(),
+    });
     for a in &actions {
         if let Err(e) = apply(&mut plan, a) {
             notes.error(

@@ -210,10 +210,11 @@ fn subst(
                 out.push_str(&braced(inner, vars, unset, depth)?);
                 i = close + 1;
             }
+            // Compose leaves any other `$` as written (`$(date)`, a `$` at
+            // the end): only `${` must be well formed (compose-go's pattern).
             _ => {
-                return Err(SubstError::Invalid(
-                    "a $ not followed by a name or {".into(),
-                ))
+                out.push('$');
+                i += 1;
             }
         }
         lit = i;
@@ -382,7 +383,12 @@ mod tests {
             sub("${EMPTY:?must}", &v),
             Err(SubstError::Required { .. })
         ));
-        assert!(matches!(sub("echo $1", &v), Err(SubstError::Invalid(_))));
+        // Only `${` must be well formed; any other `$` stays as written,
+        // as Compose leaves it (the shell in a command reads it).
+        assert_eq!(
+            sub("echo $1 $(seq 1 60) 5$", &v).unwrap(),
+            "echo $1 $(seq 1 60) 5$"
+        );
         assert!(matches!(sub("${SET", &v), Err(SubstError::Invalid(_))));
         assert!(matches!(sub("${}", &v), Err(SubstError::Invalid(_))));
         let mut unset = Vec::new();

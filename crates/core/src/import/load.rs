@@ -296,6 +296,9 @@ impl<'a, 'n> Loader<'a, 'n> {
     }
 
     pub fn missing(&mut self, reference: &str, at: Pos, service: Option<&str>) {
+        if !self.notes.missing_files.iter().any(|f| f == reference) {
+            self.notes.missing_files.push(reference.to_string());
+        }
         self.notes.error(
             "missing-file",
             Some(at),

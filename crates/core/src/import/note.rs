@@ -86,6 +86,9 @@ pub(crate) fn msg(en: impl Into<String>, zh: impl Into<String>) -> Msg {
 #[derive(Default)]
 pub(crate) struct Notes {
     pub files: Vec<String>,
+    /// Files a compose file names (`include`, `extends`, `env_file`) that
+    /// were not given, as written there.
+    pub missing_files: Vec<String>,
     pub errors: Vec<Note>,
     pub warnings: Vec<Note>,
     pub ignored: Vec<Note>,

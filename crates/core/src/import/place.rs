@@ -7,7 +7,7 @@
 use super::compose::{By, ImportedService, Outcome};
 use super::knobs;
 use super::note::{msg, Note, Notes, Pos};
-use super::recognise::{assumed_service, base_like, by_command};
+use super::recognise::{assumed_service, base_like, by_command, role_of_image};
 use super::service::{Draft, Sized};
 use crate::catalog;
 use crate::model::bounds::{self, Bound};
@@ -16,9 +16,17 @@ use crate::model::{KnobDef, KnobUnit, Placement, ServiceDef};
 
 /// The catalog service a running compose service is, and how it was known.
 fn recognise(d: &Draft) -> (&'static ServiceDef, Option<By>, String) {
+    // StackFit's own export says what it planned the service as.
+    if let Some(def) = d.stackfit_service.as_deref().and_then(catalog::service) {
+        return (def, Some(By::Label), def.id.to_string());
+    }
     let image = d.image.as_ref().map(|(i, _)| i.as_str());
     let by_image = image.and_then(catalog::service_for_image);
     let by_cmd = by_command(d);
+    // A role of the image (its worker, its scheduler) the service selects.
+    if let Some(role) = by_image.and_then(|def| role_of_image(def, d)) {
+        return (role, Some(By::Image), image.unwrap_or("").to_string());
+    }
     match (by_image, by_cmd) {
         (Some(def), _) if !base_like(def) => {
             (def, Some(By::Image), image.unwrap_or("").to_string())
@@ -58,6 +66,10 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
         (Some(By::Command), _) => (
             format!("{n}: {} (command {what})", def.name_en),
             format!("{n}：{}（命令 {what}）", def.name_zh),
+        ),
+        (Some(By::Label), _) => (
+            format!("{n}: {} (label io.stackfit.service={what})", def.name_en),
+            format!("{n}：{}（标签 io.stackfit.service={what}）", def.name_zh),
         ),
         (None, img) => {
             let assumed = format_mib(def.knob_default("expected_mib").max(0) as u64);

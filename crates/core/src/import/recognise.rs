@@ -182,6 +182,67 @@ fn service_by_deploy_command(argv: &[String]) -> Option<&'static ServiceDef> {
     })
 }
 
+/// True when `argv` runs `c` (a catalog `deploy.command`): the same program
+/// (path ignored) and every word of it that is not an option.
+fn runs_command(argv: &[String], c: &[&str]) -> bool {
+    let argv = effective(argv);
+    let c: Vec<String> = c.iter().map(|w| w.to_string()).collect();
+    !c.is_empty()
+        && program(&c) == program(argv)
+        && c[1..]
+            .iter()
+            .filter(|w| !w.starts_with('-'))
+            .all(|w| argv.iter().skip(1).any(|a| a == w))
+}
+
+/// The role of an image that plays several (an API image that also runs
+/// the workers) which a compose service selects: a catalog profile with no
+/// images of its own, deployed from the same repository as `def`, whose
+/// command this service runs, or whose fixed environment (`MODE=worker`)
+/// it sets where `def`'s does not. `None` keeps the image's own service.
+pub(crate) fn role_of_image(def: &ServiceDef, d: &Draft) -> Option<&'static ServiceDef> {
+    let repo = catalog::image_repository(def.deploy.image);
+    let roles: Vec<&'static ServiceDef> = catalog::services()
+        .iter()
+        .filter(|s| {
+            s.id != def.id
+                && s.images.is_empty()
+                && !s.deploy.image.is_empty()
+                && catalog::image_repository(s.deploy.image) == repo
+        })
+        .collect();
+    if roles.is_empty() {
+        return None;
+    }
+    let cmds = d.commands();
+    if let Some(last) = cmds.last() {
+        if runs_command(last, def.deploy.command) {
+            return None;
+        }
+        if let Some(r) = roles.iter().find(|r| runs_command(last, r.deploy.command)) {
+            return Some(r);
+        }
+    }
+    let literal = |e: &crate::model::EnvSpec| match e.value {
+        crate::model::EnvValue::Literal(v) => Some((e.name, v)),
+        crate::model::EnvValue::Secret => None,
+    };
+    let own: Vec<(&str, &str)> = def.deploy.env.iter().filter_map(literal).collect();
+    roles.into_iter().find(|r| {
+        let selects: Vec<(&str, &str)> = r
+            .deploy
+            .env
+            .iter()
+            .filter_map(literal)
+            .filter(|kv| !own.contains(kv))
+            .collect();
+        !selects.is_empty()
+            && selects
+                .iter()
+                .all(|(k, v)| d.env.iter().any(|(n, val, _)| n == k && val == v))
+    })
+}
+
 /// What a service's command names, from its last command (the one that
 /// keeps running), with the program as the user wrote it.
 pub(crate) fn by_command(d: &Draft) -> Option<(&'static ServiceDef, String)> {
@@ -214,6 +275,7 @@ const ONE_SHOT_WORDS: &[&str] = &[
     "migrate",
     "migration",
     "migrations",
+    "migrator",
     "db:migrate",
     "db:setup",
     "db:prepare",
@@ -222,6 +284,9 @@ const ONE_SHOT_WORDS: &[&str] = &[
     "init",
     "setup",
     "seed",
+    "seeder",
+    "permission",
+    "permissions",
     "bootstrap",
     "provision",
     "createbuckets",
@@ -257,7 +322,14 @@ pub(crate) fn one_shot(d: &Draft, completed: &HashSet<String>) -> Option<OneShot
             && kind_of(c).is_none_or(|(k, _)| !matches!(k, KindId::PythonWeb | KindId::Node))
             || matches!(program(c), "true" | "exit")
     });
-    let by_name = cmds.is_empty() && one_shot_word(&d.name);
+    // A name that says so (`mongodb-init-container`, `fix-permissions`): with
+    // no command, or with the image's entrypoint replaced by a command that
+    // runs no server this planner knows.
+    let by_name = one_shot_word(&d.name)
+        && match cmds.last() {
+            None => true,
+            Some(c) => d.has_entrypoint && kind_of(c).is_none(),
+        };
     (by_command || by_name).then_some(OneShotWhy::Exits)
 }
 
@@ -325,6 +397,27 @@ mod tests {
     }
 
     #[test]
+    fn a_role_of_a_multi_role_image_is_chosen_by_command_or_mode() {
+        let def = |id| catalog::service(id).unwrap();
+        let mut worker = draft("worker", &["worker"], Some("unless-stopped"));
+        assert_eq!(
+            role_of_image(def("authentik-server"), &worker).map(|s| s.id),
+            Some("authentik-worker")
+        );
+        worker.argv = vec!["server".into()];
+        assert_eq!(role_of_image(def("authentik-server"), &worker), None);
+        let mut beat = draft("worker_beat", &[], Some("always"));
+        beat.env
+            .push(("MODE".into(), "beat".into(), Default::default()));
+        assert_eq!(
+            role_of_image(def("dify-api"), &beat).map(|s| s.id),
+            Some("dify-beat")
+        );
+        let api = draft("api", &[], Some("always"));
+        assert_eq!(role_of_image(def("dify-api"), &api), None);
+    }
+
+    #[test]
     fn one_shot_jobs_are_told_from_services() {
         let none = HashSet::new();
         assert_eq!(
@@ -367,6 +460,32 @@ mod tests {
         assert_eq!(
             one_shot(&draft("worker", &["celery", "worker"], Some("no")), &none),
             None
+        );
+        // An init container: the server image with its entrypoint replaced by a script.
+        let mut init = draft(
+            "mongodb-init-container",
+            &[
+                "sh",
+                "-xc",
+                "until mongosh x; do sleep 5; done; mongosh --eval 'rs.initiate()'",
+            ],
+            Some("on-failure"),
+        );
+        init.has_entrypoint = true;
+        assert_eq!(one_shot(&init, &none), Some(OneShotWhy::Exits));
+        let mut server = draft(
+            "mongodb-init",
+            &["sh", "-c", "exec mongod --replSet rs0"],
+            None,
+        );
+        server.has_entrypoint = true;
+        assert_eq!(one_shot(&server, &none), None);
+        assert_eq!(
+            one_shot(
+                &draft("seeder", &["./docker/prod/seeder"], Some("on-failure")),
+                &none
+            ),
+            Some(OneShotWhy::Exits)
         );
         let done: HashSet<String> = ["setup".to_string()].into();
         assert_eq!(

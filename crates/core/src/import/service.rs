@@ -42,7 +42,14 @@ pub(crate) struct Draft {
     pub restart: Option<(String, Pos)>,
     pub container_name: Option<String>,
     pub cpus: Option<(String, Pos)>,
+    /// The catalog service StackFit's own export named in the
+    /// `io.stackfit.service` label.
+    pub stackfit_service: Option<String>,
 }
+
+/// The label StackFit's compose export puts on every service: the catalog
+/// service it was planned as, so an import of the file knows it exactly.
+pub const SERVICE_LABEL: &str = "io.stackfit.service";
 
 fn argv_of(n: &Node) -> Vec<String> {
     match &n.v {
@@ -107,6 +114,22 @@ impl Draft {
             }
         }
         d.container_name = text("container_name").map(|(s, _)| s);
+        // `labels` as a mapping or as a list of `key=value`.
+        if let Some(labels) = svc.get("labels").filter(|n| !n.is_null()) {
+            let from_map = labels
+                .get(SERVICE_LABEL)
+                .and_then(Node::str)
+                .map(str::to_string);
+            let from_list = || {
+                labels.items().iter().find_map(|n| {
+                    n.str()?
+                        .strip_prefix(SERVICE_LABEL)?
+                        .strip_prefix('=')
+                        .map(str::to_string)
+                })
+            };
+            d.stackfit_service = from_map.or_else(from_list);
+        }
         d.cpus = path(svc, &["deploy", "resources", "limits", "cpus"])
             .or_else(|| svc.get("cpus").filter(|n| !n.is_null()))
             .and_then(|n| n.str().map(|s| (s.to_string(), n.at)));

@@ -75,10 +75,14 @@ pub(crate) fn commands(argv: &[String]) -> Vec<Vec<String>> {
         SHELLS.contains(&p.as_str()) || p.ends_with("/sh") || p.ends_with("/bash")
     });
     if is_shell {
-        if let Some(i) = argv
-            .iter()
-            .position(|a| a == "-c" || a == "-ec" || a == "-ce" || a == "-exc")
-        {
+        if let Some(i) = argv.iter().position(|a| {
+            // `-c` and the short groups that carry it: -ec, -xc, -exc, -euxc…
+            a.len() > 1
+                && a.starts_with('-')
+                && !a.starts_with("--")
+                && a.contains('c')
+                && a[1..].chars().all(|ch| "cexuvl".contains(ch))
+        }) {
             if let Some(script) = argv.get(i + 1) {
                 return script_commands(script);
             }
@@ -201,5 +205,11 @@ mod tests {
         assert_eq!(program(&v(&["/usr/local/bin/celery", "worker"])), "celery");
         let c = commands(&v(&["tini", "--", "node", "server.js"]));
         assert_eq!(c, vec![v(&["node", "server.js"])]);
+        // `-c` inside a group of short options: sh -xc, bash -euxc.
+        for flag in ["-xc", "-euxc", "-ec"] {
+            let c = commands(&v(&["sh", flag, "chown -R 1001 /data; echo done"]));
+            assert_eq!(c.len(), 2, "{flag}");
+        }
+        assert_eq!(commands(&v(&["sh", "--rcfile", "x"])).len(), 1);
     }
 }

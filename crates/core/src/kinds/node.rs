@@ -36,8 +36,10 @@ impl Kind for Node {
         let set = cx.knob("max_old_space_mib");
         let heap = if set > 0 { set } else { node_auto_heap(sees) };
         let base = cx.knob("base_mib");
+        // V8 cannot hold more live heap than its old space: a heap in use
+        // measured on a bigger host is capped by the heap this one allows.
         let mut r = Raw::new(
-            base.saturating_add(cx.knob("heap_used_mib")),
+            base.saturating_add(cx.knob("heap_used_mib").min(heap)),
             base.saturating_add(heap),
             cx.knob("cpu_millicores"),
         );

@@ -221,10 +221,11 @@ impl std::fmt::Display for OutOfBounds {
     }
 }
 
+/// Capitalises an English name (ASCII: the only case our words have).
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
+        Some(first) => first.to_ascii_uppercase().to_string() + c.as_str(),
         None => String::new(),
     }
 }

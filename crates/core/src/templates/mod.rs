@@ -30,13 +30,13 @@ pub struct TemplateInfo {
 /// Builds a template's plan with its names, labels and notes in one language.
 type Builder = fn(Tr) -> Plan;
 
-const TEMPLATES: &[(TemplateInfo, Builder)] = &[
-    (s0::INFO, s0::plan),
-    (s1::INFO, s1::plan),
-    (s2::INFO, s2::plan),
-    (s3::INFO, s3::plan),
-    (s4::INFO, s4::plan),
-];
+/// The templates as the picker lists them. Kept apart from the builders:
+/// the web app lists them all but builds only the first (the others it
+/// loads as plan files, `assets/templates/`, so their code stays out of its
+/// first load).
+const INFOS: [TemplateInfo; 5] = [s0::INFO, s1::INFO, s2::INFO, s3::INFO, s4::INFO];
+
+const BUILDERS: [Builder; 5] = [s0::plan, s1::plan, s2::plan, s3::plan, s4::plan];
 
 /// Every built-in template, in order.
 ///
@@ -45,7 +45,28 @@ const TEMPLATES: &[(TemplateInfo, Builder)] = &[
 /// assert_eq!(ids, ["s0-finrep", "s1-observability", "s2-ecs-2c2g", "s3-euraflow", "s4-voc"]);
 /// ```
 pub fn list() -> Vec<TemplateInfo> {
-    TEMPLATES.iter().map(|(i, _)| *i).collect()
+    INFOS.to_vec()
+}
+
+/// The template a first visit opens (S0), built without the others.
+///
+/// ```
+/// use stackfit_core::fit::Lang;
+/// let first = stackfit_core::templates::first_in(Lang::En);
+/// assert_eq!(Some(first), stackfit_core::templates::get("s0"));
+/// ```
+pub fn first_in(lang: Lang) -> Plan {
+    s0::plan(Tr(lang))
+}
+
+/// The file name of a template's plan file in `lang`, as the web app
+/// fetches it: `s3-euraflow.zh.json`.
+pub fn asset_name(id: &str, lang: Lang) -> String {
+    let l = match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    };
+    format!("{id}.{l}.json")
 }
 
 /// A fresh copy of the template's plan in English, by id (or by its short
@@ -64,10 +85,10 @@ pub fn get(id: &str) -> Option<Plan> {
 /// assert_eq!(plan.options[0].name, "2C2G 现状");
 /// ```
 pub fn get_in(id: &str, lang: Lang) -> Option<Plan> {
-    TEMPLATES
+    INFOS
         .iter()
-        .find(|(i, _)| i.id == id || i.id.split('-').next() == Some(id))
-        .map(|(_, build)| build(Tr(lang)))
+        .position(|i| i.id == id || i.id.split('-').next() == Some(id))
+        .map(|n| BUILDERS[n](Tr(lang)))
 }
 
 /// Picks a template's text in its language.

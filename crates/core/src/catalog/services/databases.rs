@@ -116,7 +116,15 @@ pub const POSTGRES: ServiceDef = ServiceDef {
     category: Category::Database,
     name_en: "PostgreSQL",
     name_zh: "PostgreSQL 数据库",
-    images: &["postgres", "bitnami/postgresql", "postgis/postgis"],
+    // supabase/postgres and zulip/zulip-postgresql are PostgreSQL with extensions
+    // (pg_cron, pg_net, pgsodium…; hunspell dictionaries): PostgreSQL's model.
+    images: &[
+        "postgres",
+        "bitnami/postgresql",
+        "postgis/postgis",
+        "supabase/postgres",
+        "zulip/zulip-postgresql",
+    ],
     kind: KindId::Postgres,
     knobs: postgres::KNOBS,
     presets: &[
@@ -197,7 +205,14 @@ pub const PGVECTOR: ServiceDef = ServiceDef {
     category: Category::Database,
     name_en: "PostgreSQL + pgvector",
     name_zh: "PostgreSQL + pgvector 向量检索",
-    images: &["pgvector/pgvector", "ankane/pgvector"],
+    // Immich's image is PostgreSQL with VectorChord and pgvecto.rs: the same model.
+    images: &[
+        "pgvector/pgvector",
+        "ankane/pgvector",
+        "immich-app/postgres",
+        "tensorchord/pgvecto-rs",
+        "tensorchord/vchord-postgres",
+    ],
     kind: KindId::Postgres,
     knobs: postgres::KNOBS,
     presets: &[],

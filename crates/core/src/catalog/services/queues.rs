@@ -212,7 +212,9 @@ pub const KAFKA_BITNAMI: ServiceDef = ServiceDef {
     category: Category::Queue,
     name_en: "Kafka (Bitnami image)",
     name_zh: "Kafka 消息流（Bitnami 镜像）",
-    images: &["bitnami/kafka"],
+    // PostHog's kafka-container is Bitnami's Kafka image rebuilt (its
+    // LICENSE.md: "Copyright VMware, Inc., PostHog Inc.", Bitnami packages).
+    images: &["bitnami/kafka", "posthog/kafka-container"],
     kind: KindId::Jvm,
     knobs: KAFKA_KNOBS,
     presets: &[],
@@ -268,6 +270,8 @@ pub const ZOOKEEPER: ServiceDef = ServiceDef {
         "bitnami/zookeeper",
         "confluentinc/cp-zookeeper",
         "wurstmeister/zookeeper",
+        // SigNoz republishes the official image with its own tag.
+        "signoz/zookeeper",
     ],
     kind: KindId::Jvm,
     knobs: &[

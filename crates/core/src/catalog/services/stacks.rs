@@ -283,6 +283,18 @@ const SENTRY_STATS: Source = src(
     "2024-12-28",
     Confidence::B,
 );
+const SUPABASE_DEV_STATS: Source = src(
+    "Seneca-CDOT/telescope#3241: docker stats of a development stack, supabase-storage 177 MiB, supabase-meta 41.05 MiB, supabase-auth 6.441 MiB, supabase-realtime 99.82 MiB, supabase-rest 14.61 MiB",
+    "https://github.com/Seneca-CDOT/telescope/issues/3241",
+    "2022-03-17",
+    Confidence::B,
+);
+const SENTRY_CONSUMERS: Source = src(
+    "getsentry/self-hosted#3467: after upgrading to 24.11.1 the 23 sentry and 20 snuba containers each consume between 200MB and 300MB; a clean 24.11.1 with no projects uses 13GB",
+    "https://github.com/getsentry/self-hosted/issues/3467",
+    "2024-12-12",
+    Confidence::B,
+);
 const SENTRY_WORKER_BUSY: Source = src(
     "getsentry/self-hosted#1719: docker stats: worker at 874.8 MiB and 233 % CPU, relay at 34.1 MiB",
     "https://github.com/getsentry/self-hosted/issues/1719",
@@ -2006,7 +2018,7 @@ pub const SENTRY_CONSUMER: ServiceDef = ServiceDef {
     images: &["getsentry/sentry", "sentry-self-hosted-local"],
     kind: KindId::Fixed,
     knobs: &[
-        exp(407, "generic-metrics-consumer at 407 MiB with minimal ingest (24.11.2); 2023 releases measured 71–102 MiB per consumer", SENTRY_STATS),
+        exp(250, "each of the 23 Sentry and 20 Snuba containers at 200–300 MB on a clean 24.11.1 (midpoint); in a 24.11.2 table sorted by memory the fifth largest, generic-metrics-consumer, was 407 MiB; 2023 releases measured 71–102 MiB", SENTRY_CONSUMERS),
         pk(637, "attachments-consumer, the largest consumer in the same table", SENTRY_STATS),
         lim(SENTRY_STATS),
         CPU_SMALL_APP,
@@ -2342,15 +2354,15 @@ pub const SUPABASE_AUTH: ServiceDef = ServiceDef {
     images: &["supabase/gotrue"],
     kind: KindId::Go,
     knobs: &[
-        go_live(20, "planner assumption: a Go auth API; not measured", PLANNER),
-        go_base(10, "planner assumption: Go runtime", PLANNER),
+        go_live(4, "supabase-auth measured 6.4 MiB in docker stats, idle (2022); the split between runtime and live heap is a planner assumption", SUPABASE_DEV_STATS),
+        go_base(3, "the Go runtime's share of the 6.4 MiB measured; planner split", SUPABASE_DEV_STATS),
         GC_KNOBS[0],
         GC_KNOBS[1],
         CPU_LIGHT,
     ],
     presets: &[],
     self_sizing: None,
-    assumed: true,
+    assumed: false,
     deploy: Deploy {
         image: "supabase/gotrue",
         tag: "v2.186.0",
@@ -2368,14 +2380,14 @@ pub const POSTGREST: ServiceDef = ServiceDef {
     images: &["postgrest/postgrest"],
     kind: KindId::Fixed,
     knobs: &[
-        exp(30, "planner assumption: a Haskell server holding the schema cache of a small database; not measured", PLANNER),
+        exp(15, "supabase-rest measured 14.6 MiB in docker stats, idle with a small schema (2022)", SUPABASE_DEV_STATS),
         pk(128, "planner assumption: a large schema or response", PLANNER),
         lim(PLANNER),
         CPU_LIGHT,
     ],
     presets: &[],
     self_sizing: None,
-    assumed: true,
+    assumed: false,
     deploy: Deploy {
         image: "postgrest/postgrest",
         tag: "v14.5",
@@ -2393,13 +2405,13 @@ pub const SUPABASE_REALTIME: ServiceDef = ServiceDef {
     images: &["supabase/realtime"],
     kind: KindId::Beam,
     knobs: &[
-        exp(200, "planner assumption: a Phoenix app with Postgres replication (a small Phoenix release measured 36–97 MiB); not measured", PLANNER),
+        exp(100, "supabase-realtime measured 99.8 MiB in docker stats, idle (2022)", SUPABASE_DEV_STATS),
         pk(512, "planner assumption: many channels and changes at once", PLANNER),
         CPU_LIGHT,
     ],
     presets: &[],
     self_sizing: None,
-    assumed: true,
+    assumed: false,
     deploy: Deploy {
         image: "supabase/realtime",
         tag: "v2.78.15",
@@ -2417,14 +2429,14 @@ pub const SUPABASE_STORAGE: ServiceDef = ServiceDef {
     images: &["supabase/storage-api"],
     kind: KindId::Node,
     knobs: &[
-        node_base(80, "planner assumption: a Node API streaming files; not measured", PLANNER),
-        node_heap(120, "planner assumption", PLANNER),
+        node_base(60, "supabase-storage measured 177 MiB in docker stats, idle (storage-api 0.10, 2022); the share outside the heap is a planner split", SUPABASE_DEV_STATS),
+        node_heap(117, "the heap's share of the 177 MiB measured; planner split", SUPABASE_DEV_STATS),
         MAX_OLD_SPACE,
         CPU_LIGHT,
     ],
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
-    assumed: true,
+    assumed: false,
     deploy: Deploy {
         image: "supabase/storage-api",
         tag: "v1.44.2",
@@ -2443,14 +2455,14 @@ pub const SUPABASE_META: ServiceDef = ServiceDef {
     images: &["supabase/postgres-meta"],
     kind: KindId::Node,
     knobs: &[
-        node_base(50, "planner assumption: a small Node API; not measured", PLANNER),
-        node_heap(50, "planner assumption", PLANNER),
+        node_base(25, "supabase-meta measured 41 MiB in docker stats, idle (2022); the share outside the heap is a planner split", SUPABASE_DEV_STATS),
+        node_heap(16, "the heap's share of the 41 MiB measured; planner split", SUPABASE_DEV_STATS),
         MAX_OLD_SPACE,
         CPU_LIGHT,
     ],
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
-    assumed: true,
+    assumed: false,
     deploy: Deploy {
         image: "supabase/postgres-meta",
         tag: "v0.95.2",

@@ -74,6 +74,7 @@ pub const MINIO: ServiceDef = ServiceDef {
         "bitnami/minio",
         "coollabsio/minio",
         "alpine/minio",
+        "chainguard/minio",
     ],
     kind: KindId::Fixed,
     knobs: MINIO_KNOBS,
