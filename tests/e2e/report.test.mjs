@@ -6,7 +6,7 @@
 // serious; a damaged report link says what is wrong.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 
 import { journey } from "./support/journey.mjs";
 import { newPage } from "./support/browser.mjs";
@@ -86,7 +86,7 @@ test("the report opens from the planner with its own link and the sender's quote
 
 for (const locale of ["en-US", "zh-CN"]) {
   const lang = locale.slice(0, 2);
-  test(`the report prints on A4 without its controls (${lang})`, async () => {
+  test(`the report prints on A4 without its controls (${lang})`, async (t) => {
     const { report, context, errors, reportErrors } = await s3Report({ locale });
     const toolbar = report.byTestId("report-toolbar");
     assert.ok(await toolbar.isVisible());
@@ -104,8 +104,12 @@ for (const locale of ["en-US", "zh-CN"]) {
     );
     assert.ok(widest <= 794, `a diagram ends at ${widest}px`);
     await report.screenshot(`report-print-${lang}`);
+    await report.servers().first().scrollIntoViewIfNeeded();
+    await report.screenshot(`report-print-option-${lang}`);
     const pdf = await report.page.pdf({ format: "A4", printBackground: true });
     const pages = pdfPages(pdf);
+    await writeFile(`target/screenshots/report-${lang}.pdf`, pdf);
+    t.diagnostic(`${pages} A4 pages (target/screenshots/report-${lang}.pdf)`);
     // Summary and comparison, then a page or two per option, then the assumptions.
     assert.ok(pages >= 11 && pages <= 40, `${pages} pages`);
     await report.page.emulateMedia({ media: "screen" });

@@ -138,7 +138,9 @@ fn Row(
                 <td class="num" data-label=cell(4) data-testid="comparison-delta">{row.delta.clone()}</td>
                 <td class="num" data-label=cell(5)>{headroom}</td>
                 <td class="num" data-label=cell(6)>{keep_units(&format!("{} %", row.assumed_pct))}</td>
-                <td class="limited" data-label=cell(7)>{keep_units(&row.limited_by)}</td>
+                <td class="limited" data-label=cell(7)>
+                    {if row.limited_by.is_empty() { "—".to_string() } else { keep_units(&row.limited_by) }}
+                </td>
             </tr>
             <tr class="details">
                 <td colspan=COLUMNS.len().to_string()>

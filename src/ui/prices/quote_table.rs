@@ -113,14 +113,14 @@ pub fn QuoteTable(
                                         <span class="quote-tier-name">{tier_words(&q.tier)}</span>
                                         {(whose == QuoteFrom::Sender).then(|| view! { <span class="quote-tag">{move || lang.get().pick("发送方", "sender's")}</span> })}
                                     </th>
-                                    <td class="num" data-testid="quote-row-monthly">{format_fen(q.monthly_fen)}</td>
-                                    <td class="num" data-testid="quote-row-yearly">{
+                                    <td class="num" data-testid="quote-row-monthly" data-label=move || lang.get().pick("每月", "Monthly")>{format_fen(q.monthly_fen)}</td>
+                                    <td class="num" data-testid="quote-row-yearly" data-label=move || lang.get().pick("每年", "Yearly")>{
                                         let q = q.clone();
                                         move || keep_units(&yearly_words(&q, lang.get()))
                                     }</td>
-                                    <td>{move || lang.get().pick(billing.name_zh(), billing.name_en())}</td>
-                                    <td class="date">{q.date.clone()}</td>
-                                    <td class="note">{q.note.clone()}</td>
+                                    <td data-label=move || lang.get().pick("计费", "Billing")>{move || lang.get().pick(billing.name_zh(), billing.name_en())}</td>
+                                    <td class="date" data-label=move || lang.get().pick("日期", "Date")>{q.date.clone()}</td>
+                                    <td class="note" data-label=move || lang.get().pick("备注", "Note")>{q.note.clone()}</td>
                                     <td class="row-actions">{buttons}</td>
                                 </tr>
                             }
