@@ -3,24 +3,12 @@
 //! own URL to build report links on, opening one in a new tab, and
 //! reloading when a report fragment arrives in an open page.
 
-use leptos::ev;
-use leptos::prelude::*;
+pub use super::location::page_url;
+use super::location::{fragment, use_hashchange};
 
 /// What a report link's fragment starts with, before the share link's
 /// payload (`p2.…`).
 pub const REPORT_PREFIX: &str = "report.";
-
-fn location() -> Option<web_sys::Location> {
-    web_sys::window().map(|w| w.location())
-}
-
-/// The fragment without its `#`.
-fn fragment() -> String {
-    location()
-        .and_then(|l| l.hash().ok())
-        .map(|h| h.trim_start_matches('#').to_string())
-        .unwrap_or_default()
-}
 
 /// The share-link payload of a report fragment (`report.p2.…` → `p2.…`).
 pub fn report_payload_of(fragment: &str) -> Option<&str> {
@@ -30,19 +18,6 @@ pub fn report_payload_of(fragment: &str) -> Option<&str> {
 /// The report asked for by the address, if it asks for one.
 pub fn report_payload() -> Option<String> {
     report_payload_of(&fragment()).map(str::to_string)
-}
-
-/// The page's address without its fragment.
-pub fn page_url() -> String {
-    let Some(l) = location() else {
-        return String::new();
-    };
-    format!(
-        "{}{}{}",
-        l.origin().unwrap_or_default(),
-        l.pathname().unwrap_or_default(),
-        l.search().unwrap_or_default()
-    )
 }
 
 /// Opens `url` in a new tab (from a click, so no popup blocker stops it).
@@ -56,14 +31,13 @@ pub fn open_in_new_tab(url: &str) {
 /// new one belongs to the other page (the planner and the report page are
 /// started once, from the address they load with).
 pub fn reload_when_fragment(wants_reload: impl Fn(&str) -> bool + 'static) {
-    let handle = window_event_listener(ev::hashchange, move |_| {
-        if wants_reload(&fragment()) {
-            if let Some(l) = location() {
-                let _ = l.reload();
+    use_hashchange(move |fragment| {
+        if wants_reload(&fragment) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
             }
         }
     });
-    on_cleanup(move || handle.remove());
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Files out of the page: text (Markdown, CSV) and blobs (a canvas as PNG)
-//! offered as downloads under a given name.
+//! Files out of the page: blobs (a canvas as PNG) and text (Markdown, CSV;
+//! `files::download_text`) offered as downloads under a given name.
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -29,15 +29,7 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String
     Ok(())
 }
 
-/// Offers `text` as a download named `file_name` of type `mime`.
-pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    download_blob(file_name, &blob)
-}
+pub use super::files::download_text;
 
 /// Offers the picture on `canvas` as a PNG named `file_name` (the canvas's
 /// own pixels: its backing store, devicePixelRatio times its CSS size).

@@ -2,11 +2,14 @@
 //! touch `web_sys` directly.
 
 pub mod address;
+pub mod clipboard;
 pub mod clock;
 pub mod dismiss;
 pub mod download;
 pub mod fetch;
+pub mod files;
 pub mod focus;
 pub mod language;
+pub mod location;
 pub mod shortcuts;
 pub mod storage;

@@ -8,7 +8,7 @@ use crate::browser::dismiss::use_dismiss;
 use crate::browser::shortcuts::use_undo_shortcuts;
 use crate::state::{
     library, provide_announcer, provide_lang, provide_library, provide_my_prices, provide_planner,
-    provide_popovers,
+    provide_popovers, provide_sharing,
 };
 use crate::ui::{
     board::Board,
@@ -20,6 +20,7 @@ use crate::ui::{
     options::OptionTabs,
     palette::{Palette, TemplateMenu},
     prices::{PriceBookDialog, PricesNoticeBar},
+    share::{DropOverlay, OpenNotice, ShareDialog},
     summary::Summary,
 };
 
@@ -30,9 +31,11 @@ pub fn App() -> impl IntoView {
     let lang = provide_lang();
     let boot = library::boot(lang.get_untracked());
     let planner = provide_planner(boot.plan.clone());
-    provide_library(planner, &boot);
+    let library = provide_library(planner, &boot);
     // The user's price book prices every plan (loaded before the first report).
     provide_my_prices(planner);
+    // A share link in the address opens now, as a new saved plan.
+    provide_sharing(planner, library);
     use_undo_shortcuts(planner);
     let popovers = provide_popovers();
     let announcer = provide_announcer();
@@ -50,6 +53,7 @@ pub fn App() -> impl IntoView {
             <Header />
             <NoticeBar />
             <PricesNoticeBar />
+            <OpenNotice />
             <main class="workspace">
                 <Palette />
                 <section class="centre">
@@ -69,6 +73,8 @@ pub fn App() -> impl IntoView {
             </p>
             <PriceBookDialog />
             <CompareDialog />
+            <ShareDialog />
+            <DropOverlay />
         </div>
     }
 }

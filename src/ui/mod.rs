@@ -14,6 +14,7 @@ pub mod options;
 pub mod palette;
 pub mod prices;
 pub mod report;
+pub mod share;
 pub mod summary;
 pub mod verdict;
 

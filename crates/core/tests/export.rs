@@ -103,7 +103,7 @@ fn would_start(compose: &str, env: &str) -> Result<(), String> {
         }
         if let Some(def) = catalog::service_for_image(image) {
             let env = &svc["environment"];
-            for e in def.deploy.env {
+            for e in def.deploy().env {
                 if env.get(e.name).is_none() {
                     return Err(format!(
                         "{name}: {} missing (the image needs it to start)",

@@ -27,6 +27,7 @@ pub fn Header() -> impl IntoView {
                 <PlanMenu />
                 <crate::ui::prices::PricesButton />
                 <crate::ui::report::ReportButton />
+                <crate::ui::share::ShareButton />
                 <UndoRedo />
                 <LangSwitch />
             </div>

@@ -188,6 +188,66 @@ export class Planner {
     await this.page.waitForTimeout(ms);
   }
 
+  /** Opens the share dialog and resolves to the whole share link it shows. */
+  async openShare() {
+    await this.byTestId("share-open").click();
+    await this.byTestId("share-dialog").waitFor();
+    await this.byTestId("share-qr").or(this.byTestId("share-qr-too-long")).waitFor();
+    return this.byTestId("share-link").inputValue();
+  }
+
+  /** The names of the saved plans, as the plan menu lists them. */
+  async savedPlanNames() {
+    await this.byTestId("plan-menu").click();
+    await this.byTestId("saved-plan").first().waitFor();
+    const names = (await this.byTestId("saved-plan").allTextContents()).map((s) => s.trim());
+    await this.page.keyboard.press("Escape");
+    return names;
+  }
+
+  async planName() {
+    return this.byTestId("plan-name").inputValue();
+  }
+
+  /** What the notice of an opened or refused link or file says. */
+  async openNotice() {
+    const notice = this.byTestId("open-notice");
+    await notice.waitFor();
+    return {
+      outcome: await notice.getAttribute("data-outcome"),
+      source: await notice.getAttribute("data-source"),
+      text: (await notice.textContent()).trim(),
+    };
+  }
+
+  /**
+   * Drops a file on the board as a person drags one from the desktop:
+   * `bytes` is a string or an array of byte values.
+   */
+  async dropFile(name, bytes, type = "application/json") {
+    const board = '[data-testid="board"]';
+    await this.page.evaluate(
+      ({ name, bytes, type, board }) => {
+        const data = typeof bytes === "string" ? bytes : new Uint8Array(bytes);
+        const dt = new DataTransfer();
+        dt.items.add(new File([data], name, { type }));
+        window.__droppedFiles = dt;
+        const target = document.querySelector(board);
+        for (const kind of ["dragenter", "dragover"]) {
+          target.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: dt }));
+        }
+      },
+      { name, bytes, type, board },
+    );
+    // While a file is over the page, a veil says what dropping does.
+    await this.byTestId("drop-overlay").waitFor();
+    await this.page.evaluate((board) => {
+      const dt = window.__droppedFiles;
+      document.querySelector(board).dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }, board);
+    await this.byTestId("drop-overlay").waitFor({ state: "detached" });
+  }
+
   async screenshot(name) {
     const path = `target/screenshots/${name}.png`;
     await this.page.screenshot({ path, fullPage: false });

@@ -3,6 +3,7 @@
 //! names the field and the line. Invariant: only this module knows the wire
 //! format's envelope and versions.
 
+pub mod file;
 pub mod link;
 
 use serde::{Deserialize, Serialize};

@@ -163,14 +163,14 @@ pub(super) fn known_address(s: &Server) -> Option<&str> {
 /// The port a placement listens on: its own, else the catalog's first.
 pub(super) fn port_of(p: &Placement, def: Option<&ServiceDef>) -> Option<u16> {
     p.port.or_else(|| {
-        def.and_then(|d| d.deploy.ports.first())
+        def.and_then(|d| d.deploy().ports.first())
             .map(|x| x.container)
     })
 }
 
 /// True when the catalog has no image for the service (it runs your code).
 pub(super) fn runs_your_code(p: &Placement, def: Option<&ServiceDef>) -> bool {
-    p.image.is_none() && def.is_none_or(|d| d.deploy.image.is_empty())
+    p.image.is_none() && def.is_none_or(|d| d.deploy().image.is_empty())
 }
 
 /// Names the `.env` variable of every secret of the option: the image's own
@@ -181,7 +181,7 @@ fn secret_names(option: &PlanOption) -> HashMap<(String, &'static str), String> 
     let mut all = Vec::new();
     for p in option.servers.iter().flat_map(|s| &s.placements) {
         if let Some(def) = catalog::service(&p.service) {
-            for e in def.deploy.env {
+            for e in def.deploy().env {
                 if e.value == EnvValue::Secret {
                     *count.entry(e.name).or_default() += 1;
                     all.push((p.id.clone(), e.name));
@@ -278,8 +278,8 @@ pub fn build<'a>(
             let your_image = runs_your_code(p, def);
             let image = match (&p.image, def) {
                 (Some(i), _) => i.clone(),
-                (None, Some(d)) if !d.deploy.image.is_empty() => {
-                    format!("{}:{}", d.deploy.image, d.deploy.tag)
+                (None, Some(d)) if !d.deploy().image.is_empty() => {
+                    format!("{}:{}", d.deploy().image, d.deploy().tag)
                 }
                 _ => {
                     let var = format!("{}_IMAGE", env_name(&p.id));
@@ -300,7 +300,7 @@ pub fn build<'a>(
             let mut environment: Vec<(String, Value)> = Vec::new();
             // What the image needs to start.
             if let Some(d) = def {
-                for e in d.deploy.env {
+                for e in d.deploy().env {
                     match e.value {
                         EnvValue::Literal(v) => {
                             environment.push((e.name.to_string(), Value::Literal(v.into())))
@@ -357,7 +357,7 @@ pub fn build<'a>(
                 let host_value = if dsi == si {
                     depends_on.push((
                         dep.clone(),
-                        ddef.is_some_and(|d| !d.deploy.healthcheck.is_empty()),
+                        ddef.is_some_and(|d| !d.deploy().healthcheck.is_empty()),
                     ));
                     Value::Literal(dep.clone())
                 } else {
@@ -391,7 +391,7 @@ pub fn build<'a>(
                 }
                 if let Some(d) = ddef {
                     if let Some(e) = d
-                        .deploy
+                        .deploy()
                         .env
                         .iter()
                         .find(|e| e.value == EnvValue::Secret && e.name.contains("PASSWORD"))
@@ -426,7 +426,7 @@ pub fn build<'a>(
                 .any(|q| q.depends_on.contains(&p.id));
             let catalog_ports: Vec<u16> = match (p.port, def) {
                 (Some(x), _) => vec![x],
-                (None, Some(d)) => d.deploy.ports.iter().map(|x| x.container).collect(),
+                (None, Some(d)) => d.deploy().ports.iter().map(|x| x.container).collect(),
                 _ => Vec::new(),
             };
             if p.public {
@@ -492,7 +492,7 @@ pub fn build<'a>(
             // catalog's name without its service prefix).
             let volumes = def
                 .map(|d| {
-                    d.deploy
+                    d.deploy()
                         .volumes
                         .iter()
                         .map(|v| {
@@ -513,7 +513,7 @@ pub fn build<'a>(
                 environment,
                 ports,
                 volumes,
-                healthcheck: def.map_or(&[][..], |d| d.deploy.healthcheck),
+                healthcheck: def.map_or(&[][..], |d| d.deploy().healthcheck),
                 depends_on,
                 remote,
                 port,

@@ -40,7 +40,8 @@ pub const OLLAMA: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "ollama/ollama",
         tag: "0.12.10",
         ports: &[Port { container: 11434, what: "HTTP API" }],

@@ -74,7 +74,8 @@ pub const REDIS: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "redis",
         tag: "7-alpine",
         ports: &[Port {
@@ -107,7 +108,8 @@ pub const VALKEY: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // The Redis kind runs `valkey-server` because the image name says valkey.
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "valkey/valkey",
         tag: "8",
         ports: &[Port {
@@ -152,7 +154,8 @@ pub const DRAGONFLY: ServiceDef = ServiceDef {
     }),
     assumed: false,
     // Upstream's compose also sets `ulimits: memlock: -1`.
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "ghcr.io/dragonflydb/dragonfly",
         tag: "v1.31.1",
         command: &[
@@ -186,7 +189,8 @@ pub const MEMCACHED: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // No data to keep; the image has no client to probe it with.
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "memcached",
         tag: "1.6-alpine",
         ports: &[Port { container: 11211, what: "memcached protocol" }],

@@ -183,7 +183,8 @@ pub const NGINX: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: NGINX_DEPLOY,
+    #[cfg(feature = "deploy")]
+    deploy_data: NGINX_DEPLOY,
 };
 
 #[rustfmt::skip]
@@ -203,7 +204,8 @@ pub const CADDY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "caddy",
         tag: "2.11",
         ports: &[
@@ -237,7 +239,8 @@ pub const TRAEFIK: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "traefik",
         tag: "v3.7",
         // /ping must be on for `traefik healthcheck --ping`.
@@ -272,7 +275,8 @@ pub const HAPROXY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "haproxy",
         tag: "3.2",
         // The image ships no haproxy.cfg: mount one at /usr/local/etc/haproxy.
@@ -298,7 +302,8 @@ pub const ENVOY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "envoyproxy/envoy",
         tag: "v1.37-latest",
         ports: &[
@@ -341,7 +346,8 @@ pub const KONG_DBLESS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "kong",
         tag: "3.9",
         ports: KONG_PORTS,
@@ -367,7 +373,8 @@ pub const KONG_POSTGRES: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "kong",
         tag: "3.9",
         ports: KONG_PORTS,
@@ -413,7 +420,8 @@ pub const SQUID: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "ubuntu/squid",
         tag: "6.6-24.04_beta",
         ports: &[Port { container: 3128, what: "HTTP proxy" }],
@@ -439,7 +447,8 @@ pub const APACHE_HTTPD: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "httpd",
         tag: "2.4",
         ports: &[Port { container: 80, what: "HTTP" }],
@@ -466,7 +475,8 @@ pub const STATIC_FRONTEND: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         volumes: &[Volume {
             name: "static-html",
             path: "/usr/share/nginx/html",

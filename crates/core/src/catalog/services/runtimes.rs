@@ -321,7 +321,8 @@ pub const FASTAPI: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    deploy: PY_DEPLOY,
+    #[cfg(feature = "deploy")]
+    deploy_data: PY_DEPLOY,
 };
 
 #[rustfmt::skip]
@@ -346,7 +347,8 @@ pub const GUNICORN: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    deploy: PY_DEPLOY,
+    #[cfg(feature = "deploy")]
+    deploy_data: PY_DEPLOY,
 };
 
 #[rustfmt::skip]
@@ -371,7 +373,8 @@ pub const DJANGO: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    deploy: PY_DEPLOY,
+    #[cfg(feature = "deploy")]
+    deploy_data: PY_DEPLOY,
 };
 
 pub const SANIC: ServiceDef = ServiceDef {
@@ -392,7 +395,8 @@ pub const SANIC: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: PY_DEPLOY,
+    #[cfg(feature = "deploy")]
+    deploy_data: PY_DEPLOY,
 };
 
 const NODE_SELF_SIZING: Option<SelfSizing> = Some(SelfSizing {
@@ -429,7 +433,8 @@ pub const NODE: ServiceDef = ServiceDef {
     ],
     self_sizing: NODE_SELF_SIZING,
     assumed: false,
-    deploy: NODE_DEPLOY,
+    #[cfg(feature = "deploy")]
+    deploy_data: NODE_DEPLOY,
 };
 
 #[rustfmt::skip]
@@ -449,7 +454,8 @@ pub const NEXTJS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: false,
-    deploy: NODE_DEPLOY,
+    #[cfg(feature = "deploy")]
+    deploy_data: NODE_DEPLOY,
 };
 
 pub const SPRING_BOOT: ServiceDef = ServiceDef {
@@ -478,7 +484,8 @@ pub const SPRING_BOOT: ServiceDef = ServiceDef {
         source: JVM_ERGONOMICS,
     }),
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         ports: &[Port {
             container: 8080,
             what: "HTTP (server.port default)",
@@ -510,7 +517,8 @@ pub const RAILS_PUMA: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         ports: &[Port { container: 3000, what: "HTTP (Puma, Rails default)" }],
         volumes: &[Volume { name: "rails-storage", path: "/rails/storage" }],
         env: &[EnvSpec {
@@ -539,7 +547,8 @@ pub const PHOENIX: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         ports: &[Port { container: 4000, what: "HTTP (Phoenix endpoint, PORT default)" }],
         env: &[
             EnvSpec {
@@ -582,7 +591,8 @@ pub const PHP_FPM: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "php",
         tag: "8.4-fpm",
         ports: &[Port { container: 9000, what: "FastCGI (not HTTP): put Nginx or Caddy in front" }],
@@ -612,7 +622,8 @@ pub const WORDPRESS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "wordpress",
         tag: "7-apache",
         ports: &[Port { container: 80, what: "HTTP (Apache)" }],
@@ -644,7 +655,8 @@ pub const ASPNET_CORE: ServiceDef = ServiceDef {
         source: DOTNET_GC,
     }),
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         ports: &[Port { container: 8080, what: "HTTP (ASPNETCORE_HTTP_PORTS default since .NET 8)" }],
         ..Deploy::NONE
     },
@@ -671,7 +683,8 @@ pub const GO_SERVICE: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         ports: &[Port { container: 8080, what: "HTTP (set by your app)" }],
         ..Deploy::NONE
     },
@@ -695,7 +708,8 @@ pub const RUST_SERVICE: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         ports: &[Port { container: 8080, what: "HTTP (set by your app)" }],
         ..Deploy::NONE
     },
@@ -731,7 +745,8 @@ pub const KEYCLOAK: ServiceDef = ServiceDef {
         source: KC_SIZING,
     }),
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "quay.io/keycloak/keycloak",
         tag: "26.8.2",
         command: &["start"],
@@ -804,5 +819,6 @@ pub const CUSTOM: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    deploy: Deploy::NONE,
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy::NONE,
 };

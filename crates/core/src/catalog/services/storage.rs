@@ -82,7 +82,8 @@ pub const MINIO: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // Root credentials default to minioadmin/minioadmin when unset.
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "quay.io/minio/minio",
         tag: "RELEASE.2025-09-07T16-13-09Z",
         command: &["server", "/data", "--console-address", ":9001"],
@@ -127,7 +128,8 @@ pub const SEAWEEDFS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "chrislusf/seaweedfs",
         tag: "3.80",
         command: &["server", "-dir=/data", "-s3"],

@@ -176,7 +176,8 @@ pub const CELERY_PREFORK: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // Your app's image; the kind writes `celery --app=… worker --pool=prefork`.
-    deploy: Deploy::NONE,
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -198,7 +199,8 @@ pub const CELERY_GEVENT: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy::NONE,
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -218,7 +220,8 @@ pub const CELERY_BEAT: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         command: &["celery", "--app=your_app", "beat"],
         command_note: CELERY_NOTE,
         ..Deploy::NONE
@@ -241,7 +244,8 @@ pub const FLOWER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "mher/flower",
         tag: "2.0",
         ports: &[Port {
@@ -270,7 +274,8 @@ pub const SIDEKIQ: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // Your Rails app's image; the kind writes `bundle exec sidekiq -c N`.
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         env: &[
             EnvSpec {
                 name: "SECRET_KEY_BASE",
@@ -306,7 +311,8 @@ pub const SNUBA: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "ghcr.io/getsentry/snuba",
         tag: "26.8.0",
         ports: &[Port { container: 1218, what: "snuba-api HTTP (internal)" }],
@@ -337,7 +343,8 @@ pub const SENTRY_RELAY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "ghcr.io/getsentry/relay",
         tag: "26.8.0",
         ports: &[Port { container: 3000, what: "HTTP ingest (behind Sentry's Nginx)" }],
@@ -365,7 +372,8 @@ pub const PLAYWRIGHT: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // The remote-browser server Open WebUI's docker-compose.playwright.yaml runs.
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "mcr.microsoft.com/playwright",
         tag: "v1.58.0-noble",
         command: &["npx", "-y", "playwright@1.58.0", "run-server", "--port", "3000", "--host", "0.0.0.0"],
@@ -397,7 +405,8 @@ pub const BROWSERLESS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "ghcr.io/browserless/chromium",
         tag: "v2.56.0",
         ports: &[Port { container: 3000, what: "HTTP and WebSocket API" }],
@@ -428,7 +437,8 @@ pub const GOTENBERG: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    deploy: Deploy {
+    #[cfg(feature = "deploy")]
+    deploy_data: Deploy {
         image: "gotenberg/gotenberg",
         tag: "8",
         ports: &[Port { container: 3000, what: "HTTP API" }],

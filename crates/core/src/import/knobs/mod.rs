@@ -181,7 +181,9 @@ pub(crate) fn words(v: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::kinds::knobs::knob;
-    use crate::model::{Category, Deploy, KnobDef, KnobUnit};
+    #[cfg(feature = "deploy")]
+    use crate::model::Deploy;
+    use crate::model::{Category, KnobDef, KnobUnit};
     use crate::sources::PLANNER;
 
     /// A service of `kind` with these knobs, for kinds the catalog may not
@@ -198,7 +200,8 @@ mod tests {
             presets: &[],
             self_sizing: None,
             assumed: false,
-            deploy: Deploy::NONE,
+            #[cfg(feature = "deploy")]
+            deploy_data: Deploy::NONE,
         }))
     }
 

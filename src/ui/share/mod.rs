@@ -1,0 +1,37 @@
+//! Sharing a plan and opening one from outside: the Share button (header),
+//! the share dialog (link, QR code, plan file), the notice of what a link
+//! or file opened, and the page-wide drop target for plan files.
+
+mod dialog;
+mod drop_overlay;
+mod notice;
+pub mod qr;
+
+use leptos::prelude::*;
+
+pub use dialog::ShareDialog;
+pub use drop_overlay::DropOverlay;
+pub use notice::{outcome_text, OpenNotice};
+
+use crate::state::{use_lang, use_popovers};
+
+/// The popover key of the share dialog.
+const KEY: &str = "share";
+
+/// The header's Share button: opens the share dialog.
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let lang = use_lang();
+    let popovers = use_popovers();
+    view! {
+        <button
+            class="tool share-button"
+            data-testid="share-open"
+            data-popover-trigger=KEY
+            aria-haspopup="dialog"
+            on:click=move |_| popovers.toggle(KEY)
+        >
+            {move || lang.get().pick("分享", "Share")}
+        </button>
+    }
+}
