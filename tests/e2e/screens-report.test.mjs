@@ -45,7 +45,9 @@ for (const locale of ["en-US", "zh-CN"]) {
 
       if (!phone(viewport)) {
         // The tier picker with "my price" next to each tier.
-        await planner.serverCards().first().locator('[data-testid="tier-picker"]').click();
+        const picker = planner.serverCards().first().locator('[data-testid="tier-picker"]');
+        await picker.evaluate((el) => el.scrollIntoView({ block: "start" }));
+        await picker.click();
         await planner.byTestId("tier-panel").waitFor();
         await shot("tier-my-price");
         await page.keyboard.press("Escape");

@@ -128,7 +128,7 @@ pub fn ServerFigure(
                                 <td class="num">{keep_units(&format_mib(r.expected_mib))}</td>
                                 <td class="num">{keep_units(&format_mib(r.peak_mib))}</td>
                                 <td class="num">{keep_units(&format_mib(r.limit_mib))}</td>
-                                <td>{r.basis}</td>
+                                <td class="basis">{r.basis}</td>
                             </tr>
                         })
                         .collect_view()}
