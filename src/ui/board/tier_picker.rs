@@ -150,8 +150,8 @@ pub fn TierPicker(
                                                                 class="set-price"
                                                                 data-testid=format!("set-price-{}", t.id)
                                                                 aria-label=move || match lang.get() {
-                                                                    Lang::Zh => format!("填写我的 {} 报价", t.name),
-                                                                    Lang::En => format!("Set my price for {}", t.name),
+                                                                    Lang::Zh => format!("我的价：{}", t.name),
+                                                                    Lang::En => format!("My price for {}", t.name),
                                                                 }
                                                                 on:click=move |_| crate::ui::prices::open_for_tier(my_prices, popovers, t.id)
                                                             >
