@@ -172,3 +172,17 @@ async fn a_refused_headroom_target_is_named_and_the_field_shows_the_plan_value()
     );
     assert!(error.ends_with("95\u{a0}% was not applied."), "{error}");
 }
+
+/// The exporter lives in the tools worker: the app mounts with the export
+/// button and without starting the worker (it starts on the first export).
+#[wasm_bindgen_test]
+async fn the_export_button_is_there_and_the_worker_waits_for_it() {
+    let host = mount_app();
+    next_tick().await;
+    let button = by_testid(&host, "export-open");
+    assert_eq!(
+        button.get_attribute("aria-haspopup").as_deref(),
+        Some("dialog")
+    );
+    assert!(!stackfit::browser::tools_worker::is_started());
+}

@@ -13,3 +13,4 @@ pub mod language;
 pub mod location;
 pub mod shortcuts;
 pub mod storage;
+pub mod tools_worker;

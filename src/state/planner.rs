@@ -91,6 +91,17 @@ impl Planner {
         self.refusal.set(outcome.err());
     }
 
+    /// Applies `action` for a field that shows the refusal itself: the error
+    /// comes back instead of going to the notice bar.
+    pub fn try_dispatch(&self, action: Action) -> Result<(), ActionError> {
+        let mut outcome = Ok(());
+        self.history.update(|h| outcome = h.apply(&action));
+        if outcome.is_ok() {
+            self.refusal.set(None);
+        }
+        outcome
+    }
+
     /// Applies one of a run of edits to the same value (typing a number):
     /// the plan and every diagram follow each keystroke, and the whole run is
     /// one undo step.

@@ -5,6 +5,7 @@ mod app;
 pub mod board;
 pub mod compare;
 pub mod dialog;
+pub mod export;
 pub mod fields;
 pub mod findings;
 pub mod header;

@@ -103,7 +103,7 @@ fn would_start(compose: &str, env: &str) -> Result<(), String> {
         }
         if let Some(def) = catalog::service_for_image(image) {
             let env = &svc["environment"];
-            for e in def.deploy().env {
+            for e in def.deploy.env {
                 if env.get(e.name).is_none() {
                     return Err(format!(
                         "{name}: {} missing (the image needs it to start)",
@@ -390,6 +390,74 @@ fn dependency_variables_never_repeat_a_key() {
         "{text}"
     );
     // serde_yaml refuses duplicate keys: parsing at all proves none repeat.
+}
+
+/// A placement's own environment line named like a key the export sets
+/// itself (a dependency's host, a tuned setting, the image's password) was
+/// written a second time: Compose refuses a mapping with a key twice. The
+/// export's value stays, the line is noted, and a name the .env already
+/// holds for a secret gets the placement's prefix.
+#[test]
+fn a_placement_env_line_never_repeats_a_key_the_export_sets() {
+    let mut plan = two_servers();
+    let api = &mut plan.options[0].servers[1].placements[0];
+    api.env.insert("POSTGRES_HOST".into(), "evil".into());
+    api.env.insert("POSTGRES_PASSWORD".into(), "hunter2".into());
+    api.env.insert("APP_MODE".into(), "prod".into());
+    let files = export_all(&plan, "o");
+    let text = &file(&files, "docker-compose.app.yml").text;
+    // serde_yaml refuses duplicate keys: parsing at all proves none repeat.
+    let doc = yaml(text);
+    let env = &doc["services"]["api"]["environment"];
+    assert_eq!(env["POSTGRES_HOST"].as_str(), Some("172.16.0.10"), "{text}");
+    assert_eq!(
+        env["POSTGRES_PASSWORD"].as_str(),
+        Some("${POSTGRES_PASSWORD}")
+    );
+    assert_eq!(env["APP_MODE"].as_str(), Some("${APP_MODE}"));
+    assert!(
+        text.contains("StackFit sets POSTGRES_HOST itself"),
+        "{text}"
+    );
+    let dotenv = env_lines(&file(&files, ".env.app").text);
+    assert_eq!(dotenv["APP_MODE"], "prod");
+    assert_ne!(dotenv["POSTGRES_PASSWORD"], "hunter2");
+    assert!(!dotenv.values().any(|v| v == "evil" || v == "hunter2"));
+}
+
+/// The image's own secret cannot be typed into a plan: the action is
+/// refused (in both languages) and a plan file holding one is repaired.
+#[test]
+fn a_generated_secret_is_refused_as_an_environment_line() {
+    let plan = two_servers();
+    let mut edited = plan.clone();
+    let err = stackfit_core::apply(
+        &mut edited,
+        &stackfit_core::Action::SetEnv {
+            option: "o".into(),
+            placement: "postgres".into(),
+            name: "POSTGRES_PASSWORD".into(),
+            value: Some("hunter2".into()),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(edited, plan);
+    assert!(
+        err.message_en().contains("generated"),
+        "{}",
+        err.message_en()
+    );
+    assert!(err.message_zh().contains("导出时"), "{}", err.message_zh());
+    let mut with_secret = plan.clone();
+    with_secret.options[0].servers[0].placements[0]
+        .env
+        .insert("POSTGRES_PASSWORD".into(), "hunter2".into());
+    let restored =
+        stackfit_core::codec::from_json(&stackfit_core::codec::to_json(&with_secret)).unwrap();
+    assert!(restored.plan.options[0].servers[0].placements[0]
+        .env
+        .is_empty());
+    assert!(!restored.fixes.is_empty());
 }
 
 /// Hostile text in every place a plan's text reaches a file: labels, names,

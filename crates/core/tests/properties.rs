@@ -497,9 +497,12 @@ mod extreme_values {
 
 /// 4,000 placements all called `p` took 24 s to validate; a shared link
 /// would have frozen the browser. 10,000 over five options, every id
-/// repeated, validate in well under a second (linear work).
+/// repeated, validate in linear time: about 0.2 s in this unoptimised test
+/// build, over a second on a busy two-core machine. The quadratic version
+/// would take minutes, so a 10 s bound tells the two apart without failing
+/// on a busy machine (the speed itself is for benchmarks, not tests).
 #[test]
-fn ten_thousand_placements_with_repeated_ids_validate_in_under_a_second() {
+fn ten_thousand_placements_with_repeated_ids_validate_in_linear_time() {
     use stackfit_core::edit::validate::MAX_PLACEMENTS_PER_OPTION;
     let mut p = Plan {
         quotes: Vec::new(),
@@ -524,7 +527,7 @@ fn ten_thousand_placements_with_repeated_ids_validate_in_under_a_second() {
     let start = std::time::Instant::now();
     let restored = codec::from_json(&text).unwrap();
     let took = start.elapsed();
-    assert!(took.as_secs_f64() < 1.0, "validation took {took:?}");
+    assert!(took.as_secs_f64() < 10.0, "validation took {took:?}");
     let o = &restored.plan.options[4];
     assert_eq!(o.id, "o-5");
     let ids: std::collections::HashSet<&str> = o

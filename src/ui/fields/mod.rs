@@ -8,6 +8,7 @@ mod memory_field;
 mod name_field;
 mod number_field;
 pub mod parse;
+mod text_field;
 
 use stackfit_core::model::bounds::OutOfBounds;
 use stackfit_core::model::units::UnitError;
@@ -16,6 +17,7 @@ use crate::i18n::Lang;
 pub use memory_field::MemoryField;
 pub use name_field::NameField;
 pub use number_field::{NumberField, NumberKind};
+pub use text_field::{LineRefusal, TextLineField};
 
 /// Why what was typed was not applied.
 #[derive(Clone, Debug, PartialEq, Eq)]

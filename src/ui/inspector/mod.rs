@@ -1,6 +1,7 @@
 //! The inspector: edits the selected placement or server, or the plan's
 //! settings when nothing is selected. Every edit is an engine action.
 
+mod deploy_fields;
 mod placement_inspector;
 mod plan_settings;
 mod server_inspector;
@@ -8,6 +9,7 @@ mod server_inspector;
 use leptos::prelude::*;
 
 use crate::state::{use_lang, use_planner, Selection};
+pub use deploy_fields::DeployFields;
 pub use placement_inspector::PlacementInspector;
 pub use plan_settings::PlanSettings;
 pub use server_inspector::ServerInspector;

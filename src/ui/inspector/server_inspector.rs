@@ -10,7 +10,7 @@ use stackfit_core::model::PriceStatus;
 use stackfit_core::Action;
 
 use crate::state::{use_lang, use_planner, Selection};
-use crate::ui::fields::MemoryField;
+use crate::ui::fields::{LineRefusal, MemoryField, TextLineField};
 
 /// The inspector for a server.
 #[component]
@@ -77,6 +77,21 @@ pub fn ServerInspector(
                     planner.dispatch(Action::SetServerUsable { option: planner.option_id.get_untracked(), server: sid.get_value(), usable_mib })
                 })
                 testid="usable"
+            />
+            <TextLineField
+                label=("内网地址", "Private address")
+                value=Signal::derive(move || server.with(|s| s.as_ref().and_then(|s| s.private_address.clone()).unwrap_or_default()))
+                bound=bounds::ADDRESS_CHARS
+                hint=("其他服务器上的服务通过它访问这台服务器（如 172.16.0.10）；留空则导出为必须填写的变量", "Where the other servers reach this one (e.g. 172.16.0.10); empty: the export asks for it in .env")
+                on_apply=Callback::new(move |text: String| {
+                    let address = (!text.is_empty()).then_some(text);
+                    planner
+                        .try_dispatch(Action::SetServerAddress { option: planner.option_id.get_untracked(), server: sid.get_value(), address })
+                        .err()
+                        .map(LineRefusal::Engine)
+                })
+                testid="private-address"
+                placeholder=("例如 172.16.0.10", "e.g. 172.16.0.10")
             />
             <section class="price-source">
                 <h3>{move || lang.get().pick("价格来源", "Where the price comes from")}</h3>

@@ -11,6 +11,7 @@ use stackfit_core::model::units::format_fen;
 
 use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_planner};
+use crate::ui::export::ExportButton;
 use crate::ui::verdict::VerdictBadge;
 pub use compare::OptionCompare;
 
@@ -150,6 +151,7 @@ pub fn Summary() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            <ExportButton />
         </section>
         <OptionCompare />
     }

@@ -246,6 +246,32 @@ export class Planner {
       document.querySelector(board).dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: dt }));
     }, board);
     await this.byTestId("drop-overlay").waitFor({ state: "detached" });
+  /** Opens the export dialog for the option on screen and waits for its files. */
+  async openExport() {
+    await this.byTestId("export-open").click();
+    await this.byTestId("export-tabs").waitFor({ timeout: 20_000 });
+  }
+
+  /** The names of the export dialog's tabs, in order. */
+  async exportTabNames() {
+    return this.byTestId("export-tabs").locator('[role="tab"] .export-tab-name').allTextContents();
+  }
+
+  /** Selects the export tab of file `name` and waits for its text. */
+  async exportTab(name) {
+    await this.byTestId(`export-tab-${name}`).click();
+    await this.page.waitForFunction(
+      (n) => document.querySelector('[data-testid="export-file-name"]')?.textContent === n,
+      name,
+    );
+    return this.byTestId("export-text").textContent();
+  }
+
+  /** Clicks `testid` and resolves to the download it starts: { name, bytes }. */
+  async download(testid) {
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.byTestId(testid).click()]);
+    const { readFile } = await import("node:fs/promises");
+    return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
   }
 
   async screenshot(name) {

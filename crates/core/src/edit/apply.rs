@@ -55,6 +55,9 @@ pub enum ActionError {
     BadId(String),
     /// A queue or environment name that is not one.
     BadName(String),
+    /// An environment line that would store a secret the export generates
+    /// (`POSTGRES_PASSWORD`): secrets never go into a plan or a link.
+    SecretInPlan(String),
     /// A value outside what the knob or setting allows (see [`bounds`]).
     OutOfRange(OutOfBounds),
     /// The last option of a plan cannot be removed.
@@ -90,6 +93,9 @@ impl ActionError {
                 format!("The id {id:?} may hold only lower-case letters, digits, - and _.")
             }
             ActionError::BadName(name) => format!("{name:?} is not a valid name here."),
+            ActionError::SecretInPlan(name) => format!(
+                "{name} is a secret: it is generated on your machine when you export, and never stored in the plan."
+            ),
             ActionError::OutOfRange(e) => e.message_en(),
             ActionError::LastOption => "A plan needs at least one option.".into(),
         }
@@ -115,6 +121,9 @@ impl ActionError {
             ActionError::ControlCharacters(at) => format!("{at} 含有控制字符或换行。"),
             ActionError::BadId(id) => format!("标识“{id}”只能包含小写字母、数字、- 和 _。"),
             ActionError::BadName(name) => format!("“{name}”不是合法的名称。"),
+            ActionError::SecretInPlan(name) => {
+                format!("{name} 是机密：导出时在你的电脑上生成，不会保存在方案里。")
+            }
             ActionError::OutOfRange(e) => e.message_zh(),
             ActionError::LastOption => "方案至少要保留一个选项。".into(),
         }

@@ -232,6 +232,16 @@ pub fn is_env_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// Whether `name` is a secret the export generates for service `def`
+/// (`POSTGRES_PASSWORD` for PostgreSQL): shown as "generated at export",
+/// never held by a plan.
+pub fn is_generated_secret(def: &ServiceDef, name: &str) -> bool {
+    def.deploy
+        .env
+        .iter()
+        .any(|e| e.name == name && e.value == crate::model::EnvValue::Secret)
+}
+
 /// An image reference as Docker reads it: lower-case registry and path,
 /// a tag or digest; at most 255 characters, nothing a YAML or shell reader
 /// would take for syntax.
@@ -561,6 +571,22 @@ fn placement_body(
             format!("环境变量名“{bad}”不合法，已删除"),
         )?;
         p.env.retain(|k, _| is_env_name(k));
+    }
+    // A secret the export generates (a database password) is never stored.
+    let secrets: Vec<String> = p
+        .env
+        .keys()
+        .filter(|k| is_generated_secret(def, k))
+        .cloned()
+        .collect();
+    for k in secrets {
+        c.breach(
+            &format!("{path}.env"),
+            ActionError::SecretInPlan(k.clone()),
+            format!("{k} is a secret generated at export; the value in the plan was dropped"),
+            format!("{k} 是导出时生成的机密，方案里的取值已删除"),
+        )?;
+        p.env.remove(&k);
     }
     for (k, v) in p.env.iter_mut() {
         c.text(&format!("{path}.env.{k}"), &ENV_VALUE_CHARS, v)?;

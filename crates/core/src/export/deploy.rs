@@ -117,7 +117,7 @@ pub(super) fn render(e: &OptionExport, lang: Lang) -> String {
         let mut lines: Vec<String> = Vec::new();
         for c in &s.containers {
             if let Some(d) = c.def {
-                for h in d.deploy().host {
+                for h in d.deploy.host {
                     let l = format!("`sysctl -w {h}` ({})", c.placement.id);
                     if !lines.contains(&l) {
                         lines.push(l);

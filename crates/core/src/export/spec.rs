@@ -163,14 +163,14 @@ pub(super) fn known_address(s: &Server) -> Option<&str> {
 /// The port a placement listens on: its own, else the catalog's first.
 pub(super) fn port_of(p: &Placement, def: Option<&ServiceDef>) -> Option<u16> {
     p.port.or_else(|| {
-        def.and_then(|d| d.deploy().ports.first())
+        def.and_then(|d| d.deploy.ports.first())
             .map(|x| x.container)
     })
 }
 
 /// True when the catalog has no image for the service (it runs your code).
 pub(super) fn runs_your_code(p: &Placement, def: Option<&ServiceDef>) -> bool {
-    p.image.is_none() && def.is_none_or(|d| d.deploy().image.is_empty())
+    p.image.is_none() && def.is_none_or(|d| d.deploy.image.is_empty())
 }
 
 /// Names the `.env` variable of every secret of the option: the image's own
@@ -181,7 +181,7 @@ fn secret_names(option: &PlanOption) -> HashMap<(String, &'static str), String> 
     let mut all = Vec::new();
     for p in option.servers.iter().flat_map(|s| &s.placements) {
         if let Some(def) = catalog::service(&p.service) {
-            for e in def.deploy().env {
+            for e in def.deploy.env {
                 if e.value == EnvValue::Secret {
                     *count.entry(e.name).or_default() += 1;
                     all.push((p.id.clone(), e.name));
@@ -278,8 +278,8 @@ pub fn build<'a>(
             let your_image = runs_your_code(p, def);
             let image = match (&p.image, def) {
                 (Some(i), _) => i.clone(),
-                (None, Some(d)) if !d.deploy().image.is_empty() => {
-                    format!("{}:{}", d.deploy().image, d.deploy().tag)
+                (None, Some(d)) if !d.deploy.image.is_empty() => {
+                    format!("{}:{}", d.deploy.image, d.deploy.tag)
                 }
                 _ => {
                     let var = format!("{}_IMAGE", env_name(&p.id));
@@ -300,7 +300,7 @@ pub fn build<'a>(
             let mut environment: Vec<(String, Value)> = Vec::new();
             // What the image needs to start.
             if let Some(d) = def {
-                for e in d.deploy().env {
+                for e in d.deploy.env {
                     match e.value {
                         EnvValue::Literal(v) => {
                             environment.push((e.name.to_string(), Value::Literal(v.into())))
@@ -327,22 +327,6 @@ pub fn build<'a>(
             for (k, v) in run.env {
                 environment.push((k, Value::Literal(v)));
             }
-            // The placement's own lines, from .env.
-            for (k, v) in &p.env {
-                let var = if env_count[k.as_str()] > 1 {
-                    format!("{}_{k}", env_name(&p.id))
-                } else {
-                    k.clone()
-                };
-                env.entry(var.clone()).or_insert(EnvLine {
-                    name: var.clone(),
-                    value: v.clone(),
-                    comment: vec![format!("{}: set in the plan", p.id)],
-                    required: false,
-                    secret: false,
-                });
-                environment.push((k.clone(), Value::Var(var)));
-            }
             // Dependencies: the service name here, the other server's address there.
             let mut depends_on = Vec::new();
             let mut remote: Vec<(String, Vec<String>)> = Vec::new();
@@ -357,7 +341,7 @@ pub fn build<'a>(
                 let host_value = if dsi == si {
                     depends_on.push((
                         dep.clone(),
-                        ddef.is_some_and(|d| !d.deploy().healthcheck.is_empty()),
+                        ddef.is_some_and(|d| !d.deploy.healthcheck.is_empty()),
                     ));
                     Value::Literal(dep.clone())
                 } else {
@@ -391,7 +375,7 @@ pub fn build<'a>(
                 }
                 if let Some(d) = ddef {
                     if let Some(e) = d
-                        .deploy()
+                        .deploy
                         .env
                         .iter()
                         .find(|e| e.value == EnvValue::Secret && e.name.contains("PASSWORD"))
@@ -413,6 +397,39 @@ pub fn build<'a>(
                 }
             }
 
+            // The placement's own lines, from .env — after everything the
+            // export itself sets, and never a second time: a YAML mapping
+            // with a key twice is refused by Compose, and the export's value
+            // (a password, a tuned setting, a dependency's address) is the
+            // one the plan shows.
+            for (k, v) in &p.env {
+                if environment.iter().any(|(name, _)| name == k) {
+                    notes.push(format!(
+                        "the plan's environment line {k} is not written: StackFit sets {k} itself"
+                    ));
+                    continue;
+                }
+                // Prefixed by the placement when another placement here sets
+                // the same name, or the .env already holds it for something
+                // else (a secret, an address, an image).
+                let taken = env
+                    .get(k.as_str())
+                    .is_some_and(|l| l.secret || l.required || l.value != *v);
+                let var = if env_count[k.as_str()] > 1 || taken {
+                    format!("{}_{k}", env_name(&p.id))
+                } else {
+                    k.clone()
+                };
+                env.entry(var.clone()).or_insert(EnvLine {
+                    name: var.clone(),
+                    value: v.clone(),
+                    comment: vec![format!("{}: set in the plan", p.id)],
+                    required: false,
+                    secret: false,
+                });
+                environment.push((k.clone(), Value::Var(var)));
+            }
+
             // Ports: public services on every interface; services another
             // server reaches on this server's private address only.
             let port = port_of(p, def);
@@ -426,7 +443,7 @@ pub fn build<'a>(
                 .any(|q| q.depends_on.contains(&p.id));
             let catalog_ports: Vec<u16> = match (p.port, def) {
                 (Some(x), _) => vec![x],
-                (None, Some(d)) => d.deploy().ports.iter().map(|x| x.container).collect(),
+                (None, Some(d)) => d.deploy.ports.iter().map(|x| x.container).collect(),
                 _ => Vec::new(),
             };
             if p.public {
@@ -492,7 +509,7 @@ pub fn build<'a>(
             // catalog's name without its service prefix).
             let volumes = def
                 .map(|d| {
-                    d.deploy()
+                    d.deploy
                         .volumes
                         .iter()
                         .map(|v| {
@@ -513,7 +530,7 @@ pub fn build<'a>(
                 environment,
                 ports,
                 volumes,
-                healthcheck: def.map_or(&[][..], |d| d.deploy().healthcheck),
+                healthcheck: def.map_or(&[][..], |d| d.deploy.healthcheck),
                 depends_on,
                 remote,
                 port,

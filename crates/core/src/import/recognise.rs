@@ -172,7 +172,7 @@ fn service_by_deploy_command(argv: &[String]) -> Option<&'static ServiceDef> {
     let argv = effective(argv);
     let p = program(argv);
     catalog::services().iter().find(|s| {
-        let c = s.deploy().command;
+        let c = s.deploy.command;
         !c.is_empty()
             && c[0] == p
             && c[1..]
@@ -201,14 +201,14 @@ fn runs_command(argv: &[String], c: &[&str]) -> bool {
 /// command this service runs, or whose fixed environment (`MODE=worker`)
 /// it sets where `def`'s does not. `None` keeps the image's own service.
 pub(crate) fn role_of_image(def: &ServiceDef, d: &Draft) -> Option<&'static ServiceDef> {
-    let repo = catalog::image_repository(def.deploy().image);
+    let repo = catalog::image_repository(def.deploy.image);
     let roles: Vec<&'static ServiceDef> = catalog::services()
         .iter()
         .filter(|s| {
             s.id != def.id
                 && s.images.is_empty()
-                && !s.deploy().image.is_empty()
-                && catalog::image_repository(s.deploy().image) == repo
+                && !s.deploy.image.is_empty()
+                && catalog::image_repository(s.deploy.image) == repo
         })
         .collect();
     if roles.is_empty() {
@@ -216,13 +216,10 @@ pub(crate) fn role_of_image(def: &ServiceDef, d: &Draft) -> Option<&'static Serv
     }
     let cmds = d.commands();
     if let Some(last) = cmds.last() {
-        if runs_command(last, def.deploy().command) {
+        if runs_command(last, def.deploy.command) {
             return None;
         }
-        if let Some(r) = roles
-            .iter()
-            .find(|r| runs_command(last, r.deploy().command))
-        {
+        if let Some(r) = roles.iter().find(|r| runs_command(last, r.deploy.command)) {
             return Some(r);
         }
     }
@@ -230,10 +227,10 @@ pub(crate) fn role_of_image(def: &ServiceDef, d: &Draft) -> Option<&'static Serv
         crate::model::EnvValue::Literal(v) => Some((e.name, v)),
         crate::model::EnvValue::Secret => None,
     };
-    let own: Vec<(&str, &str)> = def.deploy().env.iter().filter_map(literal).collect();
+    let own: Vec<(&str, &str)> = def.deploy.env.iter().filter_map(literal).collect();
     roles.into_iter().find(|r| {
         let selects: Vec<(&str, &str)> = r
-            .deploy()
+            .deploy
             .env
             .iter()
             .filter_map(literal)

@@ -75,12 +75,12 @@ pub fn run_gomemlimit(cx: &Cx, tuned: &Tuned) -> Run {
     let mut run = Run {
         command: cx
             .def
-            .deploy()
+            .deploy
             .command
             .iter()
             .map(|s| s.to_string())
             .collect(),
-        command_note: cx.def.deploy().command_note,
+        command_note: cx.def.deploy.command_note,
         ..Run::default()
     };
     if let Tuned::GoMemLimit(GoTuned {

@@ -104,7 +104,7 @@ impl HeapTuned {
 /// The variable a JVM image reads for its heap, and whether it takes -Xms too
 /// (start scripts that read their own variable: Kafka, ZooKeeper, Logstash).
 fn heap_var(cx: &Cx, fallback: &'static str) -> (&'static str, bool) {
-    match cx.def.deploy().heap_env {
+    match cx.def.deploy.heap_env {
         Some(v) => (v, v != "JAVA_TOOL_OPTIONS" && v != "JAVA_OPTS"),
         None => (fallback, false),
     }

@@ -403,12 +403,12 @@ pub trait Kind: Sync {
         Run {
             command: cx
                 .def
-                .deploy()
+                .deploy
                 .command
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
-            command_note: cx.def.deploy().command_note,
+            command_note: cx.def.deploy.command_note,
             ..Run::default()
         }
     }

@@ -81,12 +81,12 @@ impl Kind for Node {
         let mut run = Run {
             command: cx
                 .def
-                .deploy()
+                .deploy
                 .command
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
-            command_note: cx.def.deploy().command_note,
+            command_note: cx.def.deploy.command_note,
             ..Run::default()
         };
         if let Tuned::Heap(super::jvm::HeapTuned {

@@ -139,7 +139,7 @@ impl Kind for Redis {
         let Tuned::Redis(t) = tuned else {
             return run;
         };
-        let bin = if cx.def.deploy().image.contains("valkey") {
+        let bin = if cx.def.deploy.image.contains("valkey") {
             "valkey-server"
         } else {
             "redis-server"

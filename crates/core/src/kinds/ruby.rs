@@ -58,12 +58,12 @@ impl Kind for Puma {
         let mut run = Run {
             command: cx
                 .def
-                .deploy()
+                .deploy
                 .command
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
-            command_note: cx.def.deploy().command_note,
+            command_note: cx.def.deploy.command_note,
             ..Run::default()
         };
         if let Tuned::Workers(t) = tuned {

@@ -311,6 +311,9 @@ pub const ID_CHARS: Bound = Bound::new("id", "标识", 1, 63, Measure::Chars);
 /// A private address (an IP or a host name).
 pub const ADDRESS_CHARS: Bound = Bound::new("private address", "内网地址", 0, 253, Measure::Chars);
 
+/// The port a service listens on (and is published on).
+pub const PORT: Bound = Bound::new("port", "端口", 1, 65_535, Measure::Count);
+
 /// Checks a text's length in characters against `bound`.
 ///
 /// ```

@@ -107,27 +107,11 @@ pub struct ServiceDef {
     /// True for an entry that stands in for an image the catalog does not
     /// know (a custom service): its figures are assumed, not sourced.
     pub assumed: bool,
-    /// How its image is run: image and tag, command, ports, volumes. Read
-    /// it with [`ServiceDef::deploy`]: without the `deploy` feature (the
-    /// web app's build) the catalog carries none.
-    #[cfg(feature = "deploy")]
-    pub deploy_data: Deploy,
+    /// How its image is run: image and tag, command, ports, volumes.
+    pub deploy: Deploy,
 }
 
 impl ServiceDef {
-    /// How the service's image is run (the exporter's data); nothing known
-    /// in a build without the `deploy` feature.
-    pub fn deploy(&self) -> &Deploy {
-        #[cfg(feature = "deploy")]
-        {
-            &self.deploy_data
-        }
-        #[cfg(not(feature = "deploy"))]
-        {
-            &Deploy::NONE
-        }
-    }
-
     /// The knob with this id, if the service has one.
     pub fn knob(&self, id: &str) -> Option<&'static KnobDef> {
         self.knobs.iter().find(|k| k.id == id)

@@ -43,6 +43,7 @@ fn proposed_workers(t: Tr, child_mib: i64) -> Vec<Placement> {
                 .knob("child_mib", child_mib)
                 .knob("db_pool", 80)
                 .depends_on(&["postgres", "redis"])
+                .queues(&queues.split(',').collect::<Vec<_>>())
                 .note(&t.t(
                     &format!("S3 report: celery worker --queues={queues} --pool=prefork --concurrency={c} --max-memory-per-child={mmpc} (--max-tasks-per-child=50 from its single-worker command); SQLAlchemy pool 30 + overflow 50 in every process; {child_mib} MB per child"),
                     &format!("S3 报告：celery worker --queues={queues} --pool=prefork --concurrency={c} --max-memory-per-child={mmpc}（--max-tasks-per-child=50 取自它的单 worker 命令）；每个进程的 SQLAlchemy 连接池 30 + 溢出 50；每个子进程 {child_mib}MB"),
@@ -93,6 +94,7 @@ fn cache(t: Tr) -> Placement {
 fn nginx(t: Tr) -> Placement {
     Placement::new("nginx", "nginx")
         .depends_on(&["api"])
+        .public()
         .note(&t.t(
             "S3 report: Nginx in front of FastAPI (it gives no figure for it)",
             "S3 报告：FastAPI 前面的 Nginx（报告没有给出它的占用）",
@@ -134,6 +136,7 @@ fn today(t: Tr) -> Server {
                 .knob("max_memory_per_child_kib", 150_000)
                 .knob("db_pool", 60)
                 .depends_on(&["postgres", "redis"])
+                .queues(&["celery", "default", "ef_pull", "ef_push", "ef_core"])
                 .note(&t.t(
                     "S3 report: today's worker, --queues=celery,default,ef_pull,ef_push,ef_core --pool=prefork --concurrency=4, 4 × 150MB = 600MB (--max-memory-per-child=150000), SQLAlchemy pool 20 + overflow 40, rate limit 100 tasks/min",
                     "S3 报告：现有 worker，--queues=celery,default,ef_pull,ef_push,ef_core --pool=prefork --concurrency=4，4 × 150MB = 600MB（--max-memory-per-child=150000），SQLAlchemy 连接池 20 + 溢出 40，限速每分钟 100 个任务",

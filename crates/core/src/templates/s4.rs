@@ -59,11 +59,20 @@ fn gevent(t: Tr, w: Gevent) -> Placement {
     } else {
         format!("，{}", w.env)
     };
+    // The queues and the report's environment lines are the placement's own
+    // fields (the export writes -Q and the .env lines), not only its note.
+    let queues: Vec<&str> = w.queues.split(',').collect();
+    let mut p = Placement::new(w.id, "celery-gevent")
+        .knob("concurrency", w.concurrency)
+        .knob("db_pool", 60)
+        .depends_on(&["postgres", "redis"])
+        .queues(&queues);
+    for line in w.env.split(", ").filter(|l| !l.is_empty()) {
+        let (name, value) = line.split_once('=').expect("NAME=value");
+        p = p.env(name, value);
+    }
     est(
-        Placement::new(w.id, "celery-gevent")
-            .knob("concurrency", w.concurrency)
-            .knob("db_pool", 60)
-            .depends_on(&["postgres", "redis"]),
+        p,
         w.mib,
         t,
         &format!(
@@ -102,14 +111,15 @@ fn master(t: Tr) -> Server {
     .with(est(
         Placement::new("api", "fastapi")
             .knob("db_pool", 60)
-            .depends_on(&["postgres", "redis"]),
+            .depends_on(&["postgres", "redis"])
+            .public(),
         500,
         t,
         "FastAPI backend ~500MB, public on port 8000, SQLAlchemy pool 20 + overflow 40",
         "FastAPI 后端约 500MB，对外端口 8000，SQLAlchemy 连接池 20 + 溢出 40",
     ))
     .with(est(
-        Placement::new("frontend", "static-frontend"),
+        Placement::new("frontend", "static-frontend").public(),
         200,
         t,
         "React frontend + Nginx ~200MB (one figure for both), public on ports 80 and 3000",
@@ -118,6 +128,7 @@ fn master(t: Tr) -> Server {
     .with(
         Placement::new("flower", "flower")
             .depends_on(&["redis"])
+            .public()
             .note(&t.t(
                 "S4 report: Flower task monitor, public on port 5555; no figure given",
                 "S4 报告：Flower 任务监控，对外端口 5555；报告没有给出占用",
@@ -127,7 +138,8 @@ fn master(t: Tr) -> Server {
         Placement::new("worker-base", "celery-prefork")
             .knob("concurrency", 4)
             .knob("db_pool", 60)
-            .depends_on(&["postgres", "redis"]),
+            .depends_on(&["postgres", "redis"])
+            .queues(&["ingestion", "reports", "celery"]),
         800,
         t,
         "worker-base, prefork, concurrency 4, -Q ingestion,reports,celery, ~800MB, SQLAlchemy pool 20 + overflow 40",

@@ -40,8 +40,7 @@ pub const OLLAMA: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ollama/ollama",
         tag: "0.12.10",
         ports: &[Port { container: 11434, what: "HTTP API" }],

@@ -74,8 +74,7 @@ pub const REDIS: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "redis",
         tag: "7-alpine",
         ports: &[Port {
@@ -108,8 +107,7 @@ pub const VALKEY: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // The Redis kind runs `valkey-server` because the image name says valkey.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "valkey/valkey",
         tag: "8",
         ports: &[Port {
@@ -154,8 +152,7 @@ pub const DRAGONFLY: ServiceDef = ServiceDef {
     }),
     assumed: false,
     // Upstream's compose also sets `ulimits: memlock: -1`.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/dragonflydb/dragonfly",
         tag: "v1.31.1",
         command: &[
@@ -189,8 +186,7 @@ pub const MEMCACHED: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // No data to keep; the image has no client to probe it with.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "memcached",
         tag: "1.6-alpine",
         ports: &[Port { container: 11211, what: "memcached protocol" }],

@@ -147,8 +147,7 @@ pub const POSTGRES: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // Tags up to 17 keep PGDATA at /var/lib/postgresql/data (18 moved it).
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "postgres",
         tag: "17",
         ports: PG_PORTS,
@@ -184,8 +183,7 @@ pub const TIMESCALEDB: ServiceDef = ServiceDef {
         source: TIMESCALE_TUNE,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "timescale/timescaledb",
         tag: "2.17.2-pg16",
         ports: PG_PORTS,
@@ -220,8 +218,7 @@ pub const PGVECTOR: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "pgvector/pgvector",
         tag: "pg16",
         ports: PG_PORTS,
@@ -249,8 +246,7 @@ pub const PGBOUNCER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "edoburu/pgbouncer",
         tag: "v1.24.1-p1",
         ports: &[Port {
@@ -294,8 +290,7 @@ pub const MYSQL: ServiceDef = ServiceDef {
     assumed: false,
     // With an unlimited nofile in the daemon MySQL 5.7/8.0 idled at 14–16 GiB
     // (docker-library/mysql#579); compose's `ulimits: nofile` fixes it.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "mysql",
         tag: "8.4",
         ports: &[
@@ -352,8 +347,7 @@ pub const MARIADB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "mariadb",
         tag: "11.4",
         ports: &[Port {
@@ -398,8 +392,7 @@ pub const MONGODB: ServiceDef = ServiceDef {
     }),
     assumed: false,
     // mongo 5.0+ needs a CPU with AVX (some cheap VMs' vCPUs lack it).
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "mongo",
         tag: "7.0",
         ports: &[Port {
@@ -457,8 +450,7 @@ pub const CLICKHOUSE: ServiceDef = ServiceDef {
     }),
     assumed: false,
     // The docs' docker run also raises nofile to 262144.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "clickhouse/clickhouse-server",
         tag: "24.8",
         ports: &[
@@ -513,8 +505,7 @@ pub const INFLUXDB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "influxdb",
         tag: "2.7.6",
         ports: &[Port {
@@ -564,8 +555,7 @@ pub const CASSANDRA: ServiceDef = ServiceDef {
         source: CASSANDRA_HEAP,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "cassandra",
         tag: "4.1",
         ports: &[Port {
@@ -613,8 +603,7 @@ pub const COUCHDB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "couchdb",
         tag: "3",
         ports: &[Port {
@@ -669,7 +658,7 @@ mod deploy_tests {
     #[test]
     fn every_data_service_deploys_its_own_image_at_a_pinned_tag() {
         for s in data_services() {
-            let d = &s.deploy();
+            let d = &s.deploy;
             assert!(!d.image.is_empty(), "{}: no image", s.id);
             assert!(
                 s.images.contains(&image_repository(d.image).as_str()),
@@ -704,13 +693,13 @@ mod deploy_tests {
     #[test]
     fn deploy_images_are_ones_that_still_pull() {
         for s in data_services() {
-            assert!(!s.deploy().image.starts_with("minio/"), "{}", s.id);
-            if image_repository(s.deploy().image).starts_with("bitnami/") {
-                assert!(s.deploy().image.starts_with("bitnamilegacy/"), "{}", s.id);
+            assert!(!s.deploy.image.starts_with("minio/"), "{}", s.id);
+            if image_repository(s.deploy.image).starts_with("bitnami/") {
+                assert!(s.deploy.image.starts_with("bitnamilegacy/"), "{}", s.id);
             }
         }
         let minio = crate::catalog::service("minio").unwrap();
-        assert_eq!(minio.deploy().image, "quay.io/minio/minio");
+        assert_eq!(minio.deploy.image, "quay.io/minio/minio");
     }
 
     /// A JVM image's heap goes through the variable that image reads.
@@ -718,7 +707,7 @@ mod deploy_tests {
     fn jvm_images_name_their_heap_variable() {
         for s in data_services() {
             if matches!(s.kind, KindId::Jvm | KindId::Elasticsearch) {
-                assert!(s.deploy().heap_env.is_some(), "{}", s.id);
+                assert!(s.deploy.heap_env.is_some(), "{}", s.id);
             }
         }
     }

@@ -183,8 +183,7 @@ pub const NGINX: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: NGINX_DEPLOY,
+    deploy: NGINX_DEPLOY,
 };
 
 #[rustfmt::skip]
@@ -204,8 +203,7 @@ pub const CADDY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "caddy",
         tag: "2.11",
         ports: &[
@@ -239,8 +237,7 @@ pub const TRAEFIK: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "traefik",
         tag: "v3.7",
         // /ping must be on for `traefik healthcheck --ping`.
@@ -275,8 +272,7 @@ pub const HAPROXY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "haproxy",
         tag: "3.2",
         // The image ships no haproxy.cfg: mount one at /usr/local/etc/haproxy.
@@ -302,8 +298,7 @@ pub const ENVOY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "envoyproxy/envoy",
         tag: "v1.37-latest",
         ports: &[
@@ -346,8 +341,7 @@ pub const KONG_DBLESS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "kong",
         tag: "3.9",
         ports: KONG_PORTS,
@@ -373,8 +367,7 @@ pub const KONG_POSTGRES: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "kong",
         tag: "3.9",
         ports: KONG_PORTS,
@@ -420,8 +413,7 @@ pub const SQUID: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ubuntu/squid",
         tag: "6.6-24.04_beta",
         ports: &[Port { container: 3128, what: "HTTP proxy" }],
@@ -447,8 +439,7 @@ pub const APACHE_HTTPD: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "httpd",
         tag: "2.4",
         ports: &[Port { container: 80, what: "HTTP" }],
@@ -475,8 +466,7 @@ pub const STATIC_FRONTEND: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         volumes: &[Volume {
             name: "static-html",
             path: "/usr/share/nginx/html",

@@ -63,8 +63,6 @@ const fn helper(
     knobs: &'static [KnobDef],
     deploy: Deploy,
 ) -> ServiceDef {
-    #[cfg(not(feature = "deploy"))]
-    let _ = deploy;
     ServiceDef {
         id,
         category,
@@ -76,8 +74,7 @@ const fn helper(
         presets: &[],
         self_sizing: None,
         assumed: false,
-        #[cfg(feature = "deploy")]
-        deploy_data: deploy,
+        deploy,
     }
 }
 
@@ -278,7 +275,7 @@ mod tests {
     #[test]
     fn helpers_have_deploy_data() {
         for s in super::SERVICES {
-            let d = &s.deploy();
+            let d = &s.deploy;
             assert!(
                 s.images.contains(&image_repository(d.image).as_str()),
                 "{}: deploys {} but matches {:?}",

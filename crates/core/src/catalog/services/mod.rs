@@ -1,13 +1,6 @@
 //! The service catalog: every built-in service with its knobs, each default
 //! number with its source (see `sources`), presets and the images it matches.
 
-// Without the `deploy` feature (the web app's build) the deployment data and
-// the constants only it uses are compiled out.
-#![cfg_attr(
-    not(feature = "deploy"),
-    allow(dead_code, unused_variables, unused_imports)
-)]
-
 mod ai;
 mod caches;
 mod databases;
@@ -301,7 +294,7 @@ mod tests {
         assert_eq!(os.id, "opensearch");
         assert_eq!(os.knob_default("heap_mib"), 1024);
         assert!(os.self_sizing.is_none());
-        assert_eq!(os.deploy().heap_env, Some("OPENSEARCH_JAVA_OPTS"));
+        assert_eq!(os.deploy.heap_env, Some("OPENSEARCH_JAVA_OPTS"));
         assert_eq!(
             service_for_image("docker.elastic.co/elasticsearch/elasticsearch:8.15.0")
                 .unwrap()

@@ -164,8 +164,7 @@ pub const PROMETHEUS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "prom/prometheus",
         tag: "v3.14.0",
         ports: &[Port { container: 9090, what: "HTTP UI, API and /metrics" }],
@@ -195,8 +194,7 @@ pub const GRAFANA: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "grafana/grafana",
         tag: "12.4.3",
         ports: &[Port { container: 3000, what: "HTTP UI and API" }],
@@ -224,8 +222,7 @@ pub const ALERTMANAGER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "prom/alertmanager",
         tag: "v0.34.0",
         ports: &[Port { container: 9093, what: "HTTP UI and API" }],
@@ -252,8 +249,7 @@ pub const NODE_EXPORTER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "prom/node-exporter",
         tag: "v1.12.1",
         ports: &[Port { container: 9100, what: "/metrics" }],
@@ -283,8 +279,7 @@ pub const CADVISOR: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/google/cadvisor",
         tag: "v0.60.5",
         ports: &[Port { container: 8080, what: "web UI and /metrics" }],
@@ -314,8 +309,7 @@ pub const LOKI: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // Tag and healthcheck: grafana/loki production/docker/docker-compose.yaml at
         // 65e30f8488e8a5ea2013c6881675f8103a8f6bc7 (2026-08-22).
         image: "grafana/loki",
@@ -345,8 +339,7 @@ pub const PROMTAIL: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // Promtail reached end of life on 2026-03-02 (replaced by Grafana Alloy);
         // 3.2.1 is the tag Loki's docs pull.
         image: "grafana/promtail",
@@ -375,8 +368,7 @@ pub const FLUENT_BIT: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "fluent/fluent-bit",
         tag: "5.1.1",
         ports: &[Port { container: 2020, what: "HTTP server (metrics, health)" }, Port { container: 24224, what: "forward input" }],
@@ -404,8 +396,7 @@ pub const FLUENTD: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "fluent/fluentd",
         tag: "v1.19-debian-2",
         ports: &[Port { container: 24224, what: "forward input (TCP/UDP)" }],
@@ -432,8 +423,7 @@ pub const VECTOR: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "timberio/vector",
         tag: "0.57.0-alpine",
         command: &["--config", "/etc/vector/vector.yaml"],
@@ -466,8 +456,7 @@ pub const TEMPO: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "grafana/tempo",
         tag: "3.0.0",
         command: &["-config.file=/etc/tempo.yaml"],
@@ -505,8 +494,7 @@ pub const JAEGER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // v2 image; cmd/jaeger/internal/all-in-one.yaml keeps max_traces 100000 in memory;
         // healthcheck from docker-compose/kafka at 8498073ff809b1a3923521920a9b1b017ea97ecf.
         image: "jaegertracing/jaeger",
@@ -546,8 +534,7 @@ pub const OTEL_COLLECTOR: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // opentelemetry-collector-releases distributions/otelcol-contrib (Dockerfile FROM scratch).
         image: "otel/opentelemetry-collector-contrib",
         tag: "0.159.0",
@@ -580,8 +567,7 @@ pub const NETDATA: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "netdata/netdata",
         tag: "v2.10.4",
         ports: &[Port { container: 19999, what: "dashboard and API" }],
@@ -614,8 +600,7 @@ pub const UPTIME_KUMA: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // louislam/uptime-kuma compose.yaml and docker/dockerfile at 6398a9581d1c3c427a7536559f47ccf45dac08b4.
         image: "louislam/uptime-kuma",
         tag: "2",
@@ -649,8 +634,7 @@ pub const GRAYLOG: ServiceDef = ServiceDef {
         source: GRAYLOG_IMAGE,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // Graylog2/docker-compose open-core/docker-compose.yml at 577d2d4d65ee91cae50ae7cdfe1db5096b8ea0b1:
         // the tag, the two required secrets (':?' guards) and the MongoDB URI.
         image: "graylog/graylog",
@@ -704,8 +688,7 @@ pub const PORTAINER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "portainer/portainer-ce",
         tag: "2.21.4",
         ports: &[Port { container: 9443, what: "HTTPS UI" }, Port { container: 8000, what: "Edge agent tunnel" }],
@@ -741,8 +724,7 @@ pub const WATCHTOWER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // containrrr/watchtower is archived; 1.7.1 is its last release. It needs
         // the bind /var/run/docker.sock:/var/run/docker.sock or it exits.
         image: "containrrr/watchtower",

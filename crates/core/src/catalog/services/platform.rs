@@ -94,8 +94,7 @@ pub const GITEA: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "gitea/gitea",
         tag: "1.24",
         ports: &[Port { container: 3000, what: "HTTP" }, Port { container: 22, what: "SSH" }],
@@ -145,8 +144,7 @@ pub const GITLAB_CE: ServiceDef = ServiceDef {
         source: GITLAB_PG_SIZING,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "gitlab/gitlab-ce",
         tag: "18.11.7-ce.0",
         ports: &[
@@ -202,8 +200,7 @@ pub const JENKINS: ServiceDef = ServiceDef {
         source: JENKINS_FARGATE,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // README tag scheme 'jenkins/jenkins:lts-jdk21' (jenkinsci/docker at ab3f5e0a).
         image: "jenkins/jenkins",
         tag: "lts-jdk21",
@@ -243,8 +240,7 @@ pub const SONARQUBE: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "sonarqube",
         tag: "26.8.0.126808-community",
         ports: &[Port { container: 9000, what: "web UI and API" }],
@@ -281,8 +277,7 @@ pub const DOCKER_REGISTRY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // docker-library/official-images library/registry: Tags 3.1.1, 3.1, 3 (registry:2 is frozen).
         image: "registry",
         tag: "3",
@@ -344,8 +339,7 @@ pub const AUTHENTIK_SERVER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // goauthentik.io/version/2026.2/lifecycle/container/compose.yml (vendor compose):
         // tag, 'server' / 'worker' commands, the ':?' guarded secrets and shm_size 512mb.
         image: "ghcr.io/goauthentik/server",
@@ -377,8 +371,7 @@ pub const AUTHENTIK_WORKER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/goauthentik/server",
         tag: "2026.2.2",
         command: &["worker"],
@@ -422,8 +415,7 @@ pub const VAULT: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // The image's default command is 'server -dev' (in memory, unsealed); a
         // real server needs a config in /vault/config and cap_add IPC_LOCK or
         // disable_mlock = true.
@@ -453,8 +445,7 @@ pub const CONSUL: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // The default command is a dev agent ('agent -dev').
         image: "hashicorp/consul",
         tag: "1.20",
@@ -499,8 +490,7 @@ pub const MATTERMOST: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // mattermost/docker docker-compose.yml + env.example at 7d9d7bff (MATTERMOST_IMAGE_TAG=10.5.2).
         image: "mattermost/mattermost-team-edition",
         tag: "10.5.2",
@@ -550,8 +540,7 @@ pub const ROCKET_CHAT: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: Some(SelfSizing { percent_of_memory: 25, rule: "old space ≈ ¼ of the memory it sees, at most ~4 GiB", source: NODE_HEAP }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // docker-library/official-images library/rocket.chat: Tags 8.5.1, 8.5, 8.
         image: "rocket.chat",
         tag: "8.5",
@@ -613,8 +602,7 @@ pub const DISCOURSE: ServiceDef = ServiceDef {
         source: DISCOURSE_CHECKS,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // The image discourse_docker's launcher pulls (launcher at e071c2c8).
         image: "discourse/base",
         tag: "2.0.20260803-0122",
@@ -683,8 +671,7 @@ pub const NEXTCLOUD: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // docker-library/official-images library/nextcloud: Tags 34.0.3-fpm, 34.0-fpm, 34-fpm.
         // The -apache variant serves HTTP itself with mod_php (Apache's MaxRequestWorkers,
         // not pm.max_children, bounds it); -fpm needs a web server (nginx) in front.
@@ -728,8 +715,7 @@ pub const METABASE: ServiceDef = ServiceDef {
         source: METABASE_HEAP,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "metabase/metabase",
         tag: "v0.56.4",
         ports: &[Port { container: 3000, what: "web UI" }],
@@ -758,8 +744,7 @@ pub const N8N: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: Some(SelfSizing { percent_of_memory: 25, rule: "old space ≈ ¼ of the memory it sees, at most ~4 GiB", source: NODE_HEAP }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         // FALLBACK_N8N_VERSION in n8n's docker/get-n8n.sh installer.
         image: "n8nio/n8n",
         tag: "2.32.0",
@@ -821,7 +806,7 @@ mod tests {
             crate::model::Confidence::A
         );
         let env = gitlab
-            .deploy()
+            .deploy
             .env
             .iter()
             .find(|e| e.name == "GITLAB_OMNIBUS_CONFIG");
@@ -842,14 +827,14 @@ mod tests {
             .iter()
             .chain(super::super::monitoring::SERVICES)
         {
-            assert!(!s.deploy().image.is_empty(), "{}", s.id);
+            assert!(!s.deploy.image.is_empty(), "{}", s.id);
             assert!(
-                !s.deploy().tag.is_empty() && s.deploy().tag != "latest",
+                !s.deploy.tag.is_empty() && s.deploy.tag != "latest",
                 "{}",
                 s.id
             );
             assert!(
-                !s.deploy().ports.is_empty() || !s.deploy().healthcheck.is_empty(),
+                !s.deploy.ports.is_empty() || !s.deploy.healthcheck.is_empty(),
                 "{}",
                 s.id
             );

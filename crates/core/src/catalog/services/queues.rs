@@ -99,8 +99,7 @@ pub const RABBITMQ: ServiceDef = ServiceDef {
     assumed: false,
     // The kind writes an absolute watermark, so the image's own 0.6 (4.x) does not apply.
     // Set `hostname:` in compose to keep the node name (and its data) across recreations.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "rabbitmq",
         tag: "4.1-management-alpine",
         ports: &[
@@ -141,8 +140,7 @@ pub const KAFKA: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "apache/kafka",
         tag: "3.7.2",
         heap_env: Some("KAFKA_HEAP_OPTS"),
@@ -222,8 +220,7 @@ pub const KAFKA_BITNAMI: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "bitnamilegacy/kafka",
         tag: "3.7",
         heap_env: Some("KAFKA_HEAP_OPTS"),
@@ -287,8 +284,7 @@ pub const ZOOKEEPER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "zookeeper",
         tag: "3.8",
         heap_env: Some("JVMFLAGS"),
@@ -332,8 +328,7 @@ pub const NATS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "nats",
         tag: "2.10-alpine",
         command: &["-js", "-sd", "/data", "-m", "8222"],
@@ -386,8 +381,7 @@ pub const ETCD: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "quay.io/coreos/etcd",
         tag: "v3.5.18",
         command: &[
@@ -452,8 +446,7 @@ pub const TEMPORAL: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "temporalio/auto-setup",
         tag: "1.25.0",
         ports: &[Port {
@@ -517,8 +510,7 @@ pub const TEMPORAL_UI: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "temporalio/ui",
         tag: "2.30.2",
         ports: &[Port {

@@ -321,8 +321,7 @@ pub const FASTAPI: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: PY_DEPLOY,
+    deploy: PY_DEPLOY,
 };
 
 #[rustfmt::skip]
@@ -347,8 +346,7 @@ pub const GUNICORN: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: PY_DEPLOY,
+    deploy: PY_DEPLOY,
 };
 
 #[rustfmt::skip]
@@ -373,8 +371,7 @@ pub const DJANGO: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: PY_DEPLOY,
+    deploy: PY_DEPLOY,
 };
 
 pub const SANIC: ServiceDef = ServiceDef {
@@ -395,8 +392,7 @@ pub const SANIC: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: PY_DEPLOY,
+    deploy: PY_DEPLOY,
 };
 
 const NODE_SELF_SIZING: Option<SelfSizing> = Some(SelfSizing {
@@ -433,8 +429,7 @@ pub const NODE: ServiceDef = ServiceDef {
     ],
     self_sizing: NODE_SELF_SIZING,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: NODE_DEPLOY,
+    deploy: NODE_DEPLOY,
 };
 
 #[rustfmt::skip]
@@ -454,8 +449,7 @@ pub const NEXTJS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: NODE_DEPLOY,
+    deploy: NODE_DEPLOY,
 };
 
 pub const SPRING_BOOT: ServiceDef = ServiceDef {
@@ -484,8 +478,7 @@ pub const SPRING_BOOT: ServiceDef = ServiceDef {
         source: JVM_ERGONOMICS,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         ports: &[Port {
             container: 8080,
             what: "HTTP (server.port default)",
@@ -517,8 +510,7 @@ pub const RAILS_PUMA: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         ports: &[Port { container: 3000, what: "HTTP (Puma, Rails default)" }],
         volumes: &[Volume { name: "rails-storage", path: "/rails/storage" }],
         env: &[EnvSpec {
@@ -547,8 +539,7 @@ pub const PHOENIX: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         ports: &[Port { container: 4000, what: "HTTP (Phoenix endpoint, PORT default)" }],
         env: &[
             EnvSpec {
@@ -591,8 +582,7 @@ pub const PHP_FPM: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "php",
         tag: "8.4-fpm",
         ports: &[Port { container: 9000, what: "FastCGI (not HTTP): put Nginx or Caddy in front" }],
@@ -622,8 +612,7 @@ pub const WORDPRESS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "wordpress",
         tag: "7-apache",
         ports: &[Port { container: 80, what: "HTTP (Apache)" }],
@@ -655,8 +644,7 @@ pub const ASPNET_CORE: ServiceDef = ServiceDef {
         source: DOTNET_GC,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         ports: &[Port { container: 8080, what: "HTTP (ASPNETCORE_HTTP_PORTS default since .NET 8)" }],
         ..Deploy::NONE
     },
@@ -683,8 +671,7 @@ pub const GO_SERVICE: ServiceDef = ServiceDef {
     ],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         ports: &[Port { container: 8080, what: "HTTP (set by your app)" }],
         ..Deploy::NONE
     },
@@ -708,8 +695,7 @@ pub const RUST_SERVICE: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         ports: &[Port { container: 8080, what: "HTTP (set by your app)" }],
         ..Deploy::NONE
     },
@@ -745,8 +731,7 @@ pub const KEYCLOAK: ServiceDef = ServiceDef {
         source: KC_SIZING,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "quay.io/keycloak/keycloak",
         tag: "26.8.2",
         command: &["start"],
@@ -819,6 +804,5 @@ pub const CUSTOM: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy::NONE,
+    deploy: Deploy::NONE,
 };

@@ -136,8 +136,7 @@ pub const ELASTICSEARCH: ServiceDef = ServiceDef {
     self_sizing: Some(SelfSizing { percent_of_memory: 50, rule: "heap = 50 % of available memory (the container limit if set, else the host)", source: ES_HEAP }),
     assumed: false,
     // Elastic publishes full versions only (no `8` or `latest`-style lines).
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "elasticsearch",
         tag: "9.4.5",
         heap_env: Some("ES_JAVA_OPTS"),
@@ -169,8 +168,7 @@ pub const OPENSEARCH: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "opensearchproject/opensearch",
         tag: "2",
         heap_env: Some("OPENSEARCH_JAVA_OPTS"),
@@ -211,8 +209,7 @@ pub const LOGSTASH: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "logstash",
         tag: "9.4.5",
         heap_env: Some("LS_JAVA_OPTS"),
@@ -258,8 +255,7 @@ pub const KIBANA: ServiceDef = ServiceDef {
         source: NODE_HEAP,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "kibana",
         tag: "9.4.5",
         ports: &[Port {
@@ -307,8 +303,7 @@ pub const MEILISEARCH: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "getmeili/meilisearch",
         tag: "v1.12",
         ports: &[Port {
@@ -352,8 +347,7 @@ pub const TYPESENSE: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "typesense/typesense",
         tag: "27.1",
         ports: &[Port {
@@ -403,8 +397,7 @@ pub const NEO4J: ServiceDef = ServiceDef {
     self_sizing: Some(SelfSizing { percent_of_memory: 25, rule: "heap: the JVM default, 25 % of the memory it sees; the image fixes the page cache at 512M", source: JVM_ERGONOMICS }),
     assumed: false,
     // NEO4J_AUTH is optional: without it the first login must change neo4j/neo4j.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "neo4j",
         tag: "2025.05.0",
         ports: &[
@@ -436,8 +429,7 @@ pub const WEAVIATE: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "cr.weaviate.io/semitechnologies/weaviate",
         tag: "1.35.7",
         ports: &[
@@ -479,8 +471,7 @@ pub const QDRANT: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // The image has neither curl nor wget to probe /healthz with.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "qdrant/qdrant",
         tag: "v1.13.4",
         ports: &[
@@ -524,8 +515,7 @@ pub const MILVUS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "milvusdb/milvus",
         tag: "v2.5.10",
         command: &["milvus", "run", "standalone"],
@@ -585,8 +575,7 @@ pub const CHROMA: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "chromadb/chroma",
         tag: "1.4.0",
         ports: &[Port {

@@ -460,8 +460,7 @@ pub const COOLIFY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "coollabsio/coolify",
         tag: "4.0.0-beta.468",
         ports: &[port(8080, "web UI and API (published as 8000)")],
@@ -493,8 +492,7 @@ pub const COOLIFY_REALTIME: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "coollabsio/coolify-realtime",
         tag: "1.0.17",
         ports: &[port(6001, "websockets"), port(6002, "terminal")],
@@ -525,8 +523,7 @@ pub const DIFY_API: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "langgenius/dify-api",
         tag: "1.13.3",
         ports: &[port(5001, "API")],
@@ -552,8 +549,7 @@ pub const DIFY_WORKER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "langgenius/dify-api",
         tag: "1.13.3",
         volumes: &[vol("dify-storage", "/app/api/storage")],
@@ -579,8 +575,7 @@ pub const DIFY_BEAT: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "langgenius/dify-api",
         tag: "1.13.3",
         env: &[lit("MODE", "beat", "the dify-api image starts the API unless MODE selects another role", "dify-api 镜像默认启动 API，由 MODE 选择其他角色")],
@@ -605,8 +600,7 @@ pub const DIFY_WEB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "langgenius/dify-web",
         tag: "1.13.3",
         ports: &[port(3000, "web UI")],
@@ -631,8 +625,7 @@ pub const DIFY_SANDBOX: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "langgenius/dify-sandbox",
         tag: "0.2.14",
         ports: &[port(8194, "sandbox API")],
@@ -657,8 +650,7 @@ pub const DIFY_PLUGIN_DAEMON: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "langgenius/dify-plugin-daemon",
         tag: "0.5.3-local",
         ports: &[port(5002, "plugin daemon API")],
@@ -687,8 +679,7 @@ pub const GHOST: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghost",
         tag: "6-alpine",
         ports: &[port(2368, "HTTP")],
@@ -721,8 +712,7 @@ pub const GHOST_TRAFFIC_ANALYTICS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghost/traffic-analytics",
         tag: "1.0.358",
         ports: &[port(3000, "HTTP")],
@@ -748,8 +738,7 @@ pub const GHOST_ACTIVITYPUB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/tryghost/activitypub",
         tag: "1.2.8",
         ports: &[port(8080, "HTTP")],
@@ -781,8 +770,7 @@ pub const IMMICH_SERVER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/immich-app/immich-server",
         tag: "release",
         ports: &[port(2283, "web UI and API")],
@@ -810,8 +798,7 @@ pub const IMMICH_ML: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/immich-app/immich-machine-learning",
         tag: "release",
         ports: &[port(3003, "inference API")],
@@ -840,8 +827,7 @@ pub const JITSI_WEB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "jitsi/web",
         tag: "stable",
         ports: &[port(8000, "HTTP"), port(8443, "HTTPS")],
@@ -867,8 +853,7 @@ pub const JITSI_PROSODY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "jitsi/prosody",
         tag: "stable",
         ports: &[port(5222, "XMPP clients"), port(5280, "BOSH and websockets")],
@@ -895,8 +880,7 @@ pub const JITSI_JICOFO: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "jitsi/jicofo",
         tag: "stable",
         ports: &[port(8888, "REST (health, stats)")],
@@ -923,8 +907,7 @@ pub const JITSI_JVB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "jitsi/jvb",
         tag: "stable",
         ports: &[port(10000, "media (UDP)"), port(8080, "Colibri REST")],
@@ -991,8 +974,7 @@ pub const LANGFUSE_WEB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "docker.langfuse.com/langfuse/langfuse",
         tag: "4",
         ports: &[port(3000, "web UI and API")],
@@ -1018,8 +1000,7 @@ pub const LANGFUSE_WORKER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "docker.langfuse.com/langfuse/langfuse-worker",
         tag: "4",
         ports: &[port(3030, "health and metrics")],
@@ -1043,8 +1024,6 @@ const fn mailcow_daemon(
     knobs: &'static [KnobDef],
     deploy: Deploy,
 ) -> ServiceDef {
-    #[cfg(not(feature = "deploy"))]
-    let _ = (image, deploy);
     ServiceDef {
         id,
         category: Category::Platform,
@@ -1056,8 +1035,7 @@ const fn mailcow_daemon(
         presets: &[],
         self_sizing: None,
         assumed: true,
-        #[cfg(feature = "deploy")]
-        deploy_data: Deploy { image, ..deploy },
+        deploy: Deploy { image, ..deploy },
     }
 }
 
@@ -1078,8 +1056,7 @@ pub const MAILCOW_CLAMD: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/mailcow/clamd",
         tag: "1.71",
         volumes: &[vol("clamd-db-vol-1", "/var/lib/clamav")],
@@ -1104,8 +1081,7 @@ pub const MAILCOW_RSPAMD: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/mailcow/rspamd",
         tag: "4.1.4-1",
         volumes: &[vol("rspamd-vol-1", "/var/lib/rspamd")],
@@ -1130,8 +1106,7 @@ pub const MAILCOW_SOGO: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/mailcow/sogo",
         tag: "5.12.9-1",
         volumes: &[vol("sogo-web-vol-1", "/sogo_web"), vol("sogo-userdata-backup-vol-1", "/sogo_backup")],
@@ -1197,8 +1172,7 @@ pub const MAILCOW_POSTFIX_TLSPOL: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/mailcow/postfix-tlspol",
         tag: "1.8.23",
         volumes: &[vol("postfix-tlspol-vol-1", "/var/lib/postfix-tlspol")],
@@ -1225,8 +1199,7 @@ pub const MAILCOW_PHPFPM: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/mailcow/phpfpm",
         tag: "8.2.29-3",
         ..Deploy::NONE
@@ -1328,8 +1301,7 @@ pub const OPENPROJECT_WEB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "openproject/community",
         tag: "13",
         command: &["./docker/prod/web"],
@@ -1357,8 +1329,7 @@ pub const OPENPROJECT_WORKER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "openproject/community",
         tag: "13",
         command: &["./docker/prod/worker"],
@@ -1384,8 +1355,7 @@ pub const OPENPROJECT_CRON: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "openproject/community",
         tag: "13",
         command: &["./docker/prod/cron"],
@@ -1410,8 +1380,7 @@ pub const OPENPROJECT_PROXY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "openproject/community",
         tag: "13",
         command: &["./docker/prod/proxy"],
@@ -1441,8 +1410,7 @@ pub const PENPOT_FRONTEND: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "penpotapp/frontend",
         tag: "2.16",
         ports: &[port(8080, "HTTP (published as 9001)")],
@@ -1473,8 +1441,7 @@ pub const PENPOT_BACKEND: ServiceDef = ServiceDef {
         source: JVM_ERGONOMICS,
     }),
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "penpotapp/backend",
         tag: "2.16",
         heap_env: Some("JVM_OPTS"),
@@ -1508,8 +1475,7 @@ pub const PENPOT_EXPORTER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "penpotapp/exporter",
         tag: "2.16",
         ports: &[port(6061, "HTTP")],
@@ -1538,8 +1504,7 @@ pub const PENPOT_MCP: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "penpotapp/mcp",
         tag: "2.16",
         ..Deploy::NONE
@@ -1579,8 +1544,7 @@ const fn plane_frontend(
         presets: &[],
         self_sizing: NODE_SELF_SIZING,
         assumed: true,
-        #[cfg(feature = "deploy")]
-        deploy_data: Deploy {
+        deploy: Deploy {
             image,
             tag: "stable",
             ports: PLANE_FRONTEND_PORTS,
@@ -1628,8 +1592,7 @@ pub const PLANE_LIVE: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "makeplane/plane-live",
         tag: "stable",
         ports: &[port(3000, "HTTP and websockets")],
@@ -1677,8 +1640,7 @@ pub const PLANE_API: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "makeplane/plane-backend",
         tag: "stable",
         command: &["./bin/docker-entrypoint-api.sh"],
@@ -1705,8 +1667,7 @@ pub const PLANE_WORKER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "makeplane/plane-backend",
         tag: "stable",
         command: &["./bin/docker-entrypoint-worker.sh"],
@@ -1732,8 +1693,7 @@ pub const PLANE_BEAT: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "makeplane/plane-backend",
         tag: "stable",
         command: &["./bin/docker-entrypoint-beat.sh"],
@@ -1759,8 +1719,7 @@ pub const PLANE_PROXY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "makeplane/plane-proxy",
         tag: "stable",
         ports: &[port(80, "HTTP"), port(443, "HTTPS")],
@@ -1788,8 +1747,7 @@ pub const PLAUSIBLE: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/plausible/community-edition",
         tag: "v2.1.3",
         command: &["sh", "-c", "/entrypoint.sh db createdb && /entrypoint.sh db migrate && /entrypoint.sh run"],
@@ -1824,8 +1782,7 @@ pub const POSTHOG_WEB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "posthog/posthog",
         tag: "latest-release",
         command: &["sh", "-c", "./bin/start-backend & ./bin/start-frontend"],
@@ -1852,8 +1809,7 @@ pub const POSTHOG_WORKER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "posthog/posthog",
         tag: "latest-release",
         command: &["./bin/docker-worker-celery", "--with-scheduler"],
@@ -1878,8 +1834,7 @@ pub const POSTHOG_TEMPORAL_WORKER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "posthog/posthog",
         tag: "latest-release",
         command: &["./bin/temporal-django-worker"],
@@ -1904,8 +1859,7 @@ pub const POSTHOG_NODE: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "posthog/posthog-node",
         tag: "sha-c280973",
         command: &["./bin/plugin-server", "--no-restart-loop"],
@@ -1935,8 +1889,7 @@ const fn posthog_rust(
         presets: &[],
         self_sizing: None,
         assumed: true,
-        #[cfg(feature = "deploy")]
-        deploy_data: Deploy { image, tag: "master", ..Deploy::NONE },
+        deploy: Deploy { image, tag: "master", ..Deploy::NONE },
     }
 }
 
@@ -2010,8 +1963,7 @@ pub const POSTHOG_LIVESTREAM: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/posthog/livestream",
         tag: "main",
         ..Deploy::NONE
@@ -2039,8 +1991,7 @@ pub const RAGFLOW: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "infiniflow/ragflow",
         tag: "v0.27.0",
         ports: &[port(80, "web UI"), port(443, "HTTPS"), port(9380, "API"), port(9381, "admin API")],
@@ -2075,8 +2026,7 @@ pub const SENTRY_CONSUMER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/getsentry/sentry",
         tag: "26.8.0",
         command: &["run", "consumer", "ingest-events", "--consumer-group", "ingest-consumer"],
@@ -2102,8 +2052,7 @@ pub const SENTRY_WEB: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/getsentry/sentry",
         tag: "26.8.0",
         command: &["run", "web"],
@@ -2130,8 +2079,7 @@ pub const SENTRY_TASKWORKER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/getsentry/sentry",
         tag: "26.8.0",
         command: &["run", "taskworker"],
@@ -2157,8 +2105,7 @@ pub const SENTRY_TASKSCHEDULER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/getsentry/sentry",
         tag: "26.8.0",
         command: &["run", "taskworker-scheduler"],
@@ -2183,8 +2130,7 @@ pub const SENTRY_CLEANUP: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/getsentry/sentry",
         tag: "26.8.0",
         ..Deploy::NONE
@@ -2208,8 +2154,7 @@ pub const SNUBA_CONSUMER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/getsentry/snuba",
         tag: "26.8.0",
         command: &["rust-consumer", "--storage", "errors", "--consumer-group", "snuba-consumers"],
@@ -2236,8 +2181,7 @@ pub const SNUBA_API: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/getsentry/snuba",
         tag: "26.8.0",
         command: &["api"],
@@ -2269,8 +2213,7 @@ const fn sentry_daemon(
         presets: &[],
         self_sizing: None,
         assumed: true,
-        #[cfg(feature = "deploy")]
-        deploy_data: Deploy { image, tag: "26.8.0", ..Deploy::NONE },
+        deploy: Deploy { image, tag: "26.8.0", ..Deploy::NONE },
     }
 }
 
@@ -2326,8 +2269,7 @@ pub const SIGNOZ: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "signoz/signoz",
         tag: "v0.129.0",
         ports: &[port(8080, "web UI and API")],
@@ -2360,8 +2302,7 @@ pub const SIGNOZ_OTEL_COLLECTOR: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "signoz/signoz-otel-collector",
         tag: "v0.144.5",
         ports: &[port(4317, "OTLP gRPC"), port(4318, "OTLP HTTP")],
@@ -2396,8 +2337,7 @@ pub const SUPABASE_STUDIO: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "supabase/studio",
         tag: "2026.02.16-sha-26c615c",
         ports: &[port(3000, "dashboard")],
@@ -2423,8 +2363,7 @@ pub const SUPABASE_AUTH: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "supabase/gotrue",
         tag: "v2.186.0",
         ports: &[port(9999, "HTTP")],
@@ -2449,8 +2388,7 @@ pub const POSTGREST: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "postgrest/postgrest",
         tag: "v14.5",
         ports: &[port(3000, "HTTP")],
@@ -2474,8 +2412,7 @@ pub const SUPABASE_REALTIME: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "supabase/realtime",
         tag: "v2.78.15",
         ports: &[port(4000, "HTTP and websockets")],
@@ -2500,8 +2437,7 @@ pub const SUPABASE_STORAGE: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "supabase/storage-api",
         tag: "v1.44.2",
         ports: &[port(5000, "HTTP")],
@@ -2527,8 +2463,7 @@ pub const SUPABASE_META: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "supabase/postgres-meta",
         tag: "v0.95.2",
         ports: &[port(8080, "HTTP")],
@@ -2553,8 +2488,7 @@ pub const SUPABASE_EDGE_RUNTIME: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "supabase/edge-runtime",
         tag: "v1.70.3",
         ports: &[port(9000, "HTTP")],
@@ -2578,8 +2512,7 @@ pub const SUPABASE_ANALYTICS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "supabase/logflare",
         tag: "1.31.2",
         ports: &[port(4000, "HTTP")],
@@ -2603,8 +2536,7 @@ pub const SUPAVISOR: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "supabase/supavisor",
         tag: "2.7.4",
         ports: &[port(5432, "Postgres (session mode)"), port(6543, "Postgres (transaction mode)"), port(4000, "API")],
@@ -2652,8 +2584,7 @@ pub const TWENTY_SERVER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "twentycrm/twenty",
         tag: "v1.22",
         ports: &[port(3000, "HTTP")],
@@ -2681,8 +2612,7 @@ pub const TWENTY_WORKER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: NODE_SELF_SIZING,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "twentycrm/twenty",
         tag: "v1.22",
         command: &["yarn", "worker:prod"],
@@ -2754,8 +2684,7 @@ pub const ZAMMAD_RAILSSERVER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/zammad/zammad",
         tag: "7.1.1-0035",
         command: &["zammad-railsserver"],
@@ -2784,8 +2713,7 @@ pub const ZAMMAD_SCHEDULER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/zammad/zammad",
         tag: "7.1.1-0035",
         command: &["zammad-scheduler"],
@@ -2812,8 +2740,7 @@ pub const ZAMMAD_WEBSOCKET: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/zammad/zammad",
         tag: "7.1.1-0035",
         command: &["zammad-websocket"],
@@ -2840,8 +2767,7 @@ pub const ZAMMAD_NGINX: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/zammad/zammad",
         tag: "7.1.1-0035",
         command: &["zammad-nginx"],
@@ -2869,8 +2795,7 @@ pub const ZAMMAD_BACKUP: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/zammad/zammad",
         tag: "7.1.1-0035",
         command: &["zammad-backup"],
@@ -2901,8 +2826,7 @@ pub const ZULIP: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: true,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/zulip/zulip-server",
         tag: "12.1-0",
         ports: &[port(80, "HTTP"), port(443, "HTTPS"), port(25, "incoming email")],
@@ -2927,21 +2851,21 @@ mod tests {
     #[test]
     fn every_stack_profile_deploys_a_pinned_image() {
         for s in SERVICES {
-            assert!(!s.deploy().image.is_empty(), "{}: no image", s.id);
+            assert!(!s.deploy.image.is_empty(), "{}: no image", s.id);
             assert!(
-                !s.deploy().tag.is_empty() && s.deploy().tag != "latest",
+                !s.deploy.tag.is_empty() && s.deploy.tag != "latest",
                 "{}: tag {:?}",
                 s.id,
-                s.deploy().tag
+                s.deploy.tag
             );
             // The pulled image is one the catalog maps to a profile of the same project.
-            let mapped = service_for_image(s.deploy().image)
-                .unwrap_or_else(|| panic!("{}: {} maps to nothing", s.id, s.deploy().image));
+            let mapped = service_for_image(s.deploy.image)
+                .unwrap_or_else(|| panic!("{}: {} maps to nothing", s.id, s.deploy.image));
             assert!(
                 SERVICES.iter().any(|d| d.id == mapped.id),
                 "{}: {} maps to {}",
                 s.id,
-                s.deploy().image,
+                s.deploy.image,
                 mapped.id
             );
         }

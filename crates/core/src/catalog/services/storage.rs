@@ -82,8 +82,7 @@ pub const MINIO: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // Root credentials default to minioadmin/minioadmin when unset.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "quay.io/minio/minio",
         tag: "RELEASE.2025-09-07T16-13-09Z",
         command: &["server", "/data", "--console-address", ":9001"],
@@ -128,8 +127,7 @@ pub const SEAWEEDFS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "chrislusf/seaweedfs",
         tag: "3.80",
         command: &["server", "-dir=/data", "-s3"],

@@ -176,8 +176,7 @@ pub const CELERY_PREFORK: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // Your app's image; the kind writes `celery --app=… worker --pool=prefork`.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy::NONE,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -199,8 +198,7 @@ pub const CELERY_GEVENT: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy::NONE,
+    deploy: Deploy::NONE,
 };
 
 #[rustfmt::skip]
@@ -220,8 +218,7 @@ pub const CELERY_BEAT: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         command: &["celery", "--app=your_app", "beat"],
         command_note: CELERY_NOTE,
         ..Deploy::NONE
@@ -244,8 +241,7 @@ pub const FLOWER: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "mher/flower",
         tag: "2.0",
         ports: &[Port {
@@ -274,8 +270,7 @@ pub const SIDEKIQ: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // Your Rails app's image; the kind writes `bundle exec sidekiq -c N`.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         env: &[
             EnvSpec {
                 name: "SECRET_KEY_BASE",
@@ -311,8 +306,7 @@ pub const SNUBA: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/getsentry/snuba",
         tag: "26.8.0",
         ports: &[Port { container: 1218, what: "snuba-api HTTP (internal)" }],
@@ -343,8 +337,7 @@ pub const SENTRY_RELAY: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/getsentry/relay",
         tag: "26.8.0",
         ports: &[Port { container: 3000, what: "HTTP ingest (behind Sentry's Nginx)" }],
@@ -372,8 +365,7 @@ pub const PLAYWRIGHT: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // The remote-browser server Open WebUI's docker-compose.playwright.yaml runs.
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "mcr.microsoft.com/playwright",
         tag: "v1.58.0-noble",
         command: &["npx", "-y", "playwright@1.58.0", "run-server", "--port", "3000", "--host", "0.0.0.0"],
@@ -405,8 +397,7 @@ pub const BROWSERLESS: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "ghcr.io/browserless/chromium",
         tag: "v2.56.0",
         ports: &[Port { container: 3000, what: "HTTP and WebSocket API" }],
@@ -437,8 +428,7 @@ pub const GOTENBERG: ServiceDef = ServiceDef {
     presets: &[],
     self_sizing: None,
     assumed: false,
-    #[cfg(feature = "deploy")]
-    deploy_data: Deploy {
+    deploy: Deploy {
         image: "gotenberg/gotenberg",
         tag: "8",
         ports: &[Port { container: 3000, what: "HTTP API" }],

@@ -146,11 +146,11 @@ pub(super) fn jvm_heap(r: &mut Read) {
         sources.push(("ES_HEAP_SIZE: ".into(), format!("-Xmx{v}"), Some(at)));
     }
     for (k, v, at) in r.env_where(jvm_var) {
-        if Some(k) != r.def.deploy().heap_env {
+        if Some(k) != r.def.deploy.heap_env {
             sources.push((format!("{k}="), v.to_string(), Some(at)));
         }
     }
-    if let Some(var) = r.def.deploy().heap_env {
+    if let Some(var) = r.def.deploy.heap_env {
         if let Some((v, at)) = r.env(var) {
             sources.push((format!("{var}="), v.to_string(), Some(at)));
         }

@@ -181,9 +181,7 @@ pub(crate) fn words(v: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::kinds::knobs::knob;
-    #[cfg(feature = "deploy")]
-    use crate::model::Deploy;
-    use crate::model::{Category, KnobDef, KnobUnit};
+    use crate::model::{Category, Deploy, KnobDef, KnobUnit};
     use crate::sources::PLANNER;
 
     /// A service of `kind` with these knobs, for kinds the catalog may not
@@ -200,8 +198,7 @@ mod tests {
             presets: &[],
             self_sizing: None,
             assumed: false,
-            #[cfg(feature = "deploy")]
-            deploy_data: Deploy::NONE,
+            deploy: Deploy::NONE,
         }))
     }
 

@@ -14,13 +14,25 @@ POSTGRES_PASSWORD=change-me-1
 # required: docker compose stops with a message until it is set
 WORKER_BACKUP_IMAGE=
 
+# worker-backup: set in the plan
+WORKER_BACKUP_INSIGHT_PARALLEL_SIZE=40
+
+# worker-backup: set in the plan
+WORKER_BACKUP_THEME_PARALLEL_SIZE=50
+
 # the image worker-insight runs: your app, built and pushed to your registry (e.g. registry.example.com/team/worker-insight:1.0)
 # required: docker compose stops with a message until it is set
 WORKER_INSIGHT_IMAGE=
 
+# worker-insight: set in the plan
+WORKER_INSIGHT_INSIGHT_PARALLEL_SIZE=40
+
 # the image worker-theme runs: your app, built and pushed to your registry (e.g. registry.example.com/team/worker-theme:1.0)
 # required: docker compose stops with a message until it is set
 WORKER_THEME_IMAGE=
+
+# worker-theme: set in the plan
+WORKER_THEME_THEME_PARALLEL_SIZE=50
 
 # the image worker-trans-2 runs: your app, built and pushed to your registry (e.g. registry.example.com/team/worker-trans-2:1.0)
 # required: docker compose stops with a message until it is set

@@ -1,0 +1,96 @@
+//! The tools worker's protocol, in one place for both sides: the page posts
+//! an [`Envelope`] as JSON text; the worker posts back a two-element array,
+//! `[reply, attachment]`: a [`Reply`] as JSON text with the same `id`, and
+//! the bytes that go with it (a `Uint8Array`, transferred) or `undefined`.
+//! When it has started, the worker posts `Reply { id: 0, response: Ready }`;
+//! the page sends nothing before that.
+
+use serde::{Deserialize, Serialize};
+
+/// The UI's language, spelled as the app stores it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UiLang {
+    #[serde(rename = "zh-CN")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+/// What the page asks for.
+///
+/// Externally tagged (`{"export": {…}}`): the page decodes replies, and an
+/// internally tagged enum costs the first load several KB of buffering code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Request {
+    /// Every file of one option (`stackfit_core::export::files`), secrets
+    /// generated in the worker, and their zip as the attachment.
+    Export {
+        /// The plan as `stackfit_core::codec::to_json` writes it.
+        plan: String,
+        /// The option's id.
+        option: String,
+        /// The language of DEPLOY.md and the files' comments.
+        lang: UiLang,
+    },
+}
+
+/// What the worker answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Response {
+    /// The worker has started and takes requests.
+    Ready,
+    /// The option's files, in the engine's order; the zip is the attachment.
+    Export {
+        files: Vec<ExportedFile>,
+        /// The zip's download name: `stackfit-<option>.zip`.
+        zip_name: String,
+    },
+    /// The request could not be answered, and why.
+    Error {
+        message_en: String,
+        message_zh: String,
+    },
+}
+
+/// A request with its id, which the reply carries back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub id: u32,
+    pub request: Request,
+}
+
+/// A response to request `id` (0: the worker's own `Ready`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u32,
+    pub response: Response,
+}
+
+/// What kind of file, for the dialog's tabs and highlighting (the engine's
+/// `export::FileKind`, spelled the same).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    Compose,
+    Env,
+    PostgresConf,
+    Sql,
+    Kubernetes,
+    Swarm,
+    Markdown,
+}
+
+/// One exported file: its download name, kind, server (if it belongs to
+/// one), text, and the text highlighted as HTML (every character escaped;
+/// see `highlight`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedFile {
+    pub name: String,
+    pub kind: FileKind,
+    pub server: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub html: String,
+}

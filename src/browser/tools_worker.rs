@@ -1,0 +1,163 @@
+//! The tools worker (`crates/tools`) seen from the page: started on the first
+//! request (so its wasm is not part of the first load), then kept. Requests
+//! wait until the worker says it is ready; each reply goes to the callback
+//! of its request. If the worker cannot start or fails, every waiting
+//! request gets the error and the next request starts a fresh worker.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use stackfit_tools::protocol::{Envelope, Reply, Request, Response};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The worker's loader, next to index.html (Trunk's `data-loader-shim`;
+/// worker files carry no hash).
+pub const LOADER_URL: &str = "./stackfit-tools_loader.js";
+
+/// A reply and the bytes that came with it (an export's zip).
+pub struct Answer {
+    pub response: Response,
+    pub attachment: Option<Vec<u8>>,
+}
+
+type Pending = Box<dyn FnOnce(Result<Answer, String>)>;
+
+struct Tools {
+    worker: web_sys::Worker,
+    ready: bool,
+    /// Requests (as JSON) posted before the worker was ready.
+    queued: Vec<String>,
+    pending: HashMap<u32, Pending>,
+    next_id: u32,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+thread_local! {
+    static TOOLS: RefCell<Option<Tools>> = const { RefCell::new(None) };
+}
+
+/// Sends `request` to the tools worker (starting it if needed); `reply`
+/// gets the answer, or why there is none.
+pub fn ask(request: Request, reply: impl FnOnce(Result<Answer, String>) + 'static) {
+    let started = TOOLS.with(|t| {
+        let mut guard = t.borrow_mut();
+        if guard.is_none() {
+            *guard = Some(start()?);
+        }
+        Ok::<(), String>(())
+    });
+    if let Err(e) = started {
+        reply(Err(e));
+        return;
+    }
+    TOOLS.with(|t| {
+        let mut guard = t.borrow_mut();
+        let tools = guard.as_mut().expect("started above");
+        tools.next_id = tools.next_id.wrapping_add(1).max(1);
+        let id = tools.next_id;
+        let text = serde_json::to_string(&Envelope { id, request }).expect("requests serialize");
+        tools.pending.insert(id, Box::new(reply));
+        if tools.ready {
+            let _ = tools.worker.post_message(&JsValue::from_str(&text));
+        } else {
+            tools.queued.push(text);
+        }
+    });
+}
+
+/// Whether the worker has been started (for tests: it is not, before the
+/// first export).
+pub fn is_started() -> bool {
+    TOOLS.with(|t| t.borrow().is_some())
+}
+
+fn start() -> Result<Tools, String> {
+    let worker = web_sys::Worker::new(LOADER_URL).map_err(describe)?;
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
+        ev.prevent_default();
+        let detail = ev
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "the worker could not be loaded".into());
+        fail_all(detail);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Tools {
+        worker,
+        ready: false,
+        queued: Vec::new(),
+        pending: HashMap::new(),
+        next_id: 0,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+fn describe(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// The worker failed: stop it and tell every waiting request.
+fn fail_all(detail: String) {
+    let pending = TOOLS.with(|t| {
+        t.borrow_mut().take().map(|tools| {
+            tools.worker.terminate();
+            // This runs inside the error handler: its closure must outlive
+            // the call, so the failed worker's two handlers are leaked.
+            std::mem::forget(tools._on_message);
+            std::mem::forget(tools._on_error);
+            tools.pending
+        })
+    });
+    // The callbacks run with no borrow held.
+    for (_, reply) in pending.into_iter().flatten() {
+        reply(Err(detail.clone()));
+    }
+}
+
+fn on_message(ev: web_sys::MessageEvent) {
+    let data: js_sys::Array = match ev.data().dyn_into() {
+        Ok(a) => a,
+        Err(_) => return,
+    };
+    let Some(text) = data.get(0).as_string() else {
+        return;
+    };
+    let attachment = data
+        .get(1)
+        .dyn_into::<js_sys::Uint8Array>()
+        .ok()
+        .map(|a| a.to_vec());
+    let Ok(reply) = serde_json::from_str::<Reply>(&text) else {
+        return;
+    };
+    if reply.response == Response::Ready {
+        TOOLS.with(|t| {
+            if let Some(tools) = t.borrow_mut().as_mut() {
+                tools.ready = true;
+                for text in tools.queued.drain(..) {
+                    let _ = tools.worker.post_message(&JsValue::from_str(&text));
+                }
+            }
+        });
+        return;
+    }
+    let callback = TOOLS.with(|t| {
+        t.borrow_mut()
+            .as_mut()
+            .and_then(|tools| tools.pending.remove(&reply.id))
+    });
+    if let Some(callback) = callback {
+        callback(Ok(Answer {
+            response: reply.response,
+            attachment,
+        }));
+    }
+}
