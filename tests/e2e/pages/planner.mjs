@@ -246,6 +246,8 @@ export class Planner {
       document.querySelector(board).dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: dt }));
     }, board);
     await this.byTestId("drop-overlay").waitFor({ state: "detached" });
+  }
+
   /** Opens the export dialog for the option on screen and waits for its files. */
   async openExport() {
     await this.byTestId("export-open").click();
