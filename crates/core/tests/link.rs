@@ -316,3 +316,54 @@ fn every_single_bit_flip_is_answered_without_a_panic() {
         good.len() - 4
     );
 }
+
+/// A link made from a plan "as sent" carries the sender's quote for the tier
+/// it uses: whoever opens it, with an empty price book of their own, sees
+/// the sender's total, marked as the sender's — and a quote for a tier the
+/// plan does not use stays home.
+#[test]
+fn a_link_carries_the_senders_quotes_for_the_tiers_it_uses() {
+    use stackfit_core::cost::as_sent;
+    use stackfit_core::fit::evaluate_with;
+    use stackfit_core::model::price::{Billing, PriceBook, Quote, QuoteFrom};
+    use stackfit_core::report::PriceBasis;
+
+    let mut plan = templates::get("s2").unwrap();
+    // S2's servers carry the report's own price; this one is left to the books.
+    plan.options[0].servers[0].price = None;
+    let tier = plan.options[0].servers[0].tier.clone();
+    let quote = |tier: &str, fen| Quote {
+        tier: tier.into(),
+        monthly_fen: fen,
+        yearly_fen: Some(fen * 10),
+        billing: Billing::YearlyPrepaid,
+        date: "2026-11-30".into(),
+        note: "sales call".into(),
+        from: QuoteFrom::Mine,
+    };
+    let mut mine = PriceBook::default();
+    mine.set(quote(&tier, 12_345));
+    mine.set(quote("aws-t3-nano-not-in-this-plan", 1));
+
+    let opened = plan_from_fragment(&plan_to_fragment(&as_sent(&plan, &mine)))
+        .unwrap()
+        .plan;
+    assert_eq!(opened.quotes.len(), 1, "{:?}", opened.quotes);
+    let report = evaluate_with(&opened, &PriceBook::default());
+    let server = &report.options[0].servers[0];
+    assert_eq!(server.monthly_fen, Some(12_345));
+    assert_eq!(
+        server.yearly_fen,
+        Some(123_450),
+        "the prepaid year, not 12 × monthly"
+    );
+    match &server.price_basis {
+        PriceBasis::Quote { from, date, .. } => {
+            assert_eq!((*from, date.as_str()), (QuoteFrom::Sender, "2026-11-30"))
+        }
+        other => panic!("priced by {other:?}"),
+    }
+    // Without the quotes, the same plan is priced otherwise.
+    let plain = evaluate_with(&plan, &PriceBook::default());
+    assert_ne!(plain.options[0].servers[0].monthly_fen, Some(12_345));
+}

@@ -6,6 +6,7 @@
 use leptos::html;
 use leptos::prelude::*;
 use stackfit_core::codec::{self, file::file_name, link::plan_to_fragment};
+use stackfit_core::cost;
 use wasm_bindgen::JsCast;
 
 use super::qr::QrCodeView;
@@ -67,7 +68,13 @@ fn DialogBody() -> impl IntoView {
 
     // The whole link, recomputed only while the dialog is open.
     let page = location::page_url();
-    let link = Memo::new(move |_| planner.with_plan(|p| format!("{page}#{}", plan_to_fragment(p))));
+    // The user's quotes for the plan's tiers travel with it, as the sender's.
+    let sent = move || {
+        planner
+            .book
+            .with(|book| planner.with_plan(|p| cost::as_sent(p, book)))
+    };
+    let link = Memo::new(move |_| format!("{page}#{}", plan_to_fragment(&sent())));
     let chars = move || link.with(|l| l.chars().count());
 
     // However the dialog closes (Escape, Close, the backdrop, a file picked),
@@ -97,7 +104,8 @@ fn DialogBody() -> impl IntoView {
         });
     };
     let download = move |_| {
-        let (name, text) = planner.with_plan(|p| (file_name(&p.name), codec::to_json(p)));
+        let plan = sent();
+        let (name, text) = (file_name(&plan.name), codec::to_json(&plan));
         status.set(
             match files::download_text(&name, "application/json", &text) {
                 Ok(()) => Status::Downloaded(name),

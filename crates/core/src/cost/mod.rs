@@ -175,6 +175,15 @@ pub fn carry(plan: &Plan, book: &PriceBook) -> Vec<Quote> {
         .collect()
 }
 
+/// The plan as it leaves this browser (a share link, a plan file, the
+/// report's link): the quotes of `book` it uses ride along as the sender's,
+/// so whoever opens it sees the same totals, marked as the sender's prices.
+pub fn as_sent(plan: &Plan, book: &PriceBook) -> Plan {
+    let mut sent = plan.clone();
+    sent.quotes = carry(plan, book);
+    sent
+}
+
 /// Twelve months.
 pub fn yearly_fen(monthly_fen: Fen) -> Fen {
     monthly_fen.saturating_mul(MONTHS_PER_YEAR)
