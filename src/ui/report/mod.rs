@@ -3,7 +3,7 @@
 //! a plan (`present::present`) — the summary, the comparison, each option's
 //! allocation diagrams and findings, the assumptions — in zh-CN or English,
 //! printable on A4 and readable on a phone. Its link carries the plan with
-//! the sender's quotes (`cost::carry`), so it prices exactly as sent; opening
+//! the sender's quotes (`cost::as_sent`), so it prices exactly as sent; opening
 //! it reads nothing from and writes nothing to the reader's saved plans.
 
 mod page;
@@ -11,7 +11,7 @@ mod server_figure;
 
 use leptos::prelude::*;
 use stackfit_core::codec::link::{plan_from_fragment, plan_to_fragment};
-use stackfit_core::cost::carry;
+use stackfit_core::cost::as_sent;
 use stackfit_core::model::price::PriceBook;
 use stackfit_core::model::Plan;
 
@@ -24,9 +24,7 @@ use page::ReportPage;
 /// The fragment of `plan`'s report link, read with `book`: the plan with
 /// the quotes it uses carried as the sender's, then the share link's payload.
 pub fn report_fragment(plan: &Plan, book: &PriceBook) -> String {
-    let mut sent = plan.clone();
-    sent.quotes = carry(plan, book);
-    format!("{REPORT_PREFIX}{}", plan_to_fragment(&sent))
+    format!("{REPORT_PREFIX}{}", plan_to_fragment(&as_sent(plan, book)))
 }
 
 /// A file name from a plan's name: letters, digits and CJK kept, the rest
