@@ -9,6 +9,7 @@ pub mod export;
 pub mod fields;
 pub mod findings;
 pub mod header;
+pub mod import;
 pub mod inspector;
 pub mod notice;
 pub mod options;

@@ -10,13 +10,13 @@ use std::path::{Path, PathBuf};
 
 use stackfit_core::findings::Severity;
 use stackfit_core::fit::{self, Lang, Verdict};
-use stackfit_core::import::{self, stats, ComposeImport, InputFile, Note};
+use stackfit_core::import::{self, ComposeImport, InputFile, Note};
 use stackfit_core::model::bounds;
 use stackfit_core::{codec, Plan};
 
-/// The tier `import` puts the stack on when none is given: a 2 vCPU / 4 GiB
-/// Alibaba Cloud ECS, the size this planner is most used for.
-pub const DEFAULT_TIER: &str = "aliyun-ecs-c7-large";
+/// The tier `import` puts the stack on when none is given (the engine's,
+/// shared with the planner's import dialog).
+pub use stackfit_core::import::DEFAULT_TIER;
 
 /// How `check` exits, for CI.
 pub mod exit {
@@ -149,33 +149,24 @@ pub fn import(req: &Request, lang: Lang) -> Result<(Plan, String), String> {
             }
         }
     }
-    let mut notes = describe(&got, lang);
-    let Some(mut plan) = got.plan.clone() else {
-        return Err(notes);
-    };
-    if let Some(path) = req.stats {
-        let capture = read(Path::new(path))?;
-        let samples =
-            stats::parse(InputFile::new(path, &capture)).map_err(|n| note_line(&n, lang))?;
-        let measured = stats::import(&samples, &got.naming());
-        for n in samples.skipped.iter().chain(&measured.notes) {
+    let capture = req
+        .stats
+        .map(|p| read(Path::new(p)).map(|b| (p, b)))
+        .transpose()?;
+    // The same call as the planner's import dialog: compose, then the capture.
+    let all = import::with_stats(got, capture.as_ref().map(|(p, b)| InputFile::new(p, b)));
+    let mut notes = describe(&all.compose, lang);
+    if let Some(measured) = &all.stats {
+        for n in &measured.notes {
             notes.push_str(&format!("docker stats: {}\n", note_line(n, lang)));
         }
-        for u in &measured.unknown {
-            notes.push_str(&format!(
-                "docker stats: {} {}\n",
-                u.container,
-                lang.pick(
-                    "不属于这个 compose 项目，未使用",
-                    "is not a service of this project; not used"
-                )
-            ));
-        }
-        stats::apply_to(&mut plan, import::OPTION_ID, &measured).map_err(|e| match lang {
-            Lang::En => e.message_en(),
-            Lang::Zh => e.message_zh(),
-        })?;
     }
+    for n in &all.stats_errors {
+        notes.push_str(&format!("docker stats: {}\n", note_line(n, lang)));
+    }
+    let Some(plan) = all.plan else {
+        return Err(notes);
+    };
     Ok((plan, notes))
 }
 

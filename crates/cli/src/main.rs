@@ -3,7 +3,9 @@
 
 mod export;
 mod import;
+mod recommend;
 mod table;
+mod whatif;
 
 use std::process::ExitCode;
 
@@ -25,6 +27,13 @@ const USAGE: &str = "usage:
   stackfit report PLAN.json --format md|csv [--lang en|zh]
   stackfit import COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
           [--project NAME] [--tier TIER]    (the plan JSON; what was read on stderr)
+  stackfit recommend PLAN.json [--option NAME] [--providers aliyun,tencent,aws]
+          [--max-servers N] [--families c7,g7] [--headroom PCT]
+          [--keep-together a,b]... [--keep-apart a,b]... [--pin PLACEMENT=SERVER]...
+          [--catalog-prices] [--allow-unknown-prices] [--json] [--lang en|zh]
+          the cheapest layouts that fit; exits 0 found, 1 nothing fits, 2 bad input
+  stackfit whatif PLAN.json --load 2.0 [--option NAME] [--json] [--lang en|zh]
+          each server's verdict at that load and where it breaks (×0.5 … ×10)
   stackfit check COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
           --tier TIER [--headroom PCT] [--json]
           exits 0 fits, 1 tight or at risk, 2 does not fit, 3 bad input
@@ -39,10 +48,10 @@ fn main() -> ExitCode {
         eprint!("{}", out.stderr);
         return ExitCode::from(out.code);
     }
-    match run(&args) {
-        Ok(out) => {
+    match run_with_code(&args) {
+        Ok((out, code)) => {
             print!("{out}");
-            ExitCode::SUCCESS
+            ExitCode::from(code)
         }
         Err(e) => {
             eprintln!("stackfit: {e}");
@@ -154,10 +163,18 @@ fn load(path: &str, lang: Lang) -> Result<stackfit_core::Plan, String> {
     Ok(restored.plan)
 }
 
+/// A command's output; see [`run_with_code`].
+#[cfg(test)]
 fn run(args: &[String]) -> Result<String, String> {
+    run_with_code(args).map(|(out, _)| out)
+}
+
+/// A command's output and exit status (0 unless the command has its own,
+/// like `recommend`'s 1 when nothing fits); an error exits 2.
+fn run_with_code(args: &[String]) -> Result<(String, u8), String> {
     let flag = |name: &str| args.iter().any(|a| a == name);
     if matches!(args, [a] if a == "--version" || a == "-V") {
-        return Ok(format!("stackfit {}\n", env!("CARGO_PKG_VERSION")));
+        return Ok((format!("stackfit {}\n", env!("CARGO_PKG_VERSION")), 0));
     }
     let positional: Vec<&str> = {
         let mut v = Vec::new();
@@ -166,7 +183,20 @@ fn run(args: &[String]) -> Result<String, String> {
             if skip {
                 skip = false;
             } else if [
-                "--lang", "--option", "--server", "--out", "--prices", "--format",
+                "--lang",
+                "--option",
+                "--server",
+                "--out",
+                "--prices",
+                "--format",
+                "--load",
+                "--providers",
+                "--max-servers",
+                "--families",
+                "--headroom",
+                "--keep-together",
+                "--keep-apart",
+                "--pin",
             ]
             .contains(&a.as_str())
             {
@@ -203,6 +233,29 @@ fn run(args: &[String]) -> Result<String, String> {
             })?
         }
     };
+    let values = |name: &str| -> Vec<&str> {
+        args.windows(2)
+            .filter(|w| w[0] == name)
+            .map(|w| w[1].as_str())
+            .collect()
+    };
+    if let ["recommend", path] = positional.as_slice() {
+        let plan = load(path, lang)?;
+        let req = recommend::Request {
+            option: value("--option"),
+            providers: value("--providers"),
+            families: value("--families"),
+            max_servers: value("--max-servers"),
+            headroom: value("--headroom"),
+            keep_together: values("--keep-together"),
+            keep_apart: values("--keep-apart"),
+            pin: values("--pin"),
+            catalog_prices_only: flag("--catalog-prices"),
+            allow_unknown_prices: flag("--allow-unknown-prices"),
+            json: flag("--json"),
+        };
+        return recommend::run(&plan, &req, &book, lang);
+    }
     match positional.as_slice() {
         ["catalog", "services"] => Ok(if flag("--json") {
             json(&catalog::services())
@@ -284,8 +337,20 @@ fn run(args: &[String]) -> Result<String, String> {
                 lang,
             )
         }
+        ["whatif", path] => {
+            let plan = load(path, lang)?;
+            whatif::run(
+                &plan,
+                value("--option"),
+                value("--load"),
+                &book,
+                flag("--json"),
+                lang,
+            )
+        }
         _ => Err(USAGE.to_string()),
     }
+    .map(|out| (out, 0))
 }
 
 #[cfg(test)]
@@ -506,5 +571,86 @@ mod tests {
         let e = run(&args(&format!("evaluate s3 --lang zh {prices}"))).unwrap_err();
         assert!(e.contains("第 1 行第 1 列"), "{e}");
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    /// `whatif --json`: the option at that load and each server's breaking
+    /// point; a bad multiplier or option is refused (exit status 2).
+    #[test]
+    fn whatif_prints_verdicts_at_a_load_and_breaking_points() {
+        let v: serde_json::Value = serde_json::from_str(
+            &run(&args("whatif s4 --load 2.0 --option as-planned --json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v["option"], "as-planned");
+        assert_eq!(v["load"], 2000);
+        assert!(v["report"]["servers"][0]["verdict"].is_string());
+        let b = &v["breaking"][1];
+        assert_eq!(b["server"], "b");
+        assert!(b["load"].as_u64().unwrap() <= 1000, "{b}");
+        assert!(b["gives"][0].is_string());
+        assert_eq!(b["per_resource"].as_array().unwrap().len(), 3);
+        let text = run(&args("whatif s0 --load 1.5 --option lean-2c4g")).unwrap();
+        assert!(
+            text.contains("at load ×1.5") && text.contains("breaks at ×"),
+            "{text}"
+        );
+        let zh = run(&args("whatif s0 --load 1 --lang zh")).unwrap();
+        assert!(zh.contains("负载 ×1"), "{zh}");
+        assert!(run(&args("whatif s0 --load 20"))
+            .unwrap_err()
+            .contains("×0.5 … ×10"));
+        assert!(run(&args("whatif s0")).unwrap_err().contains("--load"));
+        assert!(run(&args("whatif s0 --load 2 --option nope"))
+            .unwrap_err()
+            .contains("options:"));
+    }
+
+    /// `recommend --json`: up to three layouts, each with its servers, cost,
+    /// reason in both languages and the option to add.
+    #[test]
+    fn recommend_json_has_layouts_with_reasons_and_options() {
+        let out = run(&args("recommend s3 --option a-single --json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["option"], "a-single");
+        assert_eq!(v["exact"], true);
+        let layouts = v["layouts"].as_array().unwrap();
+        assert!(!layouts.is_empty() && layouts.len() <= 3);
+        let l = &layouts[0];
+        for key in [
+            "monthly_fen",
+            "known_monthly_fen",
+            "unknown_prices",
+            "headroom_pct",
+            "servers",
+            "reason_en",
+            "reason_zh",
+            "option",
+        ] {
+            assert!(l.get(key).is_some(), "layout lacks {key}");
+        }
+        let s = &l["servers"][0];
+        for key in [
+            "id",
+            "tier",
+            "size",
+            "placements",
+            "monthly_fen",
+            "headroom_pct",
+        ] {
+            assert!(s.get(key).is_some(), "server lacks {key}");
+        }
+        assert!(l["option"]["servers"].is_array());
+        let a = run(&args(
+            "recommend s3 --option a-single --providers aws --max-servers 2",
+        ))
+        .unwrap();
+        assert!(a.contains("aws-") && !a.contains("aliyun-"), "{a}");
+        let zh = run(&args("recommend s4 --option as-planned --lang zh")).unwrap();
+        assert!(zh.contains("余量"), "{zh}");
+        let pinned = run(&args(
+            "recommend s4 --option as-planned --pin postgres=a --allow-unknown-prices",
+        ))
+        .unwrap();
+        assert!(pinned.contains("pinned"), "{pinned}");
     }
 }

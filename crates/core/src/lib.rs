@@ -32,9 +32,11 @@ pub mod kinds;
 pub mod model;
 pub mod present;
 pub mod report;
+pub mod search;
 pub mod sources;
 pub mod templates;
 pub mod tune;
+pub mod whatif;
 
 pub use edit::{apply, History};
 pub use fit::{evaluate, recommend, Report, Verdict};

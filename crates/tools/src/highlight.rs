@@ -154,7 +154,7 @@ pub fn to_html(text: &str, syntax: Syntax) -> String {
     html
 }
 
-fn escape_into(html: &mut String, text: &str) {
+pub(crate) fn escape_into(html: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => html.push_str("&amp;"),

@@ -4,12 +4,14 @@
 //! random source comes in as a function), so it is tested natively; the
 //! worker's `main` only moves messages and supplies the browser's crypto.
 //!
-//! Today it exports an option's files (the export dialog). The compose
-//! importer and the report's Markdown export are the next requests: add a
-//! variant to [`protocol::Request`] and [`protocol::Response`], and an arm to
+//! Today it exports an option's files (the export dialog) and imports
+//! compose files, a `.env` and a `docker stats` capture (the import dialog).
+//! The report's Markdown export is the next request: add a variant to
+//! [`protocol::Request`] and [`protocol::Response`], and an arm to
 //! [`handle`].
 
 pub mod highlight;
+pub mod import;
 pub mod protocol;
 
 use protocol::{ExportedFile, Request, Response};
@@ -54,6 +56,25 @@ impl Answer {
 /// ```
 pub fn handle(request: Request, random_secret: &mut dyn FnMut() -> String) -> Answer {
     match request {
+        Request::Import {
+            files,
+            env,
+            stats,
+            profiles,
+            tier,
+            lang,
+        } => {
+            let p = import::preview(&files, env.as_ref(), stats.as_ref(), &profiles, &tier);
+            Answer {
+                response: Response::Import {
+                    html: import::to_html(&p, lang),
+                    errors: p.errors.len() as u32,
+                    project: p.project.clone(),
+                    plan: p.plan,
+                },
+                attachment: None,
+            }
+        }
         Request::Export { plan, option, lang } => {
             let restored = match codec::from_json(&plan) {
                 Ok(r) => r,
@@ -166,6 +187,243 @@ mod tests {
             &mut String::new,
         );
         assert!(matches!(answer.response, Response::Error { .. }));
+    }
+
+    fn text(name: &str, text: &str) -> protocol::InputText {
+        protocol::InputText {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    fn request(
+        files: &[(&str, &str)],
+        env: Option<&str>,
+        stats: Option<&str>,
+        lang: UiLang,
+    ) -> Request {
+        Request::Import {
+            files: files.iter().map(|(n, t)| text(n, t)).collect(),
+            env: env.map(|t| text(".env", t)),
+            stats: stats.map(|t| text("docker-stats.txt", t)),
+            profiles: String::new(),
+            tier: stackfit_core::import::DEFAULT_TIER.into(),
+            lang,
+        }
+    }
+
+    fn import(
+        files: &[(&str, &str)],
+        env: Option<&str>,
+        stats: Option<&str>,
+    ) -> import::ImportPreview {
+        let Request::Import {
+            files,
+            env,
+            stats,
+            profiles,
+            tier,
+            ..
+        } = request(files, env, stats, UiLang::En)
+        else {
+            unreachable!()
+        };
+        import::preview(&files, env.as_ref(), stats.as_ref(), &profiles, &tier)
+    }
+
+    /// The reply the page gets: the preview as HTML in its language (every
+    /// text escaped), the plan, and how many errors block it; through JSON,
+    /// as in the browser.
+    fn answer(
+        files: &[(&str, &str)],
+        env: Option<&str>,
+        stats: Option<&str>,
+        lang: UiLang,
+    ) -> Response {
+        let answer = handle(request(files, env, stats, lang), &mut String::new);
+        assert!(answer.attachment.is_none());
+        let json = serde_json::to_string(&answer.response).unwrap();
+        serde_json::from_str(&json).unwrap()
+    }
+
+    #[test]
+    fn the_worker_answers_an_import_with_html_in_the_ui_language() {
+        let Response::Import {
+            html,
+            plan,
+            errors,
+            project,
+        } = answer(
+            &[("docker-compose.yml", SHOP)],
+            None,
+            Some(STATS),
+            UiLang::Zh,
+        )
+        else {
+            panic!("not an import")
+        };
+        assert_eq!((errors, project.as_deref()), (0, Some("shop")));
+        assert!(plan.is_some());
+        for part in [
+            "import-verdict",
+            "import-recognised",
+            "import-assumed",
+            "import-not-running",
+            "import-unknown-containers",
+            "import-service-db",
+        ] {
+            assert!(
+                html.contains(&format!("data-testid=\"{part}\"")),
+                "{part}: {html}"
+            );
+        }
+        assert!(
+            html.contains("已识别（1）") && html.contains("实测 210\u{a0}MiB"),
+            "{html}"
+        );
+        let Response::Import {
+            html, plan, errors, ..
+        } = answer(
+            &[(
+                "docker-compose.yml",
+                "services:\n  web:\n    image: [nginx<b>\n",
+            )],
+            None,
+            None,
+            UiLang::En,
+        )
+        else {
+            panic!("not an import")
+        };
+        assert!(plan.is_none() && errors > 0);
+        assert!(
+            html.contains("Errors (")
+                && html.contains("<code class=\"import-at\">docker-compose.yml:"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("<b>\n") && !html.contains("nginx<b>"),
+            "text is escaped: {html}"
+        );
+    }
+
+    const SHOP: &str = "name: shop\nservices:\n  db:\n    image: postgres:16\n    mem_limit: ${DB_MEM:-1g}\n  app:\n    image: registry.example.com/shop/app:3\n    depends_on: [db]\n  migrate:\n    image: registry.example.com/shop/app:3\n    command: ./migrate\n    restart: \"no\"\n";
+    const STATS: &str = "CONTAINER ID   NAME           CPU %     MEM USAGE / LIMIT     MEM %     NET I/O   BLOCK I/O   PIDS\n\
+                         1a2b3c4d5e6f   shop-db-1      0.50%     210MiB / 3.7GiB       5.5%      0B / 0B   0B / 0B     9\n\
+                         3c4d5e6f7a8b   legacy-cron    0.00%     4MiB / 3.7GiB         0.1%      0B / 0B   0B / 0B     1\n";
+
+    /// The preview is the engine's import: the same plan as `import::compose`
+    /// then `import::with_stats`, and every service with what it became.
+    #[test]
+    fn an_import_previews_services_the_verdict_and_the_engines_plan() {
+        let p = import(
+            &[("docker-compose.yml", SHOP)],
+            Some("DB_MEM=512m\n"),
+            Some(STATS),
+        );
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let by = |n: &str| p.services.iter().find(|s| s.name == n).unwrap();
+        assert_eq!(by("db").outcome, import::ServiceOutcome::Recognised);
+        assert_eq!(by("db").catalog_en.as_deref(), Some("PostgreSQL"));
+        assert_eq!(by("db").measured.as_deref(), Some("210 MiB"));
+        assert_eq!(by("db").at, "docker-compose.yml:3:3");
+        assert_eq!(by("app").outcome, import::ServiceOutcome::Assumed);
+        assert_eq!(by("migrate").outcome, import::ServiceOutcome::NotRunning);
+        assert!(
+            by("migrate").zh.contains("一次性任务"),
+            "{}",
+            by("migrate").zh
+        );
+        assert_eq!(p.unknown_containers.len(), 1);
+        assert!(p.unknown_containers[0].en.contains("legacy-cron"));
+        let v = p.verdict.expect("a verdict");
+        assert_eq!(v.verdict, stackfit_core::Verdict::Fits);
+        assert!(!v.en.is_empty() && !v.zh.is_empty());
+        // The plan is exactly the engine's, through the codec.
+        let compose = stackfit_core::import::compose(&stackfit_core::import::ComposeInput {
+            files: vec![stackfit_core::import::InputFile::new(
+                "docker-compose.yml",
+                SHOP.as_bytes(),
+            )],
+            env: Some(stackfit_core::import::InputFile::new(
+                ".env",
+                b"DB_MEM=512m\n",
+            )),
+            tier: stackfit_core::import::DEFAULT_TIER,
+            ..Default::default()
+        });
+        let want = stackfit_core::import::with_stats(
+            compose,
+            Some(stackfit_core::import::InputFile::new(
+                "docker-stats.txt",
+                STATS.as_bytes(),
+            )),
+        )
+        .plan
+        .unwrap();
+        let got = codec::from_json(p.plan.as_deref().unwrap()).unwrap();
+        assert!(got.fixes.is_empty());
+        assert_eq!(got.plan, want);
+        let (_, db) = want.options[0].find_placement("db").unwrap();
+        assert_eq!(db.limit_mib, Some(512), "the .env's value");
+    }
+
+    /// Broken YAML: no plan (nothing can be adopted) and the error says
+    /// file, line and column in both languages.
+    #[test]
+    fn a_broken_file_gives_errors_with_file_line_and_column_and_no_plan() {
+        let p = import(
+            &[(
+                "docker-compose.yml",
+                "services:\n  web:\n    image: [nginx\n",
+            )],
+            None,
+            None,
+        );
+        assert!(p.plan.is_none() && p.verdict.is_none());
+        let e = &p.errors[0];
+        assert!(
+            e.at.as_deref()
+                .is_some_and(|a| a.starts_with("docker-compose.yml:")),
+            "{e:?}"
+        );
+        assert!(!e.en.is_empty() && !e.zh.is_empty());
+        // An empty dialog says there is no compose file, once.
+        let p = import(&[], Some("  \n"), Some(""));
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert!(p.errors[0].en.contains("no compose file"));
+    }
+
+    /// A real stack (tests/corpus/immich) with its `.env`, which its
+    /// services also name as `env_file`, and a capture with a container of
+    /// another project.
+    #[test]
+    fn a_real_stack_imports_with_its_env_file_and_stats() {
+        let compose = include_str!("../../core/tests/corpus/immich/docker-compose.yml");
+        let env = "UPLOAD_LOCATION=./library\nDB_DATA_LOCATION=./postgres\nIMMICH_VERSION=v1.135.3\nDB_PASSWORD=postgres\nDB_USERNAME=postgres\nDB_DATABASE_NAME=immich\n";
+        let stats = "CONTAINER ID   NAME                      CPU %     MEM USAGE / LIMIT     MEM %     NET I/O   BLOCK I/O   PIDS\n\
+                     3f1a2b4c5d6e   immich_server             1.52%     412.3MiB / 3.618GiB   11.13%    0B / 0B   0B / 0B     24\n\
+                     7d5e6f7a8b9c   portainer                 0.00%     21.7MiB / 3.618GiB    0.59%     0B / 0B   0B / 0B     7\n";
+        let p = import(&[("docker-compose.yml", compose)], Some(env), Some(stats));
+        assert!(
+            p.errors.is_empty() && p.warnings.is_empty(),
+            "{:?} {:?}",
+            p.errors,
+            p.warnings
+        );
+        assert_eq!(p.services.len(), 4);
+        assert!(p
+            .services
+            .iter()
+            .all(|s| s.outcome == import::ServiceOutcome::Recognised));
+        let server = p
+            .services
+            .iter()
+            .find(|s| s.name == "immich-server")
+            .unwrap();
+        assert_eq!(server.measured.as_deref(), Some("413 MiB"));
+        assert_eq!(p.unknown_containers.len(), 1);
+        assert!(p.plan.is_some() && p.verdict.is_some());
     }
 
     /// Requests and responses cross the worker boundary as JSON text.

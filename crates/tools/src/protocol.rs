@@ -33,6 +33,30 @@ pub enum Request {
         /// The language of DEPLOY.md and the files' comments.
         lang: UiLang,
     },
+    /// Compose files, a `.env` and a `docker stats` capture as the import
+    /// dialog holds them: what the import makes of them, and its plan
+    /// (`stackfit_core::import::compose` then `import::with_stats`).
+    Import {
+        /// Compose files, merged in this order (`-f a -f b`).
+        files: Vec<InputText>,
+        env: Option<InputText>,
+        stats: Option<InputText>,
+        /// Profiles to enable, separated by commas or spaces (empty:
+        /// COMPOSE_PROFILES from the `.env`).
+        profiles: String,
+        /// The catalog tier of the one server the stack goes on.
+        tier: String,
+        /// The language of the preview.
+        lang: UiLang,
+    },
+}
+
+/// One file the user pasted or dropped: the name it is known by (in
+/// every file:line:column) and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputText {
+    pub name: String,
+    pub text: String,
 }
 
 /// What the worker answers.
@@ -46,6 +70,21 @@ pub enum Response {
         files: Vec<ExportedFile>,
         /// The zip's download name: `stackfit-<option>.zip`.
         zip_name: String,
+    },
+    /// What the import makes of the files, before anything changes.
+    Import {
+        /// The preview as HTML, in the request's language, every text
+        /// escaped (see `import::to_html`): what was recognised and as
+        /// which catalog entry, what was assumed, what was ignored and why,
+        /// every error with file:line:column, and the verdict on the tier.
+        html: String,
+        /// The imported plan (the codec's JSON); `None` while there is an
+        /// error, so nothing can be adopted.
+        plan: Option<String>,
+        /// Errors that block adopting the plan.
+        errors: u32,
+        /// The Compose project name, if known: what the plan is named after.
+        project: Option<String>,
     },
     /// The request could not be answered, and why.
     Error {

@@ -1,4 +1,4 @@
-//! The top bar: product name, the plan menu, undo/redo and the language switch.
+//! The top bar: product name, the plan menu, import, undo/redo and the language switch.
 
 mod lang_switch;
 mod plan_menu;
@@ -28,6 +28,7 @@ pub fn Header() -> impl IntoView {
                 <crate::ui::prices::PricesButton />
                 <crate::ui::report::ReportButton />
                 <crate::ui::share::ShareButton />
+                <crate::ui::import::ImportButton />
                 <UndoRedo />
                 <LangSwitch />
             </div>

@@ -276,6 +276,34 @@ export class Planner {
     return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
   }
 
+  /** Opens the import dialog. */
+  async openImport() {
+    await this.byTestId("import-open").click();
+    await this.byTestId("import-dialog").waitFor();
+  }
+
+  /** Waits until the import preview answers what is in the dialog now
+   * (typing starts a request after a pause; `data-busy` follows it). */
+  async importSettled() {
+    await this.page
+      .waitForSelector('[data-testid="import-status"][data-busy="true"]', { timeout: 2000 })
+      .catch(() => {});
+    await this.page.waitForSelector('[data-testid="import-status"][data-busy="false"]', { timeout: 20_000 });
+  }
+
+  /** Pastes `text` into the import tab `tab` ("compose-0", "env", "stats"). */
+  async importPaste(tab, text) {
+    await this.byTestId(`import-tab-${tab}`).click();
+    await this.byTestId("import-text").fill(text);
+  }
+
+  /** The texts of the preview's list `testid` ("import-recognised", …). */
+  async importList(testid) {
+    const section = this.byTestId(testid);
+    if ((await section.count()) === 0) return [];
+    return section.locator("li").allTextContents();
+  }
+
   async screenshot(name) {
     const path = `target/screenshots/${name}.png`;
     await this.page.screenshot({ path, fullPage: false });

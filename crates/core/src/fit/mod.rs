@@ -193,10 +193,76 @@ pub(crate) fn measure(
         footprints.push(f);
         placements.push(pr);
     }
+    let t = server_totals(&placements, r, server.swap_mib.unwrap_or(0), settings);
+    let price = prices.server(server, r.tier);
+    let report = ServerReport {
+        id: server.id.clone(),
+        label: server.label.clone(),
+        tier: server.tier.clone(),
+        tier_known: r.tier.is_some(),
+        provider: r.provider,
+        vcpu: r.vcpu,
+        capacity_mib: r.capacity_mib,
+        usable_mib: r.usable_mib,
+        reserve_mib: t.reserve_mib,
+        allocatable_mib: t.allocatable_mib,
+        expected_mib: t.expected_mib,
+        peak_mib: t.peak_mib,
+        peak_all_at_once_mib: t.peak_all_at_once_mib,
+        limit_mib: t.limit_mib,
+        swap_mib: t.swap_mib,
+        assumed_mib: t.assumed_mib,
+        assumed_pct: percent(t.assumed_mib, t.expected_mib),
+        headroom_mib: t.headroom_mib,
+        headroom_pct: t.headroom_pct,
+        cpu_capacity_millicores: t.cpu_capacity_millicores,
+        cpu_expected_millicores: t.cpu_expected_millicores,
+        cpu_sustained_millicores: t.cpu_sustained_millicores,
+        monthly_fen: price.monthly_fen,
+        yearly_fen: price.yearly_fen,
+        price_basis: price.basis,
+        verdict: t.judged.verdict,
+        memory_verdict: t.judged.memory,
+        cpu_verdict: t.judged.cpu,
+        limited_by: t.judged.limited_by,
+        placements,
+        findings: Vec::new(),
+    };
+    Measured { report, footprints }
+}
+
+/// A server's totals and verdict from its placements' reports: the sums,
+/// the reserve for its containers, the coinciding peak, headroom, memory's
+/// verdict (swap absorbing a short peak), CPU, and the two judged together.
+/// The one rule: [`measure`] uses it for every evaluation, and the layout
+/// search (`crate::search`) for every candidate server.
+pub(crate) struct ServerTotals {
+    pub reserve_mib: Mib,
+    pub allocatable_mib: Mib,
+    pub expected_mib: Mib,
+    pub peak_mib: Mib,
+    pub peak_all_at_once_mib: Mib,
+    pub limit_mib: Mib,
+    pub swap_mib: Mib,
+    pub assumed_mib: Mib,
+    pub headroom_mib: i64,
+    pub headroom_pct: i64,
+    pub cpu_capacity_millicores: Millicores,
+    pub cpu_expected_millicores: Millicores,
+    pub cpu_sustained_millicores: Option<Millicores>,
+    pub judged: limiting::Judged,
+}
+
+pub(crate) fn server_totals<P: std::borrow::Borrow<PlacementReport>>(
+    placements: &[P],
+    r: &Resolved,
+    swap: Mib,
+    settings: &Settings,
+) -> ServerTotals {
     let sum = |get: fn(&PlacementReport) -> Mib| {
         placements
             .iter()
-            .fold(0u64, |acc, p| acc.saturating_add(get(p)))
+            .fold(0u64, |acc, p| acc.saturating_add(get(p.borrow())))
     };
     let expected = sum(|p| p.total.expected_mib);
     let peak_all = sum(|p| p.total.peak_mib);
@@ -209,15 +275,12 @@ pub(crate) fn measure(
             0
         }
     });
-    let containers = placements
-        .iter()
-        .fold(0u64, |acc, p| acc.saturating_add(u64::from(p.replicas)));
+    let containers = sum(|p| u64::from(p.replicas));
     let pairs: Vec<(Mib, Mib)> = placements
         .iter()
-        .map(|p| (p.total.expected_mib, p.total.peak_mib))
+        .map(|p| (p.borrow().total.expected_mib, p.borrow().total.peak_mib))
         .collect();
     let peak = coinciding_peak(&pairs);
-    let swap = server.swap_mib.unwrap_or(0);
     let reserve = settings.reserve.reserve_mib(containers);
     let allocatable = r.usable_mib.saturating_sub(reserve);
     let as_i64 = |m: Mib| i64::try_from(m).unwrap_or(i64::MAX);
@@ -251,16 +314,7 @@ pub(crate) fn measure(
         cpu_capacity,
         sustained,
     );
-    let price = prices.server(server, r.tier);
-    let report = ServerReport {
-        id: server.id.clone(),
-        label: server.label.clone(),
-        tier: server.tier.clone(),
-        tier_known: r.tier.is_some(),
-        provider: r.provider,
-        vcpu: r.vcpu,
-        capacity_mib: r.capacity_mib,
-        usable_mib: r.usable_mib,
+    ServerTotals {
         reserve_mib: reserve,
         allocatable_mib: allocatable,
         expected_mib: expected,
@@ -269,23 +323,13 @@ pub(crate) fn measure(
         limit_mib: limit,
         swap_mib: swap,
         assumed_mib: assumed,
-        assumed_pct: percent(assumed, expected),
         headroom_mib: headroom,
         headroom_pct,
         cpu_capacity_millicores: cpu_capacity,
         cpu_expected_millicores: cpu,
         cpu_sustained_millicores: sustained,
-        monthly_fen: price.monthly_fen,
-        yearly_fen: price.yearly_fen,
-        price_basis: price.basis,
-        verdict: judged.verdict,
-        memory_verdict: judged.memory,
-        cpu_verdict: judged.cpu,
-        limited_by: judged.limited_by,
-        placements,
-        findings: Vec::new(),
-    };
-    Measured { report, footprints }
+        judged,
+    }
 }
 
 /// `part` as a whole percent of `whole`, rounded down (0 when whole is 0).

@@ -23,6 +23,7 @@ mod load;
 mod merge;
 mod note;
 mod place;
+mod project;
 mod recognise;
 mod service;
 mod shell;
@@ -34,6 +35,12 @@ pub use compose::{
     compose, By, ComposeImport, ComposeInput, Idle, ImportedService, Outcome, OPTION_ID, SERVER_ID,
 };
 pub use note::{Location, Note};
+pub use project::{with_stats, ProjectImport};
+
+/// The tier an import puts the stack on when none is chosen (the CLI's
+/// `--tier` and the import dialog's default): a 2 vCPU / 4 GiB Alibaba Cloud
+/// ECS, the size this planner is most used for.
+pub const DEFAULT_TIER: &str = "aliyun-ecs-c7-large";
 
 /// One file as the user gave it: the name it had (a path, or just a file
 /// name) and its bytes, which need not be text.

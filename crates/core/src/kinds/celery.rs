@@ -137,6 +137,11 @@ fn concurrency_rule(rx: &RuleCx, gevent: bool, out: &mut Vec<Finding>) {
 }
 
 impl Kind for Prefork {
+    /// Load adds children (one task each).
+    fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
+        vec![("concurrency", children(cx))]
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let n = children(cx);
         let child = cx.knob("child_mib");
@@ -259,6 +264,11 @@ impl Kind for Prefork {
 }
 
 impl Kind for Gevent {
+    /// Load adds greenlets, each holding a payload in flight.
+    fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
+        vec![("concurrency", children(cx))]
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let greenlets = children(cx);
         let payload = greenlets.saturating_mul(cx.knob("inflight_mib"));

@@ -75,6 +75,11 @@ pub fn browser_peak_rule(rx: &RuleCx, out: &mut Vec<Finding>) {
 pub struct Chromium;
 
 impl Kind for Chromium {
+    /// Load adds browsers (pages crawled at once).
+    fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
+        vec![("browsers", cx.knob("browsers"))]
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let browsers = cx.knob("browsers");
         let driver = cx.knob("driver_mib");

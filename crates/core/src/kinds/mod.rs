@@ -435,6 +435,16 @@ pub trait Kind: Sync {
         })
     }
 
+    /// The knobs that grow with load (traffic, tasks, clients) and their
+    /// effective values now (an "auto" 0 read as what the service really
+    /// starts, e.g. Celery's one child per host CPU). The what-if multiplier
+    /// (`crate::whatif`) scales exactly these; everything else a kind holds
+    /// (heaps, caches, buffer pools, fixed budgets) is sized by configuration,
+    /// not by load, and stays. The default: nothing moves with load.
+    fn load_knobs(&self, _cx: &Cx) -> Vec<(&'static str, u64)> {
+        Vec::new()
+    }
+
     /// When the kind is a database: the connections it accepts from clients
     /// (max_connections less any reserved slots) and the reserved slots.
     fn accepts_connections(&self, _cx: &Cx) -> Option<(u64, u64)> {

@@ -53,6 +53,11 @@ impl MysqlTuned {
 }
 
 impl Kind for Mysql {
+    /// Load adds open client connections (each a thread with its buffers).
+    fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
+        vec![("connections", cx.knob("connections"))]
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let ps = if cx.knob("performance_schema") > 0 {
             cx.knob("performance_schema_mib")

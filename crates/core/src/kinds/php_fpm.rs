@@ -34,6 +34,11 @@ fn child_peak(cx: &Cx) -> Mib {
 }
 
 impl Kind for PhpFpm {
+    /// Load adds FPM children (pm.max_children).
+    fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
+        vec![("max_children", cx.knob("max_children").max(1))]
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let n = cx.knob("max_children").max(1);
         let master = cx.knob("master_mib");

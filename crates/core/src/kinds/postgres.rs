@@ -176,6 +176,16 @@ impl PgTuned {
 }
 
 impl Kind for Postgres {
+    /// Load adds open client connections (each a backend) and queries
+    /// running at once (each with its work_mem); max_connections is
+    /// configuration and stays.
+    fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
+        vec![
+            ("connections", cx.knob("connections")),
+            ("active_queries", cx.knob("active_queries")),
+        ]
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let expected = cx
             .knob("base_mib")

@@ -56,6 +56,11 @@ pub fn workers_for(limit: Mib, master_mib: Mib, per_worker_peak: Mib) -> u64 {
 }
 
 impl Kind for PythonWeb {
+    /// Load adds worker processes (each loads the app and holds a pool).
+    fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
+        vec![("workers", cx.knob("workers").max(1))]
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let workers = cx.knob("workers").max(1);
         let expected =

@@ -22,6 +22,14 @@ fn master(cx: &Cx) -> Mib {
 }
 
 impl Kind for Puma {
+    /// Load adds Puma workers (cluster mode); single mode has none to add.
+    fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
+        match cx.knob("workers") {
+            0 => Vec::new(),
+            n => vec![("workers", n)],
+        }
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let n = processes(cx);
         let expected = master(cx).saturating_add(n.saturating_mul(cx.knob("app_mib")));
@@ -90,6 +98,11 @@ impl Kind for Puma {
 }
 
 impl Kind for Sidekiq {
+    /// Load adds busy threads, each with a job's memory and a connection.
+    fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
+        vec![("concurrency", cx.knob("concurrency").max(1))]
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let threads = cx.knob("concurrency").max(1);
         let expected = cx.knob("app_mib");

@@ -250,6 +250,38 @@ pub fn format_fen(fen: Fen) -> String {
     format!("{sign}¥{grouped}.{cents:02}")
 }
 
+/// Units that must stay on the line of the number before them.
+const UNITS: &[&str] = &[
+    "%", "MiB", "GiB", "TiB", "KiB", "vCPU", "CPU", "CPUs", "cores", "核", "个", "天", "days",
+];
+
+/// Joins each number to the unit after it with a no-break space, so "24 %"
+/// or "1.5 GiB" never wraps between the two.
+///
+/// ```
+/// use stackfit_core::model::units::keep_units;
+/// assert_eq!(keep_units("peak 1.5 GiB · 24 %"), "peak 1.5\u{a0}GiB · 24\u{a0}%");
+/// assert_eq!(keep_units("from 1 to 200"), "from 1 to 200");
+/// ```
+pub fn keep_units(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let joins = c == ' '
+            && prev.is_some_and(|p| p.is_ascii_digit())
+            && UNITS.iter().any(|u| {
+                text[i + 1..].starts_with(u)
+                    && text[i + 1 + u.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| !n.is_ascii_alphanumeric())
+            });
+        out.push(if joins { '\u{a0}' } else { c });
+        prev = Some(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

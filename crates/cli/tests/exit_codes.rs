@@ -1,0 +1,62 @@
+//! The exit statuses of `stackfit whatif` and `stackfit recommend`, from the
+//! built binary: 0 answered, 1 nothing fits (recommend), 2 bad input.
+
+use std::process::Command;
+
+fn stackfit(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_stackfit"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn whatif_exits_0_when_answered_and_2_on_bad_input() {
+    let (code, out, _) = stackfit(&["whatif", "s0", "--load", "2.0", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["breaking"].is_array());
+    assert_eq!(stackfit(&["whatif", "s0", "--load", "0.1"]).0, 2);
+    assert_eq!(
+        stackfit(&["whatif", "s0", "--load", "2", "--option", "nope"]).0,
+        2
+    );
+    assert_eq!(
+        stackfit(&["whatif", "/nonexistent/plan.json", "--load", "2"]).0,
+        2
+    );
+}
+
+#[test]
+fn recommend_exits_0_found_1_nothing_fits_2_bad_input() {
+    let (code, out, _) = stackfit(&["recommend", "s3", "--option", "a-single", "--json"]);
+    assert_eq!(code, 0, "{out}");
+    let (code, out, _) = stackfit(&[
+        "recommend",
+        "s4",
+        "--option",
+        "as-planned",
+        "--providers",
+        "aws",
+        "--max-servers",
+        "1",
+        "--families",
+        "t3",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("fits no allowed tier") || out.contains("at most 1"),
+        "{out}"
+    );
+    assert_eq!(stackfit(&["recommend", "s3", "--providers", "azure"]).0, 2);
+    assert_eq!(stackfit(&["recommend", "s3", "--max-servers", "0"]).0, 2);
+    assert_eq!(
+        stackfit(&["recommend", "s3", "--keep-apart", "postgres,nope"]).0,
+        2
+    );
+}

@@ -1,0 +1,239 @@
+// Journeys through the import dialog (issue 11): a real stack's compose
+// file (tests/corpus/immich) with a team's override file, its .env and a
+// docker stats capture, pasted → the preview lists what was recognised,
+// assumed and ignored, with the verdict → confirmed as a new plan, the old
+// one kept; as an option and merged into the option on screen, each taken
+// back by one undo; broken YAML named by file:line:column in both
+// languages with confirm disabled; files chosen and dropped; axe on the
+// dialog; screenshots in both languages on a laptop and a phone.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+import { journey } from "./support/journey.mjs";
+import { axeViolations, seriousOrCritical } from "./support/axe.mjs";
+
+const j = journey();
+const FIXTURES = "tests/e2e/fixtures/import";
+const fixture = (name) => readFileSync(`${FIXTURES}/${name}`, "utf8");
+const COMPOSE = fixture("docker-compose.yml");
+const OVERRIDE = fixture("docker-compose.override.yml");
+const ENV = fixture(".env");
+const STATS = fixture("docker-stats.txt");
+const SMALL = "name: shop\nservices:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n";
+
+/** Pastes the immich stack: two compose files (in -f order), .env, stats. */
+async function pasteImmich(planner) {
+  await planner.importPaste("compose-0", COMPOSE);
+  await planner.byTestId("import-add-compose").click();
+  await planner.importPaste("compose-1", OVERRIDE);
+  await planner.importPaste("env", ENV);
+  await planner.importPaste("stats", STATS);
+  await planner.importSettled();
+}
+
+test("a real stack pasted with its .env and docker stats becomes a new plan; the old one stays", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await planner.serverCards().first().waitFor();
+  const before = await planner.byTestId("plan-name").inputValue();
+
+  await planner.openImport();
+  assert.ok(!requests.some((u) => u.includes("stackfit-tools")), "the importer loads only once there is something to import");
+  assert.equal(await planner.byTestId("import-confirm").isDisabled(), true, "nothing to import yet");
+  await pasteImmich(planner);
+  assert.ok(requests.some((u) => u.endsWith("stackfit-tools_bg.wasm")), "the worker imports");
+
+  const recognised = await planner.importList("import-recognised");
+  for (const [name, entry] of [
+    ["immich-server", "Immich server"],
+    ["immich-machine-learning", "Immich machine learning"],
+    ["redis", "Valkey"],
+    ["database", "PostgreSQL"],
+  ]) {
+    const line = recognised.find((l) => l.startsWith(name));
+    assert.ok(line?.includes(entry), `${name} recognised as ${entry}: ${recognised.join(" | ")}`);
+  }
+  assert.match(recognised.find((l) => l.startsWith("immich-server")), /measured 413\sMiB/);
+  const assumed = await planner.importList("import-assumed");
+  assert.equal(assumed.length, 1);
+  assert.match(assumed[0], /^backup/);
+  assert.match(assumed[0], /docker-compose\.2\.yml:\d+:\d+/, "where it is defined");
+  const idle = await planner.importList("import-not-running");
+  assert.match(idle.join(" "), /migrate.*one-shot/);
+  const unknown = await planner.importList("import-unknown-containers");
+  assert.match(unknown.join(" "), /portainer/);
+  const verdict = await planner.byTestId("import-verdict").getAttribute("data-verdict");
+  assert.ok(["fits", "tight", "oom-risk", "does-not-fit"].includes(verdict));
+  assert.equal(await planner.byTestId("import-errors").count(), 0);
+
+  await planner.byTestId("import-confirm").click();
+  await planner.byTestId("import-dialog").waitFor({ state: "detached" });
+  assert.equal(await planner.byTestId("plan-name").inputValue(), "Imported: immich");
+  for (const id of ["immich-server", "immich-machine-learning", "redis", "database", "backup"]) {
+    await planner.placementById(id).waitFor();
+  }
+  assert.equal(await planner.placementById("migrate").count(), 0, "the one-shot job is not placed");
+  assert.equal(await planner.verdict(), verdict, "the board's verdict is the preview's");
+  assert.match(await planner.announced(), /Imported as a new plan/);
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "import-open");
+  // The plan that was on screen is still saved, unchanged.
+  await planner.byTestId("plan-menu").click();
+  const saved = await planner.byTestId("saved-plan").allTextContents();
+  assert.ok(saved.some((s) => s.includes(before)), `${before} in ${saved.join(" | ")}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("imported as an option or merged into the option on screen, one undo takes it back", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  await planner.serverCards().first().waitFor();
+  const tabs = () => page.locator('[data-testid^="option-tab-"]').count();
+  const optionsBefore = await tabs();
+  const cardsBefore = await planner.serverCards().count();
+  const name = await planner.byTestId("plan-name").inputValue();
+
+  await planner.openImport();
+  await planner.importPaste("compose-0", SMALL);
+  await planner.importSettled();
+  await planner.byTestId("import-as-option").check();
+  await planner.byTestId("import-confirm").click();
+  await planner.byTestId("import-dialog").waitFor({ state: "detached" });
+  assert.equal(await tabs(), optionsBefore + 1);
+  assert.equal(await planner.byTestId("plan-name").inputValue(), name, "the same plan");
+  await planner.placementById("db").waitFor();
+  assert.match(await page.locator('[data-testid^="option-tab-"].active').textContent(), /Imported: shop/);
+  await planner.undo();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="option-tab-"]').length === n, optionsBefore);
+
+  // The dialog kept what was pasted: merge it into the option on screen.
+  await planner.openImport();
+  await planner.importSettled();
+  await planner.byTestId("import-as-merge").check();
+  await planner.byTestId("import-confirm").click();
+  await planner.byTestId("import-dialog").waitFor({ state: "detached" });
+  assert.equal(await planner.serverCards().count(), cardsBefore + 1);
+  assert.equal(await tabs(), optionsBefore);
+  await planner.undo();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="server-card"]').length === n, cardsBefore);
+  await planner.redo();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="server-card"]').length === n, cardsBefore + 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [locale, heading, blocked] of [
+  ["en-US", /Errors \(\d+\)/, /error\(s\) above/],
+  ["zh-CN", /错误（\d+）/, /个错误，改正后才能导入/],
+]) {
+  test(`broken YAML is named by file:line:column (${locale}) and blocks the import`, async () => {
+    const { planner, context, errors } = await j.start({ locale, viewport: { width: 1280, height: 800 } });
+    await planner.serverCards().first().waitFor();
+    await planner.openImport();
+    await planner.importPaste("compose-0", "services:\n  web:\n    image: nginx\n   ports: [80\n");
+    await planner.importSettled();
+    assert.match(await planner.byTestId("import-errors").locator("h3").textContent(), heading);
+    const first = await planner.byTestId("import-error").first().textContent();
+    assert.match(first, /^docker-compose\.yml:\d+:\d+ /);
+    if (locale === "zh-CN") assert.match(first, /[\u4e00-\u9fff]/, "the message is in Chinese");
+    assert.equal(await planner.byTestId("import-confirm").isDisabled(), true);
+    assert.match(await planner.byTestId("import-blocked").textContent(), blocked);
+    assert.equal(await planner.byTestId("import-verdict").count(), 0);
+    // Fixing the line makes it importable.
+    await planner.byTestId("import-text").fill("services:\n  web:\n    image: nginx\n    ports: [80]\n");
+    await planner.importSettled();
+    assert.equal(await planner.byTestId("import-errors").count(), 0);
+    assert.equal(await planner.byTestId("import-confirm").isDisabled(), false);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test("files chosen or dropped go to their tabs: compose files in order, .env, docker stats", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  await planner.serverCards().first().waitFor();
+  await planner.openImport();
+  // Chosen: the stats capture and .env by their header and name.
+  await planner.byTestId("import-file-input").setInputFiles([
+    `${FIXTURES}/docker-stats.txt`,
+    `${FIXTURES}/.env`,
+  ]);
+  await planner.byTestId("import-tab-stats").waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="import-tab-env"]')?.getAttribute("aria-selected") === "true");
+  assert.match(await planner.byTestId("import-text").inputValue(), /^UPLOAD_LOCATION=/m);
+  await planner.byTestId("import-tab-stats").click();
+  assert.match(await planner.byTestId("import-text").inputValue(), /^CONTAINER ID/);
+  // Dropped: two compose files together, in order.
+  const dropped = await page.evaluateHandle(
+    ([a, b]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([a], "docker-compose.yml"));
+      dt.items.add(new File([b], "docker-compose.override.yml"));
+      return dt;
+    },
+    [COMPOSE, OVERRIDE],
+  );
+  await planner.byTestId("import-dialog").locator(".import-input").dispatchEvent("drop", { dataTransfer: dropped });
+  await planner.byTestId("import-tab-compose-1").waitFor();
+  const names = await planner.byTestId("import-dialog").locator('[role="tab"] .export-tab-name').allTextContents();
+  assert.deepEqual(names, ["docker-compose.yml", "docker-compose.override.yml", ".env", "docker stats"]);
+  await planner.importSettled();
+  assert.equal((await planner.importList("import-assumed")).length, 1, "the override's backup service");
+  assert.match((await planner.importList("import-unknown-containers")).join(" "), /portainer/);
+  assert.equal(await planner.byTestId("import-confirm").isDisabled(), false);
+  // Escape closes and gives focus back to the button.
+  await page.keyboard.press("Escape");
+  await planner.byTestId("import-dialog").waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === "import-open");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const locale of ["en-US", "zh-CN"]) {
+  test(`axe finds no serious or critical violations in the import dialog (${locale})`, async () => {
+    const { planner, context, errors } = await j.start({ locale, viewport: { width: 1280, height: 720 } });
+    await planner.serverCards().first().waitFor();
+    await planner.openImport();
+    assert.deepEqual(seriousOrCritical(await axeViolations(planner.page)), [], "empty");
+    await pasteImmich(planner);
+    assert.deepEqual(seriousOrCritical(await axeViolations(planner.page)), [], "with a preview");
+    await planner.importPaste("compose-0", "services:\n  web: [\n");
+    await planner.importSettled();
+    assert.deepEqual(seriousOrCritical(await axeViolations(planner.page)), [], "with errors");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+for (const locale of ["en-US", "zh-CN"]) {
+  const lang = locale.slice(0, 2);
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ]) {
+    const size = `${viewport.width}x${viewport.height}`;
+    test(`import dialog screenshots ${lang} ${size}`, async () => {
+      const { planner, page, context, errors } = await j.start({ locale, viewport });
+      const phone = viewport.width < 700;
+      await planner.byTestId("import-open").waitFor();
+      await planner.openImport();
+      await pasteImmich(planner);
+      await planner.importPaste("compose-0", COMPOSE);
+      await planner.settle(200);
+      await planner.screenshot(`screen-import-${lang}-${size}`);
+      if (phone) {
+        await planner.byTestId("import-preview").scrollIntoViewIfNeeded();
+        await planner.screenshot(`screen-import-preview-${lang}-${size}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+        assert.deepEqual(seriousOrCritical(await axeViolations(page)), [], "the dialog on a phone");
+      }
+      await planner.importPaste("compose-0", "services:\n  web:\n    image: nginx\n   ports: [80\n");
+      await planner.importSettled();
+      await planner.screenshot(`screen-import-error-${lang}-${size}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
