@@ -7,8 +7,14 @@ pub mod i18n;
 pub mod state;
 pub mod ui;
 
-/// Mounts the planner on `<body>`. Called once by `main`.
+/// Mounts the planner on `<body>` — or the report page, when the address
+/// asks for a report (`#report.…`). Called once by `main`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(ui::App);
+    match browser::address::report_payload() {
+        Some(payload) => leptos::mount::mount_to_body(move || {
+            leptos::view! { <ui::report::ReportApp payload /> }
+        }),
+        None => leptos::mount::mount_to_body(ui::App),
+    }
 }

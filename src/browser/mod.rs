@@ -1,8 +1,11 @@
 //! Browser APIs behind small functions and hooks, so that components never
 //! touch `web_sys` directly.
 
+pub mod address;
 pub mod clipboard;
+pub mod clock;
 pub mod dismiss;
+pub mod download;
 pub mod fetch;
 pub mod files;
 pub mod focus;

@@ -29,3 +29,17 @@ pub fn provide_lang() -> RwSignal<Lang> {
 pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
 }
+
+/// The language of a page that changes nothing the user keeps (the report
+/// page): starts like [`provide_lang`] and sets `<html lang>`, but its
+/// switch is not remembered.
+pub fn provide_page_lang() -> RwSignal<Lang> {
+    let initial = storage::load::<Lang>(KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| Lang::from_tag(&language::browser_language().unwrap_or_default()));
+    let lang = RwSignal::new(initial);
+    Effect::new(move |_| language::set_document_lang(lang.get().tag()));
+    provide_context(lang);
+    lang
+}

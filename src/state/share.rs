@@ -81,10 +81,13 @@ impl Outcome {
 }
 
 /// Whether a fragment is meant for the planner to open: anything but
-/// nothing or an in-page anchor. Another tool's fragment is opened too, so
-/// that it is refused with a reason rather than ignored.
+/// nothing, an in-page anchor or a report link (`#report.…`, the report
+/// page's). Another tool's fragment is opened too, so that it is refused
+/// with a reason rather than ignored.
 pub fn is_link_fragment(fragment: &str, names_an_element: impl Fn(&str) -> bool) -> bool {
-    !fragment.is_empty() && !names_an_element(fragment)
+    !fragment.is_empty()
+        && !names_an_element(fragment)
+        && crate::browser::address::report_payload_of(fragment).is_none()
 }
 
 /// Handles to what arrived; `Copy`.
@@ -195,6 +198,7 @@ mod tests {
         assert!(!is_link_fragment("main", |id| id == "main"));
         assert!(is_link_fragment("p2.eAbc", |_| false));
         assert!(is_link_fragment("json=abc", |_| false));
+        assert!(!is_link_fragment("report.p2.eAbc", |_| false));
     }
 
     #[test]

@@ -7,17 +7,19 @@ use leptos::prelude::*;
 use crate::browser::dismiss::use_dismiss;
 use crate::browser::shortcuts::use_undo_shortcuts;
 use crate::state::{
-    library, provide_announcer, provide_lang, provide_library, provide_planner, provide_popovers,
-    provide_sharing,
+    library, provide_announcer, provide_lang, provide_library, provide_my_prices, provide_planner,
+    provide_popovers, provide_sharing,
 };
 use crate::ui::{
     board::Board,
+    compare::CompareDialog,
     findings::FindingsPanel,
     header::Header,
     inspector::Inspector,
     notice::NoticeBar,
     options::OptionTabs,
     palette::{Palette, TemplateMenu},
+    prices::{PriceBookDialog, PricesNoticeBar},
     share::{DropOverlay, OpenNotice, ShareDialog},
     summary::Summary,
 };
@@ -30,12 +32,18 @@ pub fn App() -> impl IntoView {
     let boot = library::boot(lang.get_untracked());
     let planner = provide_planner(boot.plan.clone());
     let library = provide_library(planner, &boot);
+    // The user's price book prices every plan (loaded before the first report).
+    provide_my_prices(planner);
     // A share link in the address opens now, as a new saved plan.
     provide_sharing(planner, library);
     use_undo_shortcuts(planner);
     let popovers = provide_popovers();
     let announcer = provide_announcer();
     use_dismiss(popovers, planner);
+    // A report link pasted into an open planner is the report page's.
+    crate::browser::address::reload_when_fragment(|f| {
+        crate::browser::address::report_payload_of(f).is_some()
+    });
 
     let mounted = RwSignal::new(false);
     // Effects run after the first render, so this marks a mounted, live app.
@@ -44,6 +52,7 @@ pub fn App() -> impl IntoView {
         <div class="app" data-testid=move || mounted.get().then_some("app-ready")>
             <Header />
             <NoticeBar />
+            <PricesNoticeBar />
             <OpenNotice />
             <main class="workspace">
                 <Palette />
@@ -62,6 +71,8 @@ pub fn App() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 {move || announcer.text()}
             </p>
+            <PriceBookDialog />
+            <CompareDialog />
             <ShareDialog />
             <DropOverlay />
         </div>

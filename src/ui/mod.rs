@@ -3,6 +3,8 @@
 
 mod app;
 pub mod board;
+pub mod compare;
+pub mod dialog;
 pub mod export;
 pub mod fields;
 pub mod findings;
@@ -12,6 +14,8 @@ pub mod inspector;
 pub mod notice;
 pub mod options;
 pub mod palette;
+pub mod prices;
+pub mod report;
 pub mod share;
 pub mod summary;
 pub mod verdict;

@@ -154,7 +154,9 @@ pub fn layout(chart: &MemoryChart, width: f64, caption: bool) -> Layout {
     let text_room = width - 2.0 * PAD_X - SWATCH - 5.0;
     for (swatch, text) in items {
         let lines = wrap(&text, text_room);
-        let w = SWATCH + 5.0 + text_width_px(&lines[0], LABEL_PX) + 16.0;
+        // A tenth more than the estimate: wide sans-serif fonts (DejaVu Sans
+        // on Linux) would otherwise run one item into the next.
+        let w = SWATCH + 5.0 + text_width_px(&lines[0], LABEL_PX) * 1.1 + 16.0;
         if x > PAD_X && (lines.len() > 1 || x + w > width - PAD_X) {
             x = PAD_X;
             row += 1;

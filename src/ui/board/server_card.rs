@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use stackfit_core::chart::palette::Rgb;
 use stackfit_core::chart::{cpu_chart_in, memory_chart_in, MemoryChart};
+use stackfit_core::cost::price_basis_words;
 use stackfit_core::fit::{limited_by_words, ServerReport};
 use stackfit_core::model::bounds;
 use stackfit_core::model::units::format_mib;
@@ -175,6 +176,10 @@ pub fn ServerCard(
             <p class="server-price">
                 {move || lang.get().pick("每月 ", "Monthly ")}
                 <strong data-testid="server-monthly">{move || report.with(|r| money_text(r.as_ref().and_then(|r| r.monthly_fen), lang.get()))}</strong>
+                " "
+                <span class="price-basis" data-testid="server-price-source">
+                    {move || report.with(|r| r.as_ref().map(|r| price_basis_words(&r.price_basis, lang.get().into())))}
+                </span>
             </p>
             <ul class="placements" aria-label=move || lang.get().pick("服务", "Services")>
                 <For each=placement_ids key=|p| p.clone() let:placement_id>

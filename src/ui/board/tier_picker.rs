@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 use stackfit_core::catalog;
-use stackfit_core::cost::{tier_price_words, Prices};
+use stackfit_core::cost::{price_basis_words, tier_price_words, Prices};
 use stackfit_core::model::bounds::{self, MONTHLY_FEN};
 use stackfit_core::model::{PriceOverride, PriceStatus, Provider, TierDef};
 use stackfit_core::Action;
 
 use crate::i18n::{keep_units, Lang};
-use crate::state::{use_lang, use_planner, use_popovers};
+use crate::state::{use_lang, use_my_prices, use_planner, use_popovers};
 use crate::ui::fields::parse::parse_yuan;
 use crate::ui::fields::FieldError;
 
@@ -19,6 +19,11 @@ use crate::ui::fields::FieldError;
 /// "¥180.00/month (your quote, 2026-11-30)").
 fn price_label(tier: &TierDef, prices: &Prices, lang: Lang) -> String {
     keep_units(&tier_price_words(tier, prices, lang.into()))
+}
+
+/// Where that price comes from, with its date: the price's tooltip.
+fn price_source(tier: &TierDef, prices: &Prices, lang: Lang) -> String {
+    price_basis_words(&prices.tier(tier.id, Some(tier)).basis, lang.into())
 }
 
 /// The tier of one server, and the picker to change it.
@@ -30,6 +35,7 @@ pub fn TierPicker(
     let lang = use_lang();
     let planner = use_planner();
     let popovers = use_popovers();
+    let my_prices = use_my_prices();
     let key = format!("tier:{server_id}");
     let sid = StoredValue::new(server_id);
     let open = {
@@ -86,7 +92,9 @@ pub fn TierPicker(
                 }
             >
                 <span class="tier-name">{button_text}</span>
-                <span class="tier-price">{move || current().map(|t| planner.with_prices(|p| price_label(t, p, lang.get())))}</span>
+                <span class="tier-price" title=move || current().map(|t| planner.with_prices(|p| price_source(t, p, lang.get())))>
+                    {move || current().map(|t| planner.with_prices(|p| price_label(t, p, lang.get())))}
+                </span>
             </button>
             <Show when=move || open.get()>
                 <div
@@ -121,7 +129,7 @@ pub fn TierPicker(
                                                 .into_iter()
                                                 .map(|t| {
                                                     view! {
-                                                        <li>
+                                                        <li class="tier-row">
                                                             <button
                                                                 data-testid=format!("tier-option-{}", t.id)
                                                                 class:current=move || current().is_some_and(|c| c.id == t.id)
@@ -130,9 +138,24 @@ pub fn TierPicker(
                                                             >
                                                                 <span class="tier-name">{t.name}</span>
                                                                 <span class="tier-spec">{format!("{} vCPU · {} GiB", t.vcpu, t.memory_mib / 1024)}</span>
-                                                                <span class="tier-price" class:unknown=matches!(t.price, PriceStatus::Unknown)>
+                                                                <span
+                                                                    class="tier-price"
+                                                                    class:unknown=matches!(t.price, PriceStatus::Unknown)
+                                                                    title=move || planner.with_prices(|p| price_source(t, p, lang.get()))
+                                                                >
                                                                     {move || planner.with_prices(|p| price_label(t, p, lang.get()))}
                                                                 </span>
+                                                            </button>
+                                                            <button
+                                                                class="set-price"
+                                                                data-testid=format!("set-price-{}", t.id)
+                                                                aria-label=move || match lang.get() {
+                                                                    Lang::Zh => format!("我的价：{}", t.name),
+                                                                    Lang::En => format!("My price for {}", t.name),
+                                                                }
+                                                                on:click=move |_| crate::ui::prices::open_for_tier(my_prices, popovers, t.id)
+                                                            >
+                                                                {move || lang.get().pick("我的价", "my price")}
                                                             </button>
                                                         </li>
                                                     }

@@ -25,6 +25,8 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="topbar-tools">
                 <PlanMenu />
+                <crate::ui::prices::PricesButton />
+                <crate::ui::report::ReportButton />
                 <crate::ui::share::ShareButton />
                 <crate::ui::import::ImportButton />
                 <UndoRedo />

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 use stackfit_core::catalog;
+use stackfit_core::cost::price_basis_words;
+use stackfit_core::fit::PriceBasis;
 use stackfit_core::model::bounds;
 use stackfit_core::model::PriceStatus;
 use stackfit_core::Action;
@@ -53,6 +55,15 @@ pub fn ServerInspector(
                 .to_string(),
         }
     };
+    let quote_source = move || {
+        let option = planner.option_id.get();
+        let id = sid.get_value();
+        planner.report.with(|r| {
+            let basis = &r.option(&option)?.server(&id)?.price_basis;
+            matches!(basis, PriceBasis::Quote { .. })
+                .then(|| price_basis_words(basis, lang.get().into()))
+        })
+    };
     view! {
         <Show when=move || server.with(Option::is_some) fallback=move || planner.selection.set(Selection::None)>
             <h2 tabindex="-1" data-testid="inspector-heading">{move || server.with(|s| s.as_ref().map(|s| s.label.clone()))}</h2>
@@ -88,7 +99,8 @@ pub fn ServerInspector(
                     {move || match server.with(|s| s.as_ref().and_then(|s| s.price.clone())) {
                         Some(p) if !p.note.is_empty() => format!("{} — {}", lang.get().pick("你填写的价格", "Your price"), p.note),
                         Some(_) => lang.get().pick("你填写的价格", "Your price").to_string(),
-                        None => price_source(),
+                        // A quote (the user's own, or one a shared plan carries) prices it.
+                        None => quote_source().unwrap_or_else(price_source),
                     }}
                 </p>
             </section>

@@ -1,7 +1,8 @@
 //! The options side by side — verdict, what limits each, its headroom,
-//! monthly and yearly cost and the monthly difference to the first option —
-//! for whoever holds the budget, with the recommended option marked by the
-//! rule the table states under it (never by an option's name).
+//! monthly and yearly cost and the monthly difference to the baseline
+//! option (the first unless the user picks another in the compare view) —
+//! with the recommended option marked by the rule the table states under it
+//! (never by an option's name). "Compare in detail" opens the compare view.
 
 use leptos::prelude::*;
 use stackfit_core::fit::{recommend_option, Resource, Verdict};
@@ -10,6 +11,7 @@ use stackfit_core::model::units::format_fen;
 use super::money_text;
 use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_planner};
+use crate::ui::compare::CompareButton;
 use crate::ui::verdict::VerdictBadge;
 
 /// One row of the table, from the engine's report.
@@ -25,11 +27,13 @@ struct Row {
     quoted: bool,
     delta: Option<i64>,
     recommended: bool,
+    baseline: bool,
+    reference: bool,
 }
 
-fn delta_text(delta: Option<i64>, first: bool) -> String {
+fn delta_text(delta: Option<i64>, baseline: bool) -> String {
     match delta {
-        _ if first => "—".into(),
+        _ if baseline => "—".into(),
         Some(d) if d > 0 => format!("+{}", format_fen(d)),
         Some(d) => format_fen(d),
         None => "—".into(),
@@ -57,15 +61,28 @@ pub fn OptionCompare() -> impl IntoView {
                     quoted: o.quote.is_some(),
                     delta: o.monthly_delta_fen,
                     recommended: r.recommended_option.as_deref() == Some(o.id.as_str()),
+                    baseline: r.baseline_option.as_deref() == Some(o.id.as_str()),
+                    reference: o.reference,
                 })
                 .collect::<Vec<_>>()
         })
     });
     let recommendation = Memo::new(move |_| planner.report.with(|r| recommend_option(&r.options)));
+    let baseline_name = move || {
+        rows.with(|rows| {
+            rows.iter()
+                .find(|r| r.baseline)
+                .map(|r| r.name.clone())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <Show when=move || rows.with(|r| r.len() > 1)>
             <section class="compare-wrap" data-testid="option-compare-panel" aria-labelledby="compare-title">
-            <h2 id="compare-title" class="compare-title">{move || lang.get().pick("方案对比", "Options side by side")}</h2>
+            <div class="compare-head">
+                <h2 id="compare-title" class="compare-title">{move || lang.get().pick("方案对比", "Options side by side")}</h2>
+                <CompareButton />
+            </div>
             <div class="compare-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
             <table class="compare" data-testid="option-compare">
                 <thead>
@@ -73,8 +90,14 @@ pub fn OptionCompare() -> impl IntoView {
                         <th scope="col">{move || lang.get().pick("方案", "Option")}</th>
                         <th scope="col">{move || lang.get().pick("结论", "Verdict")}</th>
                         <th scope="col" class="num">{move || lang.get().pick("每月", "Monthly")}</th>
-                        <th scope="col" class="num" title=move || lang.get().pick("每月费用与第一个方案之差", "Monthly cost against the first option")>
-                            {move || lang.get().pick("比第一个", "vs. first")}
+                        <th scope="col" class="num delta-head" title=move || match lang.get() {
+                            Lang::Zh => format!("每月费用与“{}”之差", baseline_name()),
+                            Lang::En => format!("Monthly cost against “{}”", baseline_name()),
+                        }>
+                            {move || match lang.get() {
+                                Lang::Zh => format!("比 {}", baseline_name()),
+                                Lang::En => format!("vs. {}", baseline_name()),
+                            }}
                         </th>
                         <th scope="col" class="num" title=move || lang.get().pick("各服务器峰值时内存余量中最小的", "The smallest memory headroom at peak of its servers")>
                             {move || lang.get().pick("余量", "Headroom")}
@@ -87,8 +110,7 @@ pub fn OptionCompare() -> impl IntoView {
                     {move || {
                         rows.get()
                             .into_iter()
-                            .enumerate()
-                            .map(|(i, row)| {
+                            .map(|row| {
                                 let id = row.id.clone();
                                 let active = {
                                     let id = id.clone();
@@ -110,13 +132,16 @@ pub fn OptionCompare() -> impl IntoView {
                                                     {move || lang.get().pick("★ 推荐", "★ Recommended")}
                                                 </span>
                                             })}
+                                            {row.reference.then(|| view! {
+                                                <span class="reference-tag">{move || lang.get().pick("现状", "today's setup")}</span>
+                                            })}
                                         </th>
                                         <td><VerdictBadge verdict=Signal::derive(move || Some(verdict)) /></td>
                                         <td class="num">
                                             {move || money_text(row.monthly, lang.get())}
                                             {row.quoted.then(|| view! { " " <span class="quote-tag">{move || lang.get().pick("报价", "quote")}</span> })}
                                         </td>
-                                        <td class="num" data-testid="compare-delta">{delta_text(row.delta, i == 0)}</td>
+                                        <td class="num" data-testid="compare-delta">{delta_text(row.delta, row.baseline)}</td>
                                         <td class="num">{row.headroom_pct.map(|p| keep_units(&format!("{p} %")))}</td>
                                         <td>{move || row.limited_by.map(|r| lang.get().pick(r.name_zh(), r.name_en()).to_string())}</td>
                                         <td class="num optional">{move || money_text(row.yearly, lang.get())}</td>

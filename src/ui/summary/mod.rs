@@ -5,6 +5,7 @@
 mod compare;
 
 use leptos::prelude::*;
+use stackfit_core::cost::price_basis_words;
 use stackfit_core::fit::{option_limited_by_words, OptionReport, Severity};
 use stackfit_core::model::units::format_fen;
 
@@ -49,6 +50,22 @@ fn quote_text(o: &OptionReport, lang: Lang) -> Option<String> {
     })
 }
 
+/// Where the option's server prices come from, each source once:
+/// "Prices: your quote (2026-11-30); catalog list price, read 2026-11-01".
+fn price_sources_text(o: &OptionReport, lang: Lang) -> String {
+    let mut sources: Vec<String> = Vec::new();
+    for s in &o.servers {
+        let words = price_basis_words(&s.price_basis, lang.into());
+        if !sources.contains(&words) {
+            sources.push(words);
+        }
+    }
+    match lang {
+        Lang::Zh => format!("价格来源：{}", sources.join("；")),
+        Lang::En => format!("Prices: {}", sources.join("; ")),
+    }
+}
+
 /// The summary bar above the board.
 #[component]
 pub fn Summary() -> impl IntoView {
@@ -80,6 +97,12 @@ pub fn Summary() -> impl IntoView {
                     {move || option.with(|o| money_text(o.as_ref().and_then(|o| o.yearly_fen), lang.get()))}
                 </span>
             </div>
+            // An option quote says its own source below; else each server price's.
+            <Show when=move || option.with(|o| o.as_ref().is_some_and(|o| o.quote.is_none() && !o.servers.is_empty()))>
+                <p class="summary-prices" data-testid="total-price-source">
+                    {move || option.with(|o| o.as_ref().map(|o| price_sources_text(o, lang.get())))}
+                </p>
+            </Show>
             <Show when=move || option.with(|o| o.as_ref().is_some_and(|o| o.quote.is_some()))>
                 <p class="summary-quote" data-testid="option-quote">
                     {move || option.with(|o| o.as_ref().and_then(|o| quote_text(o, lang.get())))}
@@ -102,8 +125,8 @@ pub fn Summary() -> impl IntoView {
                                 .unwrap_or_default()
                         });
                         match lang.get() {
-                            Lang::Zh => format!("未计入：{names}（目录里没有可靠来源的价格，请在服务器卡片上填写实际价格）"),
-                            Lang::En => format!("Not counted: {names} (no sourced catalog price — enter yours on the server card)"),
+                            Lang::Zh => format!("未计入：{names}（目录里没有可靠来源的价格，请在“我的报价”或服务器卡片上填写实际价格）"),
+                            Lang::En => format!("Not counted: {names} (no sourced catalog price — add your quote in My prices, or a price on the server card)"),
                         }
                     }}
                 </p>

@@ -84,7 +84,6 @@ export class Planner {
     await this.langSwitch.click();
   }
 
-  /** Opens a built-in template ("s0-finrep" … "s4-voc", or "empty"). */
   /** Opens a template from the menu (`testid`: the palette's or the phone's)
    * and waits until its plan is on screen: templates other than the first
    * are plan files the app fetches. */
@@ -309,5 +308,82 @@ export class Planner {
     const path = `target/screenshots/${name}.png`;
     await this.page.screenshot({ path, fullPage: false });
     return path;
+  }
+
+  // ---- My prices (the price book dialog) ----
+
+  get priceBook() {
+    return this.byTestId("price-book");
+  }
+
+  /** Opens the price-book dialog from the header. */
+  async openPrices() {
+    await this.byTestId("prices-button").click();
+    await this.priceBook.waitFor();
+  }
+
+  /**
+   * Fills the quote form and saves it: { tier, monthly, yearly, billing, date, note }
+   * (strings as a person types them; tier and billing are option values).
+   */
+  async saveQuote({ tier, monthly, yearly, billing, date, note } = {}) {
+    const book = this.priceBook;
+    if (tier) await book.locator('[data-testid="quote-tier"]').selectOption(tier);
+    if (monthly !== undefined) await book.locator('[data-testid="quote-monthly"]').fill(monthly);
+    if (yearly !== undefined) await book.locator('[data-testid="quote-yearly"]').fill(yearly);
+    if (billing) await book.locator('[data-testid="quote-billing"]').selectOption(billing);
+    if (date) await book.locator('[data-testid="quote-date"]').fill(date);
+    if (note !== undefined) await book.locator('[data-testid="quote-note"]').fill(note);
+    await book.locator('[data-testid="quote-save"]').click();
+  }
+
+  /** The row of the user's quote for `tier`. */
+  quoteRow(tier) {
+    return this.priceBook.locator(`[data-testid="quote-row"][data-tier="${tier}"]`);
+  }
+
+  /** Picks a price-book CSV with the dialog's file picker. */
+  async importPrices(name, text) {
+    await this.priceBook.locator('[data-testid="prices-import-file"]').setInputFiles({
+      name,
+      mimeType: "text/csv",
+      buffer: Buffer.from(text, "utf8"),
+    });
+  }
+
+  async closeDialog() {
+    await this.page.keyboard.press("Escape");
+  }
+
+  // ---- The compare view ----
+
+  get compareView() {
+    return this.byTestId("compare-view");
+  }
+
+  async openCompare() {
+    await this.byTestId("compare-open").click();
+    await this.compareView.waitFor();
+  }
+
+  /** The bars of the compare view's cost chart, in the layout on screen. */
+  costBars() {
+    return this.compareView.locator('[data-testid="cost-chart"] svg:visible [data-testid="cost-bar"]');
+  }
+
+  /** The compare view's row for `optionId`. */
+  comparisonRow(optionId) {
+    return this.compareView.locator(`[data-testid="comparison-row"][data-option-id="${optionId}"]`);
+  }
+
+  /** Opens the report of the plan on screen; resolves to the new tab's Report page object. */
+  async openReport(ReportPage) {
+    const [tab] = await Promise.all([
+      this.page.context().waitForEvent("page"),
+      this.byTestId("open-report").first().click(),
+    ]);
+    const report = new ReportPage(tab);
+    await report.ready();
+    return report;
   }
 }

@@ -110,6 +110,8 @@ pub fn text_width_px(text: &str, font_px: f64) -> f64 {
         .map(|c| match c {
             ' ' | '.' | ',' | '·' | 'i' | 'l' | 'I' | '|' | '1' => 0.32,
             'M' | 'W' | 'm' | 'w' | '×' | '%' | '@' => 0.86,
+            // An em dash is an em wide in every font.
+            '—' => 1.0,
             c if c.is_ascii_uppercase() => 0.68,
             c if c.is_ascii() => 0.58,
             // CJK ideographs, kana, full-width punctuation.

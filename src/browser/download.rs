@@ -1,0 +1,74 @@
+//! Files out of the page: blobs (a canvas as PNG) and text (Markdown, CSV;
+//! `files::download_text`) offered as downloads under a given name.
+
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+/// Offers `blob` as a download named `file_name`.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let fail = |e: JsValue| format!("{e:?}");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(fail)?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.set_hidden(true);
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&anchor).map_err(fail)?;
+    anchor.click();
+    anchor.remove();
+    // Let the download start before the address is released.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+pub use super::files::download_text;
+
+/// Offers the picture on `canvas` as a PNG named `file_name` (the canvas's
+/// own pixels: its backing store, devicePixelRatio times its CSS size).
+/// `done` says whether the browser produced the image.
+pub fn download_canvas_png(
+    canvas: &web_sys::HtmlCanvasElement,
+    file_name: String,
+    done: impl FnOnce(Result<(), String>) + 'static,
+) {
+    let callback = Closure::once_into_js(move |blob: JsValue| {
+        let result = match blob.dyn_into::<web_sys::Blob>() {
+            Ok(blob) => download_blob(&file_name, &blob),
+            Err(_) => Err("the browser made no image".to_string()),
+        };
+        done(result);
+    });
+    if let Err(e) = canvas.to_blob(callback.unchecked_ref()) {
+        leptos::logging::warn!("toBlob: {e:?}");
+    }
+}
+
+/// Reads `file` as UTF-8 text and calls `done` with it (or why not).
+pub fn read_text(file: &web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let ok = {
+        let done = done.clone();
+        Closure::once(move |text: JsValue| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(text.as_string().ok_or_else(|| "not text".to_string()));
+            }
+        })
+    };
+    let failed = Closure::once(move |e: JsValue| {
+        if let Some(f) = done.borrow_mut().take() {
+            f(Err(format!("{e:?}")));
+        }
+    });
+    let _ = file.text().then2(&ok, &failed);
+    // The promise calls one of them once; both are small and kept alive for it.
+    ok.forget();
+    failed.forget();
+}

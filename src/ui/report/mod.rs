@@ -1,0 +1,146 @@
+//! The report for budget holders: a read-only page with its own link,
+//! `#report.<share-link payload>`, that shows the engine's presentation of
+//! a plan (`present::present`) — the summary, the comparison, each option's
+//! allocation diagrams and findings, the assumptions — in zh-CN or English,
+//! printable on A4 and readable on a phone. Its link carries the plan with
+//! the sender's quotes (`cost::as_sent`), so it prices exactly as sent; opening
+//! it reads nothing from and writes nothing to the reader's saved plans.
+
+mod page;
+mod server_figure;
+
+use leptos::prelude::*;
+use stackfit_core::codec::link::{plan_from_fragment, plan_to_fragment};
+use stackfit_core::cost::as_sent;
+use stackfit_core::model::price::PriceBook;
+use stackfit_core::model::Plan;
+
+use crate::browser::address::{self, REPORT_PREFIX};
+use crate::i18n::Lang;
+use crate::state::lang::provide_page_lang;
+use crate::state::use_lang;
+use page::ReportPage;
+
+/// The fragment of `plan`'s report link, read with `book`: the plan with
+/// the quotes it uses carried as the sender's, then the share link's payload.
+pub fn report_fragment(plan: &Plan, book: &PriceBook) -> String {
+    format!("{REPORT_PREFIX}{}", plan_to_fragment(&as_sent(plan, book)))
+}
+
+/// A file name from a plan's name: letters, digits and CJK kept, the rest
+/// a dash, at most 60 characters.
+pub fn file_stem(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.chars().count() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "stackfit".into()
+    } else {
+        out
+    }
+}
+
+/// Opens the report of the plan on screen in a new tab (its link is what
+/// the budget holder is sent).
+#[component]
+pub fn ReportButton() -> impl IntoView {
+    let lang = use_lang();
+    let planner = crate::state::use_planner();
+    let open = move |_| {
+        let fragment = planner
+            .book
+            .with_untracked(|book| planner.with_plan(|plan| report_fragment(plan, book)));
+        address::open_in_new_tab(&format!("{}#{fragment}", address::page_url()));
+    };
+    view! {
+        <button class="tool" data-testid="open-report" on:click=open title=move || lang.get().pick(
+            "在新标签页打开给预算负责人看的只读报告；它的链接可以直接发送。",
+            "Opens the read-only report for budget holders in a new tab; its link can be sent as it is.",
+        )>
+            {move || lang.get().pick("报告", "Report")}
+        </button>
+    }
+}
+
+/// The report page: the whole app when the address asks for a report.
+/// Its root carries `data-testid="report-ready"` once mounted.
+#[component]
+pub fn ReportApp(
+    /// The share-link payload after `#report.`.
+    payload: String,
+) -> impl IntoView {
+    let lang = provide_page_lang();
+    let opened = payload.clone();
+    // Another fragment (the planner's link, another report) is another page.
+    address::reload_when_fragment(move |f| address::report_payload_of(f) != Some(opened.as_str()));
+    let restored = plan_from_fragment(&payload);
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
+    let body = match restored {
+        Ok(r) => view! { <ReportPage plan=r.plan payload /> }.into_any(),
+        Err(e) => {
+            let (en, zh) = (e.message_en(), e.message_zh());
+            view! {
+                <main class="report report-error" data-testid="report-error">
+                    <h1>{move || lang.get().pick("无法打开这份报告", "This report can't be opened")}</h1>
+                    <p role="alert">{move || if lang.get() == Lang::Zh { zh.clone() } else { en.clone() }}</p>
+                    <p><a href="./">{move || lang.get().pick("打开 StackFit 规划器", "Open the StackFit planner")}</a></p>
+                </main>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="report-app" data-testid=move || mounted.get().then_some("report-ready")>
+            {body}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stackfit_core::model::price::{Billing, Quote, QuoteFrom};
+
+    /// The report link carries the sender's quotes for the tiers the plan
+    /// uses, and reads back as the same plan with them.
+    #[test]
+    fn a_report_link_carries_the_quotes_it_uses() {
+        let plan = stackfit_core::templates::get("s3").unwrap();
+        let mut book = PriceBook::default();
+        book.set(Quote {
+            tier: "aliyun-ecs-c7-large".into(),
+            monthly_fen: 18_000,
+            yearly_fen: Some(183_600),
+            billing: Billing::YearlyPrepaid,
+            date: "2026-11-30".into(),
+            note: "sales".into(),
+            from: QuoteFrom::Mine,
+        });
+        let fragment = report_fragment(&plan, &book);
+        let payload = address::report_payload_of(&fragment).unwrap();
+        let back = plan_from_fragment(payload).unwrap().plan;
+        assert_eq!(back.quotes.len(), 1);
+        assert_eq!(back.quotes[0].from, QuoteFrom::Sender);
+        assert_eq!(back.options, plan.options);
+    }
+
+    #[test]
+    fn file_stems_keep_words_and_drop_the_rest() {
+        assert_eq!(
+            file_stem("FinRep daily reports (S0)"),
+            "FinRep-daily-reports-S0"
+        );
+        assert_eq!(file_stem("欧拉流 / 方案"), "欧拉流-方案");
+        assert_eq!(file_stem("///"), "stackfit");
+    }
+}
