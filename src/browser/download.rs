@@ -1,35 +1,9 @@
-//! Files out of the page: blobs (a canvas as PNG) and text (Markdown, CSV;
-//! `files::download_text`) offered as downloads under a given name.
+//! The report's files: a canvas saved as PNG, text (Markdown, CSV, SVG) and
+//! a picked file read as text; the download itself is `files::download_blob`.
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-/// Offers `blob` as a download named `file_name`.
-pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let fail = |e: JsValue| format!("{e:?}");
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(fail)?;
-    let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(fail)?.unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.set_hidden(true);
-    let body = document.body().ok_or("no body")?;
-    body.append_child(&anchor).map_err(fail)?;
-    anchor.click();
-    anchor.remove();
-    // Let the download start before the address is released.
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(10),
-    );
-    Ok(())
-}
-
-pub use super::files::download_text;
+pub use super::files::{download_blob, download_text};
 
 /// Offers the picture on `canvas` as a PNG named `file_name` (the canvas's
 /// own pixels: its backing store, devicePixelRatio times its CSS size).

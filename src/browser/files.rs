@@ -7,19 +7,24 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Offers `bytes` as a download named `file_name` of MIME type `mime` (a
-/// Blob, an object URL and a hidden anchor).
+/// Offers `bytes` as a download named `file_name` of MIME type `mime`.
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers `blob` as a download named `file_name` (an object URL and a
+/// hidden anchor): the one way the page hands out a file.
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(fail)?;
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.unchecked_into();
     anchor.set_href(&url);
