@@ -3,7 +3,7 @@
 
 use stackfit_core::fit::{Lang, Verdict};
 use stackfit_core::model::price::PriceBook;
-use stackfit_core::model::units::format_mib;
+use stackfit_core::model::units::{format_cpus, format_mib};
 use stackfit_core::whatif::{self, breaking_words, load_words, WhatIf};
 use stackfit_core::Plan;
 
@@ -84,11 +84,8 @@ fn table(w: &WhatIf, lang: Lang) -> String {
     };
     for (s, b) in w.report.servers.iter().zip(&w.breaking) {
         let (en, zh) = breaking_words(b);
-        let cpu = format!(
-            "{}.{:02}",
-            s.cpu_expected_millicores / 1000,
-            s.cpu_expected_millicores % 1000 / 10
-        );
+        // The planner's own CPU figure ("2.035"), not a second rounding of it.
+        let cpu = format_cpus(s.cpu_expected_millicores);
         out += &match lang {
             Lang::En => format!(
                 "  {} ({}): {} — expected {} · peak {} of {} allocatable · CPU {} of {} — {}\n",
