@@ -120,7 +120,7 @@ fn files_and_links_carry_the_load_and_plans_at_one_write_no_load() {
     let sent = stackfit_core::cost::as_sent(&plan, &PriceBook::default());
     assert_eq!(sent.options[0].load, 2500);
     // ×1 is the default and is not written.
-    assert!(!to_json(&templates::get("s3").unwrap()).contains("\"load\""));
+    assert!(!to_json(&templates::get("s0").unwrap()).contains("\"load\""));
 }
 
 #[test]
