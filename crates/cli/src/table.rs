@@ -197,8 +197,8 @@ pub fn load_lines(o: &OptionReport, lang: Lang, indent: &str, say_load: bool) ->
     if let Some(t) = &o.task_load {
         let _ = writeln!(
             out,
-            "{indent}{} {}",
-            if zh { "任务负载：" } else { "task load:" },
+            "{indent}{}{}",
+            if zh { "任务负载：" } else { "task load: " },
             if zh { &t.zh } else { &t.en }
         );
     }

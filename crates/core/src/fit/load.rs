@@ -130,27 +130,33 @@ pub(crate) fn milli_words(m: u64) -> String {
     }
 }
 
-/// A time in ms as people read it: "36 s", "250 ms", "3 min", "1.5 min".
-fn ms_words(ms: u64) -> String {
+/// A time in ms as people read it: "36 s", "250 ms", "3 min", "1.5 min";
+/// in Chinese "36 秒", "250 毫秒", "3 分钟".
+fn ms_words(ms: u64, zh: bool) -> String {
+    let (msu, s, min) = if zh {
+        ("毫秒", "秒", "分钟")
+    } else {
+        ("ms", "s", "min")
+    };
     if ms < 1000 {
-        format!("{ms} ms")
+        format!("{ms} {msu}")
     } else if ms < 120_000 || !ms.is_multiple_of(30_000) {
         let t = (ms + 50) / 100;
         if t.is_multiple_of(10) {
-            format!("{} s", t / 10)
+            format!("{} {s}", t / 10)
         } else {
-            format!("{}.{} s", t / 10, t % 10)
+            format!("{}.{} {s}", t / 10, t % 10)
         }
     } else if ms.is_multiple_of(60_000) {
-        format!("{} min", ms / 60_000)
+        format!("{} {min}", ms / 60_000)
     } else {
-        format!("{}.5 min", ms / 60_000)
+        format!("{}.5 {min}", ms / 60_000)
     }
 }
 
 /// "36–54 s" from two durations sharing a unit, else "500 ms–1.5 s".
-fn duration_range(mean_ms: u64, p95_ms: u64) -> String {
-    let (a, b) = (ms_words(mean_ms), ms_words(p95_ms));
+fn duration_range(mean_ms: u64, p95_ms: u64, zh: bool) -> String {
+    let (a, b) = (ms_words(mean_ms, zh), ms_words(p95_ms, zh));
     if a == b {
         return a;
     }
@@ -305,11 +311,11 @@ pub fn inputs_words(l: &LoadInputs) -> (String, String) {
         } => (
             format!(
                 "{requests_per_second} requests/s at peak, {} each",
-                ms_words(latency_ms)
+                ms_words(latency_ms, false)
             ),
             format!(
                 "峰值每秒 {requests_per_second} 个请求，每个 {}",
-                ms_words(latency_ms)
+                ms_words(latency_ms, true)
             ),
         ),
         LoadInputs::Tasks {
@@ -318,17 +324,22 @@ pub fn inputs_words(l: &LoadInputs) -> (String, String) {
             mean_ms,
             p95_ms,
         } => {
-            let d = duration_range(mean_ms, p95_ms.unwrap_or(mean_ms).max(mean_ms));
-            let w = ms_words(arrival_window_s.saturating_mul(1000));
+            let p95 = p95_ms.unwrap_or(mean_ms).max(mean_ms);
+            let (d, dz) = (
+                duration_range(mean_ms, p95, false),
+                duration_range(mean_ms, p95, true),
+            );
+            let window = arrival_window_s.saturating_mul(1000);
+            let (w, wz) = (ms_words(window, false), ms_words(window, true));
             if arrival_window_s >= crate::model::load::WHOLE_HOUR_S {
                 (
                     format!("~{tasks_per_hour} tasks/h at peak, spread over the hour, {d} each"),
-                    format!("峰值每小时约 {tasks_per_hour} 个任务，均匀分布在一小时内，每个 {d}"),
+                    format!("峰值每小时约 {tasks_per_hour} 个任务，均匀分布在一小时内，每个 {dz}"),
                 )
             } else {
                 (
                     format!("~{tasks_per_hour} tasks/h at peak, arriving within {w}, {d} each"),
-                    format!("峰值每小时约 {tasks_per_hour} 个任务，集中在 {w} 内到达，每个 {d}"),
+                    format!("峰值每小时约 {tasks_per_hour} 个任务，集中在 {wz}内到达，每个 {dz}"),
                 )
             }
         }
@@ -492,7 +503,8 @@ pub fn summarise(placements: &[(&str, u32, &LoadDerivation)]) -> Option<LoadSumm
     }
     let flight = in_flight_words(s.in_flight_milli, s.in_flight_p95_milli);
     let (plan_en, plan_zh) = if let Some(drain) = s.drain_s_at_plan {
-        let t = ms_words(drain.saturating_mul(1000).div_ceil(30_000) * 30_000);
+        let drain_ms = drain.saturating_mul(1000).div_ceil(30_000) * 30_000;
+        let (t, tz) = (ms_words(drain_ms, false), ms_words(drain_ms, true));
         (
             format!(
                 "the plan has {} → {}: at {} at once the peak's ~{} tasks take about {t} to work through, so they wait in the queue",
@@ -502,7 +514,7 @@ pub fn summarise(placements: &[(&str, u32, &LoadDerivation)]) -> Option<LoadSumm
                 tasks_per_hour
             ),
             format!(
-                "方案是 {} → {}：同时只处理 {} 个，峰值的约 {} 个任务要约 {t} 才能处理完，会在队列里等待",
+                "方案是 {} → {}：同时只处理 {} 个，峰值的约 {} 个任务要约 {tz}才能处理完，会在队列里等待",
                 s.plan,
                 format_mib(s.plan_expected_mib),
                 s.plan,
@@ -550,10 +562,12 @@ mod tests {
         assert_eq!(milli_words(19_444), "19");
         assert_eq!(milli_words(2_500), "2.5");
         assert_eq!(milli_words(280), "0.28");
-        assert_eq!(ms_words(36_000), "36 s");
-        assert_eq!(ms_words(180_000), "3 min");
-        assert_eq!(ms_words(250), "250 ms");
-        assert_eq!(duration_range(36_000, 54_000), "36–54 s");
-        assert_eq!(duration_range(500, 1500), "500 ms–1.5 s");
+        assert_eq!(ms_words(36_000, false), "36 s");
+        assert_eq!(ms_words(180_000, false), "3 min");
+        assert_eq!(ms_words(180_000, true), "3 分钟");
+        assert_eq!(ms_words(250, false), "250 ms");
+        assert_eq!(duration_range(36_000, 54_000, false), "36–54 s");
+        assert_eq!(duration_range(36_000, 54_000, true), "36–54 秒");
+        assert_eq!(duration_range(500, 1500, false), "500 ms–1.5 s");
     }
 }
