@@ -268,3 +268,20 @@ fn the_search_lays_out_an_option_at_its_load_and_keeps_its_knobs() {
         );
     }
 }
+
+#[test]
+fn breaking_points_are_relative_to_the_plan_as_set_whatever_the_slider_says() {
+    use stackfit_core::whatif::breaking_points;
+    let book = PriceBook::default();
+    let one = templates::get("s0").unwrap();
+    let mut slid = one.clone();
+    slid.options[0].load = 3000;
+    let a = breaking_points(&one, &one.options[0], &book);
+    let b = breaking_points(&slid, &slid.options[0], &book);
+    assert_eq!(a, b);
+    // And the what-if at ×1 is the plan as set, not the slider's ×3.
+    let id = one.options[0].id.clone();
+    let at_one = evaluate_at(&slid, &id, LOAD_ONE, &book).unwrap();
+    assert_eq!(at_one.load, LOAD_ONE);
+    assert_eq!(at_one.servers, evaluate(&one).options[0].servers);
+}
