@@ -376,3 +376,36 @@ proptest! {
         prop_assert!(e2 >= e1 && p2 >= p1, "{e1}/{p1} then {e2}/{p2}");
     }
 }
+
+#[test]
+fn an_unset_concurrency_is_suggested_at_what_the_load_needs() {
+    // Concurrency 0: Celery starts one child per host CPU (4 here). With
+    // load inputs, both findings name the same value: the load's.
+    let plan = one_placement(
+        Placement::new("worker", "celery-prefork")
+            .depends_on(&[])
+            .load(LoadInputs::tasks(100, 180, 36_000, 54_000)),
+    );
+    let r = evaluate(&plan);
+    let s = &r.options[0].servers[0];
+    let d = s.placements[0].load.clone().unwrap();
+    assert_eq!((d.needed, d.plan), (Some(25), Some(4)));
+    let fixes: Vec<&Action> = s
+        .findings
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FindingKind::CeleryConcurrencyDefault | FindingKind::LoadNeedsConcurrency
+            )
+        })
+        .filter_map(|f| f.fix.as_ref().map(|x| &x.action))
+        .collect();
+    assert_eq!(fixes.len(), 2);
+    for a in fixes {
+        assert!(
+            matches!(a, Action::SetKnob { knob, value: Some(25), .. } if knob == "concurrency"),
+            "{a:?}"
+        );
+    }
+}
