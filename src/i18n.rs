@@ -133,13 +133,13 @@ impl LoadMsg {
                 "峰值时的负载，都可不填。填了就按利特尔法则（同时在处理的数量 = 到达速率 × 耗时）推算所需的并发数和内存。",
                 "The load at peak; every field is optional. From it StackFit derives, by Little's law (in flight = arrival rate × time), the concurrency and memory it needs.",
             ),
-            LoadMsg::Rps => ("峰值每秒请求数", "Requests per second at peak"),
+            LoadMsg::Rps => ("每秒请求数", "Requests per second"),
             LoadMsg::RpsUnit => ("个/秒", "req/s"),
             LoadMsg::Latency => ("平均延迟", "Mean latency"),
             LoadMsg::LatencyUnit => ("毫秒", "ms"),
-            LoadMsg::Tasks => ("峰值每小时任务数", "Tasks per hour at peak"),
+            LoadMsg::Tasks => ("每小时任务数", "Tasks per hour"),
             LoadMsg::TasksUnit => ("个/小时", "tasks/h"),
-            LoadMsg::Window => ("集中到达的时间窗口", "Arrival window"),
+            LoadMsg::Window => ("到达窗口", "Arrival window"),
             LoadMsg::WindowUnit => ("分钟", "min"),
             LoadMsg::WindowEmpty => ("留空表示在一小时内均匀到达", "empty: spread over the hour"),
             LoadMsg::Mean => ("平均耗时", "Mean duration"),
@@ -164,7 +164,9 @@ impl LoadMsg {
 pub fn load_at_words(lang: Lang, x: &str) -> String {
     match lang {
         Lang::Zh => format!("以上按这个选项的负载 {x} 推算；输入框里是 ×1 时的数字。"),
-        Lang::En => format!("Derived at this option's load {x}; the fields hold the figures at ×1."),
+        Lang::En => {
+            format!("Derived at this option's load {x}; the fields hold the figures at ×1.")
+        }
     }
 }
 

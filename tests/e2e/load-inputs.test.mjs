@@ -51,7 +51,7 @@ test("S3's worker shows its load and the derivation; a change, a bad value, the 
 
   // Bad values are named in the field and leave the plan as it was.
   await planner.enterLoad("load-tasks-per-hour", "0");
-  assert.equal(await planner.loadError("load-tasks-per-hour"), "Tasks per hour at peak must be from 1 to 10,000,000; 0 was not applied.");
+  assert.equal(await planner.loadError("load-tasks-per-hour"), "Tasks per hour must be from 1 to 10,000,000; 0 was not applied.");
   await planner.enterLoad("load-p95", "10");
   assert.equal(await planner.loadError("load-p95"), "The p95 duration (10 s) is shorter than the mean (36 s); nothing was applied.");
   await planner.enterLoad("load-mean", "abc");
@@ -80,7 +80,7 @@ test("S3's worker shows its load and the derivation; a change, a bad value, the 
   await planner.enterLoad("load-tasks-per-hour", "");
   assert.match(
     (await planner.byTestId("load-missing").textContent()).trim(),
-    /^Still needed: tasks per hour at peak\. Nothing is applied/,
+    /^Still needed: tasks per hour\. Nothing is applied/,
   );
   assert.match(await planner.loadDerivation(), /~50 tasks\/h/);
   for (const id of ["load-window", "load-mean", "load-p95"]) await planner.enterLoad(id, "");
@@ -110,7 +110,7 @@ test("in Chinese: the derivation, a refusal and the fix read as written, and a w
   await planner.enterLoad("load-p95", "10");
   assert.equal(await planner.loadError("load-p95"), "p95 耗时（10 秒）短于平均耗时（36 秒），未应用。");
   await planner.enterLoad("load-window", "90");
-  assert.equal(await planner.loadError("load-window"), "集中到达的时间窗口须在 1 秒到 60 分钟之间，未应用 90 分钟。");
+  assert.equal(await planner.loadError("load-window"), "到达窗口须在 1 秒到 60 分钟之间，未应用 90 分钟。");
   assert.deepEqual(await planner.loadValues(), { tasks: "50", window: "3", mean: "36", p95: "54" });
   await planner.byTestId("load").scrollIntoViewIfNeeded();
   await planner.screenshot("screen-inspector-load-zh-1280x720");
