@@ -8,6 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
+import { axeViolations, seriousOrCritical } from "./support/axe.mjs";
 import { journey } from "./support/journey.mjs";
 
 const j = journey();
@@ -60,6 +61,8 @@ test("S3's worker shows its load and the derivation; a change, a bad value, the 
   assert.match(await planner.loadDerivation(), /~100 tasks\/h/);
   await planner.byTestId("load").scrollIntoViewIfNeeded();
   await planner.screenshot("screen-inspector-load-en-1280x720");
+  await planner.byTestId("load-option").scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-inspector-load-derivation-en-1280x720");
 
   // The finding's fix, from the section: the knob and the diagram change.
   await fix.click();
@@ -114,6 +117,9 @@ test("in Chinese: the derivation, a refusal and the fix read as written, and a w
   assert.deepEqual(await planner.loadValues(), { tasks: "50", window: "3", mean: "36", p95: "54" });
   await planner.byTestId("load").scrollIntoViewIfNeeded();
   await planner.screenshot("screen-inspector-load-zh-1280x720");
+  await planner.byTestId("load-option").scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-inspector-load-derivation-zh-1280x720");
+  assert.deepEqual(seriousOrCritical(await axeViolations(page)), [], "the section, refusals shown, passes axe");
 
   const fix = planner.byTestId("load-fix");
   assert.equal((await fix.textContent()).trim(), "按负载所需把并发数设为 13");
