@@ -99,6 +99,77 @@ impl Msg {
     }
 }
 
+/// The fixed words of the inspector's load section
+/// (`ui::inspector::load_fields`): labels, units and notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadMsg {
+    Heading,
+    Hint,
+    Rps,
+    RpsUnit,
+    Latency,
+    LatencyUnit,
+    Tasks,
+    TasksUnit,
+    Window,
+    WindowUnit,
+    WindowEmpty,
+    Mean,
+    SecondsUnit,
+    P95,
+    P95Empty,
+    Allowed,
+    StillNeeded,
+    NothingUntilFilled,
+    Derived,
+    OptionWorkers,
+}
+
+impl LoadMsg {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            LoadMsg::Heading => ("负载", "Load"),
+            LoadMsg::Hint => (
+                "峰值时的负载，都可不填。填了就按利特尔法则（同时在处理的数量 = 到达速率 × 耗时）推算所需的并发数和内存。",
+                "The load at peak; every field is optional. From it StackFit derives, by Little's law (in flight = arrival rate × time), the concurrency and memory it needs.",
+            ),
+            LoadMsg::Rps => ("每秒请求数", "Requests per second"),
+            LoadMsg::RpsUnit => ("个/秒", "req/s"),
+            LoadMsg::Latency => ("平均延迟", "Mean latency"),
+            LoadMsg::LatencyUnit => ("毫秒", "ms"),
+            LoadMsg::Tasks => ("每小时任务数", "Tasks per hour"),
+            LoadMsg::TasksUnit => ("个/小时", "tasks/h"),
+            LoadMsg::Window => ("到达窗口", "Arrival window"),
+            LoadMsg::WindowUnit => ("分钟", "min"),
+            LoadMsg::WindowEmpty => ("留空表示在一小时内均匀到达", "empty: spread over the hour"),
+            LoadMsg::Mean => ("平均耗时", "Mean duration"),
+            LoadMsg::SecondsUnit => ("秒", "s"),
+            LoadMsg::P95 => ("p95 耗时", "p95 duration"),
+            LoadMsg::P95Empty => ("留空表示与平均耗时相同", "empty: the mean"),
+            LoadMsg::Allowed => ("可填", "Allowed"),
+            LoadMsg::StillNeeded => ("还需填写：", "Still needed: "),
+            LoadMsg::NothingUntilFilled => (
+                "。填全后才会应用；要去掉负载，请清空所有字段。",
+                ". Nothing is applied until they are filled in; to remove the load, empty every field.",
+            ),
+            LoadMsg::Derived => ("推算", "Derived"),
+            LoadMsg::OptionWorkers => ("这个选项的所有任务进程合计", "This option's task workers together"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// "Derived at this option's load ×2 …": the derivation follows the what-if
+/// multiplier (`x`, e.g. "×2"), the fields hold the plan's figures.
+pub fn load_at_words(lang: Lang, x: &str) -> String {
+    match lang {
+        Lang::Zh => format!("以上按这个选项的负载 {x} 推算；输入框里是 ×1 时的数字。"),
+        Lang::En => {
+            format!("Derived at this option's load {x}; the fields hold the figures at ×1.")
+        }
+    }
+}
+
 /// Joins each number to the unit after it with a no-break space (the
 /// engine's rule, shared with the tools worker's preview).
 pub use stackfit_core::model::units::keep_units;

@@ -2,6 +2,7 @@
 //! settings when nothing is selected. Every edit is an engine action.
 
 mod deploy_fields;
+mod load_fields;
 mod placement_inspector;
 mod plan_settings;
 mod server_inspector;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::state::{use_lang, use_planner, Selection};
 pub use deploy_fields::DeployFields;
+pub use load_fields::LoadFields;
 pub use placement_inspector::PlacementInspector;
 pub use plan_settings::PlanSettings;
 pub use server_inspector::ServerInspector;

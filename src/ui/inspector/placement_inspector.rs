@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 
 use crate::state::{use_lang, use_planner, Planner, Selection};
 use crate::ui::fields::{MemoryField, NumberField};
-use crate::ui::inspector::DeployFields;
+use crate::ui::inspector::{DeployFields, LoadFields};
 
 /// The unit written beside a knob's input, (zh, en).
 fn knob_unit(unit: KnobUnit) -> Option<(&'static str, &'static str)> {
@@ -229,6 +229,7 @@ pub fn PlacementInspector(
                 on_set=Callback::new(move |mib| dispatch(|option, placement, mib| Action::SetShm { option, placement, mib }, mib))
                 testid="shm"
             />
+            <LoadFields placement />
             <DeployFields placement />
             <section class="tuning" data-testid="tuning">
                 <h3>

@@ -1,6 +1,11 @@
 // Page object for the planner: journeys talk to it, never to raw selectors.
 // Every element is found by its data-testid (listed in ARCHITECTURE.md).
 
+/** Text as read aloud: no-break spaces (numbers kept with their units) as spaces. */
+function words(text) {
+  return text.replace(/\u00a0/g, " ").trim();
+}
+
 export class Planner {
   constructor(page, baseUrl) {
     this.page = page;
@@ -385,5 +390,64 @@ export class Planner {
     const report = new ReportPage(tab);
     await report.ready();
     return report;
+  }
+
+  // ---- The inspector's load section (ui/inspector/load_fields.rs) ----
+
+  /** Selects placement `id` by its chip and waits for its load section. */
+  async selectForLoad(id) {
+    await this.placementById(id).locator(".placement-name").click();
+    await this.byTestId("inspector").locator('[data-testid="load"]').waitFor();
+  }
+
+  /** The load fields' values as shown: { tasks, window, mean, p95 } or { rps, latency }. */
+  async loadValues() {
+    const value = async (id) => {
+      const field = this.byTestId(id);
+      return (await field.count()) ? field.inputValue() : undefined;
+    };
+    return Object.fromEntries(
+      Object.entries({
+        tasks: await value("load-tasks-per-hour"),
+        window: await value("load-window"),
+        mean: await value("load-mean"),
+        p95: await value("load-p95"),
+        rps: await value("load-rps"),
+        latency: await value("load-latency"),
+      }).filter(([, v]) => v !== undefined),
+    );
+  }
+
+  /** The placement's derivation as the report words it ("" when it has none). */
+  async loadDerivation() {
+    const line = this.byTestId("load-derivation");
+    return (await line.count()) ? words(await line.textContent()) : "";
+  }
+
+  /** The option's task workers together, as the report words them. */
+  async loadOption() {
+    return words(await this.byTestId("load-option").textContent());
+  }
+
+  /** Waits until the load line `testid` matches `pattern` (a RegExp). */
+  async waitForLoadWords(testid, pattern) {
+    await this.page.waitForFunction(
+      ([id, source, flags]) =>
+        new RegExp(source, flags).test((document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "").replace(/\u00a0/g, " ")),
+      [testid, pattern.source, pattern.flags],
+    );
+  }
+
+  /** Puts `text` into the load field `testid` at once and commits it with
+   * Enter (typing key by key would let a pause apply a partial value). */
+  async enterLoad(testid, text) {
+    const field = this.byTestId(testid);
+    await field.fill(text);
+    await field.press("Enter");
+  }
+
+  /** What the load field `testid` says is wrong ("" when nothing). */
+  async loadError(testid) {
+    return words(await this.byTestId(`${testid}-error`).textContent());
   }
 }
