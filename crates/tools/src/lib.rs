@@ -110,6 +110,22 @@ pub fn handle(request: Request, random_secret: &mut dyn FnMut() -> String) -> An
                 attachment: Some(zip),
             }
         }
+        Request::LinkWrite { plan } => match codec::from_json(&plan) {
+            Ok(r) => Answer {
+                response: Response::Link {
+                    fragment: codec::link::plan_to_fragment(&r.plan),
+                },
+                attachment: None,
+            },
+            Err(e) => Answer::refused(e.describe(false), e.describe(true)),
+        },
+        Request::LinkRead { fragment } => match codec::link::json_from_fragment(&fragment) {
+            Ok(json) => Answer {
+                response: Response::LinkJson { json },
+                attachment: None,
+            },
+            Err(e) => Answer::refused(e.message_en(), e.message_zh()),
+        },
     }
 }
 
@@ -454,6 +470,44 @@ mod tests {
         assert_eq!(
             serde_json::from_str::<protocol::Reply>(&text).unwrap(),
             reply
+        );
+    }
+
+    /// The page's share links, written and read in the worker: a template's
+    /// link reads back as its plan, and a bad link is refused in both
+    /// languages with the codec's words.
+    #[test]
+    fn the_worker_writes_and_reads_share_links() {
+        let plan = stackfit_core::templates::get("s3").unwrap();
+        let mut no_secret = || unreachable!("links need no secret");
+        let written = handle(
+            Request::LinkWrite {
+                plan: codec::to_json(&plan),
+            },
+            &mut no_secret,
+        );
+        let Response::Link { fragment } = written.response else {
+            panic!("{:?}", written.response)
+        };
+        assert_eq!(fragment, codec::link::plan_to_fragment(&plan));
+        let read = handle(Request::LinkRead { fragment }, &mut no_secret);
+        let Response::LinkJson { json } = read.response else {
+            panic!("{:?}", read.response)
+        };
+        assert_eq!(codec::from_json(&json).unwrap().plan, plan);
+        let refused = handle(
+            Request::LinkRead {
+                fragment: "p9.AAAA".into(),
+            },
+            &mut no_secret,
+        );
+        let err = codec::link::plan_from_fragment("p9.AAAA").unwrap_err();
+        assert_eq!(
+            refused.response,
+            Response::Error {
+                message_en: err.message_en(),
+                message_zh: err.message_zh(),
+            }
         );
     }
 }

@@ -49,6 +49,18 @@ pub enum Request {
         /// The language of the preview.
         lang: UiLang,
     },
+    /// The share link's fragment for a plan (`codec::link::plan_to_fragment`,
+    /// without `#`): the encoder, deflate and the link's dictionaries stay
+    /// out of the page's first load.
+    LinkWrite {
+        /// The plan as `stackfit_core::codec::to_json` writes it.
+        plan: String,
+    },
+    /// The plan JSON a link's fragment carries
+    /// (`codec::link::json_from_fragment`); the page reads it with
+    /// `codec::from_json`. A link that cannot be unpacked is answered with
+    /// [`Response::Error`] carrying the link error's words.
+    LinkRead { fragment: String },
 }
 
 /// One file the user pasted or dropped: the name it is known by (in
@@ -91,6 +103,10 @@ pub enum Response {
         message_en: String,
         message_zh: String,
     },
+    /// A share link's fragment (without `#`), for [`Request::LinkWrite`].
+    Link { fragment: String },
+    /// The plan JSON inside a link, for [`Request::LinkRead`].
+    LinkJson { json: String },
 }
 
 /// A request with its id, which the reply carries back.
