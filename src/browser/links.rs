@@ -6,7 +6,7 @@
 
 use stackfit_core::codec::{self, link::LinkError, Restored};
 use stackfit_core::model::Plan;
-use stackfit_tools::protocol::{Request, Response};
+use stackfit_tools::protocol::{QrPath, Request, Response};
 
 use super::tools_worker;
 
@@ -26,15 +26,29 @@ impl From<LinkError> for Refusal {
     }
 }
 
-/// `plan`'s share-link fragment (without `#`), from the worker.
-pub fn write(plan: &Plan, done: impl FnOnce(Result<String, Refusal>) + 'static) {
+/// A link the worker wrote: its fragment (without `#`), and the QR code of
+/// the whole link when [`write`] was given the page's address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub fragment: String,
+    pub qr: Option<QrPath>,
+}
+
+/// `plan`'s share-link fragment, from the worker; with `page` (the
+/// address before `#`), the QR code of `page#fragment` too.
+pub fn write(
+    plan: &Plan,
+    page: Option<String>,
+    done: impl FnOnce(Result<Written, Refusal>) + 'static,
+) {
     let request = Request::LinkWrite {
         plan: codec::to_json(plan),
+        page,
     };
     tools_worker::ask(request, move |answer| {
         done(match answer {
             Ok(a) => match a.response {
-                Response::Link { fragment } => Ok(fragment),
+                Response::Link { fragment, qr } => Ok(Written { fragment, qr }),
                 other => Err(refusal_of(other)),
             },
             Err(why) => Err(unavailable(&why)),

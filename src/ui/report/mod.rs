@@ -69,10 +69,10 @@ pub fn ReportButton() -> impl IntoView {
         // The tab opens now, from the click; its address follows once the
         // tools worker has written the link.
         let tab = address::open_blank_tab();
-        links::write(&sent, move |written| match written {
-            Ok(fragment) => address::send_tab(
+        links::write(&sent, None, move |written| match written {
+            Ok(w) => address::send_tab(
                 tab,
-                &format!("{}#{REPORT_PREFIX}{fragment}", address::page_url()),
+                &format!("{}#{REPORT_PREFIX}{}", address::page_url(), w.fragment),
             ),
             Err(_) => {
                 if let Some(tab) = tab {

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use super::qr::QrCodeView;
 use super::KEY;
-use crate::browser::links::{self, Refusal};
+use crate::browser::links::{self, Refusal, Written};
 use crate::browser::{clipboard, files, focus, location};
 use crate::i18n::Lang;
 use crate::state::{use_lang, use_planner, use_popovers, use_sharing};
@@ -77,16 +77,16 @@ fn DialogBody() -> impl IntoView {
     };
     // Written by the tools worker (which keeps the link codec out of the
     // first load): `None` until its answer arrives.
-    let written = RwSignal::new(None::<Result<String, Refusal>>);
+    let written = RwSignal::new(None::<Result<Written, Refusal>>);
+    let address = page.clone();
     Effect::new(move |_| {
-        let page = page.clone();
-        links::write(&sent(), move |w| {
-            let _ = written.try_set(Some(w.map(|f| format!("{page}#{f}"))));
+        links::write(&sent(), Some(address.clone()), move |w| {
+            let _ = written.try_set(Some(w));
         });
     });
     let link = Signal::derive(move || {
         written.with(|w| match w {
-            Some(Ok(l)) => l.clone(),
+            Some(Ok(w)) => format!("{page}#{}", w.fragment),
             _ => String::new(),
         })
     });
@@ -239,7 +239,10 @@ fn DialogBody() -> impl IntoView {
                         </p>
                     </div>
                     <figure class="share-qr-box">
-                        {move || written.with(|w| matches!(w, Some(Ok(_)))).then(|| view! { <QrCodeView text=link /> })}
+                        {move || written.with(|w| match w {
+                            Some(Ok(w)) => Some(view! { <QrCodeView qr=w.qr.clone() chars=chars() /> }),
+                            _ => None,
+                        })}
                         <figcaption class="hint">
                             {move || lang.get().pick("用手机相机或微信扫码打开。", "Scan with a phone camera or WeChat to open it.")}
                         </figcaption>
