@@ -4,9 +4,11 @@
 //! random source comes in as a function), so it is tested natively; the
 //! worker's `main` only moves messages and supplies the browser's crypto.
 //!
-//! Today it exports an option's files (the export dialog) and imports
-//! compose files, a `.env` and a `docker stats` capture (the import dialog).
-//! The report's Markdown export is the next request: add a variant to
+//! Today it exports an option's files (the export dialog), imports
+//! compose files, a `.env` and a `docker stats` capture (the import dialog),
+//! writes and reads share links with their QR code (the share dialog, a
+//! link or report in the address), and writes the report's Markdown and
+//! cost CSV. A new request: add a variant at the end of
 //! [`protocol::Request`] and [`protocol::Response`], and an arm to
 //! [`handle`].
 
