@@ -4,7 +4,8 @@
 //! load does not carry them; the page reads the unpacked JSON with
 //! `codec::from_json`, as it reads a plan file. Both answers are callbacks.
 
-use stackfit_core::codec::{self, link::LinkError, Restored};
+use stackfit_core::codec::link::{self, LinkError};
+use stackfit_core::codec::{self, Restored};
 use stackfit_core::model::Plan;
 use stackfit_tools::protocol::{QrPath, Request, Response};
 
@@ -57,8 +58,14 @@ pub fn write(
 }
 
 /// The plan a link's fragment carries, restored like a plan file, or why
-/// not (the codec's words).
+/// not (the codec's words). What is plainly not a link this StackFit reads
+/// (foreign, far too long, newer) is refused here, at once, without
+/// starting the worker.
 pub fn read(fragment: &str, done: impl FnOnce(Result<Restored, Refusal>) + 'static) {
+    if let Err(e) = link::link_payload(fragment) {
+        done(Err(e.into()));
+        return;
+    }
     let request = Request::LinkRead {
         fragment: fragment.to_string(),
     };

@@ -201,6 +201,24 @@ pub fn plan_from_fragment(link: &str) -> Result<Restored, LinkError> {
 /// so the page's first load does not carry them. `from_json` of the result
 /// is the other half.
 pub fn json_from_fragment(link: &str) -> Result<String, LinkError> {
+    match link_payload(link)? {
+        (1, payload) => restore_v1(payload),
+        (_, payload) => restore_v2(payload),
+    }
+}
+
+/// The version and payload of a link this StackFit reads, or why it is not
+/// one — far too long, foreign, or from a newer StackFit — without
+/// decoding anything: cheap enough for the page, which sends only real
+/// links to the tools worker.
+///
+/// ```
+/// use stackfit_core::codec::link::{link_payload, LinkError};
+/// assert_eq!(link_payload("https://x.example/#p2.eAbc"), Ok((2, "eAbc")));
+/// assert_eq!(link_payload("main"), Err(LinkError::Foreign));
+/// assert_eq!(link_payload("p9.AAAA"), Err(LinkError::Newer(9)));
+/// ```
+pub fn link_payload(link: &str) -> Result<(u32, &str), LinkError> {
     let link = link.trim();
     if link.len() > MAX_LINK_CHARS {
         return Err(LinkError::TooLong(link.len()));
@@ -220,8 +238,7 @@ pub fn json_from_fragment(link: &str) -> Result<String, LinkError> {
     let (version, payload) = ours[1..].split_once('.').ok_or(LinkError::Foreign)?;
     let version: u32 = version.parse().map_err(|_| LinkError::Foreign)?;
     match version {
-        1 => restore_v1(payload),
-        2 => restore_v2(payload),
+        1 | 2 => Ok((version, payload)),
         v if v > LINK_VERSION => Err(LinkError::Newer(v)),
         _ => Err(LinkError::Foreign),
     }
