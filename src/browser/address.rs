@@ -27,6 +27,26 @@ pub fn open_in_new_tab(url: &str) {
     }
 }
 
+/// Opens an empty new tab (from a click, so no popup blocker stops it) to
+/// be sent to an address that is not known yet ([`send_tab`]).
+pub fn open_blank_tab() -> Option<web_sys::Window> {
+    web_sys::window()?
+        .open_with_url_and_target("", "_blank")
+        .ok()
+        .flatten()
+}
+
+/// Sends a tab from [`open_blank_tab`] to `url`; without one (the browser
+/// refused it), opens `url` in a new tab.
+pub fn send_tab(tab: Option<web_sys::Window>, url: &str) {
+    match tab {
+        Some(tab) => {
+            let _ = tab.location().set_href(url);
+        }
+        None => open_in_new_tab(url),
+    }
+}
+
 /// Reloads the page when the fragment changes and `wants_reload` says the
 /// new one belongs to the other page (the planner and the report page are
 /// started once, from the address they load with).

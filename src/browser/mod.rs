@@ -10,6 +10,7 @@ pub mod fetch;
 pub mod files;
 pub mod focus;
 pub mod language;
+pub mod links;
 pub mod location;
 pub mod shortcuts;
 pub mod storage;

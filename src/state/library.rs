@@ -48,6 +48,11 @@ pub struct Library {
     /// The id under which the plan being edited is saved.
     pub current: RwSignal<String>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Plans on their way in (a share link the tools worker is unpacking):
+    /// while any is, autosave waits, so the plan on screen is not saved
+    /// just before an arriving plan takes its place (a first visit by a
+    /// link saves only the linked plan), and the planner is not yet ready.
+    pub arriving: RwSignal<u32>,
 }
 
 /// What the app starts with: the plan to edit and the library's state.
@@ -236,8 +241,12 @@ pub fn provide_library(planner: Planner, boot: &Boot) -> Library {
         entries: RwSignal::new(boot.entries.clone()),
         current: RwSignal::new(boot.current.clone()),
         notice: RwSignal::new(boot.notice.clone()),
+        arriving: RwSignal::new(0),
     };
     Effect::new(move |_| {
+        if library.arriving.get() > 0 {
+            return;
+        }
         // Track the plan (and the id it is saved under), then save untracked.
         library.current.track();
         planner.with_plan(|plan| library.autosave(plan));

@@ -6,10 +6,11 @@
 
 use leptos::prelude::*;
 use stackfit_core::codec::file::{FileError, MAX_FILE_BYTES};
-use stackfit_core::codec::{link::LinkError, Restored};
+use stackfit_core::codec::Restored;
 use stackfit_core::edit::validate::Note;
 
 use super::{Library, Planner};
+use crate::browser::links::{self, Refusal};
 use crate::browser::{files, location};
 
 /// Where a plan came from.
@@ -60,12 +61,12 @@ impl Outcome {
     }
 
     /// The outcome of reading a link.
-    pub fn of_link(result: &Result<Restored, LinkError>) -> Self {
+    pub fn of_link(result: &Result<Restored, Refusal>) -> Self {
         Self::of(
             Source::Link,
             result,
-            LinkError::message_en,
-            LinkError::message_zh,
+            |r: &Refusal| r.en.clone(),
+            |r: &Refusal| r.zh.clone(),
         )
     }
 
@@ -113,14 +114,23 @@ impl Sharing {
         opened
     }
 
-    /// Opens the link in `fragment` (without `#`). On success the fragment
-    /// leaves the address bar, so a reload does not open it twice.
+    /// Opens the link in `fragment` (without `#`), once the tools worker
+    /// has unpacked it. On success the fragment leaves the address bar, so
+    /// a reload does not open it twice.
     pub fn open_link(&self, fragment: &str) {
-        let result = stackfit_core::codec::link::plan_from_fragment(fragment);
-        let outcome = Outcome::of_link(&result);
-        if self.accept(result.ok(), outcome) {
-            location::clear_fragment();
-        }
+        let sharing = *self;
+        self.library.arriving.update(|n| *n += 1);
+        links::read(fragment, move |result| {
+            let outcome = Outcome::of_link(&result);
+            if sharing.accept(result.ok(), outcome) {
+                location::clear_fragment();
+            }
+            // Autosave resumes with the arrived plan (or the one on screen).
+            sharing
+                .library
+                .arriving
+                .update(|n| *n = n.saturating_sub(1));
+        });
     }
 
     /// Opens the page's own fragment, if it carries a link (on load and on
@@ -203,7 +213,8 @@ mod tests {
 
     #[test]
     fn a_refused_link_keeps_its_reason_in_both_languages() {
-        let result = stackfit_core::codec::link::plan_from_fragment("p9.AAAA");
+        let result =
+            stackfit_core::codec::link::plan_from_fragment("p9.AAAA").map_err(Refusal::from);
         let Outcome::Refused { source, en, zh } = Outcome::of_link(&result) else {
             panic!("a future link is refused");
         };

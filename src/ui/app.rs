@@ -24,8 +24,9 @@ use crate::ui::{
     summary::Summary,
 };
 
-/// The whole planner. Its root carries `data-testid="app-ready"` once mounted,
-/// which is what end-to-end tests wait for.
+/// The whole planner. Its root carries `data-testid="app-ready"` once mounted
+/// and no share link in the address is still being read, which is what
+/// end-to-end tests wait for.
 #[component]
 pub fn App() -> impl IntoView {
     let lang = provide_lang();
@@ -34,7 +35,8 @@ pub fn App() -> impl IntoView {
     let library = provide_library(planner, &boot);
     // The user's price book prices every plan (loaded before the first report).
     provide_my_prices(planner);
-    // A share link in the address opens now, as a new saved plan.
+    // A share link in the address opens as a new saved plan (once the tools
+    // worker has unpacked it).
     provide_sharing(planner, library);
     use_undo_shortcuts(planner);
     let popovers = provide_popovers();
@@ -49,7 +51,7 @@ pub fn App() -> impl IntoView {
     // Effects run after the first render, so this marks a mounted, live app.
     Effect::new(move |_| mounted.set(true));
     view! {
-        <div class="app" data-testid=move || mounted.get().then_some("app-ready")>
+        <div class="app" data-testid=move || (mounted.get() && library.arriving.get() == 0).then_some("app-ready")>
             <Header />
             <NoticeBar />
             <PricesNoticeBar />

@@ -4,20 +4,22 @@
 //! random source comes in as a function), so it is tested natively; the
 //! worker's `main` only moves messages and supplies the browser's crypto.
 //!
-//! Today it exports an option's files (the export dialog) and imports
-//! compose files, a `.env` and a `docker stats` capture (the import dialog).
-//! The report's Markdown export is the next request: add a variant to
+//! Today it exports an option's files (the export dialog), imports
+//! compose files, a `.env` and a `docker stats` capture (the import dialog),
+//! writes and reads share links with their QR code (the share dialog, a
+//! link or report in the address), and writes the report's Markdown and
+//! cost CSV. A new request: add a variant at the end of
 //! [`protocol::Request`] and [`protocol::Response`], and an arm to
 //! [`handle`].
 
 pub mod highlight;
 pub mod import;
 pub mod protocol;
+pub mod qr;
 
 use protocol::{ExportedFile, Request, Response};
 use stackfit_core::export::{self, Secrets};
-use stackfit_core::findings::Lang;
-use stackfit_core::{codec, evaluate};
+use stackfit_core::{codec, evaluate, present};
 
 /// The answer to one request, and the bytes that go beside it (the zip of
 /// an export), if any.
@@ -82,10 +84,7 @@ pub fn handle(request: Request, random_secret: &mut dyn FnMut() -> String) -> An
             };
             let plan = restored.plan;
             let report = evaluate(&plan);
-            let lang = match lang {
-                protocol::UiLang::Zh => Lang::Zh,
-                protocol::UiLang::En => Lang::En,
-            };
+            let lang = lang.into();
             let mut secrets = Secrets::new(random_secret);
             let Some(files) = export::files(&plan, &report, &option, &mut secrets, lang) else {
                 return Answer::refused(
@@ -110,6 +109,39 @@ pub fn handle(request: Request, random_secret: &mut dyn FnMut() -> String) -> An
                 attachment: Some(zip),
             }
         }
+        Request::LinkWrite { plan, page } => match codec::from_json(&plan) {
+            Ok(r) => {
+                let fragment = codec::link::plan_to_fragment(&r.plan);
+                let qr = page.and_then(|page| qr::qr_path(&format!("{page}#{fragment}")));
+                Answer {
+                    response: Response::Link { fragment, qr },
+                    attachment: None,
+                }
+            }
+            Err(e) => Answer::refused(e.describe(false), e.describe(true)),
+        },
+        Request::ReportText { plan, lang, format } => match codec::from_json(&plan) {
+            Ok(r) => {
+                let report = evaluate(&r.plan);
+                let presentation = present::present(&r.plan, &report, lang.into());
+                let text = match format {
+                    protocol::TextFormat::Markdown => present::markdown(&presentation),
+                    protocol::TextFormat::CostCsv => present::cost_csv(&presentation),
+                };
+                Answer {
+                    response: Response::ReportText { text },
+                    attachment: None,
+                }
+            }
+            Err(e) => Answer::refused(e.describe(false), e.describe(true)),
+        },
+        Request::LinkRead { fragment } => match codec::link::json_from_fragment(&fragment) {
+            Ok(json) => Answer {
+                response: Response::LinkJson { json },
+                attachment: None,
+            },
+            Err(e) => Answer::refused(e.message_en(), e.message_zh()),
+        },
     }
 }
 
@@ -117,6 +149,7 @@ pub fn handle(request: Request, random_secret: &mut dyn FnMut() -> String) -> An
 mod tests {
     use super::*;
     use protocol::{FileKind, UiLang};
+    use stackfit_core::findings::Lang;
 
     fn export(template: &str, option: &str, lang: UiLang) -> Answer {
         let plan = codec::to_json(&stackfit_core::templates::get(template).unwrap());
@@ -455,5 +488,80 @@ mod tests {
             serde_json::from_str::<protocol::Reply>(&text).unwrap(),
             reply
         );
+    }
+
+    /// The page's share links, written and read in the worker: a template's
+    /// link reads back as its plan, and a bad link is refused in both
+    /// languages with the codec's words.
+    #[test]
+    fn the_worker_writes_and_reads_share_links() {
+        let plan = stackfit_core::templates::get("s3").unwrap();
+        let mut no_secret = || unreachable!("links need no secret");
+        let written = handle(
+            Request::LinkWrite {
+                plan: codec::to_json(&plan),
+                page: Some("https://stackfit.example/".into()),
+            },
+            &mut no_secret,
+        );
+        let Response::Link { fragment, qr } = written.response else {
+            panic!("{:?}", written.response)
+        };
+        assert_eq!(fragment, codec::link::plan_to_fragment(&plan));
+        assert_eq!(
+            qr,
+            qr::qr_path(&format!("https://stackfit.example/#{fragment}"))
+        );
+        assert!(qr.is_some());
+        let read = handle(Request::LinkRead { fragment }, &mut no_secret);
+        let Response::LinkJson { json } = read.response else {
+            panic!("{:?}", read.response)
+        };
+        assert_eq!(codec::from_json(&json).unwrap().plan, plan);
+        let refused = handle(
+            Request::LinkRead {
+                fragment: "p9.AAAA".into(),
+            },
+            &mut no_secret,
+        );
+        let err = codec::link::plan_from_fragment("p9.AAAA").unwrap_err();
+        assert_eq!(
+            refused.response,
+            Response::Error {
+                message_en: err.message_en(),
+                message_zh: err.message_zh(),
+            }
+        );
+    }
+
+    /// The report's Markdown and cost CSV from the worker are the engine's,
+    /// for the plan as the page holds it.
+    #[test]
+    fn the_worker_writes_the_reports_texts() {
+        let plan = stackfit_core::templates::get("s3").unwrap();
+        let report = evaluate(&plan);
+        for (lang, core_lang) in [(UiLang::En, Lang::En), (UiLang::Zh, Lang::Zh)] {
+            let presentation = present::present(&plan, &report, core_lang);
+            for (format, want) in [
+                (
+                    protocol::TextFormat::Markdown,
+                    present::markdown(&presentation),
+                ),
+                (
+                    protocol::TextFormat::CostCsv,
+                    present::cost_csv(&presentation),
+                ),
+            ] {
+                let answer = handle(
+                    Request::ReportText {
+                        plan: codec::to_json(&plan),
+                        lang,
+                        format,
+                    },
+                    &mut || unreachable!("texts need no secret"),
+                );
+                assert_eq!(answer.response, Response::ReportText { text: want });
+            }
+        }
     }
 }

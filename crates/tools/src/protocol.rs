@@ -16,6 +16,15 @@ pub enum UiLang {
     En,
 }
 
+impl From<UiLang> for stackfit_core::findings::Lang {
+    fn from(lang: UiLang) -> Self {
+        match lang {
+            UiLang::Zh => stackfit_core::findings::Lang::Zh,
+            UiLang::En => stackfit_core::findings::Lang::En,
+        }
+    }
+}
+
 /// What the page asks for.
 ///
 /// Externally tagged (`{"export": {…}}`): the page decodes replies, and an
@@ -49,6 +58,38 @@ pub enum Request {
         /// The language of the preview.
         lang: UiLang,
     },
+    /// The share link's fragment for a plan (`codec::link::plan_to_fragment`,
+    /// without `#`): the encoder, deflate and the link's dictionaries stay
+    /// out of the page's first load.
+    LinkWrite {
+        /// The plan as `stackfit_core::codec::to_json` writes it.
+        plan: String,
+        /// The page's address before `#`: when given, the answer carries the
+        /// QR code of the whole link (`qr::qr_path`).
+        page: Option<String>,
+    },
+    /// The plan JSON a link's fragment carries
+    /// (`codec::link::json_from_fragment`); the page reads it with
+    /// `codec::from_json`. A link that cannot be unpacked is answered with
+    /// [`Response::Error`] carrying the link error's words.
+    LinkRead { fragment: String },
+    /// The report page's text downloads: the engine's presentation of a
+    /// plan (`present::present` of `evaluate`) as Markdown
+    /// (`present::markdown`) or as the cost table's CSV (`present::cost_csv`).
+    ReportText {
+        /// The plan as `stackfit_core::codec::to_json` writes it.
+        plan: String,
+        lang: UiLang,
+        format: TextFormat,
+    },
+}
+
+/// Which text of the report [`Request::ReportText`] asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TextFormat {
+    Markdown,
+    CostCsv,
 }
 
 /// One file the user pasted or dropped: the name it is known by (in
@@ -91,6 +132,17 @@ pub enum Response {
         message_en: String,
         message_zh: String,
     },
+    /// A share link's fragment (without `#`), for [`Request::LinkWrite`],
+    /// and the QR code of `page#fragment` when the request named a page
+    /// (`None` too when the link is too long for any QR version).
+    Link {
+        fragment: String,
+        qr: Option<QrPath>,
+    },
+    /// The plan JSON inside a link, for [`Request::LinkRead`].
+    LinkJson { json: String },
+    /// The report's Markdown or cost CSV, for [`Request::ReportText`].
+    ReportText { text: String },
 }
 
 /// A request with its id, which the reply carries back.
@@ -132,4 +184,16 @@ pub struct ExportedFile {
     pub text: String,
     #[serde(default)]
     pub html: String,
+}
+
+/// A QR code as an SVG path (see `qr::qr_path`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QrPath {
+    /// Modules per side, without the quiet zone.
+    pub modules: i32,
+    /// The QR version (1–40).
+    pub version: u8,
+    /// One path of unit squares (runs of dark modules merged per row), in
+    /// module units, offset by the quiet zone.
+    pub d: String,
 }

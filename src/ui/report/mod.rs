@@ -10,12 +10,13 @@ mod page;
 mod server_figure;
 
 use leptos::prelude::*;
-use stackfit_core::codec::link::{plan_from_fragment, plan_to_fragment};
 use stackfit_core::cost::as_sent;
+#[cfg(test)]
 use stackfit_core::model::price::PriceBook;
 use stackfit_core::model::Plan;
 
 use crate::browser::address::{self, REPORT_PREFIX};
+use crate::browser::links::{self, Refusal};
 use crate::i18n::Lang;
 use crate::state::lang::provide_page_lang;
 use crate::state::use_lang;
@@ -23,8 +24,14 @@ use page::ReportPage;
 
 /// The fragment of `plan`'s report link, read with `book`: the plan with
 /// the quotes it uses carried as the sender's, then the share link's payload.
+/// The page writes it through the tools worker ([`links::write`] of the
+/// same plan); this is the same fragment, for tests.
+#[cfg(test)]
 pub fn report_fragment(plan: &Plan, book: &PriceBook) -> String {
-    format!("{REPORT_PREFIX}{}", plan_to_fragment(&as_sent(plan, book)))
+    format!(
+        "{REPORT_PREFIX}{}",
+        stackfit_core::codec::link::plan_to_fragment(&as_sent(plan, book))
+    )
 }
 
 /// A file name from a plan's name: letters, digits and CJK kept, the rest
@@ -56,10 +63,23 @@ pub fn ReportButton() -> impl IntoView {
     let lang = use_lang();
     let planner = crate::state::use_planner();
     let open = move |_| {
-        let fragment = planner
+        let sent = planner
             .book
-            .with_untracked(|book| planner.with_plan(|plan| report_fragment(plan, book)));
-        address::open_in_new_tab(&format!("{}#{fragment}", address::page_url()));
+            .with_untracked(|book| planner.with_plan(|plan| as_sent(plan, book)));
+        // The tab opens now, from the click; its address follows once the
+        // tools worker has written the link.
+        let tab = address::open_blank_tab();
+        links::write(&sent, None, move |written| match written {
+            Ok(w) => address::send_tab(
+                tab,
+                &format!("{}#{REPORT_PREFIX}{}", address::page_url(), w.fragment),
+            ),
+            Err(_) => {
+                if let Some(tab) = tab {
+                    let _ = tab.close();
+                }
+            }
+        });
     };
     view! {
         <button class="tool" data-testid="open-report" on:click=open title=move || lang.get().pick(
@@ -72,7 +92,8 @@ pub fn ReportButton() -> impl IntoView {
 }
 
 /// The report page: the whole app when the address asks for a report.
-/// Its root carries `data-testid="report-ready"` once mounted.
+/// Its root carries `data-testid="report-ready"` once mounted and the link
+/// is read (the report, or why it cannot be opened).
 #[component]
 pub fn ReportApp(
     /// The share-link payload after `#report.`.
@@ -82,13 +103,18 @@ pub fn ReportApp(
     let opened = payload.clone();
     // Another fragment (the planner's link, another report) is another page.
     address::reload_when_fragment(move |f| address::report_payload_of(f) != Some(opened.as_str()));
-    let restored = plan_from_fragment(&payload);
+    // The plan, once the tools worker has unpacked the link.
+    let restored = RwSignal::new(None::<Result<Plan, Refusal>>);
+    links::read(&payload, move |r| {
+        let _ = restored.try_set(Some(r.map(|r| r.plan)));
+    });
     let mounted = RwSignal::new(false);
     Effect::new(move |_| mounted.set(true));
-    let body = match restored {
-        Ok(r) => view! { <ReportPage plan=r.plan payload /> }.into_any(),
-        Err(e) => {
-            let (en, zh) = (e.message_en(), e.message_zh());
+    let body = move || {
+        match restored.get() {
+        None => ().into_any(),
+        Some(Ok(plan)) => view! { <ReportPage plan payload=payload.clone() /> }.into_any(),
+        Some(Err(Refusal { en, zh })) => {
             view! {
                 <main class="report report-error" data-testid="report-error">
                     <h1>{move || lang.get().pick("无法打开这份报告", "This report can't be opened")}</h1>
@@ -98,9 +124,11 @@ pub fn ReportApp(
             }
             .into_any()
         }
+    }
     };
+    let ready = move || mounted.get() && restored.with(Option::is_some);
     view! {
-        <div class="report-app" data-testid=move || mounted.get().then_some("report-ready")>
+        <div class="report-app" data-testid=move || ready().then_some("report-ready")>
             {body}
         </div>
     }
@@ -128,7 +156,9 @@ mod tests {
         });
         let fragment = report_fragment(&plan, &book);
         let payload = address::report_payload_of(&fragment).unwrap();
-        let back = plan_from_fragment(payload).unwrap().plan;
+        let back = stackfit_core::codec::link::plan_from_fragment(payload)
+            .unwrap()
+            .plan;
         assert_eq!(back.quotes.len(), 1);
         assert_eq!(back.quotes[0].from, QuoteFrom::Sender);
         assert_eq!(back.options, plan.options);

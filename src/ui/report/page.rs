@@ -6,12 +6,14 @@
 
 use leptos::prelude::*;
 use stackfit_core::chart::palette::option_colors;
-use stackfit_core::present::{cost_csv, markdown, present, OptionSection, Presentation};
+use stackfit_core::codec;
+use stackfit_core::present::{present, OptionSection, Presentation};
 use stackfit_core::{evaluate, Plan, Report};
+use stackfit_tools::protocol::{Request, Response, TextFormat, UiLang};
 
 use super::file_stem;
 use super::server_figure::ServerFigure;
-use crate::browser::{address, download};
+use crate::browser::{address, download, tools_worker};
 use crate::i18n::{keep_units, Lang};
 use crate::state::use_lang;
 use crate::ui::compare::{ComparisonTable, CostChart};
@@ -61,15 +63,45 @@ pub fn ReportPage(plan: Plan, payload: String) -> impl IntoView {
             Err(e) => Status::Failed(e),
         });
     };
-    let save_markdown = move |_| {
-        let text = presentation.with_untracked(markdown);
-        save_text("md", "text/markdown;charset=utf-8", text);
+    // The texts are written by the tools worker (the engine's Markdown and
+    // CSV writers stay out of the first load), from the same plan.
+    let save_report_text = move |format: TextFormat| {
+        let request = Request::ReportText {
+            plan: plan.with_value(codec::to_json),
+            lang: match lang.get_untracked() {
+                Lang::Zh => UiLang::Zh,
+                Lang::En => UiLang::En,
+            },
+            format,
+        };
+        tools_worker::ask(request, move |answer| match answer.map(|a| a.response) {
+            Ok(Response::ReportText { text }) => match format {
+                TextFormat::Markdown => save_text("md", "text/markdown;charset=utf-8", text),
+                // A byte-order mark, so spreadsheet programs read Chinese as UTF-8.
+                TextFormat::CostCsv => {
+                    save_text("csv", "text/csv;charset=utf-8", format!("\u{feff}{text}"))
+                }
+            },
+            Ok(Response::Error {
+                message_en,
+                message_zh,
+            }) => {
+                let _ = status.try_set(Status::Failed(
+                    lang.get_untracked()
+                        .pick(&message_zh, &message_en)
+                        .to_string(),
+                ));
+            }
+            Ok(_) => {
+                let _ = status.try_set(Status::Failed("an unexpected answer".into()));
+            }
+            Err(why) => {
+                let _ = status.try_set(Status::Failed(why));
+            }
+        });
     };
-    let save_csv = move |_| {
-        // A byte-order mark, so spreadsheet programs read Chinese as UTF-8.
-        let text = format!("\u{feff}{}", presentation.with_untracked(cost_csv));
-        save_text("csv", "text/csv;charset=utf-8", text);
-    };
+    let save_markdown = move |_| save_report_text(TextFormat::Markdown);
+    let save_csv = move |_| save_report_text(TextFormat::CostCsv);
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

@@ -5,12 +5,13 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use stackfit_core::codec::{self, file::file_name, link::plan_to_fragment};
+use stackfit_core::codec::{self, file::file_name};
 use stackfit_core::cost;
 use wasm_bindgen::JsCast;
 
 use super::qr::QrCodeView;
 use super::KEY;
+use crate::browser::links::{self, Refusal, Written};
 use crate::browser::{clipboard, files, focus, location};
 use crate::i18n::Lang;
 use crate::state::{use_lang, use_planner, use_popovers, use_sharing};
@@ -74,7 +75,21 @@ fn DialogBody() -> impl IntoView {
             .book
             .with(|book| planner.with_plan(|p| cost::as_sent(p, book)))
     };
-    let link = Memo::new(move |_| format!("{page}#{}", plan_to_fragment(&sent())));
+    // Written by the tools worker (which keeps the link codec out of the
+    // first load): `None` until its answer arrives.
+    let written = RwSignal::new(None::<Result<Written, Refusal>>);
+    let address = page.clone();
+    Effect::new(move |_| {
+        links::write(&sent(), Some(address.clone()), move |w| {
+            let _ = written.try_set(Some(w));
+        });
+    });
+    let link = Signal::derive(move || {
+        written.with(|w| match w {
+            Some(Ok(w)) => format!("{page}#{}", w.fragment),
+            _ => String::new(),
+        })
+    });
     let chars = move || link.with(|l| l.chars().count());
 
     // However the dialog closes (Escape, Close, the backdrop, a file picked),
@@ -91,6 +106,9 @@ fn DialogBody() -> impl IntoView {
 
     let copy = move |_| {
         let text = link.get_untracked();
+        if text.is_empty() {
+            return;
+        }
         leptos::task::spawn_local(async move {
             if clipboard::copy_text(&text).await {
                 status.set(Status::Copied);
@@ -169,10 +187,13 @@ fn DialogBody() -> impl IntoView {
                         </p>
                         <label class="field">
                             <span data-testid="share-link-length">
-                                {move || match lang.get() {
-                                    Lang::Zh => format!("链接（{} 个字符）", chars()),
-                                    Lang::En => format!("Link ({} characters)", chars()),
-                                }}
+                                {move || written.with(|w| match (w, lang.get()) {
+                                    (Some(Err(r)), Lang::Zh) => r.zh.clone(),
+                                    (Some(Err(r)), Lang::En) => r.en.clone(),
+                                    (None, l) => l.pick("链接（正在生成…）", "Link (being written…)").to_string(),
+                                    (Some(Ok(_)), Lang::Zh) => format!("链接（{} 个字符）", chars()),
+                                    (Some(Ok(_)), Lang::En) => format!("Link ({} characters)", chars()),
+                                })}
                             </span>
                             <textarea
                                 class="share-link"
@@ -218,7 +239,10 @@ fn DialogBody() -> impl IntoView {
                         </p>
                     </div>
                     <figure class="share-qr-box">
-                        <QrCodeView text=link />
+                        {move || written.with(|w| match w {
+                            Some(Ok(w)) => Some(view! { <QrCodeView qr=w.qr.clone() chars=chars() /> }),
+                            _ => None,
+                        })}
                         <figcaption class="hint">
                             {move || lang.get().pick("用手机相机或微信扫码打开。", "Scan with a phone camera or WeChat to open it.")}
                         </figcaption>

@@ -149,7 +149,8 @@ mod tests {
 
     #[test]
     fn a_refused_link_says_why_and_that_the_plan_is_kept_in_either_language() {
-        let result = stackfit_core::codec::link::plan_from_fragment("p2.e这不是链接");
+        let result = stackfit_core::codec::link::plan_from_fragment("p2.e这不是链接")
+            .map_err(crate::browser::links::Refusal::from);
         let outcome = Outcome::of_link(&result);
         let (heading, body) = outcome_text(&outcome, Lang::Zh);
         assert_eq!(heading, "链接未打开");

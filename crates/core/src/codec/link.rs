@@ -191,6 +191,34 @@ pub fn plan_to_fragment(plan: &Plan) -> String {
 /// Reads a link's fragment (with or without `#`, or a whole URL) back into a
 /// plan, validated and repaired like a plan file.
 pub fn plan_from_fragment(link: &str) -> Result<Restored, LinkError> {
+    let json = json_from_fragment(link)?;
+    from_json(&json).map_err(LinkError::Plan)
+}
+
+/// The plan JSON a link's fragment carries (with or without `#`, or a whole
+/// URL), not yet read as a plan: the half of [`plan_from_fragment`] that
+/// needs base64, inflate and the dictionaries, which the tools worker runs
+/// so the page's first load does not carry them. `from_json` of the result
+/// is the other half.
+pub fn json_from_fragment(link: &str) -> Result<String, LinkError> {
+    match link_payload(link)? {
+        (1, payload) => restore_v1(payload),
+        (_, payload) => restore_v2(payload),
+    }
+}
+
+/// The version and payload of a link this StackFit reads, or why it is not
+/// one — far too long, foreign, or from a newer StackFit — without
+/// decoding anything: cheap enough for the page, which sends only real
+/// links to the tools worker.
+///
+/// ```
+/// use stackfit_core::codec::link::{link_payload, LinkError};
+/// assert_eq!(link_payload("https://x.example/#p2.eAbc"), Ok((2, "eAbc")));
+/// assert_eq!(link_payload("main"), Err(LinkError::Foreign));
+/// assert_eq!(link_payload("p9.AAAA"), Err(LinkError::Newer(9)));
+/// ```
+pub fn link_payload(link: &str) -> Result<(u32, &str), LinkError> {
     let link = link.trim();
     if link.len() > MAX_LINK_CHARS {
         return Err(LinkError::TooLong(link.len()));
@@ -210,15 +238,14 @@ pub fn plan_from_fragment(link: &str) -> Result<Restored, LinkError> {
     let (version, payload) = ours[1..].split_once('.').ok_or(LinkError::Foreign)?;
     let version: u32 = version.parse().map_err(|_| LinkError::Foreign)?;
     match version {
-        1 => restore_v1(payload),
-        2 => restore_v2(payload),
+        1 | 2 => Ok((version, payload)),
         v if v > LINK_VERSION => Err(LinkError::Newer(v)),
         _ => Err(LinkError::Foreign),
     }
 }
 
 /// Version 1: base64url(deflate(plan file JSON)).
-fn restore_v1(payload: &str) -> Result<Restored, LinkError> {
+fn restore_v1(payload: &str) -> Result<String, LinkError> {
     let bytes = URL_SAFE_NO_PAD.decode(payload).map_err(|e| match e {
         base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => {
             LinkError::Truncated
@@ -231,12 +258,11 @@ fn restore_v1(payload: &str) -> Result<Restored, LinkError> {
             miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => LinkError::Truncated,
             _ => LinkError::Damaged,
         })?;
-    let text = String::from_utf8(json).map_err(|_| LinkError::Damaged)?;
-    from_json(&text).map_err(LinkError::Plan)
+    String::from_utf8(json).map_err(|_| LinkError::Damaged)
 }
 
 /// Version 2: a dictionary id, then base64url(deflate with that dictionary).
-fn restore_v2(payload: &str) -> Result<Restored, LinkError> {
+fn restore_v2(payload: &str) -> Result<String, LinkError> {
     let dict = payload
         .bytes()
         .next()
@@ -244,8 +270,7 @@ fn restore_v2(payload: &str) -> Result<Restored, LinkError> {
         .ok_or(LinkError::Damaged)?;
     let bytes = decode_base64(&payload[1..])?;
     let json = inflate_with(dict, &bytes)?;
-    let text = String::from_utf8(json).map_err(|_| LinkError::Damaged)?;
-    from_json(&text).map_err(LinkError::Plan)
+    String::from_utf8(json).map_err(|_| LinkError::Damaged)
 }
 
 fn decode_base64(payload: &str) -> Result<Vec<u8>, LinkError> {
