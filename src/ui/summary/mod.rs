@@ -12,6 +12,7 @@ use stackfit_core::model::units::format_fen;
 use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_planner};
 use crate::ui::export::ExportButton;
+use crate::ui::layout_search::{SearchButton, SearchDialog};
 use crate::ui::verdict::VerdictBadge;
 pub use compare::OptionCompare;
 
@@ -152,7 +153,9 @@ pub fn Summary() -> impl IntoView {
                     .collect_view()}
             </ul>
             <ExportButton />
+            <SearchButton />
         </section>
+        <SearchDialog />
         <OptionCompare />
     }
 }
