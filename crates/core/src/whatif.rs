@@ -261,8 +261,9 @@ pub fn scale_placement(p: &Placement, server: &Server, load: u32) -> Placement {
     scaled
 }
 
-/// The option with every placement at `load` (thousandths; ×1 is the
-/// option as it is).
+/// The option with every placement at `load` (thousandths of the plan as
+/// set; ×1 is the option as it is). It ignores and keeps the option's own
+/// [`PlanOption::load`]: the evaluation calls it with that load, once.
 ///
 /// ```
 /// use stackfit_core::whatif::scale_option;
@@ -304,11 +305,14 @@ fn evaluate_option_at(
     load: u32,
     book: &PriceBook,
 ) -> OptionReport {
+    // The evaluation scales the option by its own load, once.
+    let mut at = option.clone();
+    at.load = load;
     let one = Plan {
         name: plan.name.clone(),
         description: String::new(),
         settings: plan.settings.clone(),
-        options: vec![scale_option(option, load)],
+        options: vec![at],
         quotes: plan.quotes.clone(),
     };
     let mut report = fit::evaluate_with(&one, book);

@@ -327,7 +327,7 @@ mod tests {
     #[test]
     fn broken_plan_files_name_the_field_and_line() {
         let plan = crate::templates::get("s0").unwrap();
-        let text = to_json(&plan).replacen("\"version\": 1", "\"version\": 7", 1);
+        let text = to_json(&plan).replacen("\"version\": 2", "\"version\": 7", 1);
         let FileError::Plan(e) = read_plan_file(text.as_bytes()).unwrap_err() else {
             panic!("a newer plan file is a plan file");
         };

@@ -15,7 +15,7 @@ use crate::model::Plan;
 /// The `format` field of a plan file.
 pub const FORMAT: &str = "stackfit-plan";
 /// The current version of the plan format.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Envelope<'a> {
@@ -429,7 +429,7 @@ mod tests {
     #[test]
     fn newer_versions_are_refused() {
         let text = to_json(&crate::templates::get("s2").unwrap())
-            .replace("\"version\": 1", "\"version\": 9");
+            .replace("\"version\": 2", "\"version\": 9");
         let e = from_json(&text).unwrap_err();
         assert_eq!(e.field.as_deref(), Some("version"));
         assert_eq!(e.line, 3);

@@ -494,6 +494,9 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
         Action::SetFxRate { usd_cny_rate_milli } => {
             plan.settings.usd_cny_rate_milli = *usd_cny_rate_milli;
         }
+        Action::SetLoad { option, load } => {
+            option_mut(plan, option)?.load = *load;
+        }
         Action::SetReference { option, reference } => {
             option_mut(plan, option)?.reference = *reference;
         }

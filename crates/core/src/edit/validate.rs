@@ -697,6 +697,9 @@ fn option(c: &mut Checker, path: &str, o: &mut PlanOption) -> Result<(), Rejecti
         &format!("{path}.quoted_monthly"),
         o.quoted_monthly.as_mut(),
     )?;
+    let mut load = i64::from(o.load);
+    c.bounded(&format!("{path}.load"), &bounds::LOAD, &mut load)?;
+    o.load = load as u32;
     if o.servers.len() > MAX_SERVERS_PER_OPTION {
         return Err(too_many(
             &format!("{path}.servers"),

@@ -46,6 +46,9 @@ pub(super) fn header(out: &mut String, e: &OptionExport, s: &ServerExport, file:
         comment(&e.option.name)
     ));
     out.push_str(&format!("# plan: {}\n", comment(&e.plan.name)));
+    if let Some(l) = super::spec::load_line(e.option.load) {
+        out.push_str(&format!("# {}\n", comment(&l)));
+    }
     out.push_str(&format!(
         "# tier: {}, {} vCPU, {} MiB ({} MiB usable, {} MiB after the OS and Docker)\n",
         comment(&sr.tier),

@@ -43,6 +43,14 @@ pub(super) fn render(e: &OptionExport, lang: Lang) -> String {
         }
     ));
 
+    if e.option.load != crate::whatif::LOAD_ONE {
+        let l = crate::whatif::load_words(e.option.load);
+        out.push_str(&if zh {
+            format!("> 负载 {l}：这些文件里的进程数、连接数和内存上限是方案按 {l} 负载放大后的取值（假设分析），与评估一致；方案文件本身仍保存 ×1 的取值。\n\n")
+        } else {
+            format!("> Load {l}: the worker counts, connections and limits in these files are the plan's scaled to {l} its load (the what-if), as the evaluation sized them; the plan file keeps them at ×1.\n\n")
+        });
+    }
     // Which file goes where.
     out.push_str(&format!(
         "## {}\n\n",

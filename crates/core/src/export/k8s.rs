@@ -281,6 +281,9 @@ pub(super) fn render(e: &OptionExport) -> String {
         comment(&e.option.name),
         comment(&e.plan.name)
     ));
+    if let Some(l) = super::spec::load_line(e.option.load) {
+        out.push_str(&format!("# {}\n", comment(&l)));
+    }
     out.push_str(&format!(
         "# Label each node with the server it stands for: kubectl label node <node> {NODE_LABEL}=<server id>\n"
     ));

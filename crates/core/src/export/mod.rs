@@ -20,7 +20,7 @@ pub mod zip;
 
 pub use env::env_value;
 pub use k8s::k8s_name;
-pub use spec::{address_variable, secret_from_bytes, OptionExport, Secrets};
+pub use spec::{address_variable, load_line, secret_from_bytes, OptionExport, Secrets};
 
 use crate::findings::Lang;
 use crate::model::units::Mib;
@@ -73,6 +73,22 @@ pub fn files(
     secrets: &mut Secrets,
     lang: Lang,
 ) -> Option<Vec<ExportFile>> {
+    // What runs is the option at its own load: the knobs scaled as the
+    // report evaluated them (one number, one place).
+    let at_load;
+    let plan = match plan.option(option) {
+        Some(o) if o.load != crate::whatif::LOAD_ONE => {
+            let mut p = plan.clone();
+            for x in &mut p.options {
+                if x.id == option {
+                    *x = crate::whatif::scale_option(x, x.load);
+                }
+            }
+            at_load = p;
+            &at_load
+        }
+        _ => plan,
+    };
     let e = spec::build(plan, report, option, secrets)?;
     let mut out = Vec::new();
     for s in &e.servers {

@@ -27,6 +27,9 @@ fn intro(out: &mut String, e: &OptionExport, s: &ServerExport, c: &Container, le
         comment(&e.option.id),
         comment(&e.option.name)
     ));
+    if let Some(l) = super::spec::load_line(e.option.load) {
+        out.push_str(&format!("{lead} {}\n", comment(&l)));
+    }
     out.push_str(&format!(
         "{lead} for a {} MiB memory limit, {} vCPU, {:?} disk: PGTune's web profile on the limit, not the host's RAM,\n",
         r.tuning.limit_mib,

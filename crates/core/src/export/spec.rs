@@ -573,3 +573,22 @@ impl Container<'_> {
         }
     }
 }
+
+/// The line every exported file states its load in when the option is not
+/// at ×1: the counts written are the plan's scaled to that load (the
+/// evaluation's own figures), not the ones the plan file holds.
+///
+/// ```
+/// use stackfit_core::export::load_line;
+/// assert_eq!(load_line(1000), None);
+/// assert!(load_line(2000).unwrap().starts_with("load ×2:"));
+/// ```
+pub fn load_line(load: u32) -> Option<String> {
+    (load != crate::whatif::LOAD_ONE).then(|| {
+        format!(
+            "load {}: the worker counts, connections and limits here are the plan's scaled to {} its load (the what-if), as the evaluation sized them; the plan file keeps them at ×1",
+            crate::whatif::load_words(load),
+            crate::whatif::load_words(load)
+        )
+    })
+}

@@ -107,6 +107,9 @@ pub(super) fn render(e: &OptionExport) -> String {
         comment(&e.option.name),
         comment(&e.plan.name)
     ));
+    if let Some(l) = super::spec::load_line(e.option.load) {
+        out.push_str(&format!("# {}\n", comment(&l)));
+    }
     out.push_str(&format!(
         "# Label each node with the server it stands for: docker node update --label-add {NODE_LABEL}=<server id> <node>\n"
     ));
@@ -148,6 +151,9 @@ pub(super) fn env(e: &OptionExport) -> String {
     let mut out = format!(
         "# {ENV_FILE_NAME} — the variables {FILE_NAME} reads; load it into the shell before docker stack deploy.\n"
     );
+    if let Some(l) = super::spec::load_line(e.option.load) {
+        out.push_str(&format!("# {}\n", comment(&l)));
+    }
     let mut seen = std::collections::BTreeSet::new();
     for s in &e.servers {
         for l in s

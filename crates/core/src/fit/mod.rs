@@ -400,11 +400,16 @@ pub fn evaluate_with(plan: &Plan, book: &PriceBook) -> Report {
     }
 }
 
+/// Evaluates one option at its own load ([`PlanOption::load`]): the knobs
+/// are scaled once, here, by [`crate::whatif::scale_option`], so every
+/// figure and finding of the report reads the same numbers.
 fn evaluate_option(
-    option: &PlanOption,
+    as_set: &PlanOption,
     settings: &Settings,
     prices: &cost::Prices,
 ) -> OptionReport {
+    let scaled = crate::whatif::scale_option(as_set, as_set.load);
+    let option = &scaled;
     let resolved: Vec<Resolved> = option.servers.iter().map(|s| resolve(s, None)).collect();
     let mut measured: Vec<Measured> = option
         .servers
@@ -413,6 +418,13 @@ fn evaluate_option(
         .map(|(s, r)| measure(s, r, settings, prices))
         .collect();
     rules::apply_rules(option, &resolved, &mut measured, settings, prices);
+    if option.load != crate::whatif::LOAD_ONE {
+        for m in &mut measured {
+            for f in &mut m.report.findings {
+                keep_fixes_that_hold_at_any_load(f);
+            }
+        }
+    }
     let servers: Vec<ServerReport> = measured.into_iter().map(|m| m.report).collect();
     let verdict = servers
         .iter()
@@ -434,6 +446,7 @@ fn evaluate_option(
     OptionReport {
         id: option.id.clone(),
         name: option.name.clone(),
+        load: option.load,
         reference: option.reference,
         verdict,
         monthly_fen: totals.monthly_fen,
@@ -449,5 +462,30 @@ fn evaluate_option(
         headroom_pct,
         servers,
         findings,
+    }
+}
+
+/// Off ×1 a finding keeps its words and numbers (they are about the option
+/// at that load) but only the fixes that do not write a figure computed on
+/// the scaled knobs: a knob, limit or measurement worked out at ×2 would be
+/// applied on top of the ×2 and count the load twice. A change of tier, a
+/// move or a new server sizes nothing, so it holds at any load.
+fn keep_fixes_that_hold_at_any_load(f: &mut Finding) {
+    fn holds(a: &crate::model::Action) -> bool {
+        use crate::model::Action;
+        match a {
+            Action::SetTier { .. } | Action::MovePlacement { .. } | Action::AddServer { .. } => {
+                true
+            }
+            Action::Batch { actions } => actions.iter().all(holds),
+            _ => false,
+        }
+    }
+    if f.fix.as_ref().is_some_and(|x| !holds(&x.action)) {
+        f.fix = None;
+    }
+    f.alternatives.retain(|x| holds(&x.action));
+    if f.fix.is_none() && !f.alternatives.is_empty() {
+        f.fix = Some(f.alternatives.remove(0));
     }
 }

@@ -66,7 +66,8 @@ pub enum PriceComparison {
 /// assert!(r.memory_mib >= 4096);
 /// ```
 pub fn recommend(plan: &Plan, option: &str, server: &str) -> Option<Recommendation> {
-    let o = plan.option(option)?;
+    // At the option's own load, as its evaluation sees it.
+    let o = crate::whatif::scale_option(plan.option(option)?, plan.option(option)?.load);
     let s = o.server(server)?;
     let book = PriceBook::default();
     let prices = Prices::of(plan, &book);

@@ -178,6 +178,12 @@ pub enum Action {
         option: String,
         reference: bool,
     },
+    /// Set an option's load multiplier (thousandths, ×0.5 … ×10): the
+    /// what-if slider. The knobs stay as set; evaluation scales them.
+    SetLoad {
+        option: String,
+        load: u32,
+    },
     /// Compare the options with this one (`None`: the first).
     SetBaseline {
         option: Option<String>,
@@ -224,6 +230,7 @@ impl Action {
                 option, placement, ..
             } => Some(format!("replicas/{option}/{placement}")),
             Action::SetHeadroomTarget { .. } => Some("headroom".into()),
+            Action::SetLoad { option, .. } => Some(format!("load/{option}")),
             Action::SetReserve { .. } => Some("reserve".into()),
             _ => None,
         }

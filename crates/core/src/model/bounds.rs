@@ -31,6 +31,8 @@ pub enum Measure {
     Chars,
     /// 0 = off, 1 = on, or an index into choices.
     Choice,
+    /// A load multiplier in thousandths (`1000` = ×1).
+    LoadMilli,
 }
 
 /// An inclusive range and what it measures, with the field's name in both
@@ -143,6 +145,7 @@ impl Bound {
                 }
             }
             Measure::RateMilli => super::units::format_rate_milli(value),
+            Measure::LoadMilli if value >= 0 => crate::whatif::load_words(v as u32),
             Measure::Percent => format!("{value} %"),
             Measure::Days if zh => format!("{value} 天"),
             Measure::Days => format!("{value} days"),
@@ -295,6 +298,14 @@ pub const USD_CNY_RATE_MILLI: Bound = Bound::new(
     1_000,
     20_000,
     Measure::RateMilli,
+);
+/// An option's load multiplier in thousandths, the what-if slider (×0.5 … ×10).
+pub const LOAD: Bound = Bound::new(
+    "load multiplier",
+    "负载倍数",
+    crate::whatif::LOAD_MIN as i64,
+    crate::whatif::LOAD_MAX as i64,
+    Measure::LoadMilli,
 );
 /// Headroom kept free at peak, in percent of allocatable memory.
 pub const HEADROOM_PCT: Bound = Bound::new("headroom target", "余量目标", 0, 90, Measure::Percent);

@@ -121,6 +121,21 @@ pub struct PlanOption {
     /// Kept for comparison (what runs today): compared, never recommended.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reference: bool,
+    /// The load the option is evaluated at, in thousandths of the plan as
+    /// set (`1000` = ×1, [`crate::whatif::LOAD_MIN`]..=[`crate::whatif::LOAD_MAX`]):
+    /// the what-if slider. The knobs stay as the plan sets them; the
+    /// evaluation, findings and exports read them scaled by
+    /// [`crate::whatif::scale_option`].
+    #[serde(default = "load_one", skip_serializing_if = "is_load_one")]
+    pub load: u32,
+}
+
+fn load_one() -> u32 {
+    crate::whatif::LOAD_ONE
+}
+
+fn is_load_one(load: &u32) -> bool {
+    *load == crate::whatif::LOAD_ONE
 }
 
 /// One machine in an option.
@@ -432,6 +447,7 @@ impl PlanOption {
             servers: Vec::new(),
             quoted_monthly: None,
             reference: false,
+            load: crate::whatif::LOAD_ONE,
         }
     }
 

@@ -260,6 +260,10 @@ pub struct ServerReport {
 pub struct OptionReport {
     pub id: String,
     pub name: String,
+    /// The load the option was evaluated at, in thousandths (`1000` = ×1,
+    /// the plan as set): every figure, finding and export of this report is
+    /// at that load ([`crate::whatif::scale_option`]).
+    pub load: u32,
     /// Kept for comparison (today's setup): never recommended.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub reference: bool,
