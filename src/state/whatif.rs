@@ -1,0 +1,134 @@
+//! The what-if of the option on screen: each server's breaking point
+//! (`whatif::breaking_points`, relative to the plan as set, ×1), computed
+//! once per change of the plan and not per move of the load slider — the
+//! memo's input is the option with its load put back to ×1, so a slider
+//! move gives an equal input and the points are not computed again.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use stackfit_core::whatif::{breaking_points, Breaking, LOAD_ONE};
+use stackfit_core::Plan;
+
+use crate::state::Planner;
+
+/// The breaking points of one option, and what computing them cost.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakingPoints {
+    pub option: String,
+    pub servers: Vec<Breaking>,
+    /// Milliseconds the computation took in the browser (0 natively).
+    pub ms: f64,
+}
+
+/// Handles to the what-if state; `Copy`.
+#[derive(Clone, Copy)]
+pub struct WhatIf {
+    /// The breaking points of the option on screen (`None`: no option).
+    pub breaking: Memo<Option<Arc<BreakingPoints>>>,
+    /// How many times the points were computed (for tests: slider moves
+    /// must not add to it).
+    pub computed: StoredValue<u32>,
+}
+
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}
+
+impl WhatIf {
+    pub fn new(planner: Planner) -> WhatIf {
+        // The plan as the breaking points see it: the option on screen at
+        // ×1, with what its evaluation reads (settings, carried quotes).
+        let input = Memo::new(move |_| {
+            let id = planner.option_id.get();
+            planner.with_plan(|p| {
+                p.option(&id).map(|o| {
+                    let mut o = o.clone();
+                    o.load = LOAD_ONE;
+                    Plan {
+                        name: String::new(),
+                        description: String::new(),
+                        settings: p.settings.clone(),
+                        options: vec![o],
+                        quotes: p.quotes.clone(),
+                    }
+                })
+            })
+        });
+        let computed = StoredValue::new(0u32);
+        let breaking = Memo::new(move |_| {
+            input.with(|plan| {
+                let plan = plan.as_ref()?;
+                let option = plan.options.first()?;
+                let t0 = now_ms();
+                let servers = planner.book.with(|b| breaking_points(plan, option, b));
+                computed.update_value(|n| *n += 1);
+                Some(Arc::new(BreakingPoints {
+                    option: option.id.clone(),
+                    servers,
+                    ms: now_ms() - t0,
+                }))
+            })
+        });
+        WhatIf { breaking, computed }
+    }
+}
+
+/// Creates the what-if state over `planner` and provides it.
+pub fn provide_whatif(planner: Planner) -> WhatIf {
+    let w = WhatIf::new(planner);
+    provide_context(w);
+    w
+}
+
+/// The what-if state provided by [`provide_whatif`].
+pub fn use_whatif() -> WhatIf {
+    expect_context::<WhatIf>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stackfit_core::Action;
+
+    #[test]
+    fn breaking_points_follow_plan_changes_but_not_the_load_slider() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let planner = crate::state::planner::provide_planner(
+                stackfit_core::templates::get("s3").unwrap(),
+            );
+            let w = WhatIf::new(planner);
+            let first = w.breaking.get_untracked().expect("an option");
+            assert_eq!(w.computed.get_value(), 1);
+            assert!(!first.servers.is_empty());
+            let option = planner.option_id.get_untracked();
+            // Slider moves: the report follows, the points are not recomputed.
+            for load in [1500, 2500, 4000] {
+                planner.dispatch_live(Action::SetLoad {
+                    option: option.clone(),
+                    load,
+                });
+                assert_eq!(
+                    planner
+                        .report
+                        .with_untracked(|r| r.option(&option).unwrap().load),
+                    load
+                );
+                assert_eq!(w.breaking.get_untracked(), Some(first.clone()));
+            }
+            assert_eq!(w.computed.get_value(), 1);
+            // A change to the plan computes them again.
+            planner.dispatch(Action::SetHeadroomTarget { pct: 40 });
+            let _ = w.breaking.get_untracked();
+            assert_eq!(w.computed.get_value(), 2);
+        });
+    }
+}
