@@ -19,6 +19,8 @@ pub struct BreakingPoints {
     pub servers: Vec<Breaking>,
     /// Milliseconds the computation took in the browser (0 natively).
     pub ms: f64,
+    /// Which computation this is (1, 2, …).
+    pub run: u32,
 }
 
 /// Handles to the what-if state; `Copy`.
@@ -34,7 +36,19 @@ pub struct WhatIf {
 fn now_ms() -> f64 {
     #[cfg(target_arch = "wasm32")]
     {
-        js_sys::Date::now()
+        use wasm_bindgen::JsCast;
+        let global = js_sys::global();
+        js_sys::Reflect::get(&global, &"performance".into())
+            .ok()
+            .and_then(|perf| {
+                let now = js_sys::Reflect::get(&perf, &"now".into()).ok()?;
+                now.dyn_into::<js_sys::Function>()
+                    .ok()?
+                    .call0(&perf)
+                    .ok()?
+                    .as_f64()
+            })
+            .unwrap_or_else(js_sys::Date::now)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -74,6 +88,7 @@ impl WhatIf {
                     option: option.id.clone(),
                     servers,
                     ms: now_ms() - t0,
+                    run: computed.get_value(),
                 }))
             })
         });

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use stackfit_core::codec;
 use stackfit_core::model::price::book_to_csv;
 use stackfit_core::model::Provider;
+use stackfit_core::whatif::{load_words, LOAD_ONE};
 use stackfit_tools::protocol::{FoundLayout, Request, Response, UiLang};
 
 pub use form::{provider_name, Rule, SearchForm};
@@ -124,6 +125,12 @@ fn SearchView() -> impl IntoView {
             p.option(&option_id.get_value())
                 .map(|o| o.name.clone())
                 .unwrap_or_default()
+        })
+    });
+    let load = Signal::derive(move || {
+        planner.with_plan(|p| {
+            p.option(&option_id.get_value())
+                .map_or(LOAD_ONE, |o| o.load)
         })
     });
     let today = Signal::derive(move || {
@@ -308,6 +315,14 @@ fn SearchView() -> impl IntoView {
                 })
             }}
         </p>
+        <Show when=move || load.get() != LOAD_ONE>
+            <p class="modal-intro search-load-note" data-testid="search-load-note">
+                {move || match lang.get() {
+                    Lang::Zh => format!("注意：这个方案当前按 {} 负载显示，但搜索按方案设定的负载（×1）排布。", load_words(load.get())),
+                    Lang::En => format!("Note: this option is shown at {} load; the search lays out the plan as set (×1).", load_words(load.get())),
+                }}
+            </p>
+        </Show>
         <form
             class="search-form"
             data-testid="search-form"

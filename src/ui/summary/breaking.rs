@@ -27,7 +27,8 @@ pub fn BreakingPoints(whatif: WhatIf) -> impl IntoView {
     let planner = use_planner();
     let load = Memo::new(move |_| planner.with_option(|o| o.map_or(1000, |o| o.load)));
     view! {
-        <div class="breaking" data-testid="breaking-points" data-ms=move || whatif.breaking.with(|b| b.as_ref().map(|b| format!("{:.1}", b.ms)))>
+        <div class="breaking" data-testid="breaking-points" data-ms=move || whatif.breaking.with(|b| b.as_ref().map(|b| format!("{:.1}", b.ms)))
+            data-run=move || whatif.breaking.with(|b| b.as_ref().map(|b| b.run))>
             <span class="breaking-title">{move || lang.get().pick("撑不住的负载", "Breaking point")}</span>
             <ul>
                 {move || {
