@@ -67,7 +67,17 @@ test("S4 in Chinese: the database kept apart from the insight workers, a layout 
   const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 720 }, locale: "zh-CN" });
   assert.equal(await planner.htmlLang(), "zh-CN");
   await planner.openTemplate("s4-voc");
+  // The catalog has no price for the team's c7 tiers: the reviewer brings
+  // quotes (the S3 report's ¥800 for ecs.c7.2xlarge, and half for c7.xlarge).
+  assert.match(await planner.byTestId("total-monthly").textContent(), /价格未知/);
+  await planner.openPrices();
+  await planner.saveQuote({ tier: "aliyun-ecs-c7-2xlarge", monthly: "800", note: "S3 报告" });
+  await planner.quoteRow("aliyun-ecs-c7-2xlarge").waitFor();
+  await planner.saveQuote({ tier: "aliyun-ecs-c7-xlarge", monthly: "400", note: "估算" });
+  await planner.quoteRow("aliyun-ecs-c7-xlarge").waitFor();
+  await planner.closeDialog();
   const team = await monthlyFen(planner);
+  assert.equal(team, 120_000);
   await planner.openSearch();
   await planner.addSearchRule("apart", "postgres", "worker-insight");
   const rule = planner.searchDialog.locator('[data-testid="search-rule"]');
@@ -78,6 +88,7 @@ test("S4 in Chinese: the database kept apart from the insight workers, a layout 
   assert.ok(layouts.length >= 1, "found");
   const best = layouts[0];
   assert.ok(best.monthlyFen !== null && best.monthlyFen <= team, `${best.monthly} vs ${team}`);
+  assert.equal(await planner.searchDialog.locator('[data-testid="search-layout"]').first().locator('[data-testid="search-layout-unknown"]').count(), 0, "priced, not resting on unknown prices");
   assert.match(best.monthly, /\/月/);
   assert.match(best.reason, /[\u4e00-\u9fff]/, "the reason is in Chinese");
   // The layout keeps the rule: postgres and worker-insight never share a server.

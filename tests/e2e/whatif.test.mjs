@@ -82,7 +82,7 @@ test("the breaking point names what gives out, per server, in Chinese; a server 
 test("the load slider on a phone", async () => {
   const { planner, context, errors } = await j.start({ viewport: { width: 390, height: 844 }, hasTouch: true });
   await planner.openTemplate("s3-euraflow", "template-menu-phone");
-  await planner.nudgeLoad("ArrowRight", 6);
+  await planner.nudgeLoad("ArrowRight", 4);
   assert.equal(await planner.loadValue(), "×2");
   await planner.byTestId("whatif").scrollIntoViewIfNeeded();
   await planner.screenshot("whatif-en-390");

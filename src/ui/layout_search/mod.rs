@@ -10,6 +10,7 @@ mod form;
 mod results;
 mod rules;
 
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -31,6 +32,9 @@ use rules::RuleBuilder;
 
 /// The popover key of the search dialog.
 pub const KEY: &str = "layout-search";
+
+/// `live` once the dialog is gone: no run matches it.
+const CLOSED: u32 = u32::MAX;
 
 /// After this long a running search shows its progress and Cancel.
 const SLOW: Duration = Duration::from_millis(500);
@@ -119,7 +123,20 @@ fn SearchView() -> impl IntoView {
     let form = RwSignal::new(initial);
     let error = RwSignal::new(None::<form::FormError>);
     let run = RwSignal::new(Run::Idle);
-    let run_id = StoredValue::new(0u32);
+    // The run whose answer counts, outside the reactive graph: a reply that
+    // arrives after the dialog closed finds `CLOSED` here and is dropped.
+    let live = Arc::new(AtomicU32::new(0));
+    let busy = Arc::new(AtomicBool::new(false));
+    on_cleanup({
+        let (live, busy) = (live.clone(), busy.clone());
+        move || {
+            live.store(CLOSED, Ordering::SeqCst);
+            // Closing the dialog stops a search nobody will see.
+            if busy.swap(false, Ordering::SeqCst) {
+                tools_worker::restart("closed");
+            }
+        }
+    });
     let option_name = Signal::derive(move || {
         planner.with_plan(|p| {
             p.option(&option_id.get_value())
@@ -163,81 +180,94 @@ fn SearchView() -> impl IntoView {
         })
     });
 
-    let start = move || {
-        let constraints = match form.with_untracked(|f| f.constraints()) {
-            Ok(c) => c,
-            Err(e) => {
-                error.set(Some(e));
-                return;
-            }
-        };
-        error.set(None);
-        let id = run_id.get_value().wrapping_add(1);
-        run_id.set_value(id);
-        let current = move || run_id.get_value() == id;
-        run.set(Run::Running {
-            slow: false,
-            providers_done: 0,
-            providers: 0,
-            nodes: 0,
-        });
-        set_timeout(
-            move || {
-                if current() {
-                    run.update(|r| {
-                        if let Run::Running { slow, .. } = r {
-                            *slow = true;
-                        }
-                    });
-                }
-            },
-            SLOW,
-        );
-        let plan = planner.with_plan(codec::to_json);
-        let book = planner.book.with_untracked(book_to_csv);
-        let ui_lang = match lang.get_untracked() {
-            Lang::Zh => UiLang::Zh,
-            Lang::En => UiLang::En,
-        };
-        let started = js_sys::Date::now();
-        let option = option_id.get_value();
-        tools_worker::ask_with_progress(
-            Request::Search {
-                plan,
-                option: option_id.get_value(),
-                book,
-                constraints,
-                lang: ui_lang,
-            },
-            move |progress| {
-                if !current() {
+    let start = {
+        let (live, busy) = (live.clone(), busy.clone());
+        move || {
+            let constraints = match form.with_untracked(|f| f.constraints()) {
+                Ok(c) => c,
+                Err(e) => {
+                    error.set(Some(e));
                     return;
                 }
-                if let Response::SearchProgress {
-                    providers_done: d,
-                    providers: n,
-                    nodes: k,
-                } = progress
+            };
+            error.set(None);
+            let id = live.load(Ordering::SeqCst).wrapping_add(1) % CLOSED;
+            live.store(id, Ordering::SeqCst);
+            busy.store(true, Ordering::SeqCst);
+            let current = {
+                let live = live.clone();
+                move || live.load(Ordering::SeqCst) == id
+            };
+            run.set(Run::Running {
+                slow: false,
+                providers_done: 0,
+                providers: 0,
+                nodes: 0,
+            });
+            let on_time = current.clone();
+            set_timeout(
+                move || {
+                    if on_time() {
+                        run.try_update(|r| {
+                            if let Run::Running { slow, .. } = r {
+                                *slow = true;
+                            }
+                        });
+                    }
+                },
+                SLOW,
+            );
+            let plan = planner.with_plan(codec::to_json);
+            let book = planner.book.with_untracked(book_to_csv);
+            let ui_lang = match lang.get_untracked() {
+                Lang::Zh => UiLang::Zh,
+                Lang::En => UiLang::En,
+            };
+            let started = js_sys::Date::now();
+            let option = option_id.get_value();
+            tools_worker::ask_with_progress(
+                Request::Search {
+                    plan,
+                    option: option_id.get_value(),
+                    book,
+                    constraints,
+                    lang: ui_lang,
+                },
                 {
-                    run.update(|r| {
-                        if let Run::Running {
-                            providers_done,
-                            providers,
-                            nodes,
-                            ..
-                        } = r
-                        {
-                            (*providers_done, *providers, *nodes) = (d, n, k);
+                    let current = current.clone();
+                    move |progress| {
+                        if !current() {
+                            return;
                         }
-                    });
-                }
-            },
-            move |answer| {
-                if !current() {
-                    return;
-                }
-                let elapsed_ms = js_sys::Date::now() - started;
-                let next = match answer {
+                        if let Response::SearchProgress {
+                            providers_done: d,
+                            providers: n,
+                            nodes: k,
+                        } = progress
+                        {
+                            run.try_update(|r| {
+                                if let Run::Running {
+                                    providers_done,
+                                    providers,
+                                    nodes,
+                                    ..
+                                } = r
+                                {
+                                    (*providers_done, *providers, *nodes) = (d, n, k);
+                                }
+                            });
+                        }
+                    }
+                },
+                {
+                    let busy = busy.clone();
+                    move |answer| {
+                        if !current() {
+                            return;
+                        }
+                        busy.store(false, Ordering::SeqCst);
+                        let elapsed_ms = js_sys::Date::now() - started;
+                        let next = match answer {
                     Ok(tools_worker::Answer {
                         response:
                             Response::Search {
@@ -277,18 +307,24 @@ fn SearchView() -> impl IntoView {
                         format!("The search worker could not start ({detail}). Reload the page and try again."),
                     ),
                 };
-                run.set(next);
-            },
-        );
+                        run.try_set(next);
+                    }
+                },
+            );
+        }
     };
-    let cancel = move || {
+    let cancel = Callback::new(move |()| {
         // A busy worker reads no message: it is stopped, and the next
         // request starts a fresh one.
-        run_id.set_value(run_id.get_value().wrapping_add(1));
+        live.store(
+            live.load(Ordering::SeqCst).wrapping_add(1) % CLOSED,
+            Ordering::SeqCst,
+        );
+        busy.store(false, Ordering::SeqCst);
         tools_worker::restart("cancelled");
         run.set(Run::Cancelled);
         crate::browser::focus::focus_testid_later("search-run");
-    };
+    });
     let running = move || matches!(run.get(), Run::Running { .. });
     let slow = move || matches!(run.get(), Run::Running { slow: true, .. });
     let field_error = move |field: &'static str| {
@@ -410,7 +446,7 @@ fn SearchView() -> impl IntoView {
                     {move || lang.get().pick("开始搜索", "Find layouts")}
                 </button>
                 <Show when=slow>
-                    <button type="button" class="tool" data-testid="search-cancel" on:click=move |_| cancel()>
+                    <button type="button" class="tool" data-testid="search-cancel" on:click=move |_| cancel.run(())>
                         {move || lang.get().pick("取消", "Cancel")}
                     </button>
                 </Show>

@@ -94,6 +94,7 @@ pub fn Results(found: Arc<Found>) -> impl IntoView {
 fn LayoutCard(rank: usize, layout: FoundLayout, one_server: bool) -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
+    let popovers = crate::state::use_popovers();
     let kept = RwSignal::new(None::<String>);
     let refused = RwSignal::new(None::<(String, String)>);
     let layout = Arc::new(layout);
@@ -119,7 +120,7 @@ fn LayoutCard(rank: usize, layout: FoundLayout, one_server: bool) -> impl IntoVi
     let show = move |_| {
         if let Some(id) = kept.get_untracked() {
             planner.pick_option(&id);
-            crate::state::use_popovers().dismiss();
+            popovers.dismiss();
         }
     };
     let l = layout.clone();
