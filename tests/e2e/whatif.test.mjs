@@ -56,6 +56,12 @@ test("S3: dragging the load slider changes the diagram and the verdict; the brea
   assert.equal(await planner.loadValue(), "×1");
   assert.equal(await planner.expectedMib("A"), expected);
   assert.equal(await planner.byTestId("load-reset").count(), 0);
+
+  // The inspector shows what a worker's load needs, in the engine's words.
+  await planner.selectPlacement("celery-prefork");
+  const derivation = planner.byTestId("load-derivation");
+  await derivation.waitFor();
+  assert.match(await derivation.textContent(), /tasks\/h at peak.*in flight.*concurrency \d+/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use stackfit_core::fit::PlacementReport;
-use stackfit_core::fit::{Lang, Report};
+use stackfit_core::fit::{Lang, OptionReport, Report};
 use stackfit_core::model::units::{format_cpus, format_fen};
 use stackfit_core::{catalog, Plan};
 
@@ -94,6 +94,7 @@ fn report_text(plan: &Plan, report: &Report, lang: Lang) -> String {
             yearly,
             delta
         );
+        out += &load_lines(o, lang, "  ", true);
         for s in &o.servers {
             let _ = writeln!(
                 out,
@@ -171,6 +172,46 @@ fn report_text(plan: &Plan, report: &Report, lang: Lang) -> String {
         }
     }
     let _ = writeln!(out, "\n(* = default limit: no limit set in the plan)");
+    out
+}
+
+/// An option's load and its derivations, as the report words them: the
+/// option's load when not ×1, the task workers together, then each
+/// placement's line ("worker-high: ~50 tasks/h at peak, … → concurrency 13
+/// … → 3.2 GiB …"). Empty when the option has none of these.
+pub fn load_lines(o: &OptionReport, lang: Lang, indent: &str, say_load: bool) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    if say_load && o.load != stackfit_core::whatif::LOAD_ONE {
+        let l = stackfit_core::whatif::load_words(o.load);
+        let _ = writeln!(
+            out,
+            "{indent}{}",
+            if zh {
+                format!("负载 {l}（相对方案设定的取值）")
+            } else {
+                format!("load {l} (of the plan as set)")
+            }
+        );
+    }
+    if let Some(t) = &o.task_load {
+        let _ = writeln!(
+            out,
+            "{indent}{}{}",
+            if zh { "任务负载：" } else { "task load: " },
+            if zh { &t.zh } else { &t.en }
+        );
+    }
+    for p in o.servers.iter().flat_map(|s| &s.placements) {
+        if let Some(d) = &p.load {
+            let _ = writeln!(
+                out,
+                "{indent}  {}: {}",
+                p.id,
+                if zh { &d.zh } else { &d.en }
+            );
+        }
+    }
     out
 }
 

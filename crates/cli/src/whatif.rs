@@ -82,6 +82,7 @@ fn table(w: &WhatIf, lang: Lang) -> String {
             verdict_name(w.report.verdict, lang)
         ),
     };
+    out += &crate::table::load_lines(&w.report, lang, "  ", false);
     for (s, b) in w.report.servers.iter().zip(&w.breaking) {
         let (en, zh) = breaking_words(b);
         // The planner's own CPU figure ("2.035"), not a second rounding of it.

@@ -190,12 +190,17 @@ fn scale(value: u64, num: u64, den: u64) -> u64 {
 /// One placement at `load`: its load knobs scaled and the figures the plan
 /// overrides following the model (see the module's doc).
 pub fn scale_placement(p: &Placement, server: &Server, load: u32) -> Placement {
-    let Some(def) = catalog::service(&p.service) else {
-        return p.clone();
-    };
     if load == LOAD_ONE {
         return p.clone();
     }
+    // The load inputs' rates follow the multiplier (durations do not).
+    let p = &Placement {
+        load: p.load.map(|l| l.scaled(load)),
+        ..p.clone()
+    };
+    let Some(def) = catalog::service(&p.service) else {
+        return p.clone();
+    };
     let r = fit::resolve(server, None);
     let host = HostView {
         usable_mib: r.usable_mib,

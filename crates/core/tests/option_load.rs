@@ -120,7 +120,7 @@ fn files_and_links_carry_the_load_and_plans_at_one_write_no_load() {
     let sent = stackfit_core::cost::as_sent(&plan, &PriceBook::default());
     assert_eq!(sent.options[0].load, 2500);
     // ×1 is the default and is not written.
-    assert!(!to_json(&templates::get("s3").unwrap()).contains("\"load\""));
+    assert!(!to_json(&templates::get("s0").unwrap()).contains("\"load\""));
 }
 
 #[test]
@@ -229,5 +229,42 @@ fn exports_write_the_scaled_knobs_and_say_the_load() {
     .unwrap()
     {
         assert!(!f.text.contains("load ×"), "{}", f.name);
+    }
+}
+
+#[test]
+fn the_search_lays_out_an_option_at_its_load_and_keeps_its_knobs() {
+    use stackfit_core::search::{search, Constraints};
+    use stackfit_core::Verdict;
+    let plan = s3_at(2000);
+    let book = PriceBook::default();
+    let found = search(&plan, "a-single", &Constraints::default(), &book, Lang::En).unwrap();
+    assert!(!found.layouts.is_empty());
+    let at_one = search(
+        &templates::get("s3").unwrap(),
+        "a-single",
+        &Constraints::default(),
+        &book,
+        Lang::En,
+    )
+    .unwrap();
+    // Twice the load needs at least as much server.
+    assert!(found.layouts[0].monthly_fen >= at_one.layouts[0].monthly_fen);
+    for layout in &found.layouts {
+        let o = &layout.option;
+        assert_eq!(o.load, 2000);
+        // The plan's own knobs, not the scaled ones.
+        let (_, w) = o.find_placement("worker-normal").unwrap();
+        assert_eq!(w.knobs["concurrency"], 6);
+        // Kept as an option, it evaluates as the search judged it.
+        let mut kept = plan.clone();
+        kept.options.push(o.clone());
+        let r = evaluate_with(&kept, &book);
+        let rep = r.option(&o.id).unwrap();
+        assert!(rep.verdict <= Verdict::Tight, "{:?}", rep.verdict);
+        assert_eq!(
+            rep.servers.iter().map(|s| s.headroom_pct).min().unwrap(),
+            layout.headroom_pct
+        );
     }
 }

@@ -1264,6 +1264,7 @@ fn every_finding() -> Vec<stackfit_core::fit::Finding> {
         K::MostlyAssumed,
         K::TypicalNeedsSwap,
         K::PeakUsesSwap,
+        K::LoadNeedsConcurrency,
     ];
     let mut out = Vec::new();
     for kind in all {
@@ -1336,6 +1337,12 @@ fn every_finding() -> Vec<stackfit_core::fit::Finding> {
                 .n("assumed_mib", 600)
                 .n("expected_mib", 1000)
                 .subject("worker"),
+            K::LoadNeedsConcurrency => f
+                .n("needed", 13)
+                .n("plan", 4)
+                .n("spare_mib", 0)
+                .subject_in("concurrency", "并发数")
+                .subject("10–15"),
             K::TypicalNeedsSwap | K::PeakUsesSwap => f
                 .n("expected_mib", 2000)
                 .n("allocatable_mib", 1400)

@@ -137,6 +137,17 @@ pub fn PlacementInspector(
             .report
             .with(|r| r.placement(&option, &id).map(|p| p.tuning.clone()))
     });
+    // What its load inputs need (Little's law → concurrency → memory), in
+    // the engine's words; `None` without load inputs.
+    let derivation = Memo::new(move |_| {
+        let option = planner.option_id.get();
+        let id = pid.get_value();
+        planner.report.with(|r| {
+            r.placement(&option, &id)
+                .and_then(|p| p.load.as_ref())
+                .map(|d| (d.zh.clone(), d.en.clone()))
+        })
+    });
     let dispatch = move |make: fn(String, String, Option<u64>) -> Action, mib: Option<u64>| {
         planner.dispatch(make(
             planner.option_id.get_untracked(),
@@ -230,6 +241,14 @@ pub fn PlacementInspector(
                 testid="shm"
             />
             <DeployFields placement />
+            <Show when=move || derivation.with(Option::is_some)>
+                <section class="load-derivation" data-testid="load-derivation">
+                    <h3>{move || lang.get().pick("按负载推算", "What the load needs")}</h3>
+                    <p>
+                        {move || derivation.with(|d| d.as_ref().map(|(zh, en)| crate::i18n::keep_units(lang.get().pick(zh, en))))}
+                    </p>
+                </section>
+            </Show>
             <section class="tuning" data-testid="tuning">
                 <h3>
                     {move || lang.get().pick("按上限推导的设置", "Settings for this limit")}

@@ -354,8 +354,8 @@ fn SearchView() -> impl IntoView {
         <Show when=move || load.get() != LOAD_ONE>
             <p class="modal-intro search-load-note" data-testid="search-load-note">
                 {move || match lang.get() {
-                    Lang::Zh => format!("注意：这个方案当前按 {} 负载显示，但搜索按方案设定的负载（×1）排布。", load_words(load.get())),
-                    Lang::En => format!("Note: this option is shown at {} load; the search lays out the plan as set (×1).", load_words(load.get())),
+                    Lang::Zh => format!("这个方案当前按 {} 负载显示：搜索按这个负载排布，保留的新方案也带着这个负载倍数（各部署的设定不变）。", load_words(load.get())),
+                    Lang::En => format!("This option is shown at {} load: the search lays it out at that load, and a kept layout carries the same multiplier (each placement's settings stay as set).", load_words(load.get())),
                 }}
             </p>
         </Show>

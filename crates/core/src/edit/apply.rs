@@ -62,6 +62,12 @@ pub enum ActionError {
     OutOfRange(OutOfBounds),
     /// The last option of a plan cannot be removed.
     LastOption,
+    /// Load inputs of a class the service does not take (`service`, and
+    /// what it takes: "web", "tasks" or "" for none).
+    LoadNotTaken {
+        service: String,
+        takes: &'static str,
+    },
 }
 
 impl ActionError {
@@ -98,6 +104,11 @@ impl ActionError {
             ),
             ActionError::OutOfRange(e) => e.message_en(),
             ActionError::LastOption => "A plan needs at least one option.".into(),
+            ActionError::LoadNotTaken { service, takes } => match *takes {
+                "web" => format!("{service} serves requests: its load is requests per second and latency, not tasks."),
+                "tasks" => format!("{service} runs tasks: its load is tasks per hour and their durations, not requests."),
+                _ => format!("{service} takes no load inputs: its load is its clients'."),
+            },
         }
     }
 
@@ -126,6 +137,15 @@ impl ActionError {
             }
             ActionError::OutOfRange(e) => e.message_zh(),
             ActionError::LastOption => "方案至少要保留一个选项。".into(),
+            ActionError::LoadNotTaken { service, takes } => match *takes {
+                "web" => {
+                    format!("{service} 处理的是请求：它的负载是每秒请求数和延迟，而不是任务。")
+                }
+                "tasks" => {
+                    format!("{service} 运行的是任务：它的负载是每小时任务数和耗时，而不是请求。")
+                }
+                _ => format!("{service} 不接受负载输入：它的负载来自它的客户端。"),
+            },
         }
     }
 }
@@ -482,6 +502,11 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             placement,
             public,
         } => placement_mut(option_mut(plan, option)?, placement)?.public = *public,
+        Action::SetLoadInputs {
+            option,
+            placement,
+            load,
+        } => placement_mut(option_mut(plan, option)?, placement)?.load = *load,
         Action::SetServerDisk {
             option,
             server,

@@ -592,6 +592,7 @@ fn placement_body(
         c.text(&format!("{path}.env.{k}"), &ENV_VALUE_CHARS, v)?;
         c.one_line(&format!("{path}.env.{k}"), v)?;
     }
+    load_inputs(c, path, def, p)?;
     if p.knobs.len() > MAX_KNOBS {
         return Err(too_many(
             &format!("{path}.knobs"),
@@ -622,6 +623,73 @@ fn placement_body(
         c.bounded(&format!("{path}.knobs.{k}"), &Bound::of_knob(kd), v)?;
     }
     Ok(def)
+}
+
+/// A placement's load inputs: of the class its service takes (requests for
+/// web services, tasks for workers; none for the rest), each number in its
+/// range, the p95 no shorter than the mean. Repair drops inputs of the
+/// wrong class, clamps numbers and raises the p95 to the mean.
+fn load_inputs(
+    c: &mut Checker,
+    path: &str,
+    def: &ServiceDef,
+    p: &mut Placement,
+) -> Result<(), Rejection> {
+    use crate::fit::load::LoadClass;
+    use crate::model::LoadInputs;
+    let Some(mut l) = p.load else {
+        return Ok(());
+    };
+    let lpath = format!("{path}.load");
+    let class = LoadClass::of_inputs(&l);
+    if LoadClass::of(def) != Some(class) {
+        let takes = match LoadClass::of(def) {
+            None => "",
+            Some(LoadClass::Web) => "web",
+            Some(LoadClass::Tasks) => "tasks",
+        };
+        let e = ActionError::LoadNotTaken {
+            service: def.id.to_string(),
+            takes,
+        };
+        let (en, zh) = (
+            format!("{} Dropped.", e.message_en()),
+            format!("{}已删除。", e.message_zh()),
+        );
+        c.breach(&lpath, e, en, zh)?;
+        p.load = None;
+        return Ok(());
+    }
+    for (name, bound, v) in l.fields_mut() {
+        c.bounded_u64(&format!("{lpath}.{name}"), bound, v)?;
+    }
+    if let LoadInputs::Tasks {
+        mean_ms,
+        p95_ms: Some(p95),
+        ..
+    } = &mut l
+    {
+        if *p95 < *mean_ms {
+            c.breach(
+                &format!("{lpath}.p95_ms"),
+                ActionError::OutOfRange(OutOfBounds {
+                    bound: Bound::new(
+                        "p95 task duration (ms)",
+                        "任务耗时 p95（毫秒）",
+                        *mean_ms as i64,
+                        crate::model::load::TASK_MS.max,
+                        bounds::Measure::Count,
+                    ),
+                    value: *p95 as i64,
+                }),
+                format!("the p95 duration {p95} ms is shorter than the mean {mean_ms} ms; set to the mean"),
+                format!("耗时 p95（{p95} 毫秒）短于平均值（{mean_ms} 毫秒），已改为平均值"),
+            )?;
+            *p95 = *mean_ms;
+        }
+    }
+    p.load = Some(l);
+    Ok(())
 }
 
 const OPTIONS_BOUND: Bound = Bound::new(

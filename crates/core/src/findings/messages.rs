@@ -185,6 +185,14 @@ impl Finding {
                 "Peaks reach {} against {} allocatable; {} of swap absorbs the {} over, slowly.",
                 self.mib("peak_mib"), self.mib("allocatable_mib"), self.mib("swap_mib"), self.mib("over_mib")
             ),
+            FindingKind::LoadNeedsConcurrency if self.num("needed") > self.num("plan") => format!(
+                "{w}: its load needs {} {} ({} in flight at peak × 1.25); the plan has {}, so at peak work waits in the queue: set it to {}, as the load needs.",
+                self.subjects.first().cloned().unwrap_or_default(), self.num("needed"), self.subjects.get(1).cloned().unwrap_or_default(), self.num("plan"), self.num("needed")
+            ),
+            FindingKind::LoadNeedsConcurrency => format!(
+                "{w}: its load needs only {} {} ({} in flight at peak × 1.25); the plan's {} hold {} more memory than the load uses.",
+                self.subjects.first().cloned().unwrap_or_default(), self.num("needed"), self.subjects.get(1).cloned().unwrap_or_default(), self.num("plan"), self.mib("spare_mib")
+            ),
             FindingKind::NoServers => "This option has no servers yet: its ¥0 and its verdict describe nothing. Add a server.".to_string(),
         }
     }
@@ -300,6 +308,14 @@ impl Finding {
             FindingKind::PeakUsesSwap => format!(
                 "峰值可达 {}，可分配内存只有 {}；超出的 {} 要靠 {} 的交换空间（swap）吸收，届时会明显变慢。",
                 self.mib("peak_mib"), self.mib("allocatable_mib"), self.mib("over_mib"), self.mib("swap_mib")
+            ),
+            FindingKind::LoadNeedsConcurrency if self.num("needed") > self.num("plan") => format!(
+                "{w}：按它的负载需要 {} {}（峰值同时在处理 {} 个 × 1.25）；方案是 {}，峰值时任务会在队列里等待：按负载所需改为 {}。",
+                self.subjects_zh.first().or(self.subjects.first()).cloned().unwrap_or_default(), self.num("needed"), self.subjects.get(1).cloned().unwrap_or_default(), self.num("plan"), self.num("needed")
+            ),
+            FindingKind::LoadNeedsConcurrency => format!(
+                "{w}：按它的负载只需要 {} {}（峰值同时在处理 {} 个 × 1.25）；方案的 {} 比负载所需多占 {} 内存。",
+                self.subjects_zh.first().or(self.subjects.first()).cloned().unwrap_or_default(), self.num("needed"), self.subjects.get(1).cloned().unwrap_or_default(), self.num("plan"), self.mib("spare_mib")
             ),
             FindingKind::NoServers => "这个选项还没有服务器：显示的 ¥0 和结论都说明不了什么。请添加服务器。".to_string(),
         }

@@ -44,6 +44,9 @@ pub enum FindingKind {
     TypicalNeedsSwap,
     /// Peaks fit only by spilling into swap.
     PeakUsesSwap,
+    /// The load inputs need another value of the concurrency knob than the
+    /// plan holds (`crate::fit::load`).
+    LoadNeedsConcurrency,
 }
 
 impl FindingKind {
@@ -75,6 +78,7 @@ impl FindingKind {
             FindingKind::MostlyAssumed => "mostly-assumed",
             FindingKind::TypicalNeedsSwap => "typical-needs-swap",
             FindingKind::PeakUsesSwap => "peak-uses-swap",
+            FindingKind::LoadNeedsConcurrency => "load-needs-concurrency",
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod footprint;
 mod limiting;
+pub mod load;
 mod number_words;
 mod recommend;
 mod recommend_option;
@@ -93,7 +94,7 @@ pub(crate) fn evaluate_placement(
             processes: 1,
             ..Footprint::default()
         };
-        return (f, placement_report(p, None, &f, Tuning::default()));
+        return (f, placement_report(p, None, &f, Tuning::default(), None));
     };
     let f = footprint(def, p, host);
     // What the tuners are given is capped at the plan's bound, so a plan that
@@ -103,7 +104,8 @@ pub(crate) fn evaluate_placement(
         .unwrap_or(f.default_limit_mib)
         .min(MAX_MEMORY_MIB);
     let tuning = kinds::kind(def.kind).tune(&Cx::new(def, p, host), limit);
-    let report = placement_report(p, Some(def), &f, tuning);
+    let derived = load::derive(def, p, host);
+    let report = placement_report(p, Some(def), &f, tuning, derived);
     (f, report)
 }
 
@@ -112,6 +114,7 @@ fn placement_report(
     def: Option<&ServiceDef>,
     f: &Footprint,
     tuning: Tuning,
+    load: Option<load::LoadDerivation>,
 ) -> PlacementReport {
     // Saturating: validation bounds every input, but a plan that slips
     // past it must still evaluate, never panic.
@@ -149,6 +152,7 @@ fn placement_report(
         heap_mib: f.heap_mib,
         processes: f.processes,
         tuning,
+        load,
     }
 }
 
@@ -443,6 +447,12 @@ fn evaluate_option(
         findings.push(Finding::new(FindingKind::NoServers, Severity::Info, ""));
     }
     let (limited_by, headroom_pct) = limiting::option_limits(&servers);
+    let derivations: Vec<(&str, u32, &load::LoadDerivation)> = servers
+        .iter()
+        .flat_map(|s| &s.placements)
+        .filter_map(|p| p.load.as_ref().map(|d| (p.id.as_str(), p.replicas, d)))
+        .collect();
+    let task_load = load::summarise(&derivations);
     OptionReport {
         id: option.id.clone(),
         name: option.name.clone(),
@@ -460,6 +470,7 @@ fn evaluate_option(
         monthly_delta_fen: None,
         limited_by,
         headroom_pct,
+        task_load,
         servers,
         findings,
     }

@@ -121,6 +121,12 @@ const NAMES: &[(&str, &str, &str, Unit)] = &[
         "该规格的内存",
         Unit::Mib,
     ),
+    (
+        "needed",
+        "concurrency the load needs",
+        "负载所需的并发",
+        Unit::Count,
+    ),
     ("needed_mib", "needed", "需要", Unit::Mib),
     ("over_mib", "over by", "超出", Unit::Mib),
     ("peak_mib", "peak", "峰值", Unit::Mib),
@@ -130,6 +136,7 @@ const NAMES: &[(&str, &str, &str, Unit)] = &[
         "占主机内存的比例",
         Unit::Percent,
     ),
+    ("plan", "the plan's concurrency", "方案的并发", Unit::Count),
     (
         "persistence",
         "persistence (fork)",
@@ -151,6 +158,12 @@ const NAMES: &[(&str, &str, &str, Unit)] = &[
     ("shm_mib", "/dev/shm", "/dev/shm", Unit::Mib),
     ("shortfall_mib", "short by", "缺少", Unit::Mib),
     ("sized_mib", "what it takes", "自行占用", Unit::Mib),
+    (
+        "spare_mib",
+        "memory beyond what the load uses",
+        "超出负载所需的内存",
+        Unit::Mib,
+    ),
     ("suggested", "suggested", "建议值", Unit::Count),
     (
         "suggested_heap_mib",

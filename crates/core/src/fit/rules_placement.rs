@@ -66,6 +66,51 @@ pub(crate) fn placement_rules(
         );
     }
 
+    if let Some(d) = &input.report.load {
+        if let (Some(knob), Some(needed), Some(plan)) = (d.knob, d.needed, d.plan) {
+            if needed != plan {
+                let more = needed > plan;
+                let spare = d
+                    .plan_expected_mib
+                    .saturating_sub(d.needed_expected_mib.unwrap_or(0));
+                let flight = if d.in_flight_milli == d.in_flight_p95_milli {
+                    super::load::milli_words(d.in_flight_milli)
+                } else {
+                    format!(
+                        "{}–{}",
+                        super::load::milli_words(d.in_flight_milli),
+                        super::load::milli_words(d.in_flight_p95_milli)
+                    )
+                };
+                out.push(
+                    Finding::new(
+                        K::LoadNeedsConcurrency,
+                        if more {
+                            Severity::Warning
+                        } else {
+                            Severity::Info
+                        },
+                        sid,
+                    )
+                    .at(pid)
+                    .n("needed", needed)
+                    .n("plan", plan)
+                    .n("spare_mib", spare)
+                    .subject_in(knob, super::load::knob_name_zh(def, knob))
+                    .subject_in(&flight, &flight)
+                    .fix(Some(Fix::new(
+                        Action::set_knob(&option.id, pid, knob, needed as i64),
+                        format!("Set {knob} to {needed}, as the load needs"),
+                        format!(
+                            "按负载所需把{}设为 {needed}",
+                            super::load::knob_name_zh(def, knob)
+                        ),
+                    ))),
+                );
+            }
+        }
+    }
+
     if let Some(ss) = def.self_sizing {
         if f.sized_from_host {
             // What the rule takes: its percent of the memory the runtime sees.

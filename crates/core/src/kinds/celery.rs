@@ -142,6 +142,14 @@ impl Kind for Prefork {
         vec![("concurrency", children(cx))]
     }
 
+    /// One task per child (prefork) or greenlet (gevent).
+    fn load_unit(&self, _cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
+        Some(crate::fit::load::LoadUnit {
+            knob: "concurrency",
+            holds: 1,
+        })
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let n = children(cx);
         let child = cx.knob("child_mib");
@@ -267,6 +275,14 @@ impl Kind for Gevent {
     /// Load adds greenlets, each holding a payload in flight.
     fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
         vec![("concurrency", children(cx))]
+    }
+
+    /// One task per child (prefork) or greenlet (gevent).
+    fn load_unit(&self, _cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
+        Some(crate::fit::load::LoadUnit {
+            knob: "concurrency",
+            holds: 1,
+        })
     }
 
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {

@@ -445,6 +445,14 @@ pub trait Kind: Sync {
         Vec::new()
     }
 
+    /// The knob that counts units of concurrent work and how many requests
+    /// or tasks one unit holds at once, for deriving it from load inputs
+    /// (`crate::fit::load`). The default: none (the kind's concurrency is
+    /// not a count of processes, or it takes no load).
+    fn load_unit(&self, _cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
+        None
+    }
+
     /// When the kind is a database: the connections it accepts from clients
     /// (max_connections less any reserved slots) and the reserved slots.
     fn accepts_connections(&self, _cx: &Cx) -> Option<(u64, u64)> {

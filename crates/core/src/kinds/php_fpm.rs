@@ -39,6 +39,14 @@ impl Kind for PhpFpm {
         vec![("max_children", cx.knob("max_children").max(1))]
     }
 
+    /// An FPM child serves one request at a time.
+    fn load_unit(&self, _cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
+        Some(crate::fit::load::LoadUnit {
+            knob: "max_children",
+            holds: 1,
+        })
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let n = cx.knob("max_children").max(1);
         let master = cx.knob("master_mib");

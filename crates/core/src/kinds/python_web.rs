@@ -42,6 +42,9 @@ impl WorkersTuned {
     }
 }
 
+/// Services of this kind whose workers run an event loop (ASGI).
+const ASYNC_SERVICES: &[&str] = &["fastapi", "sanic"];
+
 fn master(cx: &Cx, workers: u64) -> Mib {
     if workers > 1 {
         cx.knob("master_mib")
@@ -59,6 +62,16 @@ impl Kind for PythonWeb {
     /// Load adds worker processes (each loads the app and holds a pool).
     fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
         vec![("workers", cx.knob("workers").max(1))]
+    }
+
+    /// A sync worker (gunicorn, Django) serves one request at a time; an
+    /// ASGI worker (FastAPI, Sanic on uvicorn) holds many while they wait on
+    /// I/O, so its worker count follows the CPUs, not the requests in flight.
+    fn load_unit(&self, cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
+        (!ASYNC_SERVICES.contains(&cx.def.id)).then_some(crate::fit::load::LoadUnit {
+            knob: "workers",
+            holds: 1,
+        })
     }
 
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {

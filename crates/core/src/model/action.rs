@@ -151,6 +151,14 @@ pub enum Action {
         placement: String,
         millicores: Option<Millicores>,
     },
+    /// Set (or clear) the load a placement carries at peak: requests per
+    /// second and latency for a web service, tasks per hour and their
+    /// durations for a task worker.
+    SetLoadInputs {
+        option: String,
+        placement: String,
+        load: Option<super::LoadInputs>,
+    },
     /// Mark a placement as reached from outside (ports published) or not.
     SetPublic {
         option: String,
@@ -231,6 +239,9 @@ impl Action {
             } => Some(format!("replicas/{option}/{placement}")),
             Action::SetHeadroomTarget { .. } => Some("headroom".into()),
             Action::SetLoad { option, .. } => Some(format!("load/{option}")),
+            Action::SetLoadInputs {
+                option, placement, ..
+            } => Some(format!("load-inputs/{option}/{placement}")),
             Action::SetReserve { .. } => Some("reserve".into()),
             _ => None,
         }

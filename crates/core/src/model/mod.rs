@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod bounds;
+pub mod load;
 pub mod plan;
 pub mod price;
 pub mod service;
@@ -11,6 +12,7 @@ mod tier_ext;
 pub mod units;
 
 pub use action::Action;
+pub use load::LoadInputs;
 pub use plan::{
     fresh_id, DiskType, Placement, Plan, PlanOption, PriceOverride, ReserveModel, Server,
     ServerSpec, Settings,

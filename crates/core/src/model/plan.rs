@@ -257,6 +257,11 @@ pub struct Placement {
     /// Reached from outside the private network: its ports are published.
     #[serde(default, skip_serializing_if = "is_false")]
     pub public: bool,
+    /// The load it carries at peak (requests or tasks, and their time in
+    /// the system), when known: the evaluation derives the concurrency and
+    /// memory it needs from it (`crate::fit::load`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load: Option<super::LoadInputs>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
@@ -300,6 +305,7 @@ impl Placement {
             queues: Vec::new(),
             env: BTreeMap::new(),
             public: false,
+            load: None,
             note: String::new(),
         }
     }
@@ -369,6 +375,12 @@ impl Placement {
     /// Sets the port it listens on (builder style).
     pub fn port(mut self, port: u16) -> Self {
         self.port = Some(port);
+        self
+    }
+
+    /// Sets the load it carries at peak (builder style).
+    pub fn load(mut self, load: super::LoadInputs) -> Self {
+        self.load = Some(load);
         self
     }
 

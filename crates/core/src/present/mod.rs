@@ -376,6 +376,34 @@ fn assumptions(plan: &Plan, report: &Report, w: &Words) -> Vec<String> {
         }
     }
     out.extend(prices.into_iter().map(|p| w.price_line(&p)));
+    // An option shown at a load other than ×1 says so; the load inputs'
+    // derivations, once per distinct line, with the options they belong to.
+    let zh = w.lang == Lang::Zh;
+    for o in rows_of(report).filter(|o| o.load != crate::whatif::LOAD_ONE) {
+        let l = crate::whatif::load_words(o.load);
+        out.push(if zh {
+            format!("{}：按方案设定的 {l} 负载评估（假设分析），它的所有数字都是这个负载下的。", o.name)
+        } else {
+            format!("{}: evaluated at {l} the load the plan sets (the what-if); every figure of it is at that load.", o.name)
+        });
+    }
+    let mut derivations: Vec<(String, Vec<String>)> = Vec::new();
+    for o in rows_of(report) {
+        if let Some(t) = &o.task_load {
+            let line = if zh { t.zh.clone() } else { t.en.clone() };
+            match derivations.iter_mut().find(|(l, _)| *l == line) {
+                Some((_, names)) => names.push(o.name.clone()),
+                None => derivations.push((line, vec![o.name.clone()])),
+            }
+        }
+    }
+    for (line, names) in derivations {
+        out.push(if zh {
+            format!("任务负载（{}）：{line}", names.join("、"))
+        } else {
+            format!("Task load ({}): {line}", names.join(", "))
+        });
+    }
     // What rests on an assumption rather than a measurement or a source.
     let mut assumed: Vec<String> = Vec::new();
     for o in &report.options {

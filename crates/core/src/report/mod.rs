@@ -194,6 +194,10 @@ pub struct PlacementReport {
     /// What the container is started with, and where tuning for its limit
     /// would change a value the plan holds.
     pub tuning: Tuning,
+    /// What its load inputs need (Little's law → concurrency → memory),
+    /// with the derivation in words; `None` without load inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load: Option<crate::fit::load::LoadDerivation>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -291,6 +295,11 @@ pub struct OptionReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub headroom_pct: Option<i64>,
     pub servers: Vec<ServerReport>,
+    /// The task workers' load derivations together (tasks per hour → in
+    /// flight → concurrency → memory, against the plan's), when any worker
+    /// has load inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_load: Option<crate::fit::load::LoadSummary>,
     /// Findings about the option as a whole (e.g. it has no servers); the
     /// server's own findings are in `servers`.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -252,6 +252,48 @@ pub fn search_with_progress(
     lang: Lang,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<SearchResult, SearchError> {
+    // An option off ×1 is laid out at its load: the search sizes the scaled
+    // placements (the figures its report shows), and the layouts it offers
+    // keep the plan's own knobs and the option's load, so they evaluate as
+    // the search judged them and the load is not baked into the knobs.
+    let Some(as_set) = plan
+        .option(option_id)
+        .filter(|o| o.load != crate::whatif::LOAD_ONE)
+    else {
+        return search_as_set(plan, option_id, c, book, lang, progress);
+    };
+    let mut scaled = plan.clone();
+    for o in &mut scaled.options {
+        if o.id == option_id {
+            *o = crate::whatif::scale_option(o, o.load);
+            o.load = crate::whatif::LOAD_ONE;
+        }
+    }
+    let mut found = search_as_set(&scaled, option_id, c, book, lang, progress)?;
+    for layout in found.layouts.iter_mut().chain(found.one_server.iter_mut()) {
+        layout.option.load = as_set.load;
+        for p in layout
+            .option
+            .servers
+            .iter_mut()
+            .flat_map(|s| &mut s.placements)
+        {
+            if let Some((_, own)) = as_set.find_placement(&p.id) {
+                *p = own.clone();
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn search_as_set(
+    plan: &Plan,
+    option_id: &str,
+    c: &Constraints,
+    book: &PriceBook,
+    lang: Lang,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<SearchResult, SearchError> {
     let option = plan.option(option_id).ok_or_else(|| {
         error(
             format!("no option {option_id:?}"),
