@@ -183,7 +183,7 @@ pub enum Response {
     /// why nothing fits.
     Search {
         layouts: Vec<FoundLayout>,
-        one_server: Option<FoundLayout>,
+        one_server: Option<Box<FoundLayout>>,
         /// The optimum (branch and bound), or a heuristic within `within_pct`.
         exact: bool,
         within_pct: Option<u32>,

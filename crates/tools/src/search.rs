@@ -122,7 +122,7 @@ pub fn run(
         Err(e) => refused((e.en, e.zh)),
         Ok(r) => Response::Search {
             layouts: r.layouts.iter().map(found).collect(),
-            one_server: r.one_server.as_ref().map(found),
+            one_server: r.one_server.as_ref().map(|l| Box::new(found(l))),
             exact: r.exact,
             within_pct: r.bound.as_ref().map(|b| b.within_pct),
             no_fit_en: r.no_fit_en,

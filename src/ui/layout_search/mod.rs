@@ -283,7 +283,7 @@ fn SearchView() -> impl IntoView {
                     }) => Run::Done(Arc::new(Found {
                         option,
                         layouts,
-                        one_server,
+                        one_server: one_server.map(|l| *l),
                         exact,
                         within_pct,
                         no_fit: no_fit_zh.zip(no_fit_en),

@@ -163,7 +163,7 @@ fn branch(
     }
     *w.budget -= 1;
     let visited = NODE_BUDGET - *w.budget;
-    if visited % TICK_NODES == 0 {
+    if visited.is_multiple_of(TICK_NODES) {
         (w.tick)(visited);
     }
     let cost = total(space, groups);
