@@ -462,10 +462,15 @@ fn SearchView() -> impl IntoView {
             {move || match run.get() {
                 Run::Idle => String::new(),
                 Run::Running { slow: false, .. } => lang.get().pick("正在搜索…", "Searching…").to_string(),
-                Run::Running { providers_done, providers, nodes, .. } => match lang.get() {
-                    Lang::Zh => format!("正在搜索：第 {} / {providers} 家云厂商，已检查 {nodes} 种组合。可以随时取消。", (providers_done + 1).min(providers.max(1))),
-                    Lang::En => format!("Searching: provider {} of {providers}, {nodes} combinations checked. You can cancel at any time.", (providers_done + 1).min(providers.max(1))),
-                },
+                Run::Running { providers_done, providers, nodes, .. } => {
+                    let at = (providers_done + 1).min(providers.max(1));
+                    match (lang.get(), nodes) {
+                        (Lang::Zh, 0) => format!("正在搜索：第 {at} 家云厂商，共 {providers} 家。可以随时取消。"),
+                        (Lang::Zh, _) => format!("正在搜索：第 {at} 家云厂商，共 {providers} 家，已检查 {nodes} 种组合。可以随时取消。"),
+                        (Lang::En, 0) => format!("Searching: provider {at} of {providers}. You can cancel at any time."),
+                        (Lang::En, _) => format!("Searching: provider {at} of {providers}, {nodes} combinations checked. You can cancel at any time."),
+                    }
+                }
                 Run::Done(f) => match lang.get() {
                     Lang::Zh => format!("搜索完成，用时 {:.0} 毫秒，比较了 {} 种规格。", f.elapsed_ms, f.tiers),
                     Lang::En => format!("Done in {:.0} ms over {} tiers.", f.elapsed_ms, f.tiers),
