@@ -132,13 +132,13 @@ try {
       const tabs = await page.locator('[data-testid^="option-tab-"]').evaluateAll((els) => els.map((e) => e.dataset.testid.replace("option-tab-", "")));
       for (const id of tabs) {
         await planner.pickOption(id);
-        await page.waitForTimeout(50);
+        await planner.breakingPoints();
         breaking.push({ what: `${template} ${id}`, ms: await ms() });
       }
     }
     await planner.dropFile("bench.stackfit.json", sixtyPlacements());
     await planner.openNotice();
-    await planner.byTestId("breaking-points").waitFor();
+    await planner.breakingPoints();
     breaking.push({ what: "60 placements", ms: await ms() });
     await planner.openSearch();
     const d = planner.searchDialog;

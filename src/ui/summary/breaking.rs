@@ -28,11 +28,13 @@ pub fn BreakingPoints(whatif: WhatIf) -> impl IntoView {
     let load = Memo::new(move |_| planner.with_option(|o| o.map_or(1000, |o| o.load)));
     view! {
         <div class="breaking" data-testid="breaking-points" data-ms=move || whatif.breaking.with(|b| b.as_ref().map(|b| format!("{:.1}", b.ms)))
-            data-run=move || whatif.breaking.with(|b| b.as_ref().map(|b| b.run))>
+            data-run=move || whatif.breaking.with(|b| b.as_ref().map(|b| b.run))
+            data-option=move || whatif.breaking.with(|b| b.as_ref().map(|b| b.option.clone()))
+            data-stale=move || (whatif.breaking.with(|b| b.as_ref().map(|b| b.option.clone())) != Some(planner.option_id.get())).to_string()>
             <span class="breaking-title">{move || lang.get().pick("撑不住的负载", "Breaking point")}</span>
             <ul>
                 {move || {
-                    whatif.breaking.get().map(|b| {
+                    whatif.breaking.get().filter(|b| b.option == planner.option_id.get()).map(|b| {
                         b.servers
                             .iter()
                             .map(|s| {

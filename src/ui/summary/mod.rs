@@ -82,7 +82,7 @@ pub fn Summary() -> impl IntoView {
     });
     let verdict = Signal::derive(move || option.with(|o| o.as_ref().map(|o| o.verdict)));
     // Breaking points per plan change (not per slider move).
-    let whatif = WhatIf::new(planner);
+    let whatif = WhatIf::new(planner).follow();
     view! {
         <section class="summary" data-testid="summary">
             <div class="summary-verdict" data-testid="verdict" data-verdict=move || verdict.get().map(|v| v.as_str())>

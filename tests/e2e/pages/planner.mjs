@@ -420,8 +420,11 @@ export class Planner {
     await this.page.mouse.up();
   }
 
-  /** Each server's breaking point: [{ server, load, gives, text }]. */
+  /** Each server's breaking point: [{ server, load, gives, text }], once
+   * they are computed for the option on screen (they follow a change in a
+   * task of their own). */
   async breakingPoints() {
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="breaking-points"]')?.dataset.stale === "false");
     return this.page.locator('[data-testid="breaking-point"]').evaluateAll((els) =>
       els.map((e) => ({
         server: e.dataset.serverId,
