@@ -17,6 +17,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use stackfit_core::codec;
 use stackfit_core::model::price::book_to_csv;
+use stackfit_core::model::units::format_fen;
 use stackfit_core::model::Provider;
 use stackfit_core::whatif::{load_words, LOAD_ONE};
 use stackfit_tools::protocol::{FoundLayout, Request, Response, UiLang};
@@ -341,13 +342,16 @@ fn SearchView() -> impl IntoView {
             {move || {
                 let name = option_name.get();
                 let n = placements.with(Vec::len);
-                let cost = today
-                    .get()
-                    .map(|f| crate::ui::summary::money_text(f, lang.get()))
-                    .unwrap_or_default();
+                let cost = today.get().flatten();
+                let today_words = match (cost, lang.get()) {
+                    (Some(f), Lang::Zh) => format!("该方案目前每月 {}", format_fen(f)),
+                    (Some(f), Lang::En) => format!("that option costs {} a month today", format_fen(f)),
+                    (None, Lang::Zh) => "该方案目前价格未知".to_string(),
+                    (None, Lang::En) => "that option's price is unknown today".to_string(),
+                };
                 keep_units(&match lang.get() {
-                    Lang::Zh => format!("为“{name}”的 {n} 个部署寻找最便宜、且每台服务器都放得下的布局；该方案现在每月 {cost}。判断是否放得下用的是引擎同一套规则（峰值叠加、系统预留、余量目标）。"),
-                    Lang::En => format!("The cheapest layouts of the {n} placements of “{name}” in which every server fits; that option costs {cost} a month today. Fitting is the engine's own rule (coinciding peaks, the OS reserve, the headroom target)."),
+                    Lang::Zh => format!("为“{name}”的 {n} 个部署寻找最便宜的布局，要求每台服务器都放得下；{today_words}。是否放得下，按引擎的同一套规则判断（峰值叠加、系统预留、余量目标）。"),
+                    Lang::En => format!("The cheapest layouts of the {n} placements of “{name}” in which every server fits; {today_words}. Fitting is the engine's own rule (coinciding peaks, the OS reserve, the headroom target)."),
                 })
             }}
         </p>

@@ -200,7 +200,7 @@ fn LayoutCard(rank: usize, layout: FoundLayout, one_server: bool) -> impl IntoVi
                                             <span class="pinned-tag">{move || lang.get().pick("固定", "pinned")}</span>
                                         </Show>
                                     </th>
-                                    <td>{format!("{} · {}", s.size, s.tier)}</td>
+                                    <td class="layout-tier">{format!("{} · {}", s.size, s.tier)}</td>
                                     <td class="num">{move || keep_units(&crate::ui::summary::money_text(s.monthly_fen, lang.get()))}</td>
                                     <td class="num">{format!("{}%", s.headroom_pct)}</td>
                                     <td class="layout-placements">{s.placements.join(", ")}</td>

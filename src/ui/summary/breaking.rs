@@ -31,7 +31,7 @@ pub fn BreakingPoints(whatif: WhatIf) -> impl IntoView {
             data-run=move || whatif.breaking.with(|b| b.as_ref().map(|b| b.run))
             data-option=move || whatif.breaking.with(|b| b.as_ref().map(|b| b.option.clone()))
             data-stale=move || (whatif.breaking.with(|b| b.as_ref().map(|b| b.option.clone())) != Some(planner.option_id.get())).to_string()>
-            <span class="breaking-title">{move || lang.get().pick("撑不住的负载", "Breaking point")}</span>
+            <span class="breaking-title">{move || lang.get().pick("临界负载", "Breaking point")}</span>
             <ul>
                 {move || {
                     whatif.breaking.get().filter(|b| b.option == planner.option_id.get()).map(|b| {
