@@ -33,9 +33,15 @@ fn s3_reproduces_the_reports_20_to_30_in_flight_and_says_where_it_differs_from_i
     assert_eq!(t.drain_s_at_plan, Some(300));
     assert_eq!(
         t.en,
-        "~100 tasks/h at peak, arriving within 3 min, 36–54 s each → 20–30 in flight → concurrency 26 → 6.5 GiB (the plan has 12 → 3.1 GiB: at 12 at once the peak's ~100 tasks take about 5 min to work through, so they wait in the queue)"
+        "~100 tasks/h at peak, arriving within 3 min, 36–54 s each → 20–30 in flight → concurrency 26 → 6.5 GiB, 52 database connections (the plan has 12 → 3.1 GiB, 24 database connections: at 12 at once the peak's ~100 tasks take about 5 min to work through, so they wait in the queue)"
     );
     assert!(t.zh.contains("同时在处理 20–30 个 → 并发 26"), "{}", t.zh);
+    // A prefork child holds one task's connections (conns_per_task 2, the
+    // report's 1–3), not its whole pool: 26 children × 2.
+    assert_eq!(
+        (t.needed_db_connections, t.plan_db_connections),
+        (Some(52), Some(24))
+    );
     // The report's "12 × 250 MB = 3 GB" is the plan's figure here: 12
     // children of 250 MiB and three main processes.
     assert_eq!(t.plan_expected_mib, 12 * 250 + 3 * 60);
@@ -62,7 +68,7 @@ fn s3_reproduces_the_reports_20_to_30_in_flight_and_says_where_it_differs_from_i
     );
     assert_eq!(
         high.en,
-        "~50 tasks/h at peak, arriving within 3 min, 36–54 s each → 10–15 in flight → concurrency 13 (×1.25 of 10) → 3.2 GiB (the plan has 4 → 1 GiB)"
+        "~50 tasks/h at peak, arriving within 3 min, 36–54 s each → 10–15 in flight → concurrency 13 (×1.25 of 10) → 3.2 GiB, 26 database connections (the plan has 4 → 1 GiB, 8 database connections)"
     );
     assert_eq!(p("worker-low").needed, Some(3));
 
@@ -368,5 +374,38 @@ proptest! {
         let (e2, p2, u2) = at(tasks + more, hi);
         prop_assert!(u2 >= u1);
         prop_assert!(e2 >= e1 && p2 >= p1, "{e1}/{p1} then {e2}/{p2}");
+    }
+}
+
+#[test]
+fn an_unset_concurrency_is_suggested_at_what_the_load_needs() {
+    // Concurrency 0: Celery starts one child per host CPU (4 here). With
+    // load inputs, both findings name the same value: the load's.
+    let plan = one_placement(
+        Placement::new("worker", "celery-prefork")
+            .depends_on(&[])
+            .load(LoadInputs::tasks(100, 180, 36_000, 54_000)),
+    );
+    let r = evaluate(&plan);
+    let s = &r.options[0].servers[0];
+    let d = s.placements[0].load.clone().unwrap();
+    assert_eq!((d.needed, d.plan), (Some(25), Some(4)));
+    let fixes: Vec<&Action> = s
+        .findings
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FindingKind::CeleryConcurrencyDefault | FindingKind::LoadNeedsConcurrency
+            )
+        })
+        .filter_map(|f| f.fix.as_ref().map(|x| &x.action))
+        .collect();
+    assert_eq!(fixes.len(), 2);
+    for a in fixes {
+        assert!(
+            matches!(a, Action::SetKnob { knob, value: Some(25), .. } if knob == "concurrency"),
+            "{a:?}"
+        );
     }
 }

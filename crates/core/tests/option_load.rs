@@ -268,3 +268,71 @@ fn the_search_lays_out_an_option_at_its_load_and_keeps_its_knobs() {
         );
     }
 }
+
+#[test]
+fn breaking_points_are_relative_to_the_plan_as_set_whatever_the_slider_says() {
+    use stackfit_core::whatif::breaking_points;
+    let book = PriceBook::default();
+    let one = templates::get("s0").unwrap();
+    let mut slid = one.clone();
+    slid.options[0].load = 3000;
+    let a = breaking_points(&one, &one.options[0], &book);
+    let b = breaking_points(&slid, &slid.options[0], &book);
+    assert_eq!(a, b);
+    // And the what-if at ×1 is the plan as set, not the slider's ×3.
+    let id = one.options[0].id.clone();
+    let at_one = evaluate_at(&slid, &id, LOAD_ONE, &book).unwrap();
+    assert_eq!(at_one.load, LOAD_ONE);
+    assert_eq!(at_one.servers, evaluate(&one).options[0].servers);
+}
+
+mod generated {
+    use super::*;
+    use proptest::prelude::*;
+    use stackfit_core::model::{LoadInputs, Placement, PlanOption, Server};
+
+    fn plan_with(load: u32, tasks: Option<LoadInputs>, web: Option<LoadInputs>) -> Plan {
+        let mut worker = Placement::new("worker", "celery-prefork").knob("concurrency", 3);
+        worker.load = tasks;
+        let mut api = Placement::new("api", "gunicorn");
+        api.load = web;
+        let mut o = PlanOption::new("a", "A").with(
+            Server::new("a", "A", "aliyun-ecs-c7-xlarge")
+                .with(worker)
+                .with(api),
+        );
+        o.load = load;
+        let mut plan = templates::get("s0").unwrap();
+        plan.options = vec![o];
+        plan.settings.baseline_option = None;
+        plan
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Any valid load and load inputs come back from a file and a link
+        /// unchanged and with nothing repaired.
+        #[test]
+        fn loads_and_load_inputs_round_trip(
+            load in LOAD_MIN..=LOAD_MAX,
+            tasks in proptest::option::of((1u64..100_000, 1u64..=3600, 1u64..600_000, 0u64..600_000)),
+            web in proptest::option::of((1u64..10_000, 1u64..60_000)),
+        ) {
+            let plan = plan_with(
+                load,
+                tasks.map(|(n, w, m, extra)| LoadInputs::tasks(n, w, m, m + extra)),
+                web.map(|(r, l)| LoadInputs::web(r, l)),
+            );
+            let file = from_json(&to_json(&plan)).unwrap();
+            prop_assert!(file.fixes.is_empty(), "{:?}", file.fixes);
+            prop_assert_eq!(&file.plan, &plan);
+            let link = plan_from_fragment(&plan_to_fragment(&plan)).unwrap();
+            prop_assert!(link.fixes.is_empty());
+            prop_assert_eq!(&link.plan, &plan);
+            // And it evaluates, at its load, without a panic.
+            let r = evaluate(&plan);
+            prop_assert_eq!(r.options[0].load, load);
+        }
+    }
+}

@@ -508,6 +508,23 @@ fn s3_option_a_fits() {
     assert_eq!(option(&r, "a-single").verdict, Verdict::Fits);
 }
 
+/// Issue 12: the report's load figures (~100 tasks/h at peak, 10–60 s each)
+/// reproduce its "峰值瞬时 ~20-30 个并发任务" by Little's law once the peak's
+/// tasks arrive within 3 minutes (spread over the hour they would be 1–2 at
+/// once), and the derivation says where it parts from the report's 12.
+#[test]
+fn s3_load_figures_reproduce_the_reports_20_to_30_in_flight() {
+    let r = report("s3");
+    let t = option(&r, "a-single").task_load.clone().unwrap();
+    assert_eq!(t.tasks_per_hour, 100);
+    assert_eq!((t.in_flight_milli, t.in_flight_p95_milli), (20_000, 30_000));
+    assert_eq!(t.plan, 12, "the report's 4 + 6 + 2");
+    assert!(t.needed > t.plan);
+    assert!(t.en.contains("20–30 in flight"), "{}", t.en);
+    assert!(t.en.contains("the plan has 12 → 3.1 GiB"), "{}", t.en);
+    assert!(t.zh.contains("同时在处理 20–30 个"), "{}", t.zh);
+}
+
 /// "the connection budget (sum of pools across processes) against
 /// max_connections". The report counted one pool (80 ≤ 150); every prefork
 /// child and every uvicorn worker holds its own pool, so the worst case is

@@ -108,6 +108,14 @@ pub struct LoadDerivation {
     /// The same with the knob as the plan has it.
     pub plan_expected_mib: Mib,
     pub plan_peak_mib: Mib,
+    /// Database connections its processes hold at peak with the knob at
+    /// `needed` and as the plan has it (the kind's own count: processes ×
+    /// connections each holds at once, e.g. a prefork child's
+    /// `conns_per_task`), when it has a pool and depends on something.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needed_db_connections: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_db_connections: Option<u64>,
     /// The derivation in words, one line: inputs → in flight → the knob → the memory.
     pub en: String,
     pub zh: String,
@@ -257,7 +265,14 @@ pub fn derive(def: &'static ServiceDef, p: &Placement, host: HostView) -> Option
     let replicas = u64::from(p.replicas.max(1));
     let whole = |mib: Mib| mib.saturating_mul(replicas);
     let f_plan = footprint(def, p, host);
-    let (knob, needed, plan, needed_mem) = match unit {
+    let connections = |at: &Placement, processes: u64| {
+        if at.depends_on.is_empty() {
+            return None;
+        }
+        kind.db_connections(&Cx::new(def, at, host), processes.saturating_mul(replicas))
+            .map(|c| c.likely)
+    };
+    let (knob, needed, plan, needed_mem, needed_conns) = match unit {
         Some(u) => {
             let max = def.knob(u.knob).map_or(i64::MAX, |k| k.max).max(1) as u64;
             let needed = units
@@ -277,9 +292,10 @@ pub fn derive(def: &'static ServiceDef, p: &Placement, host: HostView) -> Option
                 Some(needed),
                 Some(plan),
                 Some((whole(f.expected_mib), whole(f.peak_mib))),
+                connections(&at, f.processes),
             )
         }
-        None => (None, None, None, None),
+        None => (None, None, None, None, None),
     };
     let mut d = LoadDerivation {
         inputs,
@@ -293,6 +309,8 @@ pub fn derive(def: &'static ServiceDef, p: &Placement, host: HostView) -> Option
         needed_peak_mib: needed_mem.map(|m| m.1),
         plan_expected_mib: whole(f_plan.expected_mib),
         plan_peak_mib: whole(f_plan.peak_mib),
+        needed_db_connections: needed_conns,
+        plan_db_connections: needed_conns.and(connections(p, f_plan.processes)),
         en: String::new(),
         zh: String::new(),
     };
@@ -355,6 +373,17 @@ fn in_flight_words(mean: u64, p95: u64) -> String {
     }
 }
 
+/// ", 26 database connections" / "，数据库连接 26 个", or nothing.
+fn conns_words(c: Option<u64>) -> (String, String) {
+    match c {
+        Some(c) => (
+            format!(", {c} database connections"),
+            format!("，数据库连接 {c} 个"),
+        ),
+        None => (String::new(), String::new()),
+    }
+}
+
 fn words(d: &LoadDerivation, replicas: u64, knob_zh: Option<&str>) -> (String, String) {
     let (ien, izh) = inputs_words(&d.inputs);
     let flight = in_flight_words(d.in_flight_milli, d.in_flight_p95_milli);
@@ -370,24 +399,26 @@ fn words(d: &LoadDerivation, replicas: u64, knob_zh: Option<&str>) -> (String, S
     };
     match (d.knob, d.needed, d.plan, d.needed_expected_mib) {
         (Some(k), Some(n), Some(plan), Some(mem)) => {
+            let (c_en, c_zh) = conns_words(d.needed_db_connections);
+            let (pc_en, pc_zh) = conns_words(d.plan_db_connections);
             let plan_en = if plan == n {
                 "as the plan has it".to_string()
             } else {
-                format!("the plan has {plan} → {}", format_mib(d.plan_expected_mib))
+                format!("the plan has {plan} → {}{pc_en}", format_mib(d.plan_expected_mib))
             };
             let plan_zh = if plan == n {
                 "与方案一致".to_string()
             } else {
-                format!("方案是 {plan} → {}", format_mib(d.plan_expected_mib))
+                format!("方案是 {plan} → {}{pc_zh}", format_mib(d.plan_expected_mib))
             };
             (
                 format!(
-                    "{ien} → {flight} in flight → {k} {n}{per} (×1.25 of {}) → {} ({plan_en})",
+                    "{ien} → {flight} in flight → {k} {n}{per} (×1.25 of {}) → {}{c_en} ({plan_en})",
                     milli_words(d.in_flight_milli),
                     format_mib(mem)
                 ),
                 format!(
-                    "{izh} → 同时在处理 {flight} 个 → {} {n}{per_zh}（{} 的 1.25 倍）→ {}（{plan_zh}）",
+                    "{izh} → 同时在处理 {flight} 个 → {} {n}{per_zh}（{} 的 1.25 倍）→ {}{c_zh}（{plan_zh}）",
                     knob_zh.unwrap_or(k),
                     milli_words(d.in_flight_milli),
                     format_mib(mem)
@@ -417,6 +448,12 @@ pub struct LoadSummary {
     /// Typical memory of those workers at the needed and at the plan's concurrency.
     pub needed_expected_mib: Mib,
     pub plan_expected_mib: Mib,
+    /// Database connections they hold at peak, at the needed and at the
+    /// plan's concurrency (workers with a pool only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needed_db_connections: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_db_connections: Option<u64>,
     /// Seconds the plan's concurrency takes to work through the peak's
     /// tasks (Σ tasks × mean duration ÷ the plan's units), when it has
     /// fewer units than the load needs: the burst queues, nothing is lost.
@@ -454,6 +491,8 @@ pub fn summarise(placements: &[(&str, u32, &LoadDerivation)]) -> Option<LoadSumm
         needed_expected_mib: sum(&|d, _| d.needed_expected_mib.unwrap_or(0)),
         plan_expected_mib: sum(&|d, _| d.plan_expected_mib),
         drain_s_at_plan: None,
+        needed_db_connections: None,
+        plan_db_connections: None,
         en: String::new(),
         zh: String::new(),
     };
@@ -490,6 +529,15 @@ pub fn summarise(placements: &[(&str, u32, &LoadDerivation)]) -> Option<LoadSumm
             ),
         )
     };
+    let any_conns = tasks
+        .iter()
+        .any(|(_, _, d)| d.needed_db_connections.is_some());
+    if any_conns {
+        s.needed_db_connections = Some(sum(&|d, _| d.needed_db_connections.unwrap_or(0)));
+        s.plan_db_connections = Some(sum(&|d, _| d.plan_db_connections.unwrap_or(0)));
+    }
+    let (c_en, c_zh) = conns_words(s.needed_db_connections);
+    let (pc_en, pc_zh) = conns_words(s.plan_db_connections);
     let work_ms = sum(&|d, _| match d.inputs {
         LoadInputs::Tasks {
             tasks_per_hour,
@@ -507,14 +555,14 @@ pub fn summarise(placements: &[(&str, u32, &LoadDerivation)]) -> Option<LoadSumm
         let (t, tz) = (ms_words(drain_ms, false), ms_words(drain_ms, true));
         (
             format!(
-                "the plan has {} → {}: at {} at once the peak's ~{} tasks take about {t} to work through, so they wait in the queue",
+                "the plan has {} → {}{pc_en}: at {} at once the peak's ~{} tasks take about {t} to work through, so they wait in the queue",
                 s.plan,
                 format_mib(s.plan_expected_mib),
                 s.plan,
                 tasks_per_hour
             ),
             format!(
-                "方案是 {} → {}：同时只处理 {} 个，峰值的约 {} 个任务要约 {tz}才能处理完，会在队列里等待",
+                "方案是 {} → {}{pc_zh}：同时只处理 {} 个，峰值的约 {} 个任务要约 {tz}才能处理完，会在队列里等待",
                 s.plan,
                 format_mib(s.plan_expected_mib),
                 s.plan,
@@ -526,24 +574,34 @@ pub fn summarise(placements: &[(&str, u32, &LoadDerivation)]) -> Option<LoadSumm
     } else {
         (
             format!(
-                "the plan has {} → {}",
+                "the plan has {} → {}{pc_en}",
                 s.plan,
                 format_mib(s.plan_expected_mib)
             ),
-            format!("方案是 {} → {}", s.plan, format_mib(s.plan_expected_mib)),
+            format!(
+                "方案是 {} → {}{pc_zh}",
+                s.plan,
+                format_mib(s.plan_expected_mib)
+            ),
         )
     };
     s.en = format!(
-        "{ien} → {flight} in flight → concurrency {} → {} ({plan_en})",
+        "{ien} → {flight} in flight → concurrency {} → {}{c_en} ({plan_en})",
         s.needed,
         format_mib(s.needed_expected_mib)
     );
     s.zh = format!(
-        "{izh} → 同时在处理 {flight} 个 → 并发 {} → {}（{plan_zh}）",
+        "{izh} → 同时在处理 {flight} 个 → 并发 {} → {}{c_zh}（{plan_zh}）",
         s.needed,
         format_mib(s.needed_expected_mib)
     );
     Some(s)
+}
+
+/// [`derive`] for a service definition that is not `'static` in the
+/// caller's hands (a kind's rule reads its `Cx`).
+pub fn derive_with(def: &ServiceDef, p: &Placement, host: HostView) -> Option<LoadDerivation> {
+    derive(catalog::service(def.id)?, p, host)
 }
 
 /// The derivation of `p` on a host, for callers outside the evaluation

@@ -112,12 +112,18 @@ fn concurrency_rule(rx: &RuleCx, gevent: bool, out: &mut Vec<Finding>) {
     if rx.cx.knob("concurrency") != 0 {
         return;
     }
-    let suggested = rx
-        .tuning
-        .suggestions
-        .iter()
-        .find(|s| s.knob == "concurrency")
-        .map_or(1, |s| s.tuned);
+    // What the load needs when the placement has load inputs (the same
+    // figure as `load-needs-concurrency`), else what fits the limit.
+    let from_load = crate::fit::load::derive_with(rx.cx.def, rx.cx.placement, rx.cx.host)
+        .and_then(|d| d.needed)
+        .map(|n| n as i64);
+    let suggested = from_load.unwrap_or_else(|| {
+        rx.tuning
+            .suggestions
+            .iter()
+            .find(|s| s.knob == "concurrency")
+            .map_or(1, |s| s.tuned)
+    });
     out.push(
         rx.finding(K::CeleryConcurrencyDefault, Severity::Warning)
             .n("host_cpus", rx.cx.host.vcpu)

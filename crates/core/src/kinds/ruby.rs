@@ -103,6 +103,14 @@ impl Kind for Sidekiq {
         vec![("concurrency", cx.knob("concurrency").max(1))]
     }
 
+    /// A Sidekiq thread runs one job at a time.
+    fn load_unit(&self, _cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
+        Some(crate::fit::load::LoadUnit {
+            knob: "concurrency",
+            holds: 1,
+        })
+    }
+
     fn footprint(&self, cx: &Cx, _sees: Mib) -> Raw {
         let threads = cx.knob("concurrency").max(1);
         let expected = cx.knob("app_mib");
