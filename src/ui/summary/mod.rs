@@ -164,18 +164,6 @@ pub fn Summary() -> impl IntoView {
                 <LoadSlider />
                 <BreakingPoints whatif />
             </div>
-            // The task workers' load, in the engine's words, when they have load inputs.
-            <Show when=move || option.with(|o| o.as_ref().is_some_and(|o| o.task_load.is_some()))>
-                <p class="summary-task-load" data-testid="task-load">
-                    <span class="label">{move || lang.get().pick("任务负载", "Task load")}</span>
-                    " "
-                    {move || option.with(|o| {
-                        o.as_ref()
-                            .and_then(|o| o.task_load.as_ref())
-                            .map(|t| keep_units(lang.get().pick(&t.zh, &t.en)))
-                    })}
-                </p>
-            </Show>
         </section>
         <SearchDialog />
         <OptionCompare />
