@@ -4,8 +4,14 @@
 //     until A's memory diagram shows the new numbers, median of 20;
 //   - navigation → app-ready: from the start of navigation until the app has
 //     mounted, median of 10 loads.
-// Targets: under 16 ms and under 500 ms. This is a report that prints
-// figures, not a test: it never fails on a slow run.
+//   - the layout search in the browser (the tools worker): 60 placements
+//     over the whole tier catalog — every provider, unknown prices allowed —
+//     the plan of crates/core/benches/search.rs, from the click to the
+//     answer on screen, median of 5 after a first run that starts the worker;
+//   - the breaking points (`whatif::breaking_points`, on the page, once per
+//     plan change) of every option of S3 and S4 and of the 60 placements.
+// Targets: under 16 ms, under 500 ms and the search under 1 s. This is a
+// report that prints figures, not a test: it never fails on a slow run.
 import { serveStatic } from "../tests/e2e/support/server.mjs";
 import { launch, newPage } from "../tests/e2e/support/browser.mjs";
 import { Planner } from "../tests/e2e/pages/planner.mjs";
@@ -15,6 +21,38 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+/** The criterion bench's plan: six stacks of ten services on one server. */
+function sixtyPlacements() {
+  const placements = [];
+  for (let s = 0; s < 6; s++) {
+    const p = (name, service, extra = {}) => ({ id: `${name}-${s}`, service, ...extra });
+    const db = `postgres-${s}`;
+    const cache = `redis-${s}`;
+    placements.push(
+      p("postgres", "postgres", { knobs: { shared_buffers_mib: 512 }, limit_mib: 2048 }),
+      p("redis", "redis", { knobs: { maxmemory_mib: 256 } }),
+      p("api", "fastapi", { knobs: { workers: 2 }, depends_on: [db, cache] }),
+      p("worker", "celery-prefork", { knobs: { concurrency: 2 }, depends_on: [db, cache] }),
+      p("io", "celery-gevent", { knobs: { concurrency: 20 }, depends_on: [db] }),
+      p("beat", "celery-beat", { depends_on: [cache] }),
+      p("web", "nginx"),
+      p("metrics", "prometheus"),
+      p("search", "elasticsearch", { knobs: { heap_mib: 512 }, limit_mib: 1536 }),
+      p("app", "go-service", { measured_mib: 120 }),
+    );
+  }
+  return JSON.stringify({
+    format: "stackfit-plan",
+    version: 2,
+    plan: {
+      name: "bench: 60 placements",
+      description: "",
+      settings: { headroom_target_pct: 15 },
+      options: [{ id: "a", name: "A", servers: [{ id: "a", label: "today", tier: "aliyun-ecs-g7-4xlarge", placements }] }],
+    },
+  });
+}
 
 const site = await serveStatic("dist");
 const browser = await launch();
@@ -80,9 +118,50 @@ try {
   });
   await context.close();
 
+  // Breaking points of every option of S3 and S4, then the layout search and
+  // the breaking points of the 60 placements.
+  const breaking = [];
+  const search = [];
+  {
+    const { context, page } = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+    const planner = new Planner(page, site.url);
+    await planner.open();
+    const ms = async () => Number(await planner.byTestId("breaking-points").getAttribute("data-ms"));
+    for (const template of ["s3-euraflow", "s4-voc"]) {
+      await planner.openTemplate(template);
+      const tabs = await page.locator('[data-testid^="option-tab-"]').evaluateAll((els) => els.map((e) => e.dataset.testid.replace("option-tab-", "")));
+      for (const id of tabs) {
+        await planner.pickOption(id);
+        await planner.breakingPoints();
+        breaking.push({ what: `${template} ${id}`, ms: await ms() });
+      }
+    }
+    await planner.dropFile("bench.stackfit.json", sixtyPlacements());
+    await planner.openNotice();
+    await planner.breakingPoints();
+    breaking.push({ what: "60 placements", ms: await ms() });
+    await planner.openSearch();
+    const d = planner.searchDialog;
+    for (const p of ["alibaba-ecs", "alibaba-lightweight", "tencent-cvm", "tencent-lighthouse", "aws"]) {
+      await d.locator(`[data-testid="search-provider-${p}"]`).check();
+    }
+    await d.locator('[data-testid="search-unknown-prices"]').check();
+    for (let i = 0; i < 6; i++) {
+      await planner.runSearch({ timeout: 120_000 });
+      const el = d.locator('[data-testid="search-results"]');
+      const t = Number(await el.getAttribute("data-elapsed-ms"));
+      if (i > 0) search.push(t); // the first run starts the worker
+    }
+    await context.close();
+  }
+
   console.log("StackFit responsiveness (headless Chromium, this machine)");
   console.log(`  drop → updated diagram (S4, server A), median of ${drops.length}: ${fmt(median(drops))}  (min ${fmt(Math.min(...drops))}, max ${fmt(Math.max(...drops))}; target < 16 ms)`);
   console.log(`  navigation → app-ready, median of ${loads.length}: ${fmt(median(loads))}  (min ${fmt(Math.min(...loads))}, max ${fmt(Math.max(...loads))}; target < 500 ms)`);
+  console.log(`  layout search, 60 placements over every tier (tools worker, click → answer), median of ${search.length}: ${fmt(median(search))}  (min ${fmt(Math.min(...search))}, max ${fmt(Math.max(...search))}; target < 1 s)`);
+  const bms = breaking.map((b) => b.ms);
+  console.log(`  breaking points on a plan change (page), ${breaking.length} options of S3, S4 and the 60 placements: median ${fmt(median(bms))}, max ${fmt(Math.max(...bms))}`);
+  for (const b of breaking) console.log(`    ${b.what}: ${fmt(b.ms)}`);
 } finally {
   await browser.close();
   await site.close();

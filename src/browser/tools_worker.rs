@@ -22,6 +22,7 @@ pub struct Answer {
 }
 
 type Pending = Box<dyn FnOnce(Result<Answer, String>)>;
+type OnProgress = Box<dyn Fn(Response)>;
 
 struct Tools {
     worker: web_sys::Worker,
@@ -29,6 +30,8 @@ struct Tools {
     /// Requests (as JSON) posted before the worker was ready.
     queued: Vec<String>,
     pending: HashMap<u32, Pending>,
+    /// Requests that hear how they are going (a layout search).
+    progress: HashMap<u32, OnProgress>,
     next_id: u32,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
@@ -41,6 +44,16 @@ thread_local! {
 /// Sends `request` to the tools worker (starting it if needed); `reply`
 /// gets the answer, or why there is none.
 pub fn ask(request: Request, reply: impl FnOnce(Result<Answer, String>) + 'static) {
+    ask_with_progress(request, |_| {}, reply);
+}
+
+/// [`ask`], with `on_progress` told each progress reply (a
+/// `Response::SearchProgress`) before the answer. Returns the request's id.
+pub fn ask_with_progress(
+    request: Request,
+    on_progress: impl Fn(Response) + 'static,
+    reply: impl FnOnce(Result<Answer, String>) + 'static,
+) -> Option<u32> {
     let started = TOOLS.with(|t| {
         let mut guard = t.borrow_mut();
         if guard.is_none() {
@@ -50,7 +63,7 @@ pub fn ask(request: Request, reply: impl FnOnce(Result<Answer, String>) + 'stati
     });
     if let Err(e) = started {
         reply(Err(e));
-        return;
+        return None;
     }
     TOOLS.with(|t| {
         let mut guard = t.borrow_mut();
@@ -59,12 +72,31 @@ pub fn ask(request: Request, reply: impl FnOnce(Result<Answer, String>) + 'stati
         let id = tools.next_id;
         let text = serde_json::to_string(&Envelope { id, request }).expect("requests serialize");
         tools.pending.insert(id, Box::new(reply));
+        tools.progress.insert(id, Box::new(on_progress));
         if tools.ready {
             let _ = tools.worker.post_message(&JsValue::from_str(&text));
         } else {
             tools.queued.push(text);
         }
+        Some(id)
+    })
+}
+
+/// Stops the worker now (a long search the user cancelled: a busy worker
+/// cannot read a message, so it is terminated). Every waiting request is
+/// told `why`; the next request starts a fresh worker.
+pub fn restart(why: &str) {
+    let pending = TOOLS.with(|t| {
+        t.borrow_mut().take().map(|tools| {
+            tools.worker.terminate();
+            tools.worker.set_onmessage(None);
+            tools.worker.set_onerror(None);
+            tools.pending
+        })
     });
+    for (_, reply) in pending.into_iter().flatten() {
+        reply(Err(why.to_string()));
+    }
 }
 
 /// Whether the worker has been started (for tests: it is not, before the
@@ -92,6 +124,7 @@ fn start() -> Result<Tools, String> {
         ready: false,
         queued: Vec::new(),
         pending: HashMap::new(),
+        progress: HashMap::new(),
         next_id: 0,
         _on_message: on_message,
         _on_error: on_error,
@@ -149,10 +182,30 @@ fn on_message(ev: web_sys::MessageEvent) {
         });
         return;
     }
+    if matches!(reply.response, Response::SearchProgress { .. }) {
+        // The callback runs with no borrow held; it goes back afterwards.
+        let on_progress = TOOLS.with(|t| {
+            t.borrow_mut()
+                .as_mut()
+                .and_then(|tools| tools.progress.remove(&reply.id))
+        });
+        if let Some(f) = on_progress {
+            f(reply.response);
+            TOOLS.with(|t| {
+                if let Some(tools) = t.borrow_mut().as_mut() {
+                    if tools.pending.contains_key(&reply.id) {
+                        tools.progress.insert(reply.id, f);
+                    }
+                }
+            });
+        }
+        return;
+    }
     let callback = TOOLS.with(|t| {
-        t.borrow_mut()
-            .as_mut()
-            .and_then(|tools| tools.pending.remove(&reply.id))
+        t.borrow_mut().as_mut().and_then(|tools| {
+            tools.progress.remove(&reply.id);
+            tools.pending.remove(&reply.id)
+        })
     });
     if let Some(callback) = callback {
         callback(Ok(Answer {

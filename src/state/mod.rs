@@ -7,6 +7,7 @@ pub mod planner;
 pub mod popover;
 pub mod prices;
 pub mod share;
+pub mod whatif;
 
 pub use announcer::{provide_announcer, use_announcer, Announcer};
 pub use lang::{provide_lang, use_lang};
@@ -15,3 +16,4 @@ pub use planner::{provide_planner, use_planner, Planner, Selection};
 pub use popover::{provide_popovers, use_popovers, Popovers};
 pub use prices::{provide_my_prices, use_my_prices, MyPrices, PricesNotice};
 pub use share::{provide_sharing, use_sharing, Sharing};
+pub use whatif::{provide_whatif, use_whatif, WhatIf};

@@ -11,6 +11,7 @@ pub mod findings;
 pub mod header;
 pub mod import;
 pub mod inspector;
+pub mod layout_search;
 pub mod notice;
 pub mod options;
 pub mod palette;

@@ -59,7 +59,7 @@ test("S3's worker shows its load and the derivation; a change, a bad value, the 
   assert.match(await planner.loadError("load-mean"), /“abc” is not a number/);
   assert.deepEqual(await planner.loadValues(), { tasks: "100", window: "3", mean: "36", p95: "54" });
   assert.match(await planner.loadDerivation(), /~100 tasks\/h/);
-  await planner.byTestId("load").scrollIntoViewIfNeeded();
+  await planner.byTestId("load-inputs").scrollIntoViewIfNeeded();
   await planner.screenshot("screen-inspector-load-en-1280x720");
   await planner.byTestId("load-option").scrollIntoViewIfNeeded();
   await planner.screenshot("screen-inspector-load-derivation-en-1280x720");
@@ -115,7 +115,7 @@ test("in Chinese: the derivation, a refusal and the fix read as written, and a w
   await planner.enterLoad("load-window", "90");
   assert.equal(await planner.loadError("load-window"), "到达窗口须在 1 秒到 60 分钟之间，未应用 90 分钟。");
   assert.deepEqual(await planner.loadValues(), { tasks: "50", window: "3", mean: "36", p95: "54" });
-  await planner.byTestId("load").scrollIntoViewIfNeeded();
+  await planner.byTestId("load-inputs").scrollIntoViewIfNeeded();
   await planner.screenshot("screen-inspector-load-zh-1280x720");
   await planner.byTestId("load-option").scrollIntoViewIfNeeded();
   await planner.screenshot("screen-inspector-load-derivation-zh-1280x720");
@@ -138,7 +138,7 @@ test("in Chinese: the derivation, a refusal and the fix read as written, and a w
   assert.equal(await planner.loadDerivation(), "", "nothing applied until the latency is in");
   await planner.enterLoad("load-latency", "200");
   await planner.waitForLoadWords("load-derivation", /峰值每秒 50 个请求，每个 200 毫秒 → 同时在处理 10 个/);
-  await planner.byTestId("load").scrollIntoViewIfNeeded();
+  await planner.byTestId("load-inputs").scrollIntoViewIfNeeded();
   await planner.screenshot("screen-inspector-load-web-zh-1280x720");
   await planner.undo();
   await planner.byTestId("load-derivation").waitFor({ state: "detached" });

@@ -16,6 +16,7 @@ pub mod highlight;
 pub mod import;
 pub mod protocol;
 pub mod qr;
+pub mod search;
 
 use protocol::{ExportedFile, Request, Response};
 use stackfit_core::export::{self, Secrets};
@@ -57,7 +58,27 @@ impl Answer {
 /// assert!(answer.attachment.unwrap().starts_with(b"PK"));
 /// ```
 pub fn handle(request: Request, random_secret: &mut dyn FnMut() -> String) -> Answer {
+    handle_with_progress(request, random_secret, &mut |_| {})
+}
+
+/// [`handle`], telling `progress` how a long request (a layout search) is
+/// going: each call is a reply to post before the answer.
+pub fn handle_with_progress(
+    request: Request,
+    random_secret: &mut dyn FnMut() -> String,
+    progress: &mut dyn FnMut(Response),
+) -> Answer {
     match request {
+        Request::Search {
+            plan,
+            option,
+            book,
+            constraints,
+            lang,
+        } => Answer {
+            response: search::run(&plan, &option, &book, &constraints, lang, progress),
+            attachment: None,
+        },
         Request::Import {
             files,
             env,

@@ -62,8 +62,20 @@ mod worker {
                         return;
                     }
                 };
-                let answer =
-                    stackfit_tools::handle(envelope.request, &mut || crypto_secret(&scope));
+                // Progress at most every 100 ms: each is a message to the page.
+                let mut last = 0.0;
+                let id = envelope.id;
+                let answer = stackfit_tools::handle_with_progress(
+                    envelope.request,
+                    &mut || crypto_secret(&scope),
+                    &mut |response| {
+                        let now = js_sys::Date::now();
+                        if now - last >= 100.0 {
+                            last = now;
+                            post(&scope, &Reply { id, response }, None);
+                        }
+                    },
+                );
                 let reply = Reply {
                     id: envelope.id,
                     response: answer.response,

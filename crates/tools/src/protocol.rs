@@ -82,6 +82,21 @@ pub enum Request {
         lang: UiLang,
         format: TextFormat,
     },
+    /// The cheapest layouts of one option's placements under the
+    /// constraints (`stackfit_core::search::search_with_progress`); the
+    /// worker posts [`Response::SearchProgress`] while it runs, then
+    /// [`Response::Search`].
+    Search {
+        /// The plan as `stackfit_core::codec::to_json` writes it.
+        plan: String,
+        /// The option's id.
+        option: String,
+        /// The reader's price book as the engine's CSV (`book_to_csv`).
+        book: String,
+        constraints: SearchConstraints,
+        /// The language the new options are named in.
+        lang: UiLang,
+    },
 }
 
 /// Which text of the report [`Request::ReportText`] asks for.
@@ -90,6 +105,71 @@ pub enum Request {
 pub enum TextFormat {
     Markdown,
     CostCsv,
+}
+
+/// What a layout must respect (the engine's `search::Constraints`, with
+/// providers by their kebab-case names: `alibaba-ecs`, `alibaba-lightweight`,
+/// `tencent-cvm`, `tencent-lighthouse`, `aws`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct SearchConstraints {
+    #[serde(default)]
+    pub keep_together: Vec<Vec<String>>,
+    #[serde(default)]
+    pub keep_apart: Vec<Vec<String>>,
+    /// (placement id, server id): the placement stays on that server.
+    #[serde(default)]
+    pub pinned: Vec<(String, String)>,
+    /// Empty: the option's own providers.
+    #[serde(default)]
+    pub providers: Vec<String>,
+    #[serde(default)]
+    pub max_servers: Option<u32>,
+    /// `None`: the plan's headroom target.
+    #[serde(default)]
+    pub headroom_target_pct: Option<u32>,
+    /// Catalog prices only (not the reader's or the plan's quotes).
+    #[serde(default)]
+    pub catalog_prices_only: bool,
+    /// Tiers nobody could price may be used (the layout says so).
+    #[serde(default)]
+    pub allow_unknown_prices: bool,
+}
+
+/// One server of a found layout, as the engine reports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FoundServer {
+    pub id: String,
+    pub tier: String,
+    /// "8C16G".
+    pub size: String,
+    pub placements: Vec<String>,
+    pub monthly_fen: Option<i64>,
+    /// Memory headroom at peak, percent of allocatable.
+    pub headroom_pct: i64,
+    pub pinned: bool,
+}
+
+/// A found layout: its figures and reason from the engine, and the option
+/// to keep (`Action::AddOption`) as JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FoundLayout {
+    /// The provider's name in en and zh ("" when unknown).
+    pub provider_en: String,
+    pub provider_zh: String,
+    /// `None` when a server's price is unknown.
+    pub monthly_fen: Option<i64>,
+    pub known_monthly_fen: i64,
+    /// Tiers whose price is unknown.
+    pub unknown_prices: Vec<String>,
+    pub headroom_pct: i64,
+    pub servers: Vec<FoundServer>,
+    pub reason_en: String,
+    pub reason_zh: String,
+    /// The new option's id and name.
+    pub option_id: String,
+    pub option_name: String,
+    /// The `PlanOption` as JSON (serde), for `Action::AddOption`.
+    pub option: String,
 }
 
 /// One file the user pasted or dropped: the name it is known by (in
@@ -143,6 +223,27 @@ pub enum Response {
     LinkJson { json: String },
     /// The report's Markdown or cost CSV, for [`Request::ReportText`].
     ReportText { text: String },
+    /// A search is running: providers searched so far of all, and the
+    /// exact search's nodes in the current one. Not the last reply.
+    SearchProgress {
+        providers_done: u32,
+        providers: u32,
+        nodes: u64,
+    },
+    /// What the search found: up to three layouts, cheapest first; the
+    /// cheapest one-server layout beside them when none of them is one; or
+    /// why nothing fits.
+    Search {
+        layouts: Vec<FoundLayout>,
+        one_server: Option<Box<FoundLayout>>,
+        /// The optimum (branch and bound), or a heuristic within `within_pct`.
+        exact: bool,
+        within_pct: Option<u32>,
+        no_fit_en: Option<String>,
+        no_fit_zh: Option<String>,
+        /// Tiers considered.
+        tiers: u32,
+    },
 }
 
 /// A request with its id, which the reply carries back.

@@ -267,7 +267,7 @@ pub fn LoadFields(
     };
 
     view! {
-        <section class="load" data-testid="load" data-load-class=match class { LoadClass::Web => "web", LoadClass::Tasks => "tasks" }>
+        <section class="load-inputs" data-testid="load-inputs" data-load-class=match class { LoadClass::Web => "web", LoadClass::Tasks => "tasks" }>
             <h3>{move || LoadMsg::Heading.text(lang.get())}</h3>
             <p class="hint">{move || LoadMsg::Hint.text(lang.get())}</p>
             {fields}

@@ -24,7 +24,7 @@ pub fn OptionTabs() -> impl IntoView {
         planner.with_plan(|p| {
             p.options
                 .iter()
-                .map(|o| (o.id.clone(), o.name.clone()))
+                .map(|o| (o.id.clone(), o.name.clone(), o.load))
                 .collect::<Vec<_>>()
         })
     });
@@ -77,7 +77,7 @@ pub fn OptionTabs() -> impl IntoView {
                     tabs
                         .get()
                         .into_iter()
-                        .map(|(id, name)| {
+                        .map(|(id, name, load)| {
                             let active = {
                                 let id = StoredValue::new(id.clone());
                                 move || planner.option_id.with(|o| *o == id.get_value())
@@ -102,6 +102,11 @@ pub fn OptionTabs() -> impl IntoView {
                                 >
                                     <VerdictBadge verdict compact=true />
                                     <span class="option-tab-name">{name.clone()}</span>
+                                    {(load != stackfit_core::whatif::LOAD_ONE).then(|| view! {
+                                        <span class="load-tag" data-testid=format!("option-load-{id}") title=move || lang.get().pick("按这个负载倍数显示", "shown at this load")>
+                                            {stackfit_core::whatif::load_words(load)}
+                                        </span>
+                                    })}
                                 </button>
                             }
                         })

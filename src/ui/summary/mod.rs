@@ -2,7 +2,9 @@
 //! findings by severity — and, when the plan has several options, the
 //! options side by side with their cost differences.
 
+mod breaking;
 mod compare;
+mod load;
 
 use leptos::prelude::*;
 use stackfit_core::cost::price_basis_words;
@@ -10,10 +12,13 @@ use stackfit_core::fit::{option_limited_by_words, OptionReport, Severity};
 use stackfit_core::model::units::format_fen;
 
 use crate::i18n::{keep_units, Lang};
-use crate::state::{use_lang, use_planner};
+use crate::state::{use_lang, use_planner, WhatIf};
 use crate::ui::export::ExportButton;
+use crate::ui::layout_search::{SearchButton, SearchDialog};
 use crate::ui::verdict::VerdictBadge;
+pub use breaking::BreakingPoints;
 pub use compare::OptionCompare;
+pub use load::{step_of, LoadSlider, STEPS};
 
 /// "¥1,234.00" or, when a server has no price, what is missing.
 pub fn money_text(fen: Option<i64>, lang: Lang) -> String {
@@ -76,6 +81,8 @@ pub fn Summary() -> impl IntoView {
         planner.report.with(|r| r.option(&id).cloned())
     });
     let verdict = Signal::derive(move || option.with(|o| o.as_ref().map(|o| o.verdict)));
+    // Breaking points per plan change (not per slider move).
+    let whatif = WhatIf::new(planner).follow();
     view! {
         <section class="summary" data-testid="summary">
             <div class="summary-verdict" data-testid="verdict" data-verdict=move || verdict.get().map(|v| v.as_str())>
@@ -152,7 +159,13 @@ pub fn Summary() -> impl IntoView {
                     .collect_view()}
             </ul>
             <ExportButton />
+            <SearchButton />
+            <div class="whatif" data-testid="whatif">
+                <LoadSlider />
+                <BreakingPoints whatif />
+            </div>
         </section>
+        <SearchDialog />
         <OptionCompare />
     }
 }

@@ -397,7 +397,7 @@ export class Planner {
   /** Selects placement `id` by its chip and waits for its load section. */
   async selectForLoad(id) {
     await this.placementById(id).locator(".placement-name").click();
-    await this.byTestId("inspector").locator('[data-testid="load"]').waitFor();
+    await this.byTestId("inspector").locator('[data-testid="load-inputs"]').waitFor();
   }
 
   /** The load fields' values as shown: { tasks, window, mean, p95 } or { rps, latency }. */
@@ -449,5 +449,104 @@ export class Planner {
   /** What the load field `testid` says is wrong ("" when nothing). */
   async loadError(testid) {
     return words(await this.byTestId(`${testid}-error`).textContent());
+  }
+
+  // ---- What-if: the load slider and the breaking points ----
+
+  get loadSlider() {
+    return this.byTestId("load-slider");
+  }
+
+  /** The load shown next to the slider ("×2.5"). */
+  async loadValue() {
+    return (await this.byTestId("load-value").textContent()).trim();
+  }
+
+  /** Moves the slider with the keyboard: focus it, press `key` `times` times. */
+  async nudgeLoad(key, times = 1) {
+    await this.loadSlider.focus();
+    for (let i = 0; i < times; i++) await this.page.keyboard.press(key);
+  }
+
+  /** Drags the slider's thumb with the mouse to `fraction` (0…1) of its track. */
+  async dragLoadTo(fraction) {
+    await this.loadSlider.scrollIntoViewIfNeeded();
+    const box = await this.loadSlider.boundingBox();
+    const y = box.y + box.height / 2;
+    const value = Number(await this.loadSlider.inputValue());
+    const max = Number(await this.loadSlider.getAttribute("max"));
+    const thumb = 8;
+    const at = (v) => box.x + thumb + ((box.width - 2 * thumb) * v) / max;
+    await this.page.mouse.move(at(value), y);
+    await this.page.mouse.down();
+    const target = box.x + thumb + (box.width - 2 * thumb) * fraction;
+    for (let i = 1; i <= 8; i++) await this.page.mouse.move(at(value) + ((target - at(value)) * i) / 8, y);
+    await this.page.mouse.up();
+  }
+
+  /** Each server's breaking point: [{ server, load, gives, text }], once
+   * they are computed for the option on screen (they follow a change in a
+   * task of their own). */
+  async breakingPoints() {
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="breaking-points"]')?.dataset.stale === "false");
+    return this.page.locator('[data-testid="breaking-point"]').evaluateAll((els) =>
+      els.map((e) => ({
+        server: e.dataset.serverId,
+        load: e.dataset.load,
+        gives: e.dataset.gives,
+        text: e.textContent.trim(),
+      })),
+    );
+  }
+
+  // ---- Layout search ----
+
+  get searchDialog() {
+    return this.byTestId("search-dialog");
+  }
+
+  async openSearch() {
+    await this.byTestId("search-open").click();
+    await this.searchDialog.waitFor();
+  }
+
+  /** Runs the search and waits for its answer (or failure). */
+  async runSearch({ timeout = 30_000 } = {}) {
+    await this.searchDialog.locator('[data-testid="search-run"]').click();
+    await this.page.waitForFunction(
+      () => ["done", "failed"].includes(document.querySelector('[data-testid="search-status"]')?.dataset.state),
+      null,
+      { timeout },
+    );
+  }
+
+  /** Adds a rule: kind "apart" | "together" | "pin", then two ids. */
+  async addSearchRule(kind, first, second) {
+    const d = this.searchDialog;
+    await d.locator('[data-testid="search-rule-kind"]').selectOption(kind);
+    await d.locator('[data-testid="search-rule-first"]').selectOption(first);
+    await d.locator('[data-testid="search-rule-second"]').selectOption(second);
+    await d.locator('[data-testid="search-rule-add"]').click();
+  }
+
+  /** The found layouts: [{ rank, oneServer, monthlyFen, servers, monthly, reason }]. */
+  async searchLayouts() {
+    return this.searchDialog.locator('[data-testid="search-layout"]').evaluateAll((els) =>
+      els.map((e) => ({
+        rank: Number(e.dataset.rank),
+        oneServer: e.dataset.oneServer === "true",
+        monthlyFen: e.dataset.monthlyFen === "" ? null : Number(e.dataset.monthlyFen),
+        servers: Number(e.dataset.servers),
+        monthly: e.querySelector('[data-testid="search-layout-monthly"]').textContent.trim(),
+        reason: e.querySelector('[data-testid="search-layout-reason"]').textContent.trim(),
+      })),
+    );
+  }
+
+  /** A money text as shown ("¥1,480.00", "¥1,480.00/month") in fen. */
+  static fen(text) {
+    const m = text.replace(/,/g, "").match(/-?¥(\d+)\.(\d\d)/);
+    if (!m) throw new Error(`no money in ${JSON.stringify(text)}`);
+    return Number(m[1]) * 100 + Number(m[2]);
   }
 }

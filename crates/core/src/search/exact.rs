@@ -16,7 +16,11 @@ use super::{keep_best, Cost, Group, Solution, Space, BEST};
 pub const NODE_BUDGET: u64 = 400_000;
 
 /// The best layouts, and whether every partition was accounted for.
-pub(crate) fn search(space: &Space, seed: Vec<Solution>) -> (Vec<Solution>, bool) {
+pub(crate) fn search(
+    space: &Space,
+    seed: Vec<Solution>,
+    tick: &mut dyn FnMut(u64),
+) -> (Vec<Solution>, bool) {
     let mut groups: Vec<Group> = Vec::new();
     for (i, item) in space.items.iter().enumerate() {
         let Some(bin) = item.fixed else { continue };
@@ -53,6 +57,7 @@ pub(crate) fn search(space: &Space, seed: Vec<Solution>) -> (Vec<Solution>, bool
         after_twin: &after_twin,
         placed_in: &mut placed_in,
         budget: &mut budget,
+        tick,
     };
     let complete = branch(space, &mut walk, 0, &mut groups, &mut best);
     (best, complete)
@@ -105,7 +110,12 @@ struct Walk<'w> {
     /// The group each placed item (by its place in `order`) went to.
     placed_in: &'w mut [usize],
     budget: &'w mut u64,
+    /// Told the nodes visited so far every [`TICK_NODES`] nodes.
+    tick: &'w mut dyn FnMut(u64),
 }
+
+/// How often the walk reports the nodes it has visited.
+pub const TICK_NODES: u64 = 8192;
 
 /// The cheapest server a placement still to place needs when it fits no
 /// group opened so far (0 when every one fits some group).
@@ -152,6 +162,10 @@ fn branch(
         return false;
     }
     *w.budget -= 1;
+    let visited = NODE_BUDGET - *w.budget;
+    if visited.is_multiple_of(TICK_NODES) {
+        (w.tick)(visited);
+    }
     let cost = total(space, groups);
     let limit = cutoff(best);
     if limit.is_some_and(|l| cost > l) {

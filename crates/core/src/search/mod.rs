@@ -55,7 +55,7 @@ pub use reason::no_fit_words;
 /// is exact.
 pub const EXACT_MAX_ITEMS: usize = 12;
 
-pub use exact::NODE_BUDGET;
+pub use exact::{NODE_BUDGET, TICK_NODES};
 
 /// How many layouts a search returns at most.
 pub const BEST: usize = 3;
@@ -194,6 +194,19 @@ pub struct SearchResult {
     pub tiers: usize,
 }
 
+/// How far a running search is, for a caller that shows progress (the
+/// planner's tools worker posts it to the page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// Providers searched to the end so far.
+    pub providers_done: usize,
+    /// Providers to search.
+    pub providers: usize,
+    /// Nodes the exact search has visited in the current provider (at most
+    /// [`NODE_BUDGET`]).
+    pub nodes: u64,
+}
+
 /// A request the search cannot start on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchError {
@@ -225,6 +238,20 @@ pub fn search(
     book: &PriceBook,
     lang: Lang,
 ) -> Result<SearchResult, SearchError> {
+    search_with_progress(plan, option_id, c, book, lang, &mut |_| {})
+}
+
+/// [`search`], telling `progress` how far it is: at the start and end of
+/// each provider, and every [`exact::TICK_NODES`] nodes of the exact
+/// search. The answer is the same as [`search`]'s.
+pub fn search_with_progress(
+    plan: &Plan,
+    option_id: &str,
+    c: &Constraints,
+    book: &PriceBook,
+    lang: Lang,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<SearchResult, SearchError> {
     // An option off ×1 is laid out at its load: the search sizes the scaled
     // placements (the figures its report shows), and the layouts it offers
     // keep the plan's own knobs and the option's load, so they evaluate as
@@ -233,7 +260,7 @@ pub fn search(
         .option(option_id)
         .filter(|o| o.load != crate::whatif::LOAD_ONE)
     else {
-        return search_as_set(plan, option_id, c, book, lang);
+        return search_as_set(plan, option_id, c, book, lang, progress);
     };
     let mut scaled = plan.clone();
     for o in &mut scaled.options {
@@ -242,7 +269,7 @@ pub fn search(
             o.load = crate::whatif::LOAD_ONE;
         }
     }
-    let mut found = search_as_set(&scaled, option_id, c, book, lang)?;
+    let mut found = search_as_set(&scaled, option_id, c, book, lang, progress)?;
     for layout in found.layouts.iter_mut().chain(found.one_server.iter_mut()) {
         layout.option.load = as_set.load;
         for p in layout
@@ -265,6 +292,7 @@ fn search_as_set(
     c: &Constraints,
     book: &PriceBook,
     lang: Lang,
+    progress: &mut dyn FnMut(Progress),
 ) -> Result<SearchResult, SearchError> {
     let option = plan.option(option_id).ok_or_else(|| {
         error(
@@ -450,7 +478,13 @@ fn search_as_set(
     let mut lower: Option<Fen> = None;
     let mut why: Option<NoFit> = None;
     let mut tiers_seen = 0;
-    for provider in providers {
+    let n_providers = providers.len();
+    for (done, provider) in providers.into_iter().enumerate() {
+        progress(Progress {
+            providers_done: done,
+            providers: n_providers,
+            nodes: 0,
+        });
         let mut bins = tier_bins(plan, &prices, provider, c);
         let n_tiers = bins.len();
         tiers_seen += n_tiers;
@@ -507,7 +541,13 @@ fn search_as_set(
         let free = space.items.iter().filter(|i| i.fixed.is_none()).count();
         let seed = heuristic::search(&space);
         let (found, exact) = if free <= EXACT_MAX_ITEMS {
-            exact::search(&space, seed)
+            exact::search(&space, seed, &mut |nodes| {
+                progress(Progress {
+                    providers_done: done,
+                    providers: n_providers,
+                    nodes,
+                })
+            })
         } else {
             (seed, false)
         };
@@ -533,6 +573,11 @@ fn search_as_set(
             all.push((s.cost, s.groups.len(), provider, layout));
         }
     }
+    progress(Progress {
+        providers_done: n_providers,
+        providers: n_providers,
+        nodes: 0,
+    });
     all.sort_by_key(|a| (a.0, a.1, a.2));
     all.truncate(BEST);
     let mut taken: Vec<String> = plan.options.iter().map(|o| o.id.clone()).collect();
