@@ -47,7 +47,10 @@ mod tests {
     use super::*;
 
     /// The longest template's link fits in a QR code, at a version a phone
-    /// camera reads from a screen.
+    /// camera reads from a screen: version 32 (145 modules) drawn at 4 px a
+    /// module is 612 px with its quiet zone. S3's links grew from version 30
+    /// to 32 when its workers gained their load inputs and the notes that
+    /// say where those come from.
     #[test]
     fn every_template_link_fits_in_a_qr_code() {
         let page = "https://stackfit.example/planner/";
@@ -68,7 +71,7 @@ mod tests {
             }
         }
         eprintln!("largest QR version of a template link: {largest}");
-        assert!(largest <= 30, "version {largest}");
+        assert!(largest <= 32, "version {largest}");
     }
 
     #[test]
