@@ -123,9 +123,10 @@ pub fn no_fit_words(why: &NoFit, lang: Lang) -> String {
             max_servers,
             exhaustive,
         } => match (en, exhaustive) {
-            (true, true) => format!("no layout fits on at most {max_servers} servers"),
+            (true, true) => format!("no layout fits on {}", at_most_servers(*max_servers)),
             (true, false) => format!(
-                "the heuristic found no layout on at most {max_servers} servers (too many placements for an exhaustive search; one may exist)"
+                "the heuristic found no layout on {} (too many placements for an exhaustive search; one may exist)",
+                at_most_servers(*max_servers)
             ),
             (false, true) => format!("最多 {max_servers} 台服务器时没有放得下的布局"),
             (false, false) => format!(
@@ -370,7 +371,11 @@ fn reasons(
     }) {
         let ids = db.placements.join(" + ");
         (
-            format!("{ids} alone on its server, {} servers", servers.len()),
+            if db.placements.len() == 1 {
+                format!("{ids} alone on its server, {} servers", servers.len())
+            } else {
+                format!("{ids} alone on their server, {} servers", servers.len())
+            },
             format!("{ids} 单独一台服务器，共 {} 台", servers.len()),
         )
     } else {
@@ -436,5 +441,14 @@ pub(crate) fn one_server_name(layout: &Layout, lang: Lang) -> String {
     match lang {
         Lang::En => format!("One server: {size}"),
         Lang::Zh => format!("单台服务器：{size}"),
+    }
+}
+
+/// "at most 1 server", "at most 3 servers".
+fn at_most_servers(n: usize) -> String {
+    if n == 1 {
+        "at most 1 server".to_string()
+    } else {
+        format!("at most {n} servers")
     }
 }
