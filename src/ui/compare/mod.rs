@@ -15,8 +15,8 @@ pub use cost_chart::CostChart;
 pub use table::ComparisonTable;
 
 use crate::i18n::keep_units;
-use crate::state::{use_lang, use_planner, use_popovers};
-use crate::ui::dialog::Modal;
+use crate::state::{use_lang, use_planner};
+use crate::ui::dialog::{Modal, OpenButton};
 use crate::ui::report::ReportButton;
 
 /// The popover key of the compare view.
@@ -25,19 +25,7 @@ pub const KEY: &str = "compare";
 /// Opens the compare view.
 #[component]
 pub fn CompareButton() -> impl IntoView {
-    let lang = use_lang();
-    let popovers = use_popovers();
-    view! {
-        <button
-            class="tool"
-            data-testid="compare-open"
-            data-popover-trigger=KEY
-            aria-haspopup="dialog"
-            on:click=move |_| popovers.toggle(KEY)
-        >
-            {move || lang.get().pick("详细对比…", "Compare in detail…")}
-        </button>
-    }
+    view! { <OpenButton key=KEY class="tool" testid="compare-open" label=("详细对比…", "Compare in detail…") /> }
 }
 
 /// The compare view, shown while its popover is open.

@@ -9,6 +9,35 @@ use wasm_bindgen::JsCast;
 
 use crate::state::{use_lang, use_popovers};
 
+/// The button that opens (and closes) the dialog of popover `key`: the
+/// control focus goes back to when the dialog is dismissed. `children`
+/// follow its words (a count badge).
+#[component]
+pub fn OpenButton(
+    /// The popover key of the dialog it opens.
+    key: &'static str,
+    class: &'static str,
+    testid: &'static str,
+    /// Its words, in (zh, en).
+    label: (&'static str, &'static str),
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let popovers = use_popovers();
+    view! {
+        <button
+            class=class
+            data-testid=testid
+            data-popover-trigger=key
+            aria-haspopup="dialog"
+            on:click=move |_| popovers.toggle(key)
+        >
+            {move || lang.get().pick(label.0, label.1)}
+            {children.map(|c| c())}
+        </button>
+    }
+}
+
 /// The dialog around `children`, shown while popover `key` is open.
 #[component]
 pub fn Modal(

@@ -26,8 +26,8 @@ pub use form::{provider_name, Rule, SearchForm};
 
 use crate::browser::tools_worker;
 use crate::i18n::{keep_units, Lang};
-use crate::state::{use_lang, use_planner, use_popovers};
-use crate::ui::dialog::Modal;
+use crate::state::{use_lang, use_planner};
+use crate::ui::dialog::{Modal, OpenButton};
 use results::Results;
 use rules::RuleBuilder;
 
@@ -76,19 +76,7 @@ pub enum Run {
 /// "Find cheaper layouts…": opens the dialog for the option on screen.
 #[component]
 pub fn SearchButton() -> impl IntoView {
-    let lang = use_lang();
-    let popovers = use_popovers();
-    view! {
-        <button
-            class="tool"
-            data-testid="search-open"
-            data-popover-trigger=KEY
-            aria-haspopup="dialog"
-            on:click=move |_| popovers.toggle(KEY)
-        >
-            {move || lang.get().pick("寻找更省的布局…", "Find cheaper layouts…")}
-        </button>
-    }
+    view! { <OpenButton key=KEY class="tool" testid="search-open" label=("寻找更省的布局…", "Find cheaper layouts…") /> }
 }
 
 /// The search dialog, shown while its popover is open.

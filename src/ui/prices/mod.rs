@@ -19,10 +19,8 @@ use quote_table::{QuoteTable, RowAction};
 use crate::browser::{clock::today, download};
 use crate::i18n::Lang;
 use crate::state::prices::csv_error_text;
-use crate::state::{
-    use_lang, use_my_prices, use_planner, use_popovers, MyPrices, Popovers, Selection,
-};
-use crate::ui::dialog::Modal;
+use crate::state::{use_lang, use_my_prices, use_planner, MyPrices, Popovers, Selection};
+use crate::ui::dialog::{Modal, OpenButton};
 
 /// The popover key of the price-book dialog.
 pub const KEY: &str = "prices";
@@ -36,23 +34,14 @@ pub fn open_for_tier(prices: MyPrices, popovers: Popovers, tier: &str) {
 /// The header's button: "My prices", with how many quotes the book holds.
 #[component]
 pub fn PricesButton() -> impl IntoView {
-    let lang = use_lang();
-    let popovers = use_popovers();
     let planner = use_planner();
     let count = move || planner.book.with(|b| b.quotes.len());
     view! {
-        <button
-            class="tool prices-button"
-            data-testid="prices-button"
-            data-popover-trigger=KEY
-            aria-haspopup="dialog"
-            on:click=move |_| popovers.toggle(KEY)
-        >
-            {move || lang.get().pick("我的报价", "My prices")}
+        <OpenButton key=KEY class="tool prices-button" testid="prices-button" label=("我的报价", "My prices")>
             <Show when=move || count() != 0>
                 " "<span class="count-badge">{count}</span>
             </Show>
-        </button>
+        </OpenButton>
     }
 }
 

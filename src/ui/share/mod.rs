@@ -13,7 +13,7 @@ pub use dialog::ShareDialog;
 pub use drop_overlay::DropOverlay;
 pub use notice::{outcome_text, OpenNotice};
 
-use crate::state::{use_lang, use_popovers};
+use crate::ui::dialog::OpenButton;
 
 /// The popover key of the share dialog.
 const KEY: &str = "share";
@@ -21,17 +21,5 @@ const KEY: &str = "share";
 /// The header's Share button: opens the share dialog.
 #[component]
 pub fn ShareButton() -> impl IntoView {
-    let lang = use_lang();
-    let popovers = use_popovers();
-    view! {
-        <button
-            class="tool share-button"
-            data-testid="share-open"
-            data-popover-trigger=KEY
-            aria-haspopup="dialog"
-            on:click=move |_| popovers.toggle(KEY)
-        >
-            {move || lang.get().pick("分享", "Share")}
-        </button>
-    }
+    view! { <OpenButton key=KEY class="tool share-button" testid="share-open" label=("分享", "Share") /> }
 }
