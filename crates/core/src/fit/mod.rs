@@ -412,8 +412,15 @@ fn evaluate_option(
     settings: &Settings,
     prices: &cost::Prices,
 ) -> OptionReport {
-    let scaled = crate::whatif::scale_option(as_set, as_set.load);
-    let option = &scaled;
+    // At ×1 the option is evaluated as it is, without a copy (this runs on
+    // every edit, for every option).
+    let scaled;
+    let option = if as_set.load == crate::whatif::LOAD_ONE {
+        as_set
+    } else {
+        scaled = crate::whatif::scale_option(as_set, as_set.load);
+        &scaled
+    };
     let resolved: Vec<Resolved> = option.servers.iter().map(|s| resolve(s, None)).collect();
     let mut measured: Vec<Measured> = option
         .servers
