@@ -4,7 +4,7 @@
 //! what it is — from a published measurement where one exists, else from a
 //! planner figure for its runtime (labelled `PLANNER`, confidence C) —
 //! instead of the flat figure an unknown image gets. The measurements are in
-//! `crates/core/tests/truth/measurements-helpers.json`.
+//! `crates/core/tests/truth/measurements-truth.json`.
 
 use crate::kinds::fixed::{expected, limit, peak};
 use crate::kinds::knobs::CPU_LIGHT;
@@ -97,6 +97,13 @@ const MONGODB_EXPORTER_MEMORY: Source = src(
     "percona/mongodb_exporter#990: a sidecar exporter uses ~50 MB on 0.40 and 0.42, ~500 MB on 0.43 with the same replica set and flags",
     "https://github.com/percona/mongodb_exporter/issues/990",
     "2024-12-12",
+    Confidence::B,
+);
+
+const IMGPROXY_PEAK: Source = src(
+    "DarthSim (imgproxy maintainer) gist: imgproxy vs alternatives benchmark, concurrency 8, ab -c 4 resizing a 29 MB 7360x4912 JPEG to 500x500 on 4 CPUs: memory peak 194 MB (gist last active 2025-02-26)",
+    "https://gist.github.com/DarthSim/9d971d2859f3714a29cf8ce094b3fc55",
+    "2025-02-26",
     Confidence::B,
 );
 
@@ -195,8 +202,8 @@ pub const IMGPROXY: ServiceDef = helper(
     &["darthsim/imgproxy"],
     &[
         exp(64, "a Go server with libvips loaded, no image in flight; no measurement found, planner figure", PLANNER),
-        pk(512, "a few large images decoded at once (concurrency defaults to twice the CPUs); planner figure", PLANNER),
-        lim(PLANNER),
+        pk(194, "4 large images in flight (the default concurrency of twice the CPUs on a 2 vCPU server): the maintainer's benchmark peaked at 194 MB resizing a 29 MB 7360×4912 JPEG; imgproxy 4.0.11 with 8–16 in flight on 16 threads peaked at 271 MB (82 MB with a 2000×1333 source)", IMGPROXY_PEAK),
+        lim(IMGPROXY_PEAK),
         CPU_LIGHT,
     ],
     Deploy {
