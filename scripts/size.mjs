@@ -1,8 +1,8 @@
 // Prints the release site's .wasm, JS and CSS sizes: raw, gzip -9 and brotli
 // (quality 11), as a static host or CDN would serve them, then the first load
 // (what index.html makes every visitor fetch: the app's wasm, its JS glue and
-// the CSS; not the tools worker, which loads on first use) against the
-// budget. Run after a release build: `make size`.
+// the CSS; not the tools worker or the extras, which load on first use)
+// against the budget. Run after a release build: `make size`.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -19,7 +19,8 @@ if (rows.length === 0) {
   process.exit(1);
 }
 const first = { raw: 0, gz: 0, br: 0 };
-const later = { raw: 0, gz: 0, br: 0 };
+const tools = { raw: 0, gz: 0, br: 0 };
+const extras = { raw: 0, gz: 0, br: 0 };
 console.log(`${"file".padEnd(44)}${"raw".padStart(11)}${"gzip".padStart(11)}${"brotli".padStart(11)}`);
 for (const file of rows) {
   const bytes = readFileSync(join(dist, file));
@@ -28,13 +29,18 @@ for (const file of rows) {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
   }).length;
   console.log(`${file.padEnd(44)}${kib(bytes.length)}${kib(gz)}${kib(br)}`);
-  const sum = file.startsWith("stackfit-tools") ? later : first;
+  const sum = file.startsWith("stackfit-tools")
+    ? tools
+    : file.startsWith("stackfit-extras")
+      ? extras
+      : first;
   sum.raw += bytes.length;
   sum.gz += gz;
   sum.br += br;
 }
 console.log(`${"first load (app wasm + JS + CSS)".padEnd(44)}${kib(first.raw)}${kib(first.gz)}${kib(first.br)}`);
-console.log(`${"tools worker (on first use)".padEnd(44)}${kib(later.raw)}${kib(later.gz)}${kib(later.br)}`);
+console.log(`${"tools worker (on first use)".padEnd(44)}${kib(tools.raw)}${kib(tools.gz)}${kib(tools.br)}`);
+console.log(`${"extras (on first use)".padEnd(44)}${kib(extras.raw)}${kib(extras.gz)}${kib(extras.br)}`);
 const over = first.br / 1024 - BUDGET_KIB;
 console.log(
   over > 0

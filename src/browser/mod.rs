@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod dismiss;
 pub mod download;
+pub mod extras;
 pub mod fetch;
 pub mod files;
 pub mod focus;

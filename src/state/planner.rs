@@ -2,6 +2,8 @@
 //! selection, and the engine's report as a memo. Every change goes through
 //! [`Planner::dispatch`] as a core `Action`; nothing here computes a number.
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use stackfit_core::cost::Prices;
 use stackfit_core::edit::{ActionError, History};
@@ -13,6 +15,34 @@ use stackfit_core::Report;
 /// Ids the app makes up (placements, servers, options, saved plans) come
 /// from the engine's one rule.
 pub use stackfit_core::model::fresh_id;
+
+/// A change made by the planner of an extras screen (`crate::extras`), a
+/// copy of the page's: the page's planner makes it too.
+pub enum Echo<'a> {
+    /// An action the engine accepted.
+    Applied(&'a Action),
+    /// Another option shown.
+    Picked(&'a str),
+}
+
+type EchoTo = Box<dyn Fn(Echo<'_>)>;
+
+thread_local! {
+    static ECHO: RefCell<Option<EchoTo>> = const { RefCell::new(None) };
+}
+
+/// From now on every change this module's planner makes also goes to `to`.
+pub fn echo_changes(to: impl Fn(Echo<'_>) + 'static) {
+    ECHO.with(|e| *e.borrow_mut() = Some(Box::new(to)));
+}
+
+fn echo(change: Echo<'_>) {
+    ECHO.with(|e| {
+        if let Some(to) = e.borrow().as_ref() {
+            to(change)
+        }
+    });
+}
 
 /// What the inspector shows.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -88,6 +118,9 @@ impl Planner {
     pub fn dispatch(&self, action: Action) {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply(&action));
+        if outcome.is_ok() {
+            echo(Echo::Applied(&action));
+        }
         self.refusal.set(outcome.err());
     }
 
@@ -97,6 +130,7 @@ impl Planner {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply(&action));
         if outcome.is_ok() {
+            echo(Echo::Applied(&action));
             self.refusal.set(None);
         }
         outcome
@@ -108,6 +142,9 @@ impl Planner {
     pub fn dispatch_live(&self, action: Action) {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply_merging(&action));
+        if outcome.is_ok() {
+            echo(Echo::Applied(&action));
+        }
         self.refusal.set(outcome.err());
     }
 
@@ -159,6 +196,7 @@ impl Planner {
 
     /// Shows another option.
     pub fn pick_option(&self, id: &str) {
+        echo(Echo::Picked(id));
         self.picked_option.set(id.to_string());
         self.selection.set(Selection::None);
     }

@@ -18,6 +18,11 @@ impl Popovers {
         self.open.with(|o| o.as_deref() == Some(key))
     }
 
+    /// The open popover's key (tracked).
+    pub fn key(&self) -> Option<String> {
+        self.open.get()
+    }
+
     /// The open popover's key, untracked.
     pub fn current(&self) -> Option<String> {
         self.open.get_untracked()

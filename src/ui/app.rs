@@ -12,7 +12,7 @@ use crate::state::{
 };
 use crate::ui::{
     board::Board,
-    compare::CompareDialog,
+    extras::ExtraScreens,
     findings::FindingsPanel,
     header::Header,
     inspector::Inspector,
@@ -74,7 +74,7 @@ pub fn App() -> impl IntoView {
                 {move || announcer.text()}
             </p>
             <PriceBookDialog />
-            <CompareDialog />
+            <ExtraScreens />
             <ShareDialog />
             <DropOverlay />
         </div>

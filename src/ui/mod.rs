@@ -6,6 +6,7 @@ pub mod board;
 pub mod compare;
 pub mod dialog;
 pub mod export;
+pub mod extras;
 pub mod fields;
 pub mod findings;
 pub mod header;

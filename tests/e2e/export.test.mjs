@@ -41,9 +41,11 @@ test("S4: the export dialog gives every file, and the zip holds them (worker on 
   await planner.openTemplate("s4-voc");
   await planner.serverCards().first().waitFor();
   assert.ok(!requests.some((u) => u.includes("stackfit-tools")), "the exporter is not part of the first load");
+  assert.ok(!requests.some((u) => u.includes("stackfit-extras")), "the export dialog is not part of the first load");
 
   await planner.openExport();
   assert.ok(requests.some((u) => u.endsWith("stackfit-tools_bg.wasm")), "the worker's wasm loads on first use");
+  assert.ok(requests.some((u) => u.endsWith("stackfit-extras_bg.wasm")), "the dialog's wasm (the extras) loads on first use");
   assert.deepEqual(await planner.exportTabNames(), S4_FILES);
 
   // The zip: every file, in the dialog's order, with the dialog's text.

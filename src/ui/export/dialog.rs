@@ -160,6 +160,7 @@ pub fn ExportDialog(
             node_ref=dialog
             class="export-dialog"
             data-testid="export-dialog"
+            data-popover=super::KEY
             aria-labelledby="export-title"
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {

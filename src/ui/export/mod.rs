@@ -13,7 +13,8 @@ use stackfit_tools::protocol::{ExportedFile, Request, Response, UiLang};
 
 use crate::browser::tools_worker;
 use crate::i18n::Lang;
-use crate::state::{use_lang, use_planner};
+use crate::state::{use_lang, use_planner, use_popovers};
+use crate::ui::dialog::OpenButton;
 pub use dialog::ExportDialog;
 
 /// An option's files as the worker wrote them, with their zip.
@@ -82,13 +83,23 @@ fn request(state: RwSignal<ExportState>, plan_json: String, option: String, lang
     );
 }
 
+/// The popover key of the export dialog.
+pub const KEY: &str = "export";
+
 /// "Export files…": opens the dialog for the option on screen. On a phone
 /// too (downloads work there; the planner is read-only).
 #[component]
 pub fn ExportButton() -> impl IntoView {
+    view! { <OpenButton key=KEY class="tool export-open" testid=OPEN_TESTID label=("导出部署文件…", "Export files…") /> }
+}
+
+/// The export dialog while its popover is open (an extras screen).
+#[component]
+pub fn ExportScreen() -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
-    let open = RwSignal::new(false);
+    let popovers = use_popovers();
+    let open = Signal::derive(move || popovers.is_open(KEY));
     let state = RwSignal::new(ExportState::Loading);
     // While open, the files follow the option on screen and the language
     // (DEPLOY.md and the comments are written in it). Each request makes
@@ -117,19 +128,9 @@ pub fn ExportButton() -> impl IntoView {
             .unwrap_or_default()
         })
     });
-    let close = Callback::new(move |()| {
-        open.set(false);
-        crate::browser::focus::focus_testid_later(OPEN_TESTID);
-    });
+    // Closing gives focus back to the opener (`data-popover-trigger`).
+    let close = Callback::new(move |()| popovers.dismiss());
     view! {
-        <button
-            class="tool export-open"
-            data-testid=OPEN_TESTID
-            aria-haspopup="dialog"
-            on:click=move |_| open.set(true)
-        >
-            {move || lang.get().pick("导出部署文件…", "Export files…")}
-        </button>
         <Show when=move || open.get()>
             <ExportDialog state=state.read_only() option_name server_labels on_close=close />
         </Show>

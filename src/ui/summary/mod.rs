@@ -14,7 +14,7 @@ use stackfit_core::model::units::format_fen;
 use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_planner, WhatIf};
 use crate::ui::export::ExportButton;
-use crate::ui::layout_search::{SearchButton, SearchDialog};
+use crate::ui::layout_search::SearchButton;
 use crate::ui::verdict::VerdictBadge;
 pub use breaking::BreakingPoints;
 pub use compare::OptionCompare;
@@ -165,7 +165,6 @@ pub fn Summary() -> impl IntoView {
                 <BreakingPoints whatif />
             </div>
         </section>
-        <SearchDialog />
         <OptionCompare />
     }
 }

@@ -1,0 +1,27 @@
+//! The extras' entry points (`stackfit::extras`): the screens a user needs
+//! only sometimes, in their own wasm, which the page loads on first use.
+//! Exports live here, not in the library, so the planner's wasm has none.
+
+use wasm_bindgen::prelude::*;
+
+fn main() {}
+
+/// Runs the report page of share-link `payload`.
+#[wasm_bindgen]
+pub fn report(payload: String) {
+    stackfit::extras::report(payload);
+}
+
+/// Shows dialog `screen` on the page's `context` (JSON), talking back to
+/// the page through `host`'s functions.
+#[wasm_bindgen]
+pub fn open(screen: String, context: String, host: JsValue) -> Result<(), JsValue> {
+    let host = stackfit::extras::Host::from_js(&host).map_err(|e| JsValue::from_str(&e))?;
+    stackfit::extras::open(&screen, &context, host).map_err(|e| JsValue::from_str(&e))
+}
+
+/// Unmounts the open dialog.
+#[wasm_bindgen]
+pub fn close() {
+    stackfit::extras::close();
+}

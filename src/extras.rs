@@ -1,0 +1,148 @@
+//! The extras: the screens a user needs only sometimes — the report page,
+//! the compare view, the export and layout-search dialogs — run from their
+//! own wasm (`stackfit-extras`, src/bin/extras.rs), which the page loads on
+//! first use (`browser::extras`), so they are not part of the first load.
+//!
+//! A dialog runs on a copy of the page's planner: the page hands over the
+//! plan, the option on screen, the language and the price book
+//! ([`Context`]); every change the screen makes (an action the engine
+//! accepted, another option shown) is echoed back and made by the page's
+//! planner too, so there is one plan and one undo history — the page's.
+//! Closing the screen closes the page's popover, and closing the popover
+//! unmounts the screen.
+
+use std::any::Any;
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use stackfit_core::model::price::book_from_csv;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::Lang;
+use crate::state::planner::{echo_changes, Echo};
+use crate::state::{provide_announcer, provide_planner, provide_popovers};
+use crate::ui::{compare, export, layout_search};
+
+/// The popover keys of the dialogs the extras show.
+pub const SCREENS: [&str; 3] = [compare::KEY, export::KEY, layout_search::KEY];
+
+/// What the page hands a dialog.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct Context {
+    /// The plan, as `codec::to_json` writes it.
+    pub plan: String,
+    /// The option on screen.
+    pub option: String,
+    pub lang: Lang,
+    /// The user's price book, as `book_to_csv` writes it.
+    pub book: String,
+}
+
+/// The page's side of an open dialog: functions the dialog calls.
+pub struct Host {
+    /// `applied(action_json)`: an action the engine accepted here.
+    pub applied: js_sys::Function,
+    /// `picked(option_id)`: another option shown.
+    pub picked: js_sys::Function,
+    /// `said(text)`: what the screen reader should hear.
+    pub said: js_sys::Function,
+    /// `closed()`: the dialog was dismissed.
+    pub closed: js_sys::Function,
+}
+
+impl Host {
+    /// Reads the functions from the object the page passed.
+    pub fn from_js(host: &JsValue) -> Result<Host, String> {
+        let get = |name: &str| {
+            js_sys::Reflect::get(host, &JsValue::from_str(name))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .ok_or_else(|| format!("the page passed no `{name}`"))
+        };
+        Ok(Host {
+            applied: get("applied")?,
+            picked: get("picked")?,
+            said: get("said")?,
+            closed: get("closed")?,
+        })
+    }
+}
+
+thread_local! {
+    /// The open dialog's mount: dropping it unmounts the dialog.
+    static OPEN: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+}
+
+/// Mounts the report page of share-link `payload` on `<body>`.
+pub fn report(payload: String) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(move || view! { <crate::ui::report::ReportApp payload /> });
+}
+
+/// Shows dialog `screen` (one of [`SCREENS`]) on the page's `context`.
+pub fn open(screen: &str, context: &str, host: Host) -> Result<(), String> {
+    console_error_panic_hook::set_once();
+    close();
+    let screen = SCREENS
+        .into_iter()
+        .find(|s| *s == screen)
+        .ok_or_else(|| format!("no screen `{screen}`"))?;
+    let context: Context = serde_json::from_str(context).map_err(|e| e.to_string())?;
+    let plan = stackfit_core::codec::from_json(&context.plan)
+        .map_err(|e| e.to_string())?
+        .plan;
+    let book = book_from_csv(&context.book).map_err(|e| format!("{e:?}"))?;
+    let body = leptos::prelude::document()
+        .body()
+        .ok_or("the page has no body")?;
+    let mount = leptos::mount::mount_to(body, move || {
+        provide_context(RwSignal::new(context.lang));
+        let planner = provide_planner(plan);
+        planner.pick_option(&context.option);
+        planner.book.set(book);
+        let Host {
+            applied,
+            picked,
+            said,
+            closed,
+        } = host;
+        echo_changes(move |change| {
+            let _ = match change {
+                Echo::Applied(action) => match serde_json::to_string(action) {
+                    Ok(json) => applied.call1(&JsValue::NULL, &JsValue::from_str(&json)),
+                    Err(_) => Ok(JsValue::NULL),
+                },
+                Echo::Picked(id) => picked.call1(&JsValue::NULL, &JsValue::from_str(id)),
+            };
+        });
+        let popovers = provide_popovers();
+        popovers.open(screen);
+        let announcer = provide_announcer();
+        Effect::new(move |first: Option<()>| {
+            let text = announcer.text();
+            if first.is_some() {
+                let _ = said.call1(&JsValue::NULL, &JsValue::from_str(&text));
+            }
+        });
+        Effect::new(move |_| {
+            if popovers.key().is_none() {
+                let _ = closed.call0(&JsValue::NULL);
+            }
+        });
+        match screen {
+            compare::KEY => view! { <compare::CompareDialog /> }.into_any(),
+            export::KEY => view! { <export::ExportScreen /> }.into_any(),
+            _ => view! { <layout_search::SearchDialog /> }.into_any(),
+        }
+    });
+    OPEN.with(|o| *o.borrow_mut() = Some(Box::new(mount)));
+    Ok(())
+}
+
+/// Unmounts the open dialog, if any.
+pub fn close() {
+    let mount = OPEN.with(|o| o.borrow_mut().take());
+    drop(mount);
+}

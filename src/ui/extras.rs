@@ -1,0 +1,115 @@
+//! The page's side of the extras (`crate::extras`, loaded on first use by
+//! `browser::extras`): [`ExtraScreens`] shows an extras dialog while its
+//! popover is open and makes the changes the dialog echoes back, and
+//! [`report_page`] runs the report page.
+
+use leptos::prelude::*;
+use stackfit_core::codec;
+use stackfit_core::model::price::book_to_csv;
+use stackfit_core::model::Action;
+use wasm_bindgen::prelude::*;
+
+use crate::browser::extras::with_extras;
+use crate::extras::{Context, SCREENS};
+use crate::i18n::Lang;
+use crate::state::{use_announcer, use_lang, use_planner, use_popovers};
+
+/// Opens an extras dialog when its popover opens (with the plan as it is
+/// then: the page behind a modal dialog cannot change) and closes it when
+/// the popover closes. If the extras cannot load, says why.
+#[component]
+pub fn ExtraScreens() -> impl IntoView {
+    let lang = use_lang();
+    let planner = use_planner();
+    let popovers = use_popovers();
+    let announcer = use_announcer();
+    let failed = RwSignal::new(None::<String>);
+    // The host functions live as long as the page.
+    let host = js_sys::Object::new();
+    type HostFn = Closure<dyn Fn(String)>;
+    let functions: [(&str, HostFn); 4] = [
+        (
+            "applied",
+            Closure::new(move |json: String| {
+                if let Ok(action) = serde_json::from_str::<Action>(&json) {
+                    planner.dispatch(action);
+                }
+            }),
+        ),
+        (
+            "picked",
+            Closure::new(move |id: String| planner.pick_option(&id)),
+        ),
+        (
+            "said",
+            Closure::new(move |text: String| announcer.say(text)),
+        ),
+        ("closed", Closure::new(move |_: String| popovers.close())),
+    ];
+    for (name, f) in functions {
+        let _ = js_sys::Reflect::set(&host, &JsValue::from_str(name), f.as_ref());
+        f.forget();
+    }
+    let host = JsValue::from(host);
+    Effect::new(move |shown: Option<Option<String>>| {
+        let key = popovers.key().filter(|k| SCREENS.contains(&k.as_str()));
+        if key == shown.clone().flatten() {
+            return key;
+        }
+        match &key {
+            Some(screen) => {
+                failed.set(None);
+                let context = Context {
+                    plan: planner.with_plan(codec::to_json),
+                    option: planner.option_id.get_untracked(),
+                    lang: lang.get_untracked(),
+                    book: planner.book.with_untracked(book_to_csv),
+                };
+                let context = serde_json::to_string(&context).unwrap_or_default();
+                let (screen, host) = (screen.clone(), host.clone());
+                with_extras(move |extras| {
+                    let opened = extras.and_then(|x| {
+                        x.call("open", &[screen.as_str().into(), context.into(), host])
+                    });
+                    if let Err(why) = opened {
+                        failed.set(Some(why));
+                        popovers.close();
+                    }
+                });
+            }
+            None => with_extras(|extras| {
+                if let Ok(x) = extras {
+                    let _ = x.call("close", &[]);
+                }
+            }),
+        }
+        key
+    });
+    move || {
+        failed.get().map(|why| {
+            let text = match lang.get() {
+                Lang::Zh => format!("这个窗口没能打开（{why}）。请检查网络后重试。"),
+                Lang::En => format!("This dialog could not open ({why}). Check the connection and try again."),
+            };
+            view! { <p class="notice notice-error" role="alert" data-testid="extras-failed">{text}</p> }
+        })
+    }
+}
+
+/// Runs the report page of share-link `payload` (the address asked for a
+/// report); if the extras cannot load, says so in both languages.
+pub fn report_page(payload: String) {
+    with_extras(move |extras| {
+        if let Err(why) = extras.and_then(|x| x.call("report", &[payload.into()])) {
+            leptos::mount::mount_to_body(move || {
+                view! {
+                    <main class="report report-error" data-testid="report-error">
+                        <p role="alert">
+                            {format!("报告页没能加载（{why}）。请检查网络后刷新。 / The report page could not load ({why}). Check the connection and reload.")}
+                        </p>
+                    </main>
+                }
+            });
+        }
+    });
+}
