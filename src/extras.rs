@@ -1,13 +1,16 @@
 //! The extras: the screens a user needs only sometimes — the report page,
-//! the compare view, the export and layout-search dialogs — run from their
+//! the compare view, the export, import, layout-search and price-book
+//! dialogs — run from their
 //! own wasm (`stackfit-extras`, src/bin/extras.rs), which the page loads on
 //! first use (`browser::extras`), so they are not part of the first load.
 //!
 //! A dialog runs on a copy of the page's planner: the page hands over the
 //! plan, the option on screen, the language and the price book
 //! ([`Context`]); every change the screen makes (an action the engine
-//! accepted, another option shown) is echoed back and made by the page's
-//! planner too, so there is one plan and one undo history — the page's.
+//! accepted, another option shown, a new price book, a plan to open as a
+//! new saved plan) is echoed back and
+//! made by the page's planner too, so there is one plan, one undo history
+//! and one saved price book — the page's.
 //! Closing the screen closes the page's popover, and closing the popover
 //! unmounts the screen.
 
@@ -16,17 +19,24 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use stackfit_core::model::price::book_from_csv;
+use stackfit_core::model::price::{book_from_csv, book_to_csv};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
 use crate::state::planner::{echo_changes, Echo};
-use crate::state::{provide_announcer, provide_planner, provide_popovers};
-use crate::ui::{compare, export, layout_search};
+use crate::state::prices::provide_copied_prices;
+use crate::state::{provide_announcer, provide_planner, provide_popovers, Selection};
+use crate::ui::{compare, export, import, layout_search, prices};
 
 /// The popover keys of the dialogs the extras show.
-pub const SCREENS: [&str; 3] = [compare::KEY, export::KEY, layout_search::KEY];
+pub const SCREENS: [&str; 5] = [
+    compare::KEY,
+    export::KEY,
+    import::KEY,
+    layout_search::KEY,
+    prices::KEY,
+];
 
 /// What the page hands a dialog.
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -38,6 +48,10 @@ pub struct Context {
     pub lang: Lang,
     /// The user's price book, as `book_to_csv` writes it.
     pub book: String,
+    /// The server selected on the board, if one is.
+    pub selected_server: Option<String>,
+    /// The tier whose quote the price book should open on.
+    pub asked_tier: Option<String>,
 }
 
 /// The page's side of an open dialog: functions the dialog calls.
@@ -46,6 +60,10 @@ pub struct Host {
     pub applied: js_sys::Function,
     /// `picked(option_id)`: another option shown.
     pub picked: js_sys::Function,
+    /// `priced(book_csv)`: the user's price book changed.
+    pub priced: js_sys::Function,
+    /// `opened(plan_json)`: a plan to open as a new saved plan.
+    pub opened: js_sys::Function,
     /// `said(text)`: what the screen reader should hear.
     pub said: js_sys::Function,
     /// `closed()`: the dialog was dismissed.
@@ -64,6 +82,8 @@ impl Host {
         Ok(Host {
             applied: get("applied")?,
             picked: get("picked")?,
+            priced: get("priced")?,
+            opened: get("opened")?,
             said: get("said")?,
             closed: get("closed")?,
         })
@@ -102,9 +122,15 @@ pub fn open(screen: &str, context: &str, host: Host) -> Result<(), String> {
         let planner = provide_planner(plan);
         planner.pick_option(&context.option);
         planner.book.set(book);
+        if let Some(id) = context.selected_server {
+            planner.selection.set(Selection::Server(id));
+        }
+        provide_copied_prices(planner, context.asked_tier);
         let Host {
             applied,
             picked,
+            priced,
+            opened,
             said,
             closed,
         } = host;
@@ -115,6 +141,13 @@ pub fn open(screen: &str, context: &str, host: Host) -> Result<(), String> {
                     Err(_) => Ok(JsValue::NULL),
                 },
                 Echo::Picked(id) => picked.call1(&JsValue::NULL, &JsValue::from_str(id)),
+                Echo::NewPlan(plan) => opened.call1(
+                    &JsValue::NULL,
+                    &JsValue::from_str(&stackfit_core::codec::to_json(plan)),
+                ),
+                Echo::Book(book) => {
+                    priced.call1(&JsValue::NULL, &JsValue::from_str(&book_to_csv(book)))
+                }
             };
         });
         let popovers = provide_popovers();
@@ -134,6 +167,8 @@ pub fn open(screen: &str, context: &str, host: Host) -> Result<(), String> {
         match screen {
             compare::KEY => view! { <compare::CompareDialog /> }.into_any(),
             export::KEY => view! { <export::ExportScreen /> }.into_any(),
+            prices::KEY => view! { <prices::PriceBookDialog /> }.into_any(),
+            import::KEY => view! { <import::ImportScreen /> }.into_any(),
             _ => view! { <layout_search::SearchDialog /> }.into_any(),
         }
     });

@@ -1,9 +1,11 @@
 //! The extras seen from the page: the screens a user needs only sometimes
-//! (the report page, the compare view, the export and layout-search
-//! dialogs; `crate::extras`) are their own wasm, `stackfit-extras`
+//! (the report page; the compare view, the export, import, layout-search
+//! and price-book dialogs; `crate::extras`) are their own wasm, `stackfit-extras`
 //! (src/bin/extras.rs), loaded on first use so they are not part of the
 //! first load. Trunk builds it like the tools worker (`data-type="worker"`:
-//! wasm-bindgen's no-modules output, no file hash), and the page runs it.
+//! wasm-bindgen's no-modules output, no file hash), and the page runs it
+//! through the loader Trunk inlines into index.html (`extras_loader.js`; a
+//! wasm-bindgen snippet would be written by both builds into one folder).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,27 +13,6 @@ use wasm_bindgen::JsCast;
 /// The extras' files, next to index.html.
 const JS_URL: &str = "./stackfit-extras.js";
 const WASM_URL: &str = "./stackfit-extras_bg.wasm";
-
-// No-modules output defines a global `wasm_bindgen`: the init function,
-// carrying the exports once it has run. A failed load may be retried.
-#[wasm_bindgen(inline_js = r#"
-let loading = null;
-export function load_extras(js, wasm) {
-    if (loading === null) {
-        loading = new Promise((resolve, reject) => {
-            const script = document.createElement('script');
-            script.src = js;
-            script.onload = () => wasm_bindgen({ module_or_path: wasm }).then(() => resolve(wasm_bindgen), reject);
-            script.onerror = () => reject(new Error('cannot fetch ' + js));
-            document.head.appendChild(script);
-        }).catch((e) => { loading = null; throw e; });
-    }
-    return loading;
-}
-"#)]
-extern "C" {
-    fn load_extras(js: &str, wasm: &str) -> js_sys::Promise;
-}
 
 /// The loaded extras: their exported functions.
 #[derive(Clone)]
@@ -53,12 +34,34 @@ impl Extras {
 /// `then`.
 pub fn with_extras(then: impl FnOnce(Result<Extras, String>) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = wasm_bindgen_futures::JsFuture::from(load_extras(JS_URL, WASM_URL))
-            .await
-            .map(Extras)
-            .map_err(describe);
+        let loaded = match load() {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map(Extras)
+                .map_err(describe),
+            Err(why) => Err(why),
+        };
         then(loaded);
     });
+}
+
+/// Starts loading (or joins the load) through the page's loader,
+/// `window.stackfitLoadExtras` (src/browser/extras_loader.js, inlined into
+/// index.html).
+fn load() -> Result<js_sys::Promise, String> {
+    let loader = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("stackfitLoadExtras"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("the page has no extras loader")?;
+    loader
+        .call2(
+            &JsValue::NULL,
+            &JsValue::from_str(JS_URL),
+            &JsValue::from_str(WASM_URL),
+        )
+        .map_err(describe)?
+        .dyn_into::<js_sys::Promise>()
+        .map_err(describe)
 }
 
 fn describe(e: JsValue) -> String {

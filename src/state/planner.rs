@@ -23,6 +23,10 @@ pub enum Echo<'a> {
     Applied(&'a Action),
     /// Another option shown.
     Picked(&'a str),
+    /// The user's price book changed (the page keeps and saves it).
+    Book(&'a PriceBook),
+    /// A plan to open as a new saved plan (the page's library keeps it).
+    NewPlan(&'a Plan),
 }
 
 type EchoTo = Box<dyn Fn(Echo<'_>)>;
@@ -36,12 +40,15 @@ pub fn echo_changes(to: impl Fn(Echo<'_>) + 'static) {
     ECHO.with(|e| *e.borrow_mut() = Some(Box::new(to)));
 }
 
-fn echo(change: Echo<'_>) {
-    ECHO.with(|e| {
-        if let Some(to) = e.borrow().as_ref() {
-            to(change)
+/// Passes `change` on, if this planner is a copy; returns whether it is.
+pub fn echo(change: Echo<'_>) -> bool {
+    ECHO.with(|e| match e.borrow().as_ref() {
+        Some(to) => {
+            to(change);
+            true
         }
-    });
+        None => false,
+    })
 }
 
 /// What the inspector shows.
@@ -119,7 +126,7 @@ impl Planner {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply(&action));
         if outcome.is_ok() {
-            echo(Echo::Applied(&action));
+            let _ = echo(Echo::Applied(&action));
         }
         self.refusal.set(outcome.err());
     }
@@ -130,7 +137,7 @@ impl Planner {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply(&action));
         if outcome.is_ok() {
-            echo(Echo::Applied(&action));
+            let _ = echo(Echo::Applied(&action));
             self.refusal.set(None);
         }
         outcome
@@ -143,7 +150,7 @@ impl Planner {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply_merging(&action));
         if outcome.is_ok() {
-            echo(Echo::Applied(&action));
+            let _ = echo(Echo::Applied(&action));
         }
         self.refusal.set(outcome.err());
     }
@@ -196,7 +203,7 @@ impl Planner {
 
     /// Shows another option.
     pub fn pick_option(&self, id: &str) {
-        echo(Echo::Picked(id));
+        let _ = echo(Echo::Picked(id));
         self.picked_option.set(id.to_string());
         self.selection.set(Selection::None);
     }

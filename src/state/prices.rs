@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 use stackfit_core::model::price::{book_from_csv, book_to_csv, CsvError, PriceBook, Quote};
 
-use super::planner::Planner;
+use super::planner::{echo, Echo, Planner};
 use crate::browser::storage::{self, StorageProblem};
 use crate::i18n::Lang;
 
@@ -130,8 +130,14 @@ impl MyPrices {
         self.planner.book.get()
     }
 
-    /// Replaces the book, saves it, and reprices every plan on screen.
-    fn commit(&self, book: PriceBook) {
+    /// Replaces the book, saves it, and reprices every plan on screen. On
+    /// an extras screen's copy of the planner the page does that: the copy
+    /// only shows the new book.
+    pub fn commit(&self, book: PriceBook) {
+        if echo(Echo::Book(&book)) {
+            self.planner.book.set(book);
+            return;
+        }
         if let Some(raw) = self.unreadable.get_value() {
             // Set the unreadable book aside before anything replaces it.
             if storage::save(UNREADABLE_KEY, &raw).is_ok() {
@@ -193,6 +199,20 @@ pub fn provide_my_prices(planner: Planner) -> MyPrices {
         notice: RwSignal::new(loaded.notice),
         asked_tier: RwSignal::new(None),
         unreadable: StoredValue::new(loaded.unreadable),
+    };
+    provide_context(prices);
+    prices
+}
+
+/// Provides the handles on an extras screen's copy of the planner (whose
+/// book the page handed over): nothing is read from storage, and changes go
+/// to the page ([`MyPrices::commit`]).
+pub fn provide_copied_prices(planner: Planner, asked_tier: Option<String>) -> MyPrices {
+    let prices = MyPrices {
+        planner,
+        notice: RwSignal::new(None),
+        asked_tier: RwSignal::new(asked_tier),
+        unreadable: StoredValue::new(None),
     };
     provide_context(prices);
     prices

@@ -19,7 +19,7 @@ use crate::ui::{
     notice::NoticeBar,
     options::OptionTabs,
     palette::{Palette, TemplateMenu},
-    prices::{PriceBookDialog, PricesNoticeBar},
+    prices::PricesNoticeBar,
     share::{DropOverlay, OpenNotice, ShareDialog},
     summary::Summary,
 };
@@ -73,7 +73,6 @@ pub fn App() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 {move || announcer.text()}
             </p>
-            <PriceBookDialog />
             <ExtraScreens />
             <ShareDialog />
             <DropOverlay />

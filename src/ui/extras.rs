@@ -5,14 +5,16 @@
 
 use leptos::prelude::*;
 use stackfit_core::codec;
-use stackfit_core::model::price::book_to_csv;
+use stackfit_core::model::price::{book_from_csv, book_to_csv};
 use stackfit_core::model::Action;
 use wasm_bindgen::prelude::*;
 
 use crate::browser::extras::with_extras;
 use crate::extras::{Context, SCREENS};
 use crate::i18n::Lang;
-use crate::state::{use_announcer, use_lang, use_planner, use_popovers};
+use crate::state::{
+    use_announcer, use_lang, use_library, use_my_prices, use_planner, use_popovers, Selection,
+};
 
 /// Opens an extras dialog when its popover opens (with the plan as it is
 /// then: the page behind a modal dialog cannot change) and closes it when
@@ -23,11 +25,13 @@ pub fn ExtraScreens() -> impl IntoView {
     let planner = use_planner();
     let popovers = use_popovers();
     let announcer = use_announcer();
+    let my_prices = use_my_prices();
+    let library = use_library();
     let failed = RwSignal::new(None::<String>);
     // The host functions live as long as the page.
     let host = js_sys::Object::new();
     type HostFn = Closure<dyn Fn(String)>;
-    let functions: [(&str, HostFn); 4] = [
+    let functions: [(&str, HostFn); 6] = [
         (
             "applied",
             Closure::new(move |json: String| {
@@ -39,6 +43,22 @@ pub fn ExtraScreens() -> impl IntoView {
         (
             "picked",
             Closure::new(move |id: String| planner.pick_option(&id)),
+        ),
+        (
+            "priced",
+            Closure::new(move |csv: String| {
+                if let Ok(book) = book_from_csv(&csv) {
+                    my_prices.commit(book);
+                }
+            }),
+        ),
+        (
+            "opened",
+            Closure::new(move |json: String| {
+                if let Ok(restored) = codec::from_json(&json) {
+                    library.open_new(&planner, restored.plan);
+                }
+            }),
         ),
         (
             "said",
@@ -64,6 +84,12 @@ pub fn ExtraScreens() -> impl IntoView {
                     option: planner.option_id.get_untracked(),
                     lang: lang.get_untracked(),
                     book: planner.book.with_untracked(book_to_csv),
+                    selected_server: match planner.selection.get_untracked() {
+                        Selection::Server(id) => Some(id),
+                        _ => None,
+                    },
+                    // Taken: the dialog opens on it once.
+                    asked_tier: my_prices.asked_tier.try_update(Option::take).flatten(),
                 };
                 let context = serde_json::to_string(&context).unwrap_or_default();
                 let (screen, host) = (screen.clone(), host.clone());
@@ -89,9 +115,11 @@ pub fn ExtraScreens() -> impl IntoView {
         failed.get().map(|why| {
             let text = match lang.get() {
                 Lang::Zh => format!("这个窗口没能打开（{why}）。请检查网络后重试。"),
-                Lang::En => format!("This dialog could not open ({why}). Check the connection and try again."),
+                Lang::En => format!(
+                    "This dialog could not open ({why}). Check the connection and try again."
+                ),
             };
-            view! { <p class="notice notice-error" role="alert" data-testid="extras-failed">{text}</p> }
+            view! { <p class="notice refusal" role="alert" data-testid="extras-failed">{text}</p> }
         })
     }
 }

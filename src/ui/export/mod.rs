@@ -128,8 +128,11 @@ pub fn ExportScreen() -> impl IntoView {
             .unwrap_or_default()
         })
     });
-    // Closing gives focus back to the opener (`data-popover-trigger`).
-    let close = Callback::new(move |()| popovers.dismiss());
+    // Closing gives focus back to the opener once the dialog is gone.
+    let close = Callback::new(move |()| {
+        popovers.close();
+        crate::browser::focus::focus_testid_later(OPEN_TESTID);
+    });
     view! {
         <Show when=move || open.get()>
             <ExportDialog state=state.read_only() option_name server_labels on_close=close />

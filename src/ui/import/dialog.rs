@@ -112,6 +112,7 @@ pub fn ImportDialog(
             node_ref=dialog
             class="export-dialog import-dialog"
             data-testid="import-dialog"
+            data-popover=super::KEY
             aria-labelledby="import-title"
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {

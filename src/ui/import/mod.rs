@@ -11,6 +11,8 @@ mod dialog;
 mod draft;
 mod inputs;
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use stackfit_core::edit::adopt;
 use stackfit_core::model::{bounds, Action};
@@ -20,12 +22,17 @@ use stackfit_tools::protocol::{InputText, Request, Response, UiLang};
 use crate::browser::tools_worker;
 use crate::i18n::Lang;
 use crate::state::library::Library;
-use crate::state::{use_announcer, use_lang, use_library, use_planner, Planner};
+use crate::state::planner::{echo, Echo};
+use crate::state::{use_announcer, use_lang, use_planner, use_popovers, Planner};
+use crate::ui::dialog::OpenButton;
 use dialog::ImportDialog;
 pub use draft::{slot_of, Draft, Slot};
 
 /// The test id of the button that opens the dialog (focus returns to it).
 pub const OPEN_TESTID: &str = "import-open";
+
+/// The popover key of the import dialog.
+pub const KEY: &str = "import";
 
 /// How long typing must pause before the files are imported again.
 const SETTLE_MS: u64 = 350;
@@ -104,7 +111,7 @@ fn adopt_import(
     project: Option<&str>,
     lang: Lang,
     planner: Planner,
-    library: Library,
+    library: Option<Library>,
 ) -> Result<String, (String, String)> {
     let mut imported = codec::from_json(plan_json)
         .map_err(|e| (e.describe(true), e.describe(false)))?
@@ -122,7 +129,11 @@ fn adopt_import(
     match target {
         Target::NewPlan => {
             imported.name = name.clone();
-            library.open_new(&planner, imported);
+            if !echo(Echo::NewPlan(&imported)) {
+                if let Some(library) = library {
+                    library.open_new(&planner, imported);
+                }
+            }
             Ok(match lang {
                 Lang::Zh => format!("已导入为新方案“{name}”。"),
                 Lang::En => format!("Imported as a new plan, “{name}”."),
@@ -157,21 +168,43 @@ fn adopt_import(
     }
 }
 
-/// "Import…": opens the import dialog. The worker starts on the first
-/// text pasted or file dropped, not before.
+/// "Import…": opens the import dialog.
 #[component]
 pub fn ImportButton() -> impl IntoView {
+    view! { <OpenButton key=KEY class="tool" testid=OPEN_TESTID label=("导入…", "Import…") /> }
+}
+
+thread_local! {
+    /// What was pasted and where it was to go, kept while the page is open.
+    static KEPT: RefCell<Option<(Draft, Target)>> = const { RefCell::new(None) };
+}
+
+/// The import dialog while its popover is open (an extras screen). The
+/// worker starts on the first text pasted or file dropped, not before.
+#[component]
+pub fn ImportScreen() -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
-    let library = use_library();
+    // The page's library; an extras screen's copy of the planner has none
+    // and hands a new plan to the page instead.
+    let library = use_context::<Library>();
     let announcer = use_announcer();
-    let open = RwSignal::new(false);
+    let popovers = use_popovers();
+    let open = Signal::derive(move || popovers.is_open(KEY));
     // What was pasted stays while the page is open, so a closed dialog can
     // be opened again to fix one line.
-    let draft = RwSignal::new(Draft::new(DEFAULT_TIER));
+    let (kept_draft, kept_target) = KEPT
+        .with(|k| k.borrow_mut().take())
+        .unwrap_or_else(|| (Draft::new(DEFAULT_TIER), Target::NewPlan));
+    let draft = RwSignal::new(kept_draft);
     let preview = RwSignal::new(Preview::Empty);
     let busy = RwSignal::new(false);
-    let target = RwSignal::new(Target::NewPlan);
+    let target = RwSignal::new(kept_target);
+    on_cleanup(move || {
+        if let (Some(d), Some(t)) = (draft.try_get_untracked(), target.try_get_untracked()) {
+            KEPT.with(|k| *k.borrow_mut() = Some((d, t)));
+        }
+    });
     let refusal = RwSignal::new(None::<(String, String)>);
     // Each request has a number; an answer to an older one is dropped.
     let latest = StoredValue::new(0u32);
@@ -235,8 +268,9 @@ pub fn ImportButton() -> impl IntoView {
             set_timeout_with_handle(send, std::time::Duration::from_millis(SETTLE_MS)).ok(),
         );
     });
+    // Closing gives focus back to the opener once the dialog is gone.
     let close = Callback::new(move |()| {
-        open.set(false);
+        popovers.close();
         crate::browser::focus::focus_testid_later(OPEN_TESTID);
     });
     let confirm = Callback::new(move |()| {
@@ -269,14 +303,6 @@ pub fn ImportButton() -> impl IntoView {
         planner.with_option(|o| o.map(|o| o.name.clone()).unwrap_or_default())
     });
     view! {
-        <button
-            class="tool"
-            data-testid=OPEN_TESTID
-            aria-haspopup="dialog"
-            on:click=move |_| open.set(true)
-        >
-            {move || lang.get().pick("导入…", "Import…")}
-        </button>
         <Show when=move || open.get()>
             <ImportDialog
                 draft
