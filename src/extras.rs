@@ -1,14 +1,14 @@
 //! The extras: the screens a user needs only sometimes — the report page,
-//! the compare view, the export, import, layout-search and price-book
-//! dialogs — run from their
+//! the compare view, the export, import, layout-search, price-book and
+//! share dialogs — run from their
 //! own wasm (`stackfit-extras`, src/bin/extras.rs), which the page loads on
 //! first use (`browser::extras`), so they are not part of the first load.
 //!
 //! A dialog runs on a copy of the page's planner: the page hands over the
 //! plan, the option on screen, the language and the price book
-//! ([`Context`]); every change the screen makes (an action the engine
-//! accepted, another option shown, a new price book, a plan to open as a
-//! new saved plan) is echoed back and
+//! ([`Context`]); every change the screen makes (the plan after an action
+//! the engine accepted, another option shown, a new price book, a plan to open as a
+//! new saved plan, a plan file picked) is echoed back and
 //! made by the page's planner too, so there is one plan, one undo history
 //! and one saved price book — the page's.
 //! Closing the screen closes the page's popover, and closing the popover
@@ -27,15 +27,16 @@ use crate::i18n::Lang;
 use crate::state::planner::{echo_changes, Echo};
 use crate::state::prices::provide_copied_prices;
 use crate::state::{provide_announcer, provide_planner, provide_popovers, Selection};
-use crate::ui::{compare, export, import, layout_search, prices};
+use crate::ui::{compare, export, import, layout_search, prices, share};
 
 /// The popover keys of the dialogs the extras show.
-pub const SCREENS: [&str; 5] = [
+pub const SCREENS: [&str; 6] = [
     compare::KEY,
     export::KEY,
     import::KEY,
     layout_search::KEY,
     prices::KEY,
+    share::KEY,
 ];
 
 /// What the page hands a dialog.
@@ -56,14 +57,16 @@ pub struct Context {
 
 /// The page's side of an open dialog: functions the dialog calls.
 pub struct Host {
-    /// `applied(action_json)`: an action the engine accepted here.
-    pub applied: js_sys::Function,
+    /// `changed(plan_json)`: the plan after an action the engine accepted.
+    pub changed: js_sys::Function,
     /// `picked(option_id)`: another option shown.
     pub picked: js_sys::Function,
     /// `priced(book_csv)`: the user's price book changed.
     pub priced: js_sys::Function,
     /// `opened(plan_json)`: a plan to open as a new saved plan.
     pub opened: js_sys::Function,
+    /// `file(file)`: a plan file the user picked.
+    pub file: js_sys::Function,
     /// `said(text)`: what the screen reader should hear.
     pub said: js_sys::Function,
     /// `closed()`: the dialog was dismissed.
@@ -80,10 +83,11 @@ impl Host {
                 .ok_or_else(|| format!("the page passed no `{name}`"))
         };
         Ok(Host {
-            applied: get("applied")?,
+            changed: get("changed")?,
             picked: get("picked")?,
             priced: get("priced")?,
             opened: get("opened")?,
+            file: get("file")?,
             said: get("said")?,
             closed: get("closed")?,
         })
@@ -127,24 +131,26 @@ pub fn open(screen: &str, context: &str, host: Host) -> Result<(), String> {
         }
         provide_copied_prices(planner, context.asked_tier);
         let Host {
-            applied,
+            changed,
             picked,
             priced,
             opened,
+            file,
             said,
             closed,
         } = host;
         echo_changes(move |change| {
             let _ = match change {
-                Echo::Applied(action) => match serde_json::to_string(action) {
-                    Ok(json) => applied.call1(&JsValue::NULL, &JsValue::from_str(&json)),
-                    Err(_) => Ok(JsValue::NULL),
-                },
+                Echo::Changed(plan) => changed.call1(
+                    &JsValue::NULL,
+                    &JsValue::from_str(&stackfit_core::codec::to_json(plan)),
+                ),
                 Echo::Picked(id) => picked.call1(&JsValue::NULL, &JsValue::from_str(id)),
                 Echo::NewPlan(plan) => opened.call1(
                     &JsValue::NULL,
                     &JsValue::from_str(&stackfit_core::codec::to_json(plan)),
                 ),
+                Echo::File(f) => file.call1(&JsValue::NULL, f),
                 Echo::Book(book) => {
                     priced.call1(&JsValue::NULL, &JsValue::from_str(&book_to_csv(book)))
                 }
@@ -169,6 +175,7 @@ pub fn open(screen: &str, context: &str, host: Host) -> Result<(), String> {
             export::KEY => view! { <export::ExportScreen /> }.into_any(),
             prices::KEY => view! { <prices::PriceBookDialog /> }.into_any(),
             import::KEY => view! { <import::ImportScreen /> }.into_any(),
+            share::KEY => view! { <share::ShareDialog /> }.into_any(),
             _ => view! { <layout_search::SearchDialog /> }.into_any(),
         }
     });

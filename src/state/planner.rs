@@ -19,14 +19,17 @@ pub use stackfit_core::model::fresh_id;
 /// A change made by the planner of an extras screen (`crate::extras`), a
 /// copy of the page's: the page's planner makes it too.
 pub enum Echo<'a> {
-    /// An action the engine accepted.
-    Applied(&'a Action),
+    /// The plan after an action the engine accepted (the whole plan: the
+    /// page then needs no reader of actions, which would weigh on its wasm).
+    Changed(&'a Plan),
     /// Another option shown.
     Picked(&'a str),
     /// The user's price book changed (the page keeps and saves it).
     Book(&'a PriceBook),
     /// A plan to open as a new saved plan (the page's library keeps it).
     NewPlan(&'a Plan),
+    /// A plan file the user picked, for the page to open.
+    File(&'a web_sys::File),
 }
 
 type EchoTo = Box<dyn Fn(Echo<'_>)>;
@@ -126,7 +129,7 @@ impl Planner {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply(&action));
         if outcome.is_ok() {
-            let _ = echo(Echo::Applied(&action));
+            self.echo_plan();
         }
         self.refusal.set(outcome.err());
     }
@@ -137,7 +140,7 @@ impl Planner {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply(&action));
         if outcome.is_ok() {
-            let _ = echo(Echo::Applied(&action));
+            self.echo_plan();
             self.refusal.set(None);
         }
         outcome
@@ -150,7 +153,7 @@ impl Planner {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply_merging(&action));
         if outcome.is_ok() {
-            let _ = echo(Echo::Applied(&action));
+            self.echo_plan();
         }
         self.refusal.set(outcome.err());
     }
@@ -188,6 +191,23 @@ impl Planner {
         }
         self.selection.set(Selection::Placement(id.clone()));
         Some(id)
+    }
+
+    fn echo_plan(&self) {
+        self.history.with_untracked(|h| {
+            let _ = echo(Echo::Changed(h.plan()));
+        });
+    }
+
+    /// Makes `plan` the plan as one undo step: a change an extras screen
+    /// made on its copy of the planner.
+    pub fn adopt(&self, plan: Plan) {
+        self.history.update(|h| {
+            if h.plan() != &plan {
+                h.replace(plan);
+            }
+        });
+        self.refusal.set(None);
     }
 
     /// Reads the current plan.

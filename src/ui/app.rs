@@ -20,7 +20,7 @@ use crate::ui::{
     options::OptionTabs,
     palette::{Palette, TemplateMenu},
     prices::PricesNoticeBar,
-    share::{DropOverlay, OpenNotice, ShareDialog},
+    share::{DropOverlay, OpenNotice},
     summary::Summary,
 };
 
@@ -74,7 +74,6 @@ pub fn App() -> impl IntoView {
                 {move || announcer.text()}
             </p>
             <ExtraScreens />
-            <ShareDialog />
             <DropOverlay />
         </div>
     }

@@ -6,14 +6,14 @@
 use leptos::prelude::*;
 use stackfit_core::codec;
 use stackfit_core::model::price::{book_from_csv, book_to_csv};
-use stackfit_core::model::Action;
 use wasm_bindgen::prelude::*;
 
 use crate::browser::extras::with_extras;
 use crate::extras::{Context, SCREENS};
 use crate::i18n::Lang;
 use crate::state::{
-    use_announcer, use_lang, use_library, use_my_prices, use_planner, use_popovers, Selection,
+    use_announcer, use_lang, use_library, use_my_prices, use_planner, use_popovers, use_sharing,
+    Selection,
 };
 
 /// Opens an extras dialog when its popover opens (with the plan as it is
@@ -27,16 +27,17 @@ pub fn ExtraScreens() -> impl IntoView {
     let announcer = use_announcer();
     let my_prices = use_my_prices();
     let library = use_library();
+    let sharing = use_sharing();
     let failed = RwSignal::new(None::<String>);
     // The host functions live as long as the page.
     let host = js_sys::Object::new();
     type HostFn = Closure<dyn Fn(String)>;
     let functions: [(&str, HostFn); 6] = [
         (
-            "applied",
+            "changed",
             Closure::new(move |json: String| {
-                if let Ok(action) = serde_json::from_str::<Action>(&json) {
-                    planner.dispatch(action);
+                if let Ok(restored) = codec::from_json(&json) {
+                    planner.adopt(restored.plan);
                 }
             }),
         ),
@@ -70,6 +71,9 @@ pub fn ExtraScreens() -> impl IntoView {
         let _ = js_sys::Reflect::set(&host, &JsValue::from_str(name), f.as_ref());
         f.forget();
     }
+    let file = Closure::<dyn Fn(web_sys::File)>::new(move |f| sharing.open_picked(f));
+    let _ = js_sys::Reflect::set(&host, &JsValue::from_str("file"), file.as_ref());
+    file.forget();
     let host = JsValue::from(host);
     Effect::new(move |shown: Option<Option<String>>| {
         let key = popovers.key().filter(|k| SCREENS.contains(&k.as_str()));

@@ -14,7 +14,8 @@ use super::KEY;
 use crate::browser::links::{self, Refusal, Written};
 use crate::browser::{clipboard, files, focus, location};
 use crate::i18n::Lang;
-use crate::state::{use_lang, use_planner, use_popovers, use_sharing};
+use crate::state::planner::{echo, Echo};
+use crate::state::{use_lang, use_planner, use_popovers, Sharing};
 
 /// What the status line under the buttons says.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,7 +62,9 @@ fn DialogBody() -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
     let popovers = use_popovers();
-    let sharing = use_sharing();
+    // The page's; an extras screen's copy of the planner has none and hands
+    // a picked file to the page instead.
+    let sharing = use_context::<Sharing>();
     let dialog = NodeRef::<html::Dialog>::new();
     let link_box = NodeRef::<html::Textarea>::new();
     let picker = NodeRef::<html::Input>::new();
@@ -143,7 +146,11 @@ fn DialogBody() -> impl IntoView {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
             popovers.dismiss();
-            sharing.open_picked(file);
+            if !echo(Echo::File(&file)) {
+                if let Some(sharing) = sharing {
+                    sharing.open_picked(file);
+                }
+            }
         }
         input.set_value("");
     };

@@ -16,7 +16,7 @@ pub use notice::{outcome_text, OpenNotice};
 use crate::ui::dialog::OpenButton;
 
 /// The popover key of the share dialog.
-const KEY: &str = "share";
+pub const KEY: &str = "share";
 
 /// The header's Share button: opens the share dialog.
 #[component]

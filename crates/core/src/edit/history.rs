@@ -117,6 +117,9 @@ impl History {
         self.merging = None;
         let before = std::mem::replace(&mut self.present, plan);
         self.past.push(before);
+        if self.past.len() > self.limit {
+            self.past.remove(0);
+        }
         self.future.clear();
     }
 
