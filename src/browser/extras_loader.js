@@ -2,7 +2,8 @@
 // on first use: their no-modules script defines a global `wasm_bindgen`,
 // whose init runs their wasm and then carries their exports. Inlined into
 // index.html by Trunk; called from `browser::extras`. A failed load may be
-// retried.
+// retried. A failed fetch is reported by the file's address alone: the page
+// words it in the user's language.
 window.stackfitLoadExtras = (() => {
   let loading = null;
   return (js, wasm) => {
@@ -12,7 +13,7 @@ window.stackfitLoadExtras = (() => {
         script.src = js;
         script.onload = () =>
           wasm_bindgen({ module_or_path: wasm }).then(() => resolve(wasm_bindgen), reject);
-        script.onerror = () => reject(new Error(`cannot fetch ${js}`));
+        script.onerror = () => reject(new Error(js));
         document.head.appendChild(script);
       }).catch((e) => {
         loading = null;

@@ -3,11 +3,14 @@
 //! dictionaries (`core::codec::link`) run in the worker, so the page's first
 //! load does not carry them; the page reads the unpacked JSON with
 //! `codec::from_json`, as it reads a plan file. Both answers are callbacks.
+//! The page speaks only the link part of the worker's protocol
+//! (`LinkRequest`, `LinkResponse`), so its wasm carries no (de)serializer
+//! of the rest.
 
 use stackfit_core::codec::link::{self, LinkError};
 use stackfit_core::codec::{self, Restored};
 use stackfit_core::model::Plan;
-use stackfit_tools::protocol::{QrPath, Request, Response};
+use stackfit_tools::protocol::{LinkRequest, LinkResponse, QrPath};
 
 use super::tools_worker;
 
@@ -42,14 +45,14 @@ pub fn write(
     page: Option<String>,
     done: impl FnOnce(Result<Written, Refusal>) + 'static,
 ) {
-    let request = Request::LinkWrite {
+    let request = LinkRequest::LinkWrite {
         plan: codec::to_json(plan),
         page,
     };
-    tools_worker::ask(request, move |answer| {
+    tools_worker::ask_as(&request, move |answer| {
         done(match answer {
             Ok(a) => match a.response {
-                Response::Link { fragment, qr } => Ok(Written { fragment, qr }),
+                LinkResponse::Link { fragment, qr } => Ok(Written { fragment, qr }),
                 other => Err(refusal_of(other)),
             },
             Err(why) => Err(unavailable(&why)),
@@ -66,13 +69,13 @@ pub fn read(fragment: &str, done: impl FnOnce(Result<Restored, Refusal>) + 'stat
         done(Err(e.into()));
         return;
     }
-    let request = Request::LinkRead {
+    let request = LinkRequest::LinkRead {
         fragment: fragment.to_string(),
     };
-    tools_worker::ask(request, move |answer| {
+    tools_worker::ask_as(&request, move |answer| {
         done(match answer {
             Ok(a) => match a.response {
-                Response::LinkJson { json } => {
+                LinkResponse::LinkJson { json } => {
                     codec::from_json(&json).map_err(|e| LinkError::Plan(e).into())
                 }
                 other => Err(refusal_of(other)),
@@ -82,9 +85,9 @@ pub fn read(fragment: &str, done: impl FnOnce(Result<Restored, Refusal>) + 'stat
     });
 }
 
-fn refusal_of(response: Response) -> Refusal {
+fn refusal_of(response: LinkResponse) -> Refusal {
     match response {
-        Response::Error {
+        LinkResponse::Error {
             message_en,
             message_zh,
         } => Refusal {

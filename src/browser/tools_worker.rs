@@ -7,7 +7,9 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use stackfit_tools::protocol::{Envelope, Reply, Request, Response};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use stackfit_tools::protocol::{Request, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,13 +18,39 @@ use wasm_bindgen::JsCast;
 pub const LOADER_URL: &str = "./stackfit-tools_loader.js";
 
 /// A reply and the bytes that came with it (an export's zip).
-pub struct Answer {
-    pub response: Response,
+pub struct Answer<R = Response> {
+    pub response: R,
     pub attachment: Option<Vec<u8>>,
 }
 
-type Pending = Box<dyn FnOnce(Result<Answer, String>)>;
-type OnProgress = Box<dyn Fn(Response)>;
+/// A request's reply as it came (its JSON text and attachment), for the
+/// request's own reader: each caller reads only the answers it asks for,
+/// so the planner's wasm carries no reader of the others (see
+/// `protocol::LinkResponse`).
+type Pending = Box<dyn FnOnce(Result<(String, Option<Vec<u8>>), String>)>;
+/// Reads a reply's text; whether it was a progress reply it handled.
+type OnProgress = Box<dyn Fn(&str) -> bool>;
+
+/// `protocol::Envelope`'s wire format, for any request type.
+#[derive(Serialize)]
+struct Outgoing<'a, Q> {
+    id: u32,
+    request: &'a Q,
+}
+
+/// `protocol::Reply`'s wire format, for any answer type.
+#[derive(Deserialize)]
+struct Incoming<R> {
+    #[allow(dead_code)]
+    id: u32,
+    response: R,
+}
+
+/// A reply's id alone (0: the worker's `Ready`).
+#[derive(Deserialize)]
+struct Head {
+    id: u32,
+}
 
 struct Tools {
     worker: web_sys::Worker,
@@ -44,7 +72,20 @@ thread_local! {
 /// Sends `request` to the tools worker (starting it if needed); `reply`
 /// gets the answer, or why there is none.
 pub fn ask(request: Request, reply: impl FnOnce(Result<Answer, String>) + 'static) {
-    ask_with_progress(request, |_| {}, reply);
+    ask_as(&request, reply);
+}
+
+/// [`ask`] with a request and an answer of a part of the protocol
+/// (`protocol::LinkRequest`, `protocol::LinkResponse`).
+pub fn ask_as<Q: Serialize, R: DeserializeOwned + 'static>(
+    request: &Q,
+    reply: impl FnOnce(Result<Answer<R>, String>) + 'static,
+) {
+    post(
+        request,
+        None,
+        Box::new(move |got| reply(got.and_then(|(text, a)| read(&text, a)))),
+    );
 }
 
 /// [`ask`], with `on_progress` told each progress reply (a
@@ -54,6 +95,37 @@ pub fn ask_with_progress(
     on_progress: impl Fn(Response) + 'static,
     reply: impl FnOnce(Result<Answer, String>) + 'static,
 ) -> Option<u32> {
+    let progress: OnProgress =
+        Box::new(
+            move |text| match serde_json::from_str::<Incoming<Response>>(text) {
+                Ok(Incoming {
+                    response: r @ Response::SearchProgress { .. },
+                    ..
+                }) => {
+                    on_progress(r);
+                    true
+                }
+                _ => false,
+            },
+        );
+    post(
+        &request,
+        Some(progress),
+        Box::new(move |got| reply(got.and_then(|(text, a)| read(&text, a)))),
+    )
+}
+
+/// Reads a reply as an answer of type `R`.
+fn read<R: DeserializeOwned>(text: &str, attachment: Option<Vec<u8>>) -> Result<Answer<R>, String> {
+    serde_json::from_str::<Incoming<R>>(text)
+        .map(|i| Answer {
+            response: i.response,
+            attachment,
+        })
+        .map_err(|e| format!("an answer the page cannot read ({e})"))
+}
+
+fn post<Q: Serialize>(request: &Q, on_progress: Option<OnProgress>, reply: Pending) -> Option<u32> {
     let started = TOOLS.with(|t| {
         let mut guard = t.borrow_mut();
         if guard.is_none() {
@@ -70,9 +142,11 @@ pub fn ask_with_progress(
         let tools = guard.as_mut().expect("started above");
         tools.next_id = tools.next_id.wrapping_add(1).max(1);
         let id = tools.next_id;
-        let text = serde_json::to_string(&Envelope { id, request }).expect("requests serialize");
-        tools.pending.insert(id, Box::new(reply));
-        tools.progress.insert(id, Box::new(on_progress));
+        let text = serde_json::to_string(&Outgoing { id, request }).expect("requests serialize");
+        tools.pending.insert(id, reply);
+        if let Some(f) = on_progress {
+            tools.progress.insert(id, f);
+        }
         if tools.ready {
             let _ = tools.worker.post_message(&JsValue::from_str(&text));
         } else {
@@ -168,10 +242,10 @@ fn on_message(ev: web_sys::MessageEvent) {
         .dyn_into::<js_sys::Uint8Array>()
         .ok()
         .map(|a| a.to_vec());
-    let Ok(reply) = serde_json::from_str::<Reply>(&text) else {
+    let Ok(head) = serde_json::from_str::<Head>(&text) else {
         return;
     };
-    if reply.response == Response::Ready {
+    if head.id == 0 {
         TOOLS.with(|t| {
             if let Some(tools) = t.borrow_mut().as_mut() {
                 tools.ready = true;
@@ -182,35 +256,33 @@ fn on_message(ev: web_sys::MessageEvent) {
         });
         return;
     }
-    if matches!(reply.response, Response::SearchProgress { .. }) {
-        // The callback runs with no borrow held; it goes back afterwards.
-        let on_progress = TOOLS.with(|t| {
-            t.borrow_mut()
-                .as_mut()
-                .and_then(|tools| tools.progress.remove(&reply.id))
-        });
-        if let Some(f) = on_progress {
-            f(reply.response);
-            TOOLS.with(|t| {
-                if let Some(tools) = t.borrow_mut().as_mut() {
-                    if tools.pending.contains_key(&reply.id) {
-                        tools.progress.insert(reply.id, f);
-                    }
+    // A progress reply goes to its request's progress reader. The reader
+    // runs with no borrow held; it goes back afterwards.
+    let on_progress = TOOLS.with(|t| {
+        t.borrow_mut()
+            .as_mut()
+            .and_then(|tools| tools.progress.remove(&head.id))
+    });
+    if let Some(f) = on_progress {
+        let handled = f(&text);
+        TOOLS.with(|t| {
+            if let Some(tools) = t.borrow_mut().as_mut() {
+                if tools.pending.contains_key(&head.id) {
+                    tools.progress.insert(head.id, f);
                 }
-            });
+            }
+        });
+        if handled {
+            return;
         }
-        return;
     }
     let callback = TOOLS.with(|t| {
         t.borrow_mut().as_mut().and_then(|tools| {
-            tools.progress.remove(&reply.id);
-            tools.pending.remove(&reply.id)
+            tools.progress.remove(&head.id);
+            tools.pending.remove(&head.id)
         })
     });
     if let Some(callback) = callback {
-        callback(Ok(Answer {
-            response: reply.response,
-            attachment,
-        }));
+        callback(Ok((text, attachment)));
     }
 }

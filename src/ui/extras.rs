@@ -118,9 +118,9 @@ pub fn ExtraScreens() -> impl IntoView {
     move || {
         failed.get().map(|why| {
             let text = match lang.get() {
-                Lang::Zh => format!("这个窗口没能打开（{why}）。请检查网络后重试。"),
+                Lang::Zh => format!("这个窗口的程序文件没能加载（{why}）。请检查网络后重试。"),
                 Lang::En => format!(
-                    "This dialog could not open ({why}). Check the connection and try again."
+                    "This dialog's code could not load ({why}). Check the connection and try again."
                 ),
             };
             view! { <p class="notice refusal" role="alert" data-testid="extras-failed">{text}</p> }
@@ -137,7 +137,7 @@ pub fn report_page(payload: String) {
                 view! {
                     <main class="report report-error" data-testid="report-error">
                         <p role="alert">
-                            {format!("报告页没能加载（{why}）。请检查网络后刷新。 / The report page could not load ({why}). Check the connection and reload.")}
+                            {format!("报告页的程序文件没能加载（{why}）。请检查网络后刷新。 / The report page's code could not load ({why}). Check the connection and reload.")}
                         </p>
                     </main>
                 }

@@ -149,6 +149,25 @@ test("when the worker cannot load, the dialog says so, and the next try starts a
   await context.close();
 });
 
+test("when the dialogs' wasm cannot load, the page says so in the user's language and keeps the plan; the next try loads it", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
+  await page.route("**/stackfit-extras.js", (r) => r.fulfill({ status: 404, body: "not found" }));
+  await planner.openTemplate("s4-voc");
+  const name = await planner.byTestId("plan-name").inputValue();
+  await planner.byTestId("export-open").click();
+  const failed = planner.byTestId("extras-failed");
+  await failed.waitFor({ timeout: 20_000 });
+  assert.match(await failed.textContent(), /^这个窗口的程序文件没能加载（\.\/stackfit-extras\.js）。请检查网络后重试。$/);
+  assert.equal(await planner.byTestId("export-dialog").count(), 0);
+  assert.equal(await planner.byTestId("plan-name").inputValue(), name, "the plan on screen stays");
+  await page.unroute("**/stackfit-extras.js");
+  await planner.openExport();
+  assert.deepEqual(await planner.exportTabNames(), S4_FILES);
+  assert.equal(await failed.count(), 0, "the message goes once the dialog opens");
+  assert.deepEqual(errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
+  await context.close();
+});
+
 test("copy puts the file on the clipboard and says so", async () => {
   const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });

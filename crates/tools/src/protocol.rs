@@ -246,6 +246,39 @@ pub enum Response {
     },
 }
 
+/// The share-link requests on their own: what the planner's first load
+/// sends (links are written and read in the worker). The same wire format
+/// as [`Request`]'s link variants, so the page's wasm carries no
+/// serializer of the rest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkRequest {
+    /// [`Request::LinkWrite`].
+    LinkWrite { plan: String, page: Option<String> },
+    /// [`Request::LinkRead`].
+    LinkRead { fragment: String },
+}
+
+/// The answers to a [`LinkRequest`]: [`Response`]'s link variants and its
+/// error, in the same wire format, so the page's wasm carries no reader of
+/// the rest (an export's files, a search's layouts, an import's preview).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkResponse {
+    /// [`Response::Link`].
+    Link {
+        fragment: String,
+        qr: Option<QrPath>,
+    },
+    /// [`Response::LinkJson`].
+    LinkJson { json: String },
+    /// [`Response::Error`].
+    Error {
+        message_en: String,
+        message_zh: String,
+    },
+}
+
 /// A request with its id, which the reply carries back.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Envelope {
@@ -297,4 +330,79 @@ pub struct QrPath {
     /// One path of unit squares (runs of dark modules merged per row), in
     /// module units, offset by the quiet zone.
     pub d: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page's link requests are the worker's requests, byte for byte.
+    #[test]
+    fn link_requests_are_written_as_the_worker_reads_them() {
+        let pairs = [
+            (
+                LinkRequest::LinkWrite {
+                    plan: "{\"version\":2}".into(),
+                    page: Some("https://example.org/sf/".into()),
+                },
+                Request::LinkWrite {
+                    plan: "{\"version\":2}".into(),
+                    page: Some("https://example.org/sf/".into()),
+                },
+            ),
+            (
+                LinkRequest::LinkRead {
+                    fragment: "p2.abc".into(),
+                },
+                Request::LinkRead {
+                    fragment: "p2.abc".into(),
+                },
+            ),
+        ];
+        for (page, worker) in pairs {
+            let written = serde_json::to_string(&page).unwrap();
+            assert_eq!(written, serde_json::to_string(&worker).unwrap());
+            assert_eq!(serde_json::from_str::<Request>(&written).unwrap(), worker);
+        }
+    }
+
+    /// The worker's link answers read as the page's, field for field, and
+    /// an answer the page never asks for is refused, not misread.
+    #[test]
+    fn link_answers_read_as_the_page_reads_them() {
+        let qr = QrPath {
+            modules: 21,
+            version: 1,
+            d: "M4 4h1v1h-1z".into(),
+        };
+        let read =
+            |r: &Response| serde_json::from_str::<LinkResponse>(&serde_json::to_string(r).unwrap());
+        assert_eq!(
+            read(&Response::Link {
+                fragment: "p2.abc".into(),
+                qr: Some(qr.clone()),
+            })
+            .unwrap(),
+            LinkResponse::Link {
+                fragment: "p2.abc".into(),
+                qr: Some(qr),
+            }
+        );
+        assert_eq!(
+            read(&Response::LinkJson { json: "{}".into() }).unwrap(),
+            LinkResponse::LinkJson { json: "{}".into() }
+        );
+        assert_eq!(
+            read(&Response::Error {
+                message_en: "bad".into(),
+                message_zh: "坏".into(),
+            })
+            .unwrap(),
+            LinkResponse::Error {
+                message_en: "bad".into(),
+                message_zh: "坏".into(),
+            }
+        );
+        assert!(read(&Response::ReportText { text: "# r".into() }).is_err());
+    }
 }
