@@ -56,6 +56,8 @@ pub fn App() -> impl IntoView {
             <NoticeBar />
             <PricesNoticeBar />
             <OpenNotice />
+            // An extras dialog while open; why not, if its code could not load.
+            <ExtraScreens />
             <main class="workspace">
                 <Palette />
                 <section class="centre">
@@ -73,7 +75,6 @@ pub fn App() -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 {move || announcer.text()}
             </p>
-            <ExtraScreens />
             <DropOverlay />
         </div>
     }

@@ -123,7 +123,14 @@ pub fn ExtraScreens() -> impl IntoView {
                     "This dialog's code could not load ({why}). Check the connection and try again."
                 ),
             };
-            view! { <p class="notice refusal" role="alert" data-testid="extras-failed">{text}</p> }
+            view! {
+                <div class="notice refusal" role="alert" data-testid="extras-failed">
+                    <span>{text}</span>
+                    <button class="tool" on:click=move |_| failed.set(None)>
+                        {move || lang.get().pick("知道了", "Dismiss")}
+                    </button>
+                </div>
+            }
         })
     }
 }

@@ -157,7 +157,7 @@ test("when the dialogs' wasm cannot load, the page says so in the user's languag
   await planner.byTestId("export-open").click();
   const failed = planner.byTestId("extras-failed");
   await failed.waitFor({ timeout: 20_000 });
-  assert.match(await failed.textContent(), /^这个窗口的程序文件没能加载（\.\/stackfit-extras\.js）。请检查网络后重试。$/);
+  assert.match(await failed.locator("span").textContent(), /^这个窗口的程序文件没能加载（\.\/stackfit-extras\.js）。请检查网络后重试。$/);
   assert.equal(await planner.byTestId("export-dialog").count(), 0);
   assert.equal(await planner.byTestId("plan-name").inputValue(), name, "the plan on screen stays");
   await page.unroute("**/stackfit-extras.js");
