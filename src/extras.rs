@@ -21,8 +21,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use stackfit_core::model::price::{book_from_csv, book_to_csv};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::browser::extras::function_of;
 use crate::i18n::Lang;
 use crate::state::planner::{echo_changes, Echo};
 use crate::state::prices::provide_copied_prices;
@@ -77,10 +77,7 @@ impl Host {
     /// Reads the functions from the object the page passed.
     pub fn from_js(host: &JsValue) -> Result<Host, String> {
         let get = |name: &str| {
-            js_sys::Reflect::get(host, &JsValue::from_str(name))
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                .ok_or_else(|| format!("the page passed no `{name}`"))
+            function_of(host, name).ok_or_else(|| format!("the page passed no `{name}`"))
         };
         Ok(Host {
             changed: get("changed")?,

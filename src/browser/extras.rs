@@ -21,10 +21,7 @@ pub struct Extras(JsValue);
 impl Extras {
     /// Calls export `name` with `args`.
     pub fn call(&self, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-        let f = js_sys::Reflect::get(&self.0, &JsValue::from_str(name))
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .ok_or_else(|| format!("the extras have no `{name}`"))?;
+        let f = function_of(&self.0, name).ok_or_else(|| format!("the extras have no `{name}`"))?;
         let args: js_sys::Array = args.iter().collect();
         f.apply(&JsValue::NULL, &args).map_err(describe)
     }
@@ -49,9 +46,7 @@ pub fn with_extras(then: impl FnOnce(Result<Extras, String>) + 'static) {
 /// `window.stackfitLoadExtras` (src/browser/extras_loader.js, inlined into
 /// index.html).
 fn load() -> Result<js_sys::Promise, String> {
-    let loader = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("stackfitLoadExtras"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    let loader = function_of(&js_sys::global(), "stackfitLoadExtras")
         .ok_or("the page has no extras loader")?;
     loader
         .call2(
@@ -62,6 +57,13 @@ fn load() -> Result<js_sys::Promise, String> {
         .map_err(describe)?
         .dyn_into::<js_sys::Promise>()
         .map_err(describe)
+}
+
+/// Function `name` of JS object `object`, if it has one.
+pub fn function_of(object: &JsValue, name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
 }
 
 fn describe(e: JsValue) -> String {
