@@ -2,6 +2,7 @@
 //! (service names, findings) comes from `stackfit-core` in both languages.
 
 use serde::{Deserialize, Serialize};
+use stackfit_core::model::units::format_fen;
 
 /// A UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,6 +181,14 @@ impl From<Lang> for stackfit_core::fit::Lang {
             Lang::Zh => stackfit_core::fit::Lang::Zh,
             Lang::En => stackfit_core::fit::Lang::En,
         }
+    }
+}
+
+/// "¥1,234.00" or, when a server has no price, what is missing.
+pub fn money_text(fen: Option<i64>, lang: Lang) -> String {
+    match fen {
+        Some(fen) => format_fen(fen),
+        None => lang.pick("价格未知", "price unknown").to_string(),
     }
 }
 

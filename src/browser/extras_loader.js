@@ -4,15 +4,26 @@
 // index.html by Trunk; called from `browser::extras`. A failed load may be
 // retried. A failed fetch is reported by the file's address alone: the page
 // words it in the user's language.
+//
+// The extras' files carry no hash (Trunk does not hash a worker's output),
+// so they are asked for with the planner's own file hash as a version: a
+// CDN that cached the extras of an earlier deploy does not hand them to a
+// newer planner.
 window.stackfitLoadExtras = (() => {
   let loading = null;
+  // Read when first called: Trunk puts the planner's preload after this script.
+  const at = (url) => {
+    const planner = document.querySelector('link[rel="modulepreload"][href*="stackfit-planner-"]');
+    const version = planner && /stackfit-planner-([0-9a-f]+)\.js/.exec(planner.getAttribute("href"));
+    return version ? `${url}?v=${version[1]}` : url;
+  };
   return (js, wasm) => {
     if (loading === null) {
       loading = new Promise((resolve, reject) => {
         const script = document.createElement("script");
-        script.src = js;
+        script.src = at(js);
         script.onload = () =>
-          wasm_bindgen({ module_or_path: wasm }).then(() => resolve(wasm_bindgen), reject);
+          wasm_bindgen({ module_or_path: at(wasm) }).then(() => resolve(wasm_bindgen), reject);
         script.onerror = () => reject(new Error(js));
         document.head.appendChild(script);
       }).catch((e) => {

@@ -45,7 +45,10 @@ test("S4: the export dialog gives every file, and the zip holds them (worker on 
 
   await planner.openExport();
   assert.ok(requests.some((u) => u.endsWith("stackfit-tools_bg.wasm")), "the worker's wasm loads on first use");
-  assert.ok(requests.some((u) => u.endsWith("stackfit-extras_bg.wasm")), "the dialog's wasm (the extras) loads on first use");
+  // Versioned by the planner's file hash: no CDN hands an earlier deploy's extras to this planner.
+  const build = requests.find((u) => /stackfit-planner-[0-9a-f]+\.js$/.test(u)).match(/stackfit-planner-([0-9a-f]+)\.js$/)[1];
+  assert.ok(requests.some((u) => u.endsWith(`stackfit-extras_bg.wasm?v=${build}`)), "the dialog's wasm (the extras) loads on first use");
+  assert.ok(requests.some((u) => u.endsWith(`stackfit-extras.js?v=${build}`)));
   assert.deepEqual(await planner.exportTabNames(), S4_FILES);
 
   // The zip: every file, in the dialog's order, with the dialog's text.
@@ -151,7 +154,8 @@ test("when the worker cannot load, the dialog says so, and the next try starts a
 
 test("when the dialogs' wasm cannot load, the page says so in the user's language and keeps the plan; the next try loads it", async () => {
   const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
-  await page.route("**/stackfit-extras.js", (r) => r.fulfill({ status: 404, body: "not found" }));
+  const extrasJs = /\/stackfit-extras\.js(\?|$)/;
+  await page.route(extrasJs, (r) => r.fulfill({ status: 404, body: "not found" }));
   await planner.openTemplate("s4-voc");
   const name = await planner.byTestId("plan-name").inputValue();
   await planner.byTestId("export-open").click();
@@ -160,7 +164,7 @@ test("when the dialogs' wasm cannot load, the page says so in the user's languag
   assert.match(await failed.locator("span").textContent(), /^这个窗口的程序文件没能加载（\.\/stackfit-extras\.js）。请检查网络后重试。$/);
   assert.equal(await planner.byTestId("export-dialog").count(), 0);
   assert.equal(await planner.byTestId("plan-name").inputValue(), name, "the plan on screen stays");
-  await page.unroute("**/stackfit-extras.js");
+  await page.unroute(extrasJs);
   await planner.openExport();
   assert.deepEqual(await planner.exportTabNames(), S4_FILES);
   assert.equal(await failed.count(), 0, "the message goes once the dialog opens");

@@ -11,11 +11,11 @@ use stackfit_core::model::units::format_mib;
 use stackfit_core::Action;
 
 use super::{CpuBar, MemoryDiagram, PlacementChip, TierPicker};
+use crate::i18n::money_text;
 use crate::i18n::{keep_units, Lang};
 use crate::state::{use_announcer, use_lang, use_planner, Selection};
 use crate::ui::fields::NameField;
 use crate::ui::palette::{place_and_announce, DRAG_PLACEMENT_MIME, DRAG_SERVICE_MIME};
-use crate::ui::summary::money_text;
 use crate::ui::verdict::VerdictBadge;
 
 /// A server of the option on screen.

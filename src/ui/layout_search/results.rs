@@ -201,7 +201,7 @@ fn LayoutCard(rank: usize, layout: FoundLayout, one_server: bool) -> impl IntoVi
                                         </Show>
                                     </th>
                                     <td class="layout-tier">{format!("{} · {}", s.size, s.tier)}</td>
-                                    <td class="num">{move || keep_units(&crate::ui::summary::money_text(s.monthly_fen, lang.get()))}</td>
+                                    <td class="num">{move || keep_units(&crate::i18n::money_text(s.monthly_fen, lang.get()))}</td>
                                     <td class="num">{format!("{}%", s.headroom_pct)}</td>
                                     <td class="layout-placements">{s.placements.join(", ")}</td>
                                 </tr>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use stackfit_core::fit::{recommend_option, Resource, Verdict};
 use stackfit_core::model::units::format_fen;
 
-use super::money_text;
+use crate::i18n::money_text;
 use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_planner};
 use crate::ui::compare::CompareButton;

@@ -11,7 +11,7 @@ use stackfit_core::cost::price_basis_words;
 use stackfit_core::fit::{option_limited_by_words, OptionReport, Severity};
 use stackfit_core::model::units::format_fen;
 
-use crate::i18n::{keep_units, Lang};
+use crate::i18n::{keep_units, money_text, Lang};
 use crate::state::{use_lang, use_planner, WhatIf};
 use crate::ui::export::ExportButton;
 use crate::ui::layout_search::SearchButton;
@@ -19,14 +19,6 @@ use crate::ui::verdict::VerdictBadge;
 pub use breaking::BreakingPoints;
 pub use compare::OptionCompare;
 pub use load::{step_of, LoadSlider, STEPS};
-
-/// "¥1,234.00" or, when a server has no price, what is missing.
-pub fn money_text(fen: Option<i64>, lang: Lang) -> String {
-    match fen {
-        Some(fen) => format_fen(fen),
-        None => lang.pick("价格未知", "price unknown").to_string(),
-    }
-}
 
 fn count(option: &OptionReport, severity: Severity) -> usize {
     option.findings().filter(|f| f.severity == severity).count()
