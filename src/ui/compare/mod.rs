@@ -17,7 +17,7 @@ pub use table::ComparisonTable;
 use crate::i18n::keep_units;
 use crate::state::{use_lang, use_planner};
 use crate::ui::dialog::{Modal, OpenButton};
-use crate::ui::report::ReportButton;
+use crate::ui::report::button::ReportButton;
 
 /// The popover key of the compare view.
 pub const KEY: &str = "compare";

@@ -26,7 +26,7 @@ pub fn Header() -> impl IntoView {
             <div class="topbar-tools">
                 <PlanMenu />
                 <crate::ui::prices::PricesButton />
-                <crate::ui::report::ReportButton />
+                <crate::ui::report::button::ReportButton />
                 <crate::ui::share::ShareButton />
                 <crate::ui::import::ImportButton />
                 <UndoRedo />

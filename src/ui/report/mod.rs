@@ -6,20 +6,19 @@
 //! the sender's quotes (`cost::as_sent`), so it prices exactly as sent; opening
 //! it reads nothing from and writes nothing to the reader's saved plans.
 
+pub mod button;
 mod page;
 mod server_figure;
 
 use leptos::prelude::*;
-use stackfit_core::cost::as_sent;
 #[cfg(test)]
 use stackfit_core::model::price::PriceBook;
 use stackfit_core::model::Plan;
 
-use crate::browser::address::{self, REPORT_PREFIX};
+use crate::browser::address;
 use crate::browser::links::{self, Refusal};
 use crate::i18n::Lang;
 use crate::state::lang::provide_page_lang;
-use crate::state::use_lang;
 use page::ReportPage;
 
 /// The fragment of `plan`'s report link, read with `book`: the plan with
@@ -29,8 +28,9 @@ use page::ReportPage;
 #[cfg(test)]
 pub fn report_fragment(plan: &Plan, book: &PriceBook) -> String {
     format!(
-        "{REPORT_PREFIX}{}",
-        stackfit_core::codec::link::plan_to_fragment(&as_sent(plan, book))
+        "{}{}",
+        address::REPORT_PREFIX,
+        stackfit_core::codec::link::plan_to_fragment(&stackfit_core::cost::as_sent(plan, book))
     )
 }
 
@@ -53,41 +53,6 @@ pub fn file_stem(name: &str) -> String {
         "stackfit".into()
     } else {
         out
-    }
-}
-
-/// Opens the report of the plan on screen in a new tab (its link is what
-/// the budget holder is sent).
-#[component]
-pub fn ReportButton() -> impl IntoView {
-    let lang = use_lang();
-    let planner = crate::state::use_planner();
-    let open = move |_| {
-        let sent = planner
-            .book
-            .with_untracked(|book| planner.with_plan(|plan| as_sent(plan, book)));
-        // The tab opens now, from the click; its address follows once the
-        // tools worker has written the link.
-        let tab = address::open_blank_tab();
-        links::write(&sent, None, move |written| match written {
-            Ok(w) => address::send_tab(
-                tab,
-                &format!("{}#{REPORT_PREFIX}{}", address::page_url(), w.fragment),
-            ),
-            Err(_) => {
-                if let Some(tab) = tab {
-                    let _ = tab.close();
-                }
-            }
-        });
-    };
-    view! {
-        <button class="tool" data-testid="open-report" on:click=open title=move || lang.get().pick(
-            "在新标签页打开给预算负责人看的只读报告；它的链接可以直接发送。",
-            "Opens the read-only report for budget holders in a new tab; its link can be sent as it is.",
-        )>
-            {move || lang.get().pick("报告", "Report")}
-        </button>
     }
 }
 
