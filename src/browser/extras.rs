@@ -10,7 +10,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The extras' files, next to index.html.
+/// The extras' files, next to index.html (named in `extras_loader.js`
+/// too, which fetches them at once for a report link).
 const JS_URL: &str = "./stackfit-extras.js";
 const WASM_URL: &str = "./stackfit-extras_bg.wasm";
 

@@ -34,3 +34,12 @@ window.stackfitLoadExtras = (() => {
     return loading;
   };
 })();
+
+// A report link shows nothing but the report page, which is in the extras:
+// fetch them beside the planner's wasm, not after it (the planner's
+// `start` then joins this load).
+if (location.hash.startsWith("#report.")) {
+  document.addEventListener("DOMContentLoaded", () =>
+    window.stackfitLoadExtras("./stackfit-extras.js", "./stackfit-extras_bg.wasm").catch(() => {}),
+  );
+}
