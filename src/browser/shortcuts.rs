@@ -1,6 +1,7 @@
 //! Keyboard shortcuts: Ctrl+Z / Ctrl+Shift+Z (⌘ on macOS, and Ctrl+Y) for
 //! undo and redo, except while typing in a field, where the field's own undo
-//! applies.
+//! applies, and while a dialog is open: the plan behind a modal dialog does
+//! not change (an extras dialog works on a copy of it, `crate::extras`).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -39,11 +40,19 @@ fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
+fn a_dialog_is_open() -> bool {
+    leptos::prelude::document()
+        .query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 /// Installs the undo/redo shortcuts on the window for the app's lifetime.
 pub fn use_undo_shortcuts(planner: Planner) {
     let mac = is_mac();
     let handle = window_event_listener(ev::keydown, move |ev| {
-        if typing_in_a_field(&ev) {
+        if typing_in_a_field(&ev) || a_dialog_is_open() {
             return;
         }
         let primary = if mac { ev.meta_key() } else { ev.ctrl_key() };

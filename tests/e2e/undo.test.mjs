@@ -46,3 +46,19 @@ test("Ctrl+Z undoes and Ctrl+Shift+Z redoes, but not while typing in a field", a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("while a dialog is open, Ctrl+Z changes nothing behind it", async () => {
+  const { planner, page, context, errors } = await j.start();
+  await placeNginx(planner, page);
+  await planner.placements("nginx").waitFor();
+  await planner.byTestId("compare-open").click();
+  await planner.byTestId("compare-view").waitFor();
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Escape");
+  await planner.byTestId("compare-view").waitFor({ state: "detached" });
+  assert.equal(await planner.placements("nginx").count(), 1, "the placement made before the dialog stays");
+  await page.keyboard.press("Control+z");
+  await planner.placements("nginx").waitFor({ state: "detached" });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
