@@ -43,6 +43,13 @@ pub fn with_extras(then: impl FnOnce(Result<Extras, String>) + 'static) {
     });
 }
 
+/// Starts loading the extras, if they are not loaded yet: when the
+/// pointer or the focus reaches a button that opens one of their dialogs,
+/// so the dialog opens sooner. A failure is told by the load the click makes.
+pub fn warm() {
+    with_extras(|_| {});
+}
+
 /// Starts loading (or joins the load) through the page's loader,
 /// `window.stackfitLoadExtras` (src/browser/extras_loader.js, inlined into
 /// index.html).

@@ -10,7 +10,8 @@ use wasm_bindgen::JsCast;
 use crate::state::{use_lang, use_popovers};
 
 /// The button that opens (and closes) the dialog of popover `key`: the
-/// control focus goes back to when the dialog is dismissed. `children`
+/// control focus goes back to when the dialog is dismissed. Its dialogs are
+/// the extras' (`crate::extras`), fetched once the button is reached. `children`
 /// follow its words (a count badge).
 #[component]
 pub fn OpenButton(
@@ -31,6 +32,10 @@ pub fn OpenButton(
             data-popover-trigger=key
             aria-haspopup="dialog"
             on:click=move |_| popovers.toggle(key)
+            // Every dialog these buttons open is in the extras: start
+            // fetching them when the button is reached.
+            on:pointerenter=move |_| crate::browser::extras::warm()
+            on:focus=move |_| crate::browser::extras::warm()
         >
             {move || lang.get().pick(label.0, label.1)}
             {children.map(|c| c())}
