@@ -18,7 +18,8 @@ use crate::state::{
 
 /// Opens an extras dialog when its popover opens (with the plan as it is
 /// then: the page behind a modal dialog cannot change) and closes it when
-/// the popover closes. If the extras cannot load, says why.
+/// the popover closes. A load that takes a while says so; one that fails
+/// says why.
 #[component]
 pub fn ExtraScreens() -> impl IntoView {
     let lang = use_lang();
@@ -29,6 +30,10 @@ pub fn ExtraScreens() -> impl IntoView {
     let library = use_library();
     let sharing = use_sharing();
     let failed = RwSignal::new(None::<String>);
+    // Which opening is waiting for the extras (0: none), and whether it has
+    // waited long enough to say so (a quick load shows nothing).
+    let waiting = RwSignal::new(0u32);
+    let slow = RwSignal::new(false);
     // The host functions live as long as the page.
     let host = js_sys::Object::new();
     type HostFn = Closure<dyn Fn(String)>;
@@ -97,7 +102,21 @@ pub fn ExtraScreens() -> impl IntoView {
                 };
                 let context = serde_json::to_string(&context).unwrap_or_default();
                 let (screen, host) = (screen.clone(), host.clone());
+                let opening = waiting.get_untracked().wrapping_add(1).max(1);
+                waiting.set(opening);
+                slow.set(false);
+                set_timeout(
+                    move || {
+                        if waiting.get_untracked() == opening {
+                            slow.set(true);
+                        }
+                    },
+                    std::time::Duration::from_millis(300),
+                );
                 with_extras(move |extras| {
+                    if waiting.get_untracked() == opening {
+                        waiting.set(0);
+                    }
                     let opened = extras.and_then(|x| {
                         x.call("open", &[screen.as_str().into(), context.into(), host])
                     });
@@ -107,15 +126,27 @@ pub fn ExtraScreens() -> impl IntoView {
                     }
                 });
             }
-            None => with_extras(|extras| {
-                if let Ok(x) = extras {
-                    let _ = x.call("close", &[]);
-                }
-            }),
+            None => {
+                waiting.set(0);
+                with_extras(|extras| {
+                    if let Ok(x) = extras {
+                        let _ = x.call("close", &[]);
+                    }
+                });
+            }
         }
         key
     });
-    move || {
+    let loading = move || {
+        (slow.get() && waiting.get() != 0).then(|| {
+            view! {
+                <div class="notice" role="status" data-testid="extras-loading">
+                    {move || lang.get().pick("正在加载这个窗口…", "Loading this dialog…")}
+                </div>
+            }
+        })
+    };
+    let failure = move || {
         failed.get().map(|why| {
             let text = match lang.get() {
                 Lang::Zh => format!("这个窗口的程序文件没能加载（{why}）。请检查网络后重试。"),
@@ -132,7 +163,8 @@ pub fn ExtraScreens() -> impl IntoView {
                 </div>
             }
         })
-    }
+    };
+    view! { {loading} {failure} }
 }
 
 /// Runs the report page of share-link `payload` (the address asked for a

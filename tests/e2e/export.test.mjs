@@ -172,6 +172,24 @@ test("when the dialogs' wasm cannot load, the page says so in the user's languag
   await context.close();
 });
 
+test("a dialog whose code is slow to arrive says it is loading, then opens", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  await page.route(/\/stackfit-extras_bg\.wasm(\?|$)/, async (r) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await r.continue();
+  });
+  await planner.openTemplate("s4-voc");
+  await planner.byTestId("export-open").click();
+  const loading = planner.byTestId("extras-loading");
+  await loading.waitFor();
+  assert.equal(await loading.textContent(), "Loading this dialog…");
+  await planner.byTestId("export-dialog").waitFor();
+  await loading.waitFor({ state: "detached" });
+  assert.deepEqual(await planner.exportTabNames(), S4_FILES);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("copy puts the file on the clipboard and says so", async () => {
   const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
