@@ -46,7 +46,8 @@ test("S4: the export dialog gives every file, and the zip holds them (worker on 
   await planner.openExport();
   assert.ok(requests.some((u) => u.endsWith("stackfit-tools_bg.wasm")), "the worker's wasm loads on first use");
   // Versioned by the planner's file hash: no CDN hands an earlier deploy's extras to this planner.
-  const build = requests.find((u) => /stackfit-planner-[0-9a-f]+\.js$/.test(u)).match(/stackfit-planner-([0-9a-f]+)\.js$/)[1];
+  const preload = await page.evaluate(() => document.querySelector('link[rel="modulepreload"][href*="stackfit-planner-"]').getAttribute("href"));
+  const build = preload.match(/stackfit-planner-([0-9a-f]+)\.js$/)[1];
   assert.ok(requests.some((u) => u.endsWith(`stackfit-extras_bg.wasm?v=${build}`)), "the dialog's wasm (the extras) loads on first use");
   assert.ok(requests.some((u) => u.endsWith(`stackfit-extras.js?v=${build}`)));
   assert.deepEqual(await planner.exportTabNames(), S4_FILES);
@@ -183,7 +184,7 @@ test("a dialog whose code is slow to arrive says it is loading, then opens", asy
   const loading = planner.byTestId("extras-loading");
   await loading.waitFor();
   assert.equal(await loading.textContent(), "Loading this dialog…");
-  await planner.byTestId("export-dialog").waitFor();
+  await planner.byTestId("export-tabs").waitFor({ timeout: 20_000 });
   await loading.waitFor({ state: "detached" });
   assert.deepEqual(await planner.exportTabNames(), S4_FILES);
   assert.deepEqual(errors, []);
