@@ -86,8 +86,8 @@ pub fn DeployFields(
                 .iter()
                 .map(|e| {
                     let value = match e.value {
-                        EnvValue::Secret => None,
-                        EnvValue::Literal(v) => Some(v),
+                        EnvValue::Secret | EnvValue::DependencySecret => None,
+                        EnvValue::Literal(v) | EnvValue::DependencyHost(v) => Some(v),
                     };
                     view! {
                         <li class="env-fixed" data-testid=format!("env-fixed-{}", e.name) title=move || lang.get().pick(e.why_zh, e.why_en)>

@@ -239,7 +239,7 @@ pub fn is_generated_secret(def: &ServiceDef, name: &str) -> bool {
     def.deploy
         .env
         .iter()
-        .any(|e| e.name == name && e.value == crate::model::EnvValue::Secret)
+        .any(|e| e.name == name && e.value.is_generated())
 }
 
 /// An image reference as Docker reads it: lower-case registry and path,

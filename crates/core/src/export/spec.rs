@@ -10,7 +10,7 @@ use super::env_name;
 use crate::catalog;
 use crate::kinds::{self, Cx, HostView};
 use crate::model::units::Mib;
-use crate::model::{EnvValue, Placement, Plan, PlanOption, Server, ServiceDef};
+use crate::model::{EnvSpec, EnvValue, Placement, Plan, PlanOption, Server, ServiceDef};
 use crate::report::{OptionReport, PlacementReport, Report, ServerReport};
 
 /// Makes the secrets an export writes (database passwords): generated on
@@ -182,7 +182,7 @@ fn secret_names(option: &PlanOption) -> HashMap<(String, &'static str), String> 
     for p in option.servers.iter().flat_map(|s| &s.placements) {
         if let Some(def) = catalog::service(&p.service) {
             for e in def.deploy.env {
-                if e.value == EnvValue::Secret {
+                if e.value.is_generated() {
                     *count.entry(e.name).or_default() += 1;
                     all.push((p.id.clone(), e.name));
                 }
@@ -199,6 +199,37 @@ fn secret_names(option: &PlanOption) -> HashMap<(String, &'static str), String> 
             ((pid, name), var)
         })
         .collect()
+}
+
+/// The generated password an image takes (`POSTGRES_PASSWORD`), which its
+/// dependents are given too.
+fn password_secret(def: &ServiceDef) -> Option<&'static EnvSpec> {
+    def.deploy
+        .env
+        .iter()
+        .find(|e| e.value == EnvValue::Secret && e.name.contains("PASSWORD"))
+}
+
+/// For an [`EnvValue::DependencySecret`] of `p`: the first of its
+/// dependencies in `option` whose image takes a generated password, and
+/// that password's variable.
+fn dependency_password(
+    p: &Placement,
+    option: &PlanOption,
+    secret_vars: &HashMap<(String, &'static str), String>,
+) -> Option<(String, String)> {
+    p.depends_on.iter().find_map(|dep| {
+        let dp = option
+            .servers
+            .iter()
+            .flat_map(|s| &s.placements)
+            .find(|q| &q.id == dep)?;
+        let e = password_secret(catalog::service(&dp.service)?)?;
+        Some((
+            dep.clone(),
+            secret_vars.get(&(dep.clone(), e.name))?.clone(),
+        ))
+    })
 }
 
 /// The environment variable prefix for a dependency: its id in capitals,
@@ -305,16 +336,41 @@ pub fn build<'a>(
                         EnvValue::Literal(v) => {
                             environment.push((e.name.to_string(), Value::Literal(v.into())))
                         }
-                        EnvValue::Secret => {
-                            let var = secret_vars[&(p.id.clone(), e.name)].clone();
+                        // Set below, with the dependencies: the database's host.
+                        EnvValue::DependencyHost(v) => {
+                            environment.push((e.name.to_string(), Value::Literal(v.into())))
+                        }
+                        EnvValue::Secret | EnvValue::DependencySecret => {
+                            let shared = (e.value == EnvValue::DependencySecret)
+                                .then(|| dependency_password(p, o, &secret_vars))
+                                .flatten();
+                            if e.value == EnvValue::DependencySecret && shared.is_none() {
+                                notes.push(format!(
+                                    "{} depends on no database that takes a generated password: set {} in .env to its database's password",
+                                    p.id, e.name
+                                ));
+                            }
+                            let (var, comment) = match shared {
+                                Some((dep, var)) => (
+                                    var,
+                                    format!(
+                                        "{}: {} ({dep}'s password: the same value)",
+                                        p.id, e.why_en
+                                    ),
+                                ),
+                                None => (
+                                    secret_vars[&(p.id.clone(), e.name)].clone(),
+                                    format!(
+                                        "{}: {} (generated on your machine; keep it secret)",
+                                        p.id, e.why_en
+                                    ),
+                                ),
+                            };
                             let value = secrets.value(&var);
                             env.entry(var.clone()).or_insert(EnvLine {
                                 name: var.clone(),
                                 value,
-                                comment: vec![format!(
-                                    "{}: {} (generated on your machine; keep it secret)",
-                                    p.id, e.why_en
-                                )],
+                                comment: vec![comment],
                                 required: false,
                                 secret: true,
                             });
@@ -374,12 +430,7 @@ pub fn build<'a>(
                     environment.push((format!("{prefix}_PORT"), Value::Literal(port.to_string())));
                 }
                 if let Some(d) = ddef {
-                    if let Some(e) = d
-                        .deploy
-                        .env
-                        .iter()
-                        .find(|e| e.value == EnvValue::Secret && e.name.contains("PASSWORD"))
-                    {
+                    if let Some(e) = password_secret(d) {
                         let var = secret_vars[&(dp.id.clone(), e.name)].clone();
                         let value = secrets.value(&var);
                         env.entry(var.clone()).or_insert(EnvLine {
@@ -393,6 +444,28 @@ pub fn build<'a>(
                             secret: true,
                         });
                         environment.push((format!("{prefix}_PASSWORD"), Value::Var(var)));
+                    }
+                }
+            }
+
+            // A database host the image reads under its own name: the
+            // dependency's, as just written for `{PREFIX}_HOST`.
+            if let (Some(d), Some((dep, _))) = (def, dependency_password(p, o, &secret_vars)) {
+                let prefix = dependency_prefixes(&p.depends_on)
+                    .into_iter()
+                    .find(|(d2, _)| *d2 == dep)
+                    .map(|(_, prefix)| format!("{prefix}_HOST"));
+                let host = prefix.and_then(|k| {
+                    environment
+                        .iter()
+                        .find(|(name, _)| *name == k)
+                        .map(|(_, v)| v.clone())
+                });
+                for e in d.deploy.env {
+                    if let (EnvValue::DependencyHost(_), Some(host)) = (e.value, &host) {
+                        if let Some(slot) = environment.iter_mut().find(|(n, _)| n == e.name) {
+                            slot.1 = host.clone();
+                        }
                     }
                 }
             }

@@ -224,8 +224,10 @@ pub(crate) fn role_of_image(def: &ServiceDef, d: &Draft) -> Option<&'static Serv
         }
     }
     let literal = |e: &crate::model::EnvSpec| match e.value {
-        crate::model::EnvValue::Literal(v) => Some((e.name, v)),
-        crate::model::EnvValue::Secret => None,
+        crate::model::EnvValue::Literal(v) | crate::model::EnvValue::DependencyHost(v) => {
+            Some((e.name, v))
+        }
+        crate::model::EnvValue::Secret | crate::model::EnvValue::DependencySecret => None,
     };
     let own: Vec<(&str, &str)> = def.deploy.env.iter().filter_map(literal).collect();
     roles.into_iter().find(|r| {

@@ -164,6 +164,16 @@ pub struct Volume {
 pub enum EnvValue {
     /// A secret generated on the user's machine, never in a link or plan file.
     Secret,
+    /// The generated password of the database this placement depends on
+    /// (the first of its dependencies whose image takes one): the same
+    /// secret, or the two cannot talk. With no such dependency it is a
+    /// secret of its own, and the export says which value to set.
+    DependencySecret,
+    /// The host of the database this placement depends on (the same
+    /// dependency as [`EnvValue::DependencySecret`]'s): its service name on
+    /// the same server, its private address on another. With no such
+    /// dependency, this service name.
+    DependencyHost(&'static str),
     /// A fixed value.
     Literal(&'static str),
 }
@@ -331,4 +341,11 @@ pub enum KindId {
     Ollama,
     /// PgBouncer: pools client connections into a few server connections.
     PgBouncer,
+}
+
+impl EnvValue {
+    /// Whether the export generates the value (the user never types it).
+    pub fn is_generated(self) -> bool {
+        matches!(self, EnvValue::Secret | EnvValue::DependencySecret)
+    }
 }

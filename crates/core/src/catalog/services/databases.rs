@@ -256,13 +256,13 @@ pub const PGBOUNCER: ServiceDef = ServiceDef {
         env: &[
             EnvSpec {
                 name: "DB_HOST",
-                value: EnvValue::Literal("postgres"),
+                value: EnvValue::DependencyHost("postgres"),
                 why_en: "the PostgreSQL service it pools (its name in this file); the entrypoint exits without it",
                 why_zh: "要代理的 PostgreSQL 服务（本文件里的服务名）；不设置时入口脚本直接退出",
             },
             EnvSpec {
                 name: "DB_PASSWORD",
-                value: EnvValue::Secret,
+                value: EnvValue::DependencySecret,
                 why_en: "the password of the PostgreSQL user (postgres), the same secret as the database's; without it no client can log in through the pool",
                 why_zh: "PostgreSQL 用户（postgres）的密码，与数据库的密码相同；不设置时客户端无法通过连接池登录",
             },

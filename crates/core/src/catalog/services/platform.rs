@@ -307,13 +307,13 @@ const AUTHENTIK_ENV: &[EnvSpec] = &[
     },
     EnvSpec {
         name: "AUTHENTIK_POSTGRESQL__HOST",
-        value: EnvValue::Literal("postgresql"),
+        value: EnvValue::DependencyHost("postgresql"),
         why_en: "authentik keeps everything in PostgreSQL (the service named postgresql)",
         why_zh: "authentik 的数据全部存放在 PostgreSQL 中（服务名为 postgresql）",
     },
     EnvSpec {
         name: "AUTHENTIK_POSTGRESQL__PASSWORD",
-        value: EnvValue::Secret,
+        value: EnvValue::DependencySecret,
         why_en: "must equal the database's POSTGRES_PASSWORD",
         why_zh: "必须与数据库的 POSTGRES_PASSWORD 一致",
     },

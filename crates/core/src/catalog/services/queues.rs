@@ -468,7 +468,7 @@ pub const TEMPORAL: ServiceDef = ServiceDef {
             },
             EnvSpec {
                 name: "POSTGRES_SEEDS",
-                value: EnvValue::Literal("postgres"),
+                value: EnvValue::DependencyHost("postgres"),
                 why_en: "the PostgreSQL service (its name in this file); the schema setup fails without it",
                 why_zh: "PostgreSQL 服务（本文件里的服务名）；缺少时建表失败、容器退出",
             },
@@ -480,7 +480,7 @@ pub const TEMPORAL: ServiceDef = ServiceDef {
             },
             EnvSpec {
                 name: "POSTGRES_PWD",
-                value: EnvValue::Secret,
+                value: EnvValue::DependencySecret,
                 why_en: "that user's password, the same secret as the database's",
                 why_zh: "该用户的密码，与数据库的密码相同",
             },
