@@ -164,9 +164,15 @@ pub fn import(req: &Request, lang: Lang) -> Result<(Plan, String), String> {
     for n in &all.stats_errors {
         notes.push_str(&format!("docker stats: {}\n", note_line(n, lang)));
     }
-    let Some(plan) = all.plan else {
+    let Some(mut plan) = all.plan else {
         return Err(notes);
     };
+    // Named in the user's language, as the planner names an import.
+    let name = import::import_name(all.compose.project.as_deref(), lang);
+    plan.name = name.clone();
+    for o in &mut plan.options {
+        o.name = name.clone();
+    }
     Ok((plan, notes))
 }
 

@@ -1,5 +1,6 @@
-//! The exit statuses of `stackfit whatif` and `stackfit recommend`, from the
-//! built binary: 0 answered, 1 nothing fits (recommend), 2 bad input.
+//! The CLI from the built binary: the exit statuses of `stackfit whatif` and
+//! `stackfit recommend` (0 answered, 1 nothing fits, 2 bad input), and what
+//! `stackfit import` names its plan.
 
 use std::process::Command;
 
@@ -59,4 +60,31 @@ fn recommend_exits_0_found_1_nothing_fits_2_bad_input() {
         stackfit(&["recommend", "s3", "--keep-apart", "postgres,nope"]).0,
         2
     );
+}
+
+/// `stackfit import` names the plan and its option after the Compose
+/// project, in the language asked for, as the planner's import does.
+#[test]
+fn import_names_the_plan_in_the_language_asked_for() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/e2e/fixtures/import"
+    );
+    let (compose, env) = (format!("{dir}/docker-compose.yml"), format!("{dir}/.env"));
+    for (lang, name) in [("zh", "导入：shop"), ("en", "Imported: shop")] {
+        let (code, out, err) = stackfit(&[
+            "import",
+            &compose,
+            "--env",
+            &env,
+            "--project",
+            "shop",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let file: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(file["plan"]["name"], name);
+        assert_eq!(file["plan"]["options"][0]["name"], name);
+    }
 }

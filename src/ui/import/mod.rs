@@ -15,7 +15,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 use stackfit_core::edit::adopt;
-use stackfit_core::model::{bounds, Action};
+use stackfit_core::model::Action;
 use stackfit_core::{codec, import::DEFAULT_TIER};
 use stackfit_tools::protocol::{InputText, Request, Response, UiLang};
 
@@ -86,23 +86,6 @@ fn request_of(draft: &Draft, lang: Lang) -> Request {
     }
 }
 
-/// The name an import takes, after its Compose project: "导入：shop" /
-/// "Imported: shop", within the name bound.
-fn import_name(project: Option<&str>, lang: Lang) -> String {
-    let title = project.unwrap_or("compose");
-    let name = match lang {
-        Lang::Zh => format!("导入：{title}"),
-        Lang::En => format!("Imported: {title}"),
-    };
-    name.chars()
-        .take(
-            bounds::OPTION_NAME_CHARS
-                .max
-                .min(bounds::PLAN_NAME_CHARS.max) as usize,
-        )
-        .collect()
-}
-
 /// Adopts the imported plan as `target`. Returns what to announce, or why
 /// it was refused: (zh, en).
 fn adopt_import(
@@ -116,7 +99,7 @@ fn adopt_import(
     let mut imported = codec::from_json(plan_json)
         .map_err(|e| (e.describe(true), e.describe(false)))?
         .plan;
-    let name = import_name(project, lang);
+    let name = stackfit_core::import::import_name(project, lang.into());
     let Some(option) = imported.options.first_mut() else {
         return Err((
             "导入的方案是空的。".into(),

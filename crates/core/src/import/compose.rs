@@ -420,6 +420,24 @@ fn idle_service(
     }
 }
 
+/// What an import is named in `lang`, after its Compose project: "导入：shop"
+/// / "Imported: shop", within both the plan's and an option's name bound
+/// (the planner names a new plan or a new option with it; the CLI its plan).
+pub fn import_name(project: Option<&str>, lang: crate::fit::Lang) -> String {
+    let title = project.unwrap_or("compose");
+    let name = match lang {
+        crate::fit::Lang::Zh => format!("导入：{title}"),
+        crate::fit::Lang::En => format!("Imported: {title}"),
+    };
+    name.chars()
+        .take(
+            bounds::OPTION_NAME_CHARS
+                .max
+                .min(bounds::PLAN_NAME_CHARS.max) as usize,
+        )
+        .collect()
+}
+
 /// The draft plan, built with the same actions (and checks) the planner uses.
 fn assemble(
     project: Option<&str>,
@@ -430,10 +448,7 @@ fn assemble(
     let title = project.unwrap_or("compose");
     let mut plan = Plan {
         quotes: Vec::new(),
-        name: format!("Imported: {title}")
-            .chars()
-            .take(bounds::PLAN_NAME_CHARS.max as usize)
-            .collect(),
+        name: import_name(project, crate::fit::Lang::En),
         description: String::new(),
         settings: Settings::default(),
         options: Vec::new(),

@@ -32,7 +32,8 @@ pub mod stats;
 mod yaml;
 
 pub use compose::{
-    compose, By, ComposeImport, ComposeInput, Idle, ImportedService, Outcome, OPTION_ID, SERVER_ID,
+    compose, import_name, By, ComposeImport, ComposeInput, Idle, ImportedService, Outcome,
+    OPTION_ID, SERVER_ID,
 };
 pub use note::{Location, Note};
 pub use project::{with_stats, ProjectImport};
