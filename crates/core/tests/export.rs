@@ -329,74 +329,98 @@ fn cross_server_dependencies_use_the_private_address() {
     assert_eq!(a["POSTGRES_PASSWORD"], "s1");
 }
 
-fn pool_plan(same_server: bool, depends: bool) -> Plan {
-    let pool = if depends {
-        Placement::new("pgbouncer", "pgbouncer").depends_on(&["postgres"])
+fn client_plan(client: &str, same_server: bool, depends: bool) -> Plan {
+    let app = if depends {
+        Placement::new(client, client).depends_on(&["postgres"])
     } else {
-        Placement::new("pgbouncer", "pgbouncer")
+        Placement::new(client, client)
     };
     let db = Server::new("db", "DB box", "aliyun-ecs-c7-large")
         .private_address("172.16.0.10")
         .with(Placement::new("postgres", "postgres"));
     let option = if same_server {
-        PlanOption::new("o", "O").with(db.with(pool))
+        PlanOption::new("o", "O").with(db.with(app))
     } else {
         PlanOption::new("o", "O")
             .with(db)
-            .with(Server::new("pool", "Pool box", "aliyun-ecs-c7-large").with(pool))
+            .with(Server::new("app", "App box", "aliyun-ecs-c7-large").with(app))
     };
     Plan {
         quotes: Vec::new(),
-        name: "pool".into(),
+        name: "client".into(),
         description: String::new(),
         settings: Settings::default(),
         options: vec![option],
     }
 }
 
-/// PgBouncer reaches the database it pools — by its service name, or at
-/// its private address on another server — and logs in with that
-/// database's own generated password: the same variable, never a second
-/// secret that would make every login fail.
+/// The services that log in to the PostgreSQL they depend on, with the
+/// variables that name its password and its host.
+const DATABASE_CLIENTS: [(&str, &str, &str); 4] = [
+    ("pgbouncer", "DB_PASSWORD", "DB_HOST"),
+    ("temporal", "POSTGRES_PWD", "POSTGRES_SEEDS"),
+    (
+        "authentik-server",
+        "AUTHENTIK_POSTGRESQL__PASSWORD",
+        "AUTHENTIK_POSTGRESQL__HOST",
+    ),
+    ("kong-postgres", "KONG_PG_PASSWORD", "KONG_PG_HOST"),
+];
+
+/// A service that logs in to its database (PgBouncer, Temporal, authentik,
+/// Kong) reaches it — by its service name, or at its private address on
+/// another server — with that database's own generated password: the same
+/// variable, never a second secret that would make every login fail.
 #[test]
-fn a_pool_reaches_and_logs_in_to_its_database() {
-    for same_server in [true, false] {
-        let plan = pool_plan(same_server, true);
-        let mut n = 0;
-        let mut secrets = Secrets::new(|| {
-            n += 1;
-            format!("s{n}")
-        });
-        let files = export::files(&plan, &evaluate(&plan), "o", &mut secrets, Lang::En).unwrap();
-        let (compose, env) = if same_server {
-            ("docker-compose.db.yml", ".env.db")
-        } else {
-            ("docker-compose.pool.yml", ".env.pool")
-        };
-        let doc = yaml(&file(&files, compose).text);
-        assert_eq!(
-            doc["services"]["pgbouncer"]["environment"]["DB_PASSWORD"].as_str(),
-            Some("${POSTGRES_PASSWORD}"),
-            "same server: {same_server}"
-        );
-        // And reaches it: by its service name, or at its private address.
-        assert_eq!(
-            doc["services"]["pgbouncer"]["environment"]["DB_HOST"].as_str(),
-            Some(if same_server {
-                "postgres"
+fn a_database_client_reaches_and_logs_in_to_its_database() {
+    for (client, password, host) in DATABASE_CLIENTS {
+        for same_server in [true, false] {
+            let plan = client_plan(client, same_server, true);
+            let mut n = 0;
+            let mut secrets = Secrets::new(|| {
+                n += 1;
+                format!("s{n}")
+            });
+            let files =
+                export::files(&plan, &evaluate(&plan), "o", &mut secrets, Lang::En).unwrap();
+            let (compose, env) = if same_server {
+                ("docker-compose.db.yml", ".env.db")
             } else {
-                "172.16.0.10"
-            })
-        );
-        let pool_env = env_lines(&file(&files, env).text);
-        let db_env = env_lines(&file(&files, ".env.db").text);
-        assert_eq!(pool_env["POSTGRES_PASSWORD"], db_env["POSTGRES_PASSWORD"]);
-        assert!(!pool_env.contains_key("DB_PASSWORD"), "no second secret");
-        assert!(
-            !pool_env.contains_key("PGBOUNCER_DB_PASSWORD"),
-            "no second secret"
-        );
-        would_start(&file(&files, compose).text, &file(&files, env).text).unwrap();
+                ("docker-compose.app.yml", ".env.app")
+            };
+            let doc = yaml(&file(&files, compose).text);
+            let environment = &doc["services"][client]["environment"];
+            let at = format!("{client}, same server: {same_server}");
+            assert_eq!(
+                environment[password].as_str(),
+                Some("${POSTGRES_PASSWORD}"),
+                "{at}"
+            );
+            assert_eq!(
+                environment[host].as_str(),
+                Some(if same_server {
+                    "postgres"
+                } else {
+                    "172.16.0.10"
+                }),
+                "{at}"
+            );
+            let client_env = env_lines(&file(&files, env).text);
+            let db_env = env_lines(&file(&files, ".env.db").text);
+            assert_eq!(
+                client_env["POSTGRES_PASSWORD"], db_env["POSTGRES_PASSWORD"],
+                "{at}"
+            );
+            assert_eq!(
+                client_env
+                    .keys()
+                    .filter(|k| k.contains("PASSWORD") || k.contains("PWD"))
+                    .count(),
+                1,
+                "{at}: no second secret: {client_env:?}"
+            );
+            would_start(&file(&files, compose).text, &file(&files, env).text).unwrap();
+        }
     }
 }
 
@@ -404,9 +428,9 @@ fn a_pool_reaches_and_logs_in_to_its_database() {
 /// the file says which value to set.
 #[test]
 fn a_pool_without_its_database_is_told_to_set_the_password() {
-    let plan = pool_plan(false, false);
+    let plan = client_plan("pgbouncer", false, false);
     let files = export_all(&plan, "o");
-    let compose = &file(&files, "docker-compose.pool.yml").text;
+    let compose = &file(&files, "docker-compose.app.yml").text;
     assert_eq!(
         yaml(compose)["services"]["pgbouncer"]["environment"]["DB_PASSWORD"].as_str(),
         Some("${DB_PASSWORD}")
@@ -415,7 +439,7 @@ fn a_pool_without_its_database_is_told_to_set_the_password() {
         compose.contains("pgbouncer depends on no database that takes a generated password: set DB_PASSWORD in .env to its database's password"),
         "{compose}"
     );
-    assert!(env_lines(&file(&files, ".env.pool").text).contains_key("DB_PASSWORD"));
+    assert!(env_lines(&file(&files, ".env.app").text).contains_key("DB_PASSWORD"));
 }
 
 /// Secrets never reach a plan file or a link: the plan holds none.

@@ -380,15 +380,30 @@ pub const KONG_POSTGRES: ServiceDef = ServiceDef {
             },
             EnvSpec {
                 name: "KONG_PG_HOST",
+                value: EnvValue::DependencyHost("postgres"),
+                why_en: "the PostgreSQL it depends on; Kong stops when it cannot reach the database",
+                why_zh: "所依赖的 PostgreSQL；连不上数据库时 Kong 无法启动",
+            },
+            // Kong's pg_user and pg_database default to "kong"; the
+            // PostgreSQL StackFit writes has only its default user and
+            // database, both "postgres".
+            EnvSpec {
+                name: "KONG_PG_USER",
                 value: EnvValue::Literal("postgres"),
-                why_en: "the PostgreSQL service's name; Kong stops when it cannot reach the database",
-                why_zh: "PostgreSQL 服务名；连不上数据库时 Kong 无法启动",
+                why_en: "the database's own user (Kong's default, kong, does not exist there)",
+                why_zh: "数据库自带的用户（Kong 默认的 kong 用户在该库中不存在）",
+            },
+            EnvSpec {
+                name: "KONG_PG_DATABASE",
+                value: EnvValue::Literal("postgres"),
+                why_en: "the database's own database (Kong's default, kong, does not exist there)",
+                why_zh: "数据库自带的库（Kong 默认的 kong 库不存在）",
             },
             EnvSpec {
                 name: "KONG_PG_PASSWORD",
-                value: EnvValue::Secret,
-                why_en: "password of the kong database user",
-                why_zh: "kong 数据库用户的密码",
+                value: EnvValue::DependencySecret,
+                why_en: "that user's password, the same secret as the database's",
+                why_zh: "该用户的密码，与数据库的密码相同",
             },
         ],
         healthcheck: &["CMD", "kong", "health"],
