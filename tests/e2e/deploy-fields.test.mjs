@@ -119,3 +119,25 @@ test("a server's private address is set in the inspector and written where other
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a pool's database password and address come from its database at export, in both languages", async () => {
+  for (const [locale, password, address] of [
+    ["zh-CN", "导出时取所依赖数据库的密码", "导出时取所依赖数据库的地址"],
+    ["en-US", "its database's password, at export", "its database's address, at export"],
+  ]) {
+    const { planner, page, context, errors } = await j.start({ locale, viewport: { width: 1440, height: 900 } });
+    await planner.serverCards().first().waitFor();
+    await planner.paletteItem("pgbouncer").focus();
+    await page.keyboard.press("Enter");
+    await planner.byTestId("place-menu").locator('[role="menuitem"]').first().click();
+    await planner.placements("pgbouncer").waitFor();
+    assert.equal((await planner.byTestId("env-fixed-DB_PASSWORD").locator("em").textContent()).trim(), password);
+    assert.equal((await planner.byTestId("env-fixed-DB_HOST").locator("em").textContent()).trim(), address);
+    // Never typed into the plan, like any generated secret.
+    await planner.typeAndCommit("env-add", "DB_PASSWORD=hunter2");
+    assert.match(await planner.byTestId("env-add-error").textContent(), /DB_PASSWORD/);
+    assert.equal(await planner.byTestId("inspector").locator('[data-testid^="env-line-"]').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

@@ -78,23 +78,31 @@ pub fn DeployFields(
             value: Some(value.trim().to_string()),
         })
     });
-    // Settings the image itself needs: a secret is generated at export.
+    // Settings the image itself needs: a secret is generated at export, a
+    // database client's password and host are its database's.
     let fixed = move || {
         def().map(|d| {
             d.deploy
                 .env
                 .iter()
                 .map(|e| {
+                    // A fixed value, or what the export writes: (zh, en).
                     let value = match e.value {
-                        EnvValue::Secret | EnvValue::DependencySecret => None,
-                        EnvValue::Literal(v) | EnvValue::DependencyHost(v) => Some(v),
+                        EnvValue::Literal(v) => Ok(v),
+                        EnvValue::Secret => Err(("导出时生成", "generated at export")),
+                        EnvValue::DependencySecret => {
+                            Err(("导出时取所依赖数据库的密码", "its database's password, at export"))
+                        }
+                        EnvValue::DependencyHost(_) => {
+                            Err(("导出时取所依赖数据库的地址", "its database's address, at export"))
+                        }
                     };
                     view! {
                         <li class="env-fixed" data-testid=format!("env-fixed-{}", e.name) title=move || lang.get().pick(e.why_zh, e.why_en)>
                             <code>{e.name}</code>
                             {match value {
-                                Some(v) => view! { <code class="env-value">{v}</code> }.into_any(),
-                                None => view! { <em class="env-generated">{move || lang.get().pick("导出时生成", "generated at export")}</em> }.into_any(),
+                                Ok(v) => view! { <code class="env-value">{v}</code> }.into_any(),
+                                Err((zh, en)) => view! { <em class="env-generated">{move || lang.get().pick(zh, en)}</em> }.into_any(),
                             }}
                         </li>
                     }
