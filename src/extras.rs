@@ -1,16 +1,16 @@
 //! The extras: the screens a user needs only sometimes — the report page,
 //! the compare view, the export, import, layout-search, price-book and
-//! share dialogs — run from their
-//! own wasm (`stackfit-extras`, src/bin/extras.rs), which the page loads on
-//! first use (`browser::extras`), so they are not part of the first load.
+//! share dialogs — run from their own wasm (`stackfit-extras`,
+//! src/bin/extras.rs), which the page loads on first use
+//! (`browser::extras`), so they are not part of the first load.
 //!
 //! A dialog runs on a copy of the page's planner: the page hands over the
-//! plan, the option on screen, the language and the price book
-//! ([`Context`]); every change the screen makes (the plan after an action
-//! the engine accepted, another option shown, a new price book, a plan to open as a
-//! new saved plan, a plan file picked) is echoed back and
-//! made by the page's planner too, so there is one plan, one undo history
-//! and one saved price book — the page's.
+//! plan, the option on screen, the language, the price book, the selected
+//! server and the tier asked for ([`Context`]). Every change the screen
+//! makes — the plan after an action the engine accepted, another option
+//! shown, a new price book, a plan to open as a new saved plan, a plan file
+//! picked — is echoed back and made by the page too, so there is one plan,
+//! one undo history, one saved price book and one library: the page's.
 //! Closing the screen closes the page's popover, and closing the popover
 //! unmounts the screen.
 
