@@ -107,6 +107,28 @@ test("S4 in Chinese: the database kept apart from the insight workers, a layout 
   await context.close();
 });
 
+test("the search keeps to the tier families asked for, and names one the providers do not have", async () => {
+  const { planner, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  await planner.openTemplate("s3-euraflow");
+  await planner.pickOption("a-single");
+  await planner.openSearch();
+  const d = planner.searchDialog;
+  assert.match(await d.locator('[data-testid="search-families-known"]').textContent(), /Families of the providers ticked: .*\bg7\b/);
+  await d.locator('[data-testid="search-families"]').fill("S6");
+  await d.locator('[data-testid="search-run"]').click();
+  assert.equal(
+    (await d.locator('[data-testid="search-families-error"]').textContent()).trim(),
+    "no tier of the providers ticked is of family “S6”",
+  );
+  await d.locator('[data-testid="search-families"]').fill("G7");
+  await planner.runSearch();
+  const tiers = await d.locator('[data-testid="search-layout"] .layout-tier').allTextContents();
+  assert.ok(tiers.length > 0, "found");
+  assert.ok(tiers.every((t) => /g7/.test(t)), tiers.join(" | "));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a plan that cannot fit says so and why, in both languages", async () => {
   const { planner, context, errors } = await j.start();
   await planner.openTemplate("s3-euraflow");

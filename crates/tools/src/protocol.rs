@@ -122,6 +122,9 @@ pub struct SearchConstraints {
     /// Empty: the option's own providers.
     #[serde(default)]
     pub providers: Vec<String>,
+    /// Tier families allowed ("c7", "S6"); empty: any.
+    #[serde(default)]
+    pub families: Vec<String>,
     #[serde(default)]
     pub max_servers: Option<u32>,
     /// `None`: the plan's headroom target.

@@ -39,7 +39,7 @@ fn constraints(c: &SearchConstraints) -> Result<Constraints, (String, String)> {
         keep_apart: c.keep_apart.clone(),
         pinned: c.pinned.clone(),
         providers,
-        families: Vec::new(),
+        families: c.families.clone(),
         max_servers: c.max_servers.map(|n| n as usize),
         headroom_target_pct: c.headroom_target_pct,
         catalog_prices_only: c.catalog_prices_only,

@@ -35,6 +35,8 @@ pub struct SearchForm {
     pub rules: Vec<Rule>,
     /// Providers ticked, by kebab-case name (see [`provider_name`]).
     pub providers: Vec<String>,
+    /// Tier families, separated by commas or spaces ("c7, g7"); empty: any.
+    pub families: String,
     /// Empty: no limit; else a whole number from 1.
     pub max_servers: String,
     /// Percent; empty: the plan's target.
@@ -85,6 +87,7 @@ impl SearchForm {
                 .into_iter()
                 .map(|p| provider_name(p).to_string())
                 .collect(),
+            families: String::new(),
             max_servers: String::new(),
             headroom_pct: headroom_target_pct.to_string(),
             my_quotes: true,
@@ -106,6 +109,39 @@ impl SearchForm {
         if !dup && !selfish {
             self.rules.push(rule);
         }
+    }
+
+    /// The families typed, each one a family of the ticked providers'
+    /// catalog tiers (spelled as the catalog spells it), or the first that
+    /// is not.
+    fn families(&self) -> Result<Vec<String>, FormError> {
+        let mut out: Vec<String> = Vec::new();
+        for typed in self
+            .families
+            .split(|c: char| c == ',' || c == '，' || c.is_whitespace())
+            .filter(|f| !f.is_empty())
+        {
+            let known = catalog::tiers()
+                .iter()
+                .filter(|t| {
+                    self.providers
+                        .iter()
+                        .any(|p| p == provider_name(t.provider))
+                })
+                .find(|t| t.family.eq_ignore_ascii_case(typed));
+            match known {
+                Some(t) if !out.iter().any(|f| f == t.family) => out.push(t.family.to_string()),
+                Some(_) => {}
+                None => {
+                    return Err(FormError {
+                        field: "families",
+                        zh: format!("所选云厂商的规格中没有“{typed}”系列"),
+                        en: format!("no tier of the providers ticked is of family “{typed}”"),
+                    })
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The constraints to send, or the first field that cannot be read.
@@ -137,8 +173,10 @@ impl SearchForm {
                 en: "pick at least one provider".into(),
             });
         }
+        let families = self.families()?;
         let mut c = SearchConstraints {
             providers: self.providers.clone(),
+            families,
             max_servers,
             headroom_target_pct,
             catalog_prices_only: !self.my_quotes,
@@ -195,6 +233,23 @@ mod tests {
             vec![vec!["api".to_string(), "redis".to_string()]]
         );
         assert_eq!(c.pinned, vec![("postgres".to_string(), "a".to_string())]);
+    }
+
+    /// Families are read as the catalog spells them, whatever the case and
+    /// separators; one the ticked providers do not have is named.
+    #[test]
+    fn families_are_the_catalogs_and_an_unknown_one_is_named() {
+        let mut f = s3();
+        f.families = "C7，g7  c7".into();
+        assert_eq!(f.constraints().unwrap().families, vec!["c7", "g7"]);
+        f.families = "c7, S6".into();
+        let e = f.constraints().unwrap_err();
+        assert_eq!(e.field, "families");
+        assert!(e.en.contains("“S6”"), "{}", e.en);
+        f.providers.push("tencent-cvm".into());
+        assert_eq!(f.constraints().unwrap().families, vec!["c7", "S6"]);
+        f.families = String::new();
+        assert!(f.constraints().unwrap().families.is_empty());
     }
 
     #[test]

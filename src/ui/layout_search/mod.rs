@@ -89,6 +89,17 @@ pub fn SearchDialog() -> impl IntoView {
     }
 }
 
+/// The tier families of the providers named (kebab-case), in catalog order.
+fn families_of(providers: &[String]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for t in stackfit_core::catalog::tiers() {
+        if providers.iter().any(|p| p == provider_name(t.provider)) && !out.contains(&t.family) {
+            out.push(t.family);
+        }
+    }
+    out
+}
+
 /// A provider's name in the UI language, from its kebab-case name.
 fn provider_words(name: &str, lang: Lang) -> String {
     Provider::ALL
@@ -391,6 +402,25 @@ fn SearchView() -> impl IntoView {
                     .collect_view()}
                 <span class="field-error" data-testid="search-providers-error" role="alert">{field_error("providers")}</span>
             </fieldset>
+            <label class="field search-families">
+                <span>{move || lang.get().pick("只用这些规格系列（逗号分隔，留空：不限）", "Only these tier families (comma-separated; empty: any)")}</span>
+                <input
+                    type="text"
+                    data-testid="search-families"
+                    prop:value=move || form.with(|f| f.families.clone())
+                    on:input=move |ev| form.update(|f| f.families = event_target_value(&ev))
+                />
+                <span class="hint" data-testid="search-families-known">
+                    {move || {
+                        let known = form.with(|f| families_of(&f.providers)).join(", ");
+                        match lang.get() {
+                            Lang::Zh => format!("所选云厂商的系列：{known}"),
+                            Lang::En => format!("Families of the providers ticked: {known}"),
+                        }
+                    }}
+                </span>
+                <span class="field-error" data-testid="search-families-error" role="alert">{field_error("families")}</span>
+            </label>
             <div class="search-limits">
                 <label class="field">
                     <span>{move || lang.get().pick("最多几台服务器（留空：不限）", "At most N servers (empty: any)")}</span>
