@@ -329,6 +329,18 @@ pub fn build<'a>(
             };
 
             let mut environment: Vec<(String, Value)> = Vec::new();
+            // The database a client image logs in to (its
+            // `DependencySecret` and `DependencyHost` settings), found once.
+            let database = def
+                .filter(|d| {
+                    d.deploy.env.iter().any(|e| {
+                        matches!(
+                            e.value,
+                            EnvValue::DependencySecret | EnvValue::DependencyHost(_)
+                        )
+                    })
+                })
+                .and_then(|_| dependency_password(p, o, &secret_vars));
             // What the image needs to start.
             if let Some(d) = def {
                 for e in d.deploy.env {
@@ -341,15 +353,19 @@ pub fn build<'a>(
                             environment.push((e.name.to_string(), Value::Literal(v.into())))
                         }
                         EnvValue::Secret | EnvValue::DependencySecret => {
-                            let shared = (e.value == EnvValue::DependencySecret)
-                                .then(|| dependency_password(p, o, &secret_vars))
-                                .flatten();
-                            if e.value == EnvValue::DependencySecret && shared.is_none() {
-                                notes.push(format!(
-                                    "{} depends on no database that takes a generated password: set {} in .env to its database's password",
-                                    p.id, e.name
-                                ));
-                            }
+                            let shared = match (e.value, &database) {
+                                (EnvValue::DependencySecret, Some((dep, var))) => {
+                                    Some((dep, var.clone()))
+                                }
+                                (EnvValue::DependencySecret, None) => {
+                                    notes.push(format!(
+                                        "{} depends on no database that takes a generated password: set {} in .env to its database's password",
+                                        p.id, e.name
+                                    ));
+                                    None
+                                }
+                                _ => None,
+                            };
                             let (var, comment) = match shared {
                                 Some((dep, var)) => (
                                     var,
@@ -386,6 +402,7 @@ pub fn build<'a>(
             // Dependencies: the service name here, the other server's address there.
             let mut depends_on = Vec::new();
             let mut remote: Vec<(String, Vec<String>)> = Vec::new();
+            let mut database_host: Option<Value> = None;
             for (dep, prefix) in dependency_prefixes(&p.depends_on) {
                 let Some(&dsi) = where_is.get(dep.as_str()) else {
                     notes.push(format!("depends on {dep}, which is not in this option"));
@@ -425,6 +442,9 @@ pub fn build<'a>(
                         }
                     }
                 };
+                if database.as_ref().is_some_and(|(d, _)| *d == dep) {
+                    database_host = Some(host_value.clone());
+                }
                 environment.push((format!("{prefix}_HOST"), host_value));
                 if let Some(port) = port_of(dp, ddef) {
                     environment.push((format!("{prefix}_PORT"), Value::Literal(port.to_string())));
@@ -450,22 +470,16 @@ pub fn build<'a>(
 
             // A database host the image reads under its own name: the
             // dependency's, as just written for `{PREFIX}_HOST`.
-            if let (Some(d), Some((dep, _))) = (def, dependency_password(p, o, &secret_vars)) {
-                let prefix = dependency_prefixes(&p.depends_on)
-                    .into_iter()
-                    .find(|(d2, _)| *d2 == dep)
-                    .map(|(_, prefix)| format!("{prefix}_HOST"));
-                let host = prefix.and_then(|k| {
-                    environment
-                        .iter()
-                        .find(|(name, _)| *name == k)
-                        .map(|(_, v)| v.clone())
-                });
-                for e in d.deploy.env {
-                    if let (EnvValue::DependencyHost(_), Some(host)) = (e.value, &host) {
-                        if let Some(slot) = environment.iter_mut().find(|(n, _)| n == e.name) {
-                            slot.1 = host.clone();
-                        }
+            if let Some(host) = database_host {
+                for (name, value) in environment.iter_mut() {
+                    let from_database = def.is_some_and(|d| {
+                        d.deploy.env.iter().any(|e| {
+                            e.name == name.as_str()
+                                && matches!(e.value, EnvValue::DependencyHost(_))
+                        })
+                    });
+                    if from_database {
+                        *value = host.clone();
                     }
                 }
             }
