@@ -1,6 +1,6 @@
 //! The extras seen from the page: the screens a user needs only sometimes
-//! (the report page; the compare view, the export, import, layout-search
-//! and price-book dialogs; `crate::extras`) are their own wasm, `stackfit-extras`
+//! (the report page; the compare view, the export, import, layout-search,
+//! price-book and share dialogs; `crate::extras`) are their own wasm, `stackfit-extras`
 //! (src/bin/extras.rs), loaded on first use so they are not part of the
 //! first load. Trunk builds it like the tools worker (`data-type="worker"`:
 //! wasm-bindgen's no-modules output, no file hash), and the page runs it

@@ -38,11 +38,10 @@ struct Outgoing<'a, Q> {
     request: &'a Q,
 }
 
-/// `protocol::Reply`'s wire format, for any answer type.
+/// `protocol::Reply`'s response, for any answer type (its id is the
+/// [`Head`]'s).
 #[derive(Deserialize)]
 struct Incoming<R> {
-    #[allow(dead_code)]
-    id: u32,
     response: R,
 }
 
@@ -81,11 +80,7 @@ pub fn ask_as<Q: Serialize, R: DeserializeOwned + 'static>(
     request: &Q,
     reply: impl FnOnce(Result<Answer<R>, String>) + 'static,
 ) {
-    post(
-        request,
-        None,
-        Box::new(move |got| reply(got.and_then(|(text, a)| read(&text, a)))),
-    );
+    post(request, None, reading(reply));
 }
 
 /// [`ask`], with `on_progress` told each progress reply (a
@@ -108,11 +103,14 @@ pub fn ask_with_progress(
                 _ => false,
             },
         );
-    post(
-        &request,
-        Some(progress),
-        Box::new(move |got| reply(got.and_then(|(text, a)| read(&text, a)))),
-    )
+    post(&request, Some(progress), reading(reply))
+}
+
+/// The pending entry of a request whose answer is read as `R`.
+fn reading<R: DeserializeOwned + 'static>(
+    reply: impl FnOnce(Result<Answer<R>, String>) + 'static,
+) -> Pending {
+    Box::new(move |got| reply(got.and_then(|(text, a)| read(&text, a))))
 }
 
 /// Reads a reply as an answer of type `R`.

@@ -34,6 +34,8 @@ pub fn ExtraScreens() -> impl IntoView {
     // waited long enough to say so (a quick load shows nothing).
     let waiting = RwSignal::new(0u32);
     let slow = RwSignal::new(false);
+    // Whether an extras dialog is mounted now.
+    let mounted = StoredValue::new(false);
     // The host functions live as long as the page.
     let host = js_sys::Object::new();
     type HostFn = Closure<dyn Fn(String)>;
@@ -114,25 +116,35 @@ pub fn ExtraScreens() -> impl IntoView {
                     std::time::Duration::from_millis(300),
                 );
                 with_extras(move |extras| {
-                    if waiting.get_untracked() == opening {
-                        waiting.set(0);
+                    // Closed, or another dialog asked for, while loading.
+                    if waiting.get_untracked() != opening {
+                        return;
                     }
+                    waiting.set(0);
                     let opened = extras.and_then(|x| {
                         x.call("open", &[screen.as_str().into(), context.into(), host])
                     });
-                    if let Err(why) = opened {
-                        failed.set(Some(why));
-                        popovers.close();
+                    match opened {
+                        Ok(_) => mounted.set_value(true),
+                        Err(why) => {
+                            failed.set(Some(why));
+                            popovers.close();
+                        }
                     }
                 });
             }
             None => {
                 waiting.set(0);
-                with_extras(|extras| {
-                    if let Ok(x) = extras {
-                        let _ = x.call("close", &[]);
-                    }
-                });
+                // Only a dialog that opened is closed: closing never loads
+                // the extras.
+                if mounted.get_value() {
+                    mounted.set_value(false);
+                    with_extras(|extras| {
+                        if let Ok(x) = extras {
+                            let _ = x.call("close", &[]);
+                        }
+                    });
+                }
             }
         }
         key
