@@ -1,21 +1,8 @@
 //! Citations for the service catalog's default numbers (research digest of
 //! 2026-11-21, §2 and §3). Each knob default points at one of these.
 
+use crate::model::cite as src;
 use crate::model::{Confidence, Source};
-
-const fn src(
-    title: &'static str,
-    url: &'static str,
-    date: &'static str,
-    confidence: Confidence,
-) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence,
-    }
-}
 
 /// Native measurements (Debian 12, kernel 6.18, 2 vCPU / 24 GiB), idle or near-idle PSS/RSS.
 pub const MEASURED: Source = src(

@@ -1,6 +1,7 @@
 //! The inspector: edits the selected placement or server, or the plan's
 //! settings when nothing is selected. Every edit is an engine action.
 
+mod citations;
 mod deploy_fields;
 mod load_fields;
 mod placement_inspector;
@@ -10,6 +11,7 @@ mod server_inspector;
 use leptos::prelude::*;
 
 use crate::state::{use_lang, use_planner, Selection};
+pub use citations::CitationsPanel;
 pub use deploy_fields::DeployFields;
 pub use load_fields::LoadFields;
 pub use placement_inspector::PlacementInspector;

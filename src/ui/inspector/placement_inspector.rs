@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 
 use crate::state::{use_lang, use_planner, Planner, Selection};
 use crate::ui::fields::{MemoryField, NumberField};
-use crate::ui::inspector::{DeployFields, LoadFields};
+use crate::ui::inspector::{CitationsPanel, DeployFields, LoadFields};
 
 /// The unit written beside a knob's input, (zh, en).
 fn knob_unit(unit: KnobUnit) -> Option<(&'static str, &'static str)> {
@@ -24,6 +24,16 @@ fn knob_unit(unit: KnobUnit) -> Option<(&'static str, &'static str)> {
         KnobUnit::Percent => Some(("%", "%")),
         KnobUnit::Days => Some(("天", "days")),
         KnobUnit::Count | KnobUnit::Bool | KnobUnit::Choice(_) => None,
+    }
+}
+
+/// A preset's name, (zh, en).
+pub(super) fn preset_label(id: &str) -> (&str, &str) {
+    match id {
+        "min" => ("最低", "Min"),
+        "standard" => ("标准", "Standard"),
+        "ideal" => ("理想", "Ideal"),
+        other => (other, other),
     }
 }
 
@@ -137,6 +147,14 @@ pub fn PlacementInspector(
             .report
             .with(|r| r.placement(&option, &id).map(|p| p.tuning.clone()))
     });
+    // How sure its memory figures are: what the verdicts count as assumed.
+    let basis = Memo::new(move |_| {
+        let option = planner.option_id.get();
+        let id = pid.get_value();
+        planner
+            .report
+            .with(|r| r.placement(&option, &id).map(|p| p.basis))
+    });
     let dispatch = move |make: fn(String, String, Option<u64>) -> Action, mib: Option<u64>| {
         planner.dispatch(make(
             planner.option_id.get_untracked(),
@@ -163,17 +181,11 @@ pub fn PlacementInspector(
                                 d.presets
                                     .iter()
                                     .map(|preset| {
-                                        let label = match preset.id {
-                                            "min" => ("最低", "Min"),
-                                            "standard" => ("标准", "Standard"),
-                                            "ideal" => ("理想", "Ideal"),
-                                            other => (other, other),
-                                        };
+                                        let label = preset_label(preset.id);
                                         view! {
                                             <button
                                                 class="tool"
                                                 data-testid=format!("preset-{}", preset.id)
-                                                title=preset.source.title
                                                 on:click=move |_| {
                                                     planner.dispatch(Action::ApplyPreset {
                                                         option: planner.option_id.get_untracked(),
@@ -194,6 +206,7 @@ pub fn PlacementInspector(
             <div class="knobs">
                 {move || def().map(|d| d.knobs.iter().map(|knob| view! { <KnobInput placement knob /> }).collect_view())}
             </div>
+            <CitationsPanel def=Signal::derive(def) basis=Signal::derive(move || basis.get()) />
             <NumberField
                 label=("副本数", "Replicas")
                 bound=bounds::REPLICAS

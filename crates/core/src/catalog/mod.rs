@@ -1,5 +1,6 @@
 //! The built-in catalogs: services and tiers, each number with its source.
 
+pub mod citations;
 mod fx;
 mod services;
 mod tiers;

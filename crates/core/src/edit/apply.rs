@@ -431,7 +431,13 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             option,
             placement,
             mib,
-        } => placement_mut(option_mut(plan, option)?, placement)?.measured_mib = *mib,
+        } => {
+            // The user's own figure replaces an estimate (a template's
+            // example output): from now on it counts as measured.
+            let p = placement_mut(option_mut(plan, option)?, placement)?;
+            p.measured_mib = *mib;
+            p.estimated = false;
+        }
         Action::SetLimit {
             option,
             placement,
@@ -571,6 +577,29 @@ mod tests {
         )
         .unwrap();
         assert_eq!(plan.option("a-plus").unwrap().servers[0].label, before);
+    }
+
+    #[test]
+    fn a_figure_the_user_sets_is_measured_not_the_templates_estimate() {
+        // S0's figures are its report's example output: estimates.
+        let mut plan = crate::templates::get("s0").unwrap();
+        let option = plan.options[0].id.clone();
+        let basis = |plan: &Plan| {
+            crate::fit::evaluate(plan)
+                .placement(&option, "postgres")
+                .unwrap()
+                .basis
+        };
+        assert_eq!(basis(&plan), crate::report::Basis::Estimated);
+        let set = |mib| Action::SetMeasured {
+            option: option.clone(),
+            placement: "postgres".into(),
+            mib,
+        };
+        apply(&mut plan, &set(Some(300))).unwrap();
+        assert_eq!(basis(&plan), crate::report::Basis::Measured);
+        apply(&mut plan, &set(None)).unwrap();
+        assert!(matches!(basis(&plan), crate::report::Basis::Sourced { .. }));
     }
 
     #[test]

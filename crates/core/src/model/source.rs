@@ -1,10 +1,10 @@
 //! Where a catalog number comes from: every memory baseline and every price
 //! carries one of these.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How far a number can be trusted (the labels of the research digest).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
     /// Official vendor documentation or vendor source code.
@@ -25,4 +25,41 @@ pub struct Source {
     /// ISO date the figure was read or measured.
     pub date: &'static str,
     pub confidence: Confidence,
+}
+
+/// A citation in the service catalog. With the `citations` feature (the
+/// default: the CLI, the tools worker, every test) it keeps its texts.
+/// Without it — the planner's wasm, which reads only the grade — the title,
+/// address and date are left out of the binary, and the page shows them
+/// from `assets/catalog/citations.json` (`crate::catalog::citations`), a
+/// file written from this same catalog, when a user opens them.
+#[cfg(feature = "citations")]
+pub const fn cite(
+    title: &'static str,
+    url: &'static str,
+    date: &'static str,
+    confidence: Confidence,
+) -> Source {
+    Source {
+        title,
+        url,
+        date,
+        confidence,
+    }
+}
+
+/// See the `citations` variant above: this one keeps only the grade.
+#[cfg(not(feature = "citations"))]
+pub const fn cite(
+    _title: &'static str,
+    _url: &'static str,
+    _date: &'static str,
+    confidence: Confidence,
+) -> Source {
+    Source {
+        title: "",
+        url: "",
+        date: "",
+        confidence,
+    }
 }

@@ -40,16 +40,7 @@ impl Words {
     }
 
     pub fn basis(&self, b: Basis) -> String {
-        match (b, self.lang) {
-            (Basis::Measured, Lang::En) => "measured".into(),
-            (Basis::Measured, Lang::Zh) => "实测".into(),
-            (Basis::Estimated, Lang::En) => "estimated".into(),
-            (Basis::Estimated, Lang::Zh) => "估算".into(),
-            (Basis::Sourced { grade }, Lang::En) => format!("sourced ({grade:?})"),
-            (Basis::Sourced { grade }, Lang::Zh) => format!("有出处（{grade:?} 级）"),
-            (Basis::Assumed, Lang::En) => "assumed".into(),
-            (Basis::Assumed, Lang::Zh) => "假设".into(),
-        }
+        b.words(self.lang)
     }
 
     pub fn counts(&self, critical: usize, warnings: usize) -> String {

@@ -159,6 +159,21 @@ impl Basis {
     pub fn is_assumed(self) -> bool {
         self == Basis::Assumed
     }
+
+    /// The basis in words: "measured", "sourced (B)", "假设", …
+    pub fn words(self, lang: crate::findings::Lang) -> String {
+        use crate::findings::Lang;
+        match (self, lang) {
+            (Basis::Measured, Lang::En) => "measured".into(),
+            (Basis::Measured, Lang::Zh) => "实测".into(),
+            (Basis::Estimated, Lang::En) => "estimated".into(),
+            (Basis::Estimated, Lang::Zh) => "估算".into(),
+            (Basis::Sourced { grade }, Lang::En) => format!("sourced ({grade:?})"),
+            (Basis::Sourced { grade }, Lang::Zh) => format!("有出处（{grade:?} 级）"),
+            (Basis::Assumed, Lang::En) => "assumed".into(),
+            (Basis::Assumed, Lang::Zh) => "假设".into(),
+        }
+    }
 }
 
 /// Memory and CPU of one replica or of all of them.

@@ -10,26 +10,13 @@ use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
 use crate::kinds::{fixed, mongo, mysql, postgres, rabbitmq, redis};
+use crate::model::cite;
 use crate::model::{
     Category, Confidence, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset,
     SelfSizing, ServiceDef, Source, Volume,
 };
 use crate::sources::*;
 use KnobUnit::*;
-
-const fn cite(
-    title: &'static str,
-    url: &'static str,
-    date: &'static str,
-    confidence: Confidence,
-) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence,
-    }
-}
 
 const DRAGONFLY_MIN: Source = cite(
     "dragonflydb/dragonfly PR #5696 (maintainer review): with maxmemory 0 it takes ~80 % of available memory; an explicit value must be at least 256 MiB per proactor thread or the server exits",

@@ -12,6 +12,7 @@ use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
 use crate::kinds::{fixed, mongo, mysql, postgres, rabbitmq, redis};
+use crate::model::cite;
 use crate::model::{
     Category, Confidence, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset,
     SelfSizing, ServiceDef, Source, Volume,
@@ -20,20 +21,6 @@ use crate::sources::*;
 use KnobUnit::*;
 
 const GIB64: i64 = 64 * 1024;
-
-const fn cite(
-    title: &'static str,
-    url: &'static str,
-    date: &'static str,
-    confidence: Confidence,
-) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence,
-    }
-}
 
 const TIMESCALE_TUNE: Source = cite(
     "timescale/timescaledb-docker README: the image is the official PostgreSQL image plus TimescaleDB and runs timescaledb-tune at first start (shared_buffers ≈ 25 % of the memory it detects)",

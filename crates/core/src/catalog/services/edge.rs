@@ -11,21 +11,13 @@ use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
 use crate::kinds::{fixed, mongo, mysql, postgres, rabbitmq, redis};
+use crate::model::cite as src;
 use crate::model::{
     Category, Confidence, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset,
     SelfSizing, ServiceDef, Source, Volume,
 };
 use crate::sources::*;
 use KnobUnit::*;
-
-const fn src(title: &'static str, url: &'static str, date: &'static str, c: Confidence) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence: c,
-    }
-}
 
 // Image tags: docker-library/official-images at 37079fb336 (2026-08-21)
 // lists nginx 1.30 (stable), caddy 2.11, traefik v3.7, haproxy 3.2,

@@ -8,6 +8,7 @@
 
 use crate::kinds::fixed::{expected, limit, peak};
 use crate::kinds::knobs::CPU_LIGHT;
+use crate::model::cite as src;
 use crate::model::{Category, Confidence, Deploy, KindId, KnobDef, Port, ServiceDef, Source};
 use crate::sources::PLANNER;
 
@@ -22,15 +23,6 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     NATS_EXPORTER,
     TEMPORAL_ADMIN_TOOLS,
 ];
-
-const fn src(title: &'static str, url: &'static str, date: &'static str, c: Confidence) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence: c,
-    }
-}
 
 const fn exp(mib: i64, note: &'static str, source: Source) -> KnobDef {
     KnobDef {

@@ -18,6 +18,7 @@ use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
 use crate::kinds::{fixed, mongo, mysql, postgres, rabbitmq, redis};
+use crate::model::cite as src;
 use crate::model::{
     Category, Confidence, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset,
     SelfSizing, ServiceDef, Source, Volume,
@@ -48,20 +49,6 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     PORTAINER,
     WATCHTOWER,
 ];
-
-const fn src(
-    title: &'static str,
-    url: &'static str,
-    date: &'static str,
-    confidence: Confidence,
-) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence,
-    }
-}
 
 // ---- Sources (measurements first, then vendor documents) -------------------
 
@@ -699,12 +686,12 @@ pub const PORTAINER: ServiceDef = ServiceDef {
     },
 };
 
-const WATCHTOWER_STATS: Source = Source {
-    title: "Islandora-Devops/isle-dc PR #201: docker stats before memory limits, isle-dc_watchtower_1 at 11.08 MiB on a 3.8 GiB host",
-    url: "https://github.com/Islandora-Devops/isle-dc/pull/201",
-    date: "2021-12-15",
-    confidence: Confidence::B,
-};
+const WATCHTOWER_STATS: Source = src(
+    "Islandora-Devops/isle-dc PR #201: docker stats before memory limits, isle-dc_watchtower_1 at 11.08 MiB on a 3.8 GiB host",
+    "https://github.com/Islandora-Devops/isle-dc/pull/201",
+    "2021-12-15",
+    Confidence::B,
+);
 
 #[rustfmt::skip]
 pub const WATCHTOWER: ServiceDef = ServiceDef {

@@ -11,6 +11,7 @@ use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
 use crate::kinds::{fixed, mongo, mysql, postgres, rabbitmq, redis};
+use crate::model::cite;
 use crate::model::{
     Category, Confidence, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset,
     SelfSizing, ServiceDef, Source, Volume,
@@ -19,20 +20,6 @@ use crate::sources::*;
 use KnobUnit::*;
 
 const GIB64: i64 = 64 * 1024;
-
-const fn cite(
-    title: &'static str,
-    url: &'static str,
-    date: &'static str,
-    confidence: Confidence,
-) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence,
-    }
-}
 
 const RABBITMQ_STATS: Source = cite(
     "future-agi/future-agi PR #2618: docker stats of a self-hosted stack in steady state, rabbitmq 151.2 MiB (its queues included)",

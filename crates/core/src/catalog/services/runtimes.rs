@@ -15,6 +15,7 @@ use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
 use crate::kinds::{fixed, mongo, mysql, postgres, rabbitmq, redis};
+use crate::model::cite as src;
 use crate::model::{
     Category, Confidence, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset,
     SelfSizing, ServiceDef, Source, Volume,
@@ -23,15 +24,6 @@ use crate::sources::*;
 use KnobUnit::*;
 
 const GIB64: i64 = 64 * 1024;
-
-const fn src(title: &'static str, url: &'static str, date: &'static str, c: Confidence) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence: c,
-    }
-}
 
 // ---- Python ----------------------------------------------------------------
 

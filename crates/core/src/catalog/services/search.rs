@@ -12,6 +12,7 @@ use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
 use crate::kinds::{fixed, mongo, mysql, postgres, rabbitmq, redis};
+use crate::model::cite;
 use crate::model::{
     Category, Confidence, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset,
     SelfSizing, ServiceDef, Source, Volume,
@@ -20,20 +21,6 @@ use crate::sources::*;
 use KnobUnit::*;
 
 const GIB64: i64 = 64 * 1024;
-
-const fn cite(
-    title: &'static str,
-    url: &'static str,
-    date: &'static str,
-    confidence: Confidence,
-) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence,
-    }
-}
 
 const OPENSEARCH_HEAP: Source = cite(
     "opensearch-project/OpenSearch#4608: the opensearchproject/opensearch:2.3.0 process runs with -XX:+AlwaysPreTouch -Xms1g -Xmx1g (jvm.options), no auto-sizing",

@@ -20,6 +20,7 @@ use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
 use crate::kinds::{fixed, mongo, mysql, postgres, rabbitmq, redis};
+use crate::model::cite as src;
 use crate::model::{
     Category, Confidence, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset,
     SelfSizing, ServiceDef, Source, Volume,
@@ -130,20 +131,6 @@ pub(super) const SERVICES: &[ServiceDef] = &[
 
 // ---------------------------------------------------------------------------
 // Sources: published measurements (B) and vendor files (A) behind the figures.
-
-const fn src(
-    title: &'static str,
-    url: &'static str,
-    date: &'static str,
-    confidence: Confidence,
-) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence,
-    }
-}
 
 const CLAMAV_DOCS: Source = src(
     "ClamAV docs, ClamAV in Docker: upwards of 1.2 GiB to load the signatures, twice that for a short time during a concurrent reload",

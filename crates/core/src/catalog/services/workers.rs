@@ -12,6 +12,7 @@ use crate::kinds::knobs::*;
 use crate::kinds::node::MAX_OLD_SPACE;
 use crate::kinds::python_web::workers;
 use crate::kinds::{fixed, mongo, mysql, postgres, rabbitmq, redis};
+use crate::model::cite as src;
 use crate::model::{
     Category, Confidence, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset,
     SelfSizing, ServiceDef, Source, Volume,
@@ -20,15 +21,6 @@ use crate::sources::*;
 use KnobUnit::*;
 
 const GIB64: i64 = 64 * 1024;
-
-const fn src(title: &'static str, url: &'static str, date: &'static str, c: Confidence) -> Source {
-    Source {
-        title,
-        url,
-        date,
-        confidence: c,
-    }
-}
 
 const EVENTKIT_CHILD: Source = src(
     "EventKit/eventkit-cloud PR #690: Celery's default (one process per CPU) commonly results in 4; each process is about 100 MB",

@@ -1,0 +1,239 @@
+//! Where a placement's figures come from: the basis of its memory figures
+//! (the user's measurement, the catalog with its grade, or an assumption),
+//! and, when opened, the citation of each default it reads. The planner's
+//! wasm carries the grades but not the citations' texts
+//! (`stackfit_core::model::cite`): they come from the catalog's citations
+//! file, fetched the first time a user opens them.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use stackfit_core::catalog::citations::{self, Citations, Cited};
+use stackfit_core::model::units::format_mib;
+use stackfit_core::model::{Confidence, KnobDef, KnobUnit, ServiceDef};
+use stackfit_core::report::Basis;
+
+use crate::browser::fetch;
+use crate::i18n::Lang;
+use crate::state::use_lang;
+use crate::ui::inspector::placement_inspector::preset_label;
+
+thread_local! {
+    /// The file once read: every inspector after the first shows it at once.
+    static READ: RefCell<Option<Arc<Citations>>> = const { RefCell::new(None) };
+}
+
+#[derive(Clone)]
+enum State {
+    Closed,
+    Reading,
+    Read(Arc<Citations>),
+    Failed(String),
+}
+
+/// Reads the citations file (once per visit) into `state`.
+fn read(state: RwSignal<State>) {
+    if let Some(c) = READ.with_borrow(Clone::clone) {
+        state.set(State::Read(c));
+        return;
+    }
+    state.set(State::Reading);
+    spawn_local(async move {
+        let read = fetch::text(&fetch::versioned(citations::FILE))
+            .await
+            .and_then(|text| Citations::from_json(&text));
+        let next = match read {
+            Ok(c) => {
+                let c = Arc::new(c);
+                READ.set(Some(c.clone()));
+                State::Read(c)
+            }
+            Err(why) => State::Failed(why),
+        };
+        // The inspector may have closed while the file was on its way.
+        let _ = state.try_set(next);
+    });
+}
+
+/// A grade in words, with what it means as a tooltip.
+fn grade_words(grade: Confidence, lang: Lang) -> (String, &'static str) {
+    let meaning = match grade {
+        Confidence::A => lang.pick("A 级：厂商官方文档或源码", "Grade A: the vendor's own documentation or source code"),
+        Confidence::B => lang.pick(
+            "B 级：维护者的说法，或公开的实测（docker stats 等）",
+            "Grade B: a maintainer's statement, or a published measurement (docker stats, …)",
+        ),
+        Confidence::C => lang.pick(
+            "C 级：第三方文章、转述，或 StackFit 的规划假设：最好换成你自己的实测",
+            "Grade C: a third-party article, a second-hand quote or a StackFit planning assumption: best replaced by your own measurement",
+        ),
+    };
+    let short = match lang {
+        Lang::Zh => format!("{grade:?} 级"),
+        Lang::En => format!("grade {grade:?}"),
+    };
+    (short, meaning)
+}
+
+/// A knob's default as written: "128 MiB", "4", "on".
+fn default_words(knob: &KnobDef, lang: Lang) -> String {
+    let v = knob.default;
+    match knob.unit {
+        KnobUnit::Mib => u64::try_from(v).map_or_else(|_| v.to_string(), format_mib),
+        KnobUnit::Bool => lang
+            .pick(
+                if v != 0 { "开" } else { "关" },
+                if v != 0 { "on" } else { "off" },
+            )
+            .to_string(),
+        KnobUnit::Choice(choices) => usize::try_from(v)
+            .ok()
+            .and_then(|i| choices.get(i))
+            .map_or_else(|| v.to_string(), |c| (*c).to_string()),
+        KnobUnit::Kib => format!("{v} KiB"),
+        KnobUnit::Percent => format!("{v} %"),
+        KnobUnit::Millicores => format!("{v} {}", lang.pick("毫核", "millicores")),
+        KnobUnit::Days => format!("{v} {}", lang.pick("天", "days")),
+        KnobUnit::Count => v.to_string(),
+    }
+}
+
+/// One citation and the figures it backs: what, its grade, the citation
+/// (a link where it has an address) and its date.
+fn cited_item(figures: Vec<(String, String)>, cited: Option<&Cited>, lang: Lang) -> impl IntoView {
+    let sep = lang.pick("；", "; ");
+    let what = figures
+        .into_iter()
+        .enumerate()
+        .map(|(i, (testid, what))| view! { {(i > 0).then_some(sep)}<span data-testid=testid>{what}</span> })
+        .collect_view();
+    let body = match cited {
+        Some(c) => {
+            let (grade, meaning) = grade_words(c.grade, lang);
+            let title = if c.url.is_empty() {
+                view! { <span class="cited-title">{c.title.clone()}</span> }.into_any()
+            } else {
+                view! { <a class="cited-title" href=c.url.clone() target="_blank" rel="noopener noreferrer">{c.title.clone()}</a> }.into_any()
+            };
+            view! {
+                <span class=format!("grade grade-{:?}", c.grade).to_lowercase() title=meaning>{grade}</span>
+                {title}
+                <span class="cited-date">{c.date.clone()}</span>
+            }
+            .into_any()
+        }
+        None => view! { <span class="cited-title">{lang.pick("（文件里没有这一项）", "(not in the file)")}</span> }.into_any(),
+    };
+    view! {
+        <li>
+            <span class="cited-what">{what}</span>
+            {body}
+        </li>
+    }
+}
+
+/// The list of a service's citations, once the file is read: the figures
+/// one citation backs are listed together under it, in the catalog's order.
+fn cited_list<'c>(def: &'static ServiceDef, c: &'c Citations, lang: Lang) -> impl IntoView {
+    let colon = lang.pick("：", ": ");
+    let mut groups: Vec<(Option<&'c Cited>, Vec<(String, String)>)> = Vec::new();
+    let mut add = |cited: Option<&'c Cited>, testid: String, what: String| match groups
+        .iter_mut()
+        .find(|(c, _)| c.is_some() && *c == cited)
+    {
+        Some((_, figures)) => figures.push((testid, what)),
+        None => groups.push((cited, vec![(testid, what)])),
+    };
+    for k in def.knobs {
+        let what = format!(
+            "{}{colon}{}",
+            lang.pick(k.name_zh, k.name_en),
+            default_words(k, lang)
+        );
+        add(c.knob(def.id, k.id), format!("citation-{}", k.id), what);
+    }
+    for p in def.presets {
+        let (zh, en) = preset_label(p.id);
+        let what = match lang {
+            Lang::Zh => format!("预设「{zh}」"),
+            Lang::En => format!("preset “{en}”"),
+        };
+        add(
+            c.preset(def.id, p.id),
+            format!("citation-preset-{}", p.id),
+            what,
+        );
+    }
+    if let Some(s) = def.self_sizing {
+        let what = format!(
+            "{}{colon}{}",
+            lang.pick("不设上限时", "without a limit"),
+            s.rule
+        );
+        add(c.self_sizing(def.id), "citation-self-sizing".into(), what);
+    }
+    view! {
+        <ul class="cited">
+            {groups.into_iter().map(|(cited, figures)| cited_item(figures, cited, lang)).collect_view()}
+        </ul>
+    }
+}
+
+/// The panel: its summary says how sure the placement's memory figures
+/// are; opening it lists each default's citation.
+#[component]
+pub fn CitationsPanel(
+    /// The placement's service, if the catalog knows it.
+    def: Signal<Option<&'static ServiceDef>>,
+    /// The basis of the placement's memory figures, from the report.
+    basis: Signal<Option<Basis>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let state = RwSignal::new(State::Closed);
+    let on_open = move |_| {
+        if matches!(state.get_untracked(), State::Closed | State::Failed(_)) {
+            read(state);
+        }
+    };
+    view! {
+        <details class="citations" data-testid="citations">
+            <summary on:click=on_open>
+                {move || lang.get().pick("数字的出处", "Where the figures come from")}
+                " "
+                <small data-testid="basis">{move || basis.get().map(|b| b.words(lang.get().into()))}</small>
+            </summary>
+            {move || {
+                let lang = lang.get();
+                match state.get() {
+                    State::Closed => None,
+                    State::Reading => Some(view! { <p class="hint">{lang.pick("正在读取出处…", "Reading the sources…")}</p> }.into_any()),
+                    State::Failed(why) => Some(
+                        view! {
+                            <p class="hint" role="alert" data-testid="citations-error">
+                                {match lang {
+                                    Lang::Zh => format!("读不到出处文件 {}（{why}）。收起后再展开可重试。", citations::FILE),
+                                    Lang::En => format!("The sources file {} could not be read ({why}). Close and open this again to retry.", citations::FILE),
+                                }}
+                            </p>
+                        }
+                        .into_any(),
+                    ),
+                    State::Read(c) => def.get().map(|def| {
+                        view! {
+                            <p class="hint">
+                                {lang.pick(
+                                    "下面是各项默认值的出处；填了实测内存后，估算以你的实测为准。",
+                                    "Each default's source. With a measured memory figure, the estimate uses your measurement instead.",
+                                )}
+                            </p>
+                            {cited_list(def, &c, lang)}
+                        }
+                        .into_any()
+                    }),
+                }
+            }}
+        </details>
+    }
+}
