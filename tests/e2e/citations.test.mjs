@@ -2,7 +2,7 @@
 // says how sure its memory figures are (the report's basis: the catalog
 // with its grade, the user's measurement, or an assumption); opening
 // "where the figures come from" lists each default's citation, read from
-// catalog/citations.json, which the first load does not fetch. A file that
+// catalog/citations.tsv, which the first load does not fetch. A file that
 // cannot be read is said in the user's language and can be retried.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -20,7 +20,7 @@ test("the inspector cites each default, fetched when opened, and says how sure t
   const { planner, page, context, errors } = await j.start({ locale: "zh-CN", viewport: { width: 1440, height: 900 } });
   const asked = [];
   page.on("request", (r) => {
-    if (r.url().includes("citations.json")) asked.push(r.url());
+    if (r.url().includes("citations.tsv")) asked.push(r.url());
   });
   await planner.serverCards().first().waitFor();
   await select(planner, "postgres");
@@ -41,7 +41,7 @@ test("the inspector cites each default, fetched when opened, and says how sure t
   // One citation, the figures it backs listed together under it.
   const item = panel.locator("li", { has: page.getByTestId("citation-shared_buffers_mib") });
   assert.equal(asked.length, 1);
-  assert.match(asked[0], /\/catalog\/citations\.json\?v=[0-9a-f]+$/, "asked for as of this deploy");
+  assert.match(asked[0], /\/catalog\/citations\.tsv\?v=[0-9a-f]+$/, "asked for as of this deploy");
   assert.equal(await figure.textContent(), "shared_buffers：128 MiB");
   assert.match(await item.locator(".cited-what").textContent(), /shared_buffers：128 MiB；最大连接数：100；work_mem：4 MiB/);
   assert.equal(await item.locator(".grade").textContent(), "A 级");
@@ -64,7 +64,7 @@ test("the inspector cites each default, fetched when opened, and says how sure t
 test("English words, and a sources file that cannot be read is said and retried", async () => {
   const { planner, page, context, errors } = await j.start({ locale: "en-US", viewport: { width: 1440, height: 900 } });
   await planner.serverCards().first().waitFor();
-  await page.route("**/catalog/citations.json*", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.route("**/catalog/citations.tsv*", (route) => route.fulfill({ status: 404, body: "not found" }));
   await select(planner, "postgres");
   const panel = planner.byTestId("citations");
   assert.equal(await panel.locator('[data-testid="basis"]').textContent(), "estimated");
@@ -73,12 +73,12 @@ test("English words, and a sources file that cannot be read is said and retried"
   await error.waitFor();
   assert.equal(
     await error.textContent(),
-    "The sources file catalog/citations.json could not be read (HTTP 404). Close and open this again to retry.",
+    "The sources file catalog/citations.tsv could not be read (HTTP 404). Close and open this again to retry.",
   );
   // The plan is as it was: the failure touched nothing but this panel.
   assert.equal(await planner.serverCards().count() > 0, true);
 
-  await page.unroute("**/catalog/citations.json*");
+  await page.unroute("**/catalog/citations.tsv*");
   await panel.locator("summary").click(); // closes
   await panel.locator("summary").click(); // opens again: read again
   const figure = panel.locator('[data-testid="citation-max_connections"]');

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use stackfit_core::catalog::citations::{self, Citations, Cited};
+use stackfit_core::catalog::citations::{self, Backs, Citations, Cited};
 use stackfit_core::model::units::format_mib;
 use stackfit_core::model::{Confidence, KnobDef, KnobUnit, ServiceDef};
 use stackfit_core::report::Basis;
@@ -43,7 +43,7 @@ fn read(state: RwSignal<State>) {
     spawn_local(async move {
         let read = fetch::text(&fetch::versioned(citations::FILE))
             .await
-            .and_then(|text| Citations::from_json(&text));
+            .and_then(|text| Citations::from_tsv(&text));
         let next = match read {
             Ok(c) => {
                 let c = Arc::new(c);
@@ -57,7 +57,7 @@ fn read(state: RwSignal<State>) {
     });
 }
 
-/// A grade in words, with what it means as a tooltip.
+/// A grade in words, with what it means.
 fn grade_words(grade: Confidence, lang: Lang) -> (String, &'static str) {
     let meaning = match grade {
         Confidence::A => lang.pick("A 级：厂商官方文档或源码", "Grade A: the vendor's own documentation or source code"),
@@ -100,51 +100,39 @@ fn default_words(knob: &KnobDef, lang: Lang) -> String {
     }
 }
 
-/// One citation and the figures it backs: what, its grade, the citation
-/// (a link where it has an address) and its date.
-fn cited_item(figures: Vec<(String, String)>, cited: Option<&Cited>, lang: Lang) -> impl IntoView {
-    let sep = lang.pick("；", "; ");
-    let what = figures
-        .into_iter()
-        .enumerate()
-        .map(|(i, (testid, what))| view! { {(i > 0).then_some(sep)}<span data-testid=testid>{what}</span> })
-        .collect_view();
-    let body = match cited {
-        Some(c) => {
-            let (grade, meaning) = grade_words(c.grade, lang);
-            let title = if c.url.is_empty() {
-                view! { <span class="cited-title">{c.title.clone()}</span> }.into_any()
-            } else {
-                view! { <a class="cited-title" href=c.url.clone() target="_blank" rel="noopener noreferrer">{c.title.clone()}</a> }.into_any()
-            };
-            view! {
-                <span class=format!("grade grade-{:?}", c.grade).to_lowercase() title=meaning>{grade}</span>
-                {title}
-                <span class="cited-date">{c.date.clone()}</span>
-            }
-            .into_any()
+/// Text made safe inside HTML, in an element or a quoted attribute.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
         }
-        None => view! { <span class="cited-title">{lang.pick("（文件里没有这一项）", "(not in the file)")}</span> }.into_any(),
-    };
-    view! {
-        <li>
-            <span class="cited-what">{what}</span>
-            {body}
-        </li>
     }
+    out
 }
 
-/// The list of a service's citations, once the file is read: the figures
-/// one citation backs are listed together under it, in the catalog's order.
-fn cited_list<'c>(def: &'static ServiceDef, c: &'c Citations, lang: Lang) -> impl IntoView {
+/// A service's citations as a list's HTML: each citation once, the figures
+/// it backs listed together above it, in the catalog's order. Written as
+/// text, not as views: the list is static once read, and a view per item
+/// cost the first load more than this whole panel should.
+fn list_html(def: &ServiceDef, c: &Citations, lang: Lang) -> String {
     let colon = lang.pick("：", ": ");
-    let mut groups: Vec<(Option<&'c Cited>, Vec<(String, String)>)> = Vec::new();
-    let mut add = |cited: Option<&'c Cited>, testid: String, what: String| match groups
-        .iter_mut()
-        .find(|(c, _)| c.is_some() && *c == cited)
-    {
-        Some((_, figures)) => figures.push((testid, what)),
-        None => groups.push((cited, vec![(testid, what)])),
+    // Each citation with the figures it backs, as HTML.
+    let mut groups: Vec<(usize, &Cited, Vec<String>)> = Vec::new();
+    let mut add = |backs, id: &str, testid: String, what: String| {
+        // A figure the file does not cite (a deploy older than the catalog) is left out.
+        if let Some((i, cited)) = c.of(def.id, backs, id) {
+            let figure = format!(r#"<span data-testid="{testid}">{}</span>"#, escape(&what));
+            match groups.iter_mut().find(|(j, ..)| *j == i) {
+                Some((.., figures)) => figures.push(figure),
+                None => groups.push((i, cited, vec![figure])),
+            }
+        }
     };
     for k in def.knobs {
         let what = format!(
@@ -152,7 +140,7 @@ fn cited_list<'c>(def: &'static ServiceDef, c: &'c Citations, lang: Lang) -> imp
             lang.pick(k.name_zh, k.name_en),
             default_words(k, lang)
         );
-        add(c.knob(def.id, k.id), format!("citation-{}", k.id), what);
+        add(Backs::Knob, k.id, format!("citation-{}", k.id), what);
     }
     for p in def.presets {
         let (zh, en) = preset_label(p.id);
@@ -161,7 +149,8 @@ fn cited_list<'c>(def: &'static ServiceDef, c: &'c Citations, lang: Lang) -> imp
             Lang::En => format!("preset “{en}”"),
         };
         add(
-            c.preset(def.id, p.id),
+            Backs::Preset,
+            p.id,
             format!("citation-preset-{}", p.id),
             what,
         );
@@ -172,13 +161,30 @@ fn cited_list<'c>(def: &'static ServiceDef, c: &'c Citations, lang: Lang) -> imp
             lang.pick("不设上限时", "without a limit"),
             s.rule
         );
-        add(c.self_sizing(def.id), "citation-self-sizing".into(), what);
+        add(Backs::SelfSizing, "", "citation-self-sizing".into(), what);
     }
-    view! {
-        <ul class="cited">
-            {groups.into_iter().map(|(cited, figures)| cited_item(figures, cited, lang)).collect_view()}
-        </ul>
+    let sep = lang.pick("；", "; ");
+    let mut html = String::new();
+    for (_, cited, figures) in groups {
+        let (grade, meaning) = grade_words(cited.grade, lang);
+        let title = escape(&cited.title);
+        let title = if cited.url.is_empty() {
+            format!(r#"<span class="cited-title">{title}</span>"#)
+        } else {
+            format!(
+                r#"<a class="cited-title" href="{}" target="_blank" rel="noopener noreferrer">{title}</a>"#,
+                escape(&cited.url)
+            )
+        };
+        html += &format!(
+            r#"<li><span class="cited-what">{}</span><span class="grade grade-{}" title="{}">{grade}</span>{title}<span class="cited-date">{}</span></li>"#,
+            figures.join(sep),
+            format!("{:?}", cited.grade).to_lowercase(),
+            escape(meaning),
+            escape(&cited.date),
+        );
     }
+    html
 }
 
 /// The panel: its summary says how sure the placement's memory figures
@@ -204,36 +210,30 @@ pub fn CitationsPanel(
                 " "
                 <small data-testid="basis">{move || basis.get().map(|b| b.words(lang.get().into()))}</small>
             </summary>
-            {move || {
+            <div inner_html=move || {
                 let lang = lang.get();
-                match state.get() {
-                    State::Closed => None,
-                    State::Reading => Some(view! { <p class="hint">{lang.pick("正在读取出处…", "Reading the sources…")}</p> }.into_any()),
-                    State::Failed(why) => Some(
-                        view! {
-                            <p class="hint" role="alert" data-testid="citations-error">
-                                {match lang {
-                                    Lang::Zh => format!("读不到出处文件 {}（{why}）。收起后再展开可重试。", citations::FILE),
-                                    Lang::En => format!("The sources file {} could not be read ({why}). Close and open this again to retry.", citations::FILE),
-                                }}
-                            </p>
-                        }
-                        .into_any(),
-                    ),
-                    State::Read(c) => def.get().map(|def| {
-                        view! {
-                            <p class="hint">
-                                {lang.pick(
-                                    "下面是各项默认值的出处；填了实测内存后，估算以你的实测为准。",
-                                    "Each default's source. With a measured memory figure, the estimate uses your measurement instead.",
-                                )}
-                            </p>
-                            {cited_list(def, &c, lang)}
-                        }
-                        .into_any()
+                state.with(|state| match state {
+                    State::Closed => String::new(),
+                    State::Reading => format!(r#"<p class="hint">{}</p>"#, lang.pick("正在读取出处…", "Reading the sources…")),
+                    State::Failed(why) => {
+                        let said = match lang {
+                            Lang::Zh => format!("读不到出处文件 {}（{why}）。收起后再展开可重试。", citations::FILE),
+                            Lang::En => format!("The sources file {} could not be read ({why}). Close and open this again to retry.", citations::FILE),
+                        };
+                        format!(r#"<p class="hint" role="alert" data-testid="citations-error">{}</p>"#, escape(&said))
+                    }
+                    State::Read(c) => def.get().map_or_else(String::new, |def| {
+                        format!(
+                            r#"<p class="hint">{}</p><ul class="cited">{}</ul>"#,
+                            lang.pick(
+                                "下面是各项默认值的出处；填了实测内存后，估算以你的实测为准。",
+                                "Each default's source. With a measured memory figure, the estimate uses your measurement instead.",
+                            ),
+                            list_html(def, c, lang)
+                        )
                     }),
-                }
-            }}
+                })
+            }></div>
         </details>
     }
 }

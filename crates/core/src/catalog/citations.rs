@@ -7,17 +7,13 @@
 //! `crates/core/tests/catalog_assets.rs`) when a user opens a service's
 //! sources. The texts then come from the same place as everywhere else.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
 use crate::model::Confidence;
 
 /// Where the site serves the file (copied from `assets/catalog/`).
-pub const FILE: &str = "catalog/citations.json";
+pub const FILE: &str = "catalog/citations.tsv";
 
 /// One citation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cited {
     pub title: String,
     /// The document's address, or "" for a measurement.
@@ -27,64 +23,130 @@ pub struct Cited {
     pub grade: Confidence,
 }
 
-/// A service's citations: indices into [`Citations::sources`].
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ServiceCitations {
-    /// Knob id → its default's source, in the catalog's knob order.
-    pub knobs: Vec<(String, usize)>,
-    /// Preset id → where its values come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub presets: Vec<(String, usize)>,
-    /// The source of how it sizes itself without a limit, if it does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub self_sizing: Option<usize>,
+/// What a citation backs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backs {
+    /// A knob's default.
+    Knob,
+    /// A preset's values.
+    Preset,
+    /// How a runtime sizes itself without a limit (its id is "").
+    SelfSizing,
+}
+
+/// One figure of one service and its citation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub service: String,
+    pub backs: Backs,
+    /// The knob's or the preset's id.
+    pub id: String,
+    /// Its citation: an index into [`Citations::sources`].
+    pub source: usize,
 }
 
 /// The whole catalog's citations.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The file is tab-separated text (⇥ below), one record a line (a few lines of
+/// reading code in the planner, where a JSON reader for these types cost
+/// more than the texts it keeps out):
+///
+/// ```text
+/// source ⇥ <grade a|b|c> ⇥ <date> ⇥ <url or empty> ⇥ <title>
+/// knob ⇥ <service> ⇥ <knob> ⇥ <source number, from 0>
+/// preset ⇥ <service> ⇥ <preset> ⇥ <source number>
+/// self-sizing ⇥ <service> ⇥ <source number>
+/// ```
+///
+/// Lines starting with `#` are comments.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Citations {
     /// Every distinct citation, once.
     pub sources: Vec<Cited>,
-    /// Service id → its citations.
-    pub services: BTreeMap<String, ServiceCitations>,
+    /// Every service's cited figures, in the catalog's order.
+    pub records: Vec<Record>,
 }
 
 impl Citations {
-    /// Reads the file; an index that points past the list is refused.
-    pub fn from_json(text: &str) -> Result<Citations, String> {
-        let c: Citations = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let n = c.sources.len();
-        let bad = c.services.iter().find(|(_, s)| {
-            s.knobs
-                .iter()
-                .chain(&s.presets)
-                .map(|(_, i)| *i)
-                .chain(s.self_sizing)
-                .any(|i| i >= n)
-        });
-        match bad {
-            Some((id, _)) => Err(format!("{id}: a citation index past the {n} sources")),
-            None => Ok(c),
+    /// Reads the file. A line it cannot read, or a source number past the
+    /// sources listed before it, is refused with the line's number.
+    pub fn from_tsv(text: &str) -> Result<Citations, String> {
+        let mut c = Citations::default();
+        for (n, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let record = |service: &str, backs, id: &str, source: &str| {
+                let source = source.parse::<usize>().ok()?;
+                (source < c.sources.len()).then(|| Record {
+                    service: service.to_string(),
+                    backs,
+                    id: id.to_string(),
+                    source,
+                })
+            };
+            let read = match fields.as_slice() {
+                ["source", grade, date, url, title] => {
+                    let grade = match *grade {
+                        "a" => Confidence::A,
+                        "b" => Confidence::B,
+                        "c" => Confidence::C,
+                        _ => return Err(format!("line {}: grade {grade:?}", n + 1)),
+                    };
+                    c.sources.push(Cited {
+                        title: title.to_string(),
+                        url: url.to_string(),
+                        date: date.to_string(),
+                        grade,
+                    });
+                    continue;
+                }
+                ["knob", service, id, i] => record(service, Backs::Knob, id, i),
+                ["preset", service, id, i] => record(service, Backs::Preset, id, i),
+                ["self-sizing", service, i] => record(service, Backs::SelfSizing, "", i),
+                _ => None,
+            };
+            match read {
+                Some(r) => c.records.push(r),
+                None => return Err(format!("line {}", n + 1)),
+            }
         }
+        Ok(c)
     }
 
-    /// The citation of service `service`'s knob `knob`.
-    pub fn knob(&self, service: &str, knob: &str) -> Option<&Cited> {
-        let s = self.services.get(service)?;
-        let (_, i) = s.knobs.iter().find(|(id, _)| id == knob)?;
-        self.sources.get(*i)
+    /// The citation of one figure of a service, and its index.
+    pub fn of(&self, service: &str, backs: Backs, id: &str) -> Option<(usize, &Cited)> {
+        let r = self
+            .records
+            .iter()
+            .find(|r| r.service == service && r.backs == backs && r.id == id)?;
+        Some((r.source, self.sources.get(r.source)?))
     }
 
-    /// The citation of service `service`'s preset `preset`.
-    pub fn preset(&self, service: &str, preset: &str) -> Option<&Cited> {
-        let s = self.services.get(service)?;
-        let (_, i) = s.presets.iter().find(|(id, _)| id == preset)?;
-        self.sources.get(*i)
-    }
-
-    /// The citation of how service `service` sizes itself without a limit.
-    pub fn self_sizing(&self, service: &str) -> Option<&Cited> {
-        self.sources.get(self.services.get(service)?.self_sizing?)
+    /// The file's text.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from(
+            "# StackFit: the service catalog's citations (crates/core/src/catalog/citations.rs).\n\
+             # Written from the catalog by `UPDATE_CATALOG=1 cargo test -p stackfit-core --test catalog_assets`.\n",
+        );
+        for s in &self.sources {
+            let grade = match s.grade {
+                Confidence::A => "a",
+                Confidence::B => "b",
+                Confidence::C => "c",
+            };
+            out += &format!("source\t{grade}\t{}\t{}\t{}\n", s.date, s.url, s.title);
+        }
+        for r in &self.records {
+            let (service, id, i) = (&r.service, &r.id, r.source);
+            out += &match r.backs {
+                Backs::Knob => format!("knob\t{service}\t{id}\t{i}\n"),
+                Backs::Preset => format!("preset\t{service}\t{id}\t{i}\n"),
+                Backs::SelfSizing => format!("self-sizing\t{service}\t{i}\n"),
+            };
+        }
+        out
     }
 }
 
@@ -92,6 +154,7 @@ impl Citations {
 #[cfg(feature = "citations")]
 pub fn citations() -> Citations {
     use crate::model::Source;
+    use std::collections::BTreeMap;
 
     let mut out = Citations::default();
     let mut index: BTreeMap<(&str, &str, &str, Confidence), usize> = BTreeMap::new();
@@ -108,24 +171,27 @@ pub fn citations() -> Citations {
                 out.sources.len() - 1
             })
     };
-    let mut services = BTreeMap::new();
+    let mut records = Vec::new();
     for def in super::services() {
-        let entry = ServiceCitations {
-            knobs: def
-                .knobs
-                .iter()
-                .map(|k| (k.id.to_string(), cite(&k.source)))
-                .collect(),
-            presets: def
-                .presets
-                .iter()
-                .map(|p| (p.id.to_string(), cite(&p.source)))
-                .collect(),
-            self_sizing: def.self_sizing.as_ref().map(|s| cite(&s.source)),
+        let mut add = |backs, id: &str, source: usize| {
+            records.push(Record {
+                service: def.id.to_string(),
+                backs,
+                id: id.to_string(),
+                source,
+            })
         };
-        services.insert(def.id.to_string(), entry);
+        for k in def.knobs {
+            add(Backs::Knob, k.id, cite(&k.source));
+        }
+        for p in def.presets {
+            add(Backs::Preset, p.id, cite(&p.source));
+        }
+        if let Some(s) = &def.self_sizing {
+            add(Backs::SelfSizing, "", cite(&s.source));
+        }
     }
-    out.services = services;
+    out.records = records;
     out
 }
 
@@ -137,18 +203,21 @@ mod tests {
     fn every_default_is_cited_and_each_citation_kept_once() {
         let c = citations();
         let defs = crate::catalog::services();
-        assert_eq!(c.services.len(), defs.len());
         for def in defs {
             for k in def.knobs {
-                let cited = c.knob(def.id, k.id).unwrap();
+                let (_, cited) = c.of(def.id, Backs::Knob, k.id).unwrap();
                 assert_eq!(cited.title, k.source.title, "{}.{}", def.id, k.id);
                 assert_eq!(cited.grade, k.source.confidence, "{}.{}", def.id, k.id);
             }
             for p in def.presets {
-                assert_eq!(c.preset(def.id, p.id).unwrap().url, p.source.url);
+                assert_eq!(
+                    c.of(def.id, Backs::Preset, p.id).unwrap().1.url,
+                    p.source.url
+                );
             }
             assert_eq!(
-                c.self_sizing(def.id).map(|s| s.date.as_str()),
+                c.of(def.id, Backs::SelfSizing, "")
+                    .map(|(_, s)| s.date.as_str()),
                 def.self_sizing.map(|s| s.source.date)
             );
         }
@@ -166,12 +235,31 @@ mod tests {
     }
 
     #[test]
-    fn a_file_with_an_index_past_the_list_is_refused() {
-        let mut c = citations();
-        c.services.get_mut("postgres").unwrap().knobs[0].1 = c.sources.len();
-        let text = serde_json::to_string(&c).unwrap();
-        let err = Citations::from_json(&text).unwrap_err();
-        assert!(err.starts_with("postgres:"), "{err}");
-        assert!(Citations::from_json("{\"sources\": 3}").is_err());
+    fn no_text_breaks_a_line_or_a_field() {
+        for s in citations().sources {
+            assert!(
+                !format!("{}{}{}", s.title, s.url, s.date).contains(['\t', '\n', '\r']),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_it_cannot_read_is_refused_with_the_line() {
+        let good = "source\ta\t2026-12-01\thttps://example.org\tA doc\nknob\tpostgres\tshared_buffers_mib\t0\n";
+        let c = Citations::from_tsv(good).unwrap();
+        let (i, cited) = c.of("postgres", Backs::Knob, "shared_buffers_mib").unwrap();
+        assert_eq!((i, cited.title.as_str()), (0, "A doc"));
+        for (bad, line) in [
+            ("knob\tpostgres\tshared_buffers_mib\t0\n", "line 1"), // no source 0 yet
+            ("source\tz\t2026-12-01\t\tx\n", "line 1: grade \"z\""),
+            (
+                "# note\nsource\ta\td\tu\tt\nknob\tpostgres\tx\t1\n",
+                "line 3",
+            ),
+            ("<html>not found</html>", "line 1"),
+        ] {
+            assert_eq!(Citations::from_tsv(bad).unwrap_err(), line);
+        }
     }
 }

@@ -31,7 +31,7 @@ pub struct Source {
 /// default: the CLI, the tools worker, every test) it keeps its texts.
 /// Without it — the planner's wasm, which reads only the grade — the title,
 /// address and date are left out of the binary, and the page shows them
-/// from `assets/catalog/citations.json` (`crate::catalog::citations`), a
+/// from `assets/catalog/citations.tsv` (`crate::catalog::citations`), a
 /// file written from this same catalog, when a user opens them.
 #[cfg(feature = "citations")]
 pub const fn cite(
