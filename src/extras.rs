@@ -96,15 +96,48 @@ thread_local! {
     static OPEN: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
 }
 
+/// The style sheets of the extras' screens, not part of the first load:
+/// added to the page once, when the extras first show a screen (before it
+/// mounts, so it never shows unstyled). The report page's own sheet stays
+/// with the planner, which shows a report link that cannot load.
+const SHEETS: [&str; 6] = [
+    include_str!("ui/share/share.css"),
+    include_str!("ui/prices/prices.css"),
+    include_str!("ui/compare/compare.css"),
+    include_str!("ui/export/export.css"),
+    include_str!("ui/import/import.css"),
+    include_str!("ui/layout_search/layout_search.css"),
+];
+
+/// Adds [`SHEETS`] to the page's `<head>`, if they are not there yet.
+fn add_sheets() {
+    const ID: &str = "stackfit-extras-sheets";
+    let document = leptos::prelude::document();
+    if document.get_element_by_id(ID).is_some() {
+        return;
+    }
+    let added = document.create_element("style").and_then(|style| {
+        style.set_id(ID);
+        style.set_text_content(Some(&SHEETS.concat()));
+        let head = document.query_selector("head")?.ok_or(JsValue::NULL)?;
+        head.append_child(&style).map(drop)
+    });
+    if added.is_err() {
+        leptos::logging::warn!("the extras' style sheets could not be added");
+    }
+}
+
 /// Mounts the report page of share-link `payload` on `<body>`.
 pub fn report(payload: String) {
     console_error_panic_hook::set_once();
+    add_sheets();
     leptos::mount::mount_to_body(move || view! { <crate::ui::report::ReportApp payload /> });
 }
 
 /// Shows dialog `screen` (one of [`SCREENS`]) on the page's `context`.
 pub fn open(screen: &str, context: &str, host: Host) -> Result<(), String> {
     console_error_panic_hook::set_once();
+    add_sheets();
     close();
     let screen = SCREENS
         .into_iter()

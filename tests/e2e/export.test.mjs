@@ -42,8 +42,17 @@ test("S4: the export dialog gives every file, and the zip holds them (worker on 
   await planner.serverCards().first().waitFor();
   assert.ok(!requests.some((u) => u.includes("stackfit-tools")), "the exporter is not part of the first load");
   assert.ok(!requests.some((u) => u.includes("stackfit-extras")), "the export dialog is not part of the first load");
+  const dialogSheets = () =>
+    page.evaluate(() => {
+      const sheet = document.getElementById("stackfit-extras-sheets");
+      return sheet ? sheet.textContent.includes(".export-dialog") : null;
+    });
+  assert.equal(await dialogSheets(), null, "nor are the dialogs' style sheets");
 
   await planner.openExport();
+  assert.equal(await dialogSheets(), true, "the extras add the dialogs' sheets before the dialog shows");
+  const dialogWidth = await page.evaluate(() => document.querySelector('[data-testid="export-dialog"]').getBoundingClientRect().width);
+  assert.ok(dialogWidth > 1000, `the dialog is styled by its sheet (${dialogWidth}px wide at 1280)`);
   assert.ok(requests.some((u) => u.endsWith("stackfit-tools_bg.wasm")), "the worker's wasm loads on first use");
   // Versioned by the planner's file hash: no CDN hands an earlier deploy's extras to this planner.
   const preload = await page.evaluate(() => document.querySelector('link[rel="modulepreload"][href*="stackfit-planner-"]').getAttribute("href"));
