@@ -43,7 +43,13 @@ test("the inspector cites each default, fetched when opened, and says how sure t
   assert.equal(asked.length, 1);
   assert.match(asked[0], /\/catalog\/citations\.tsv\?v=[0-9a-f]+$/, "asked for as of this deploy");
   assert.equal(await figure.textContent(), "shared_buffers：128 MiB");
-  assert.match(await item.locator(".cited-what").textContent(), /shared_buffers：128 MiB；最大连接数：100；work_mem：4 MiB/);
+  assert.deepEqual((await item.locator('[data-testid^="citation-"]').allTextContents()).slice(0, 3), [
+    "shared_buffers：128 MiB",
+    "最大连接数：100",
+    "work_mem：4 MiB",
+  ]);
+  // Each figure with its note: what the default is and why.
+  assert.equal(await figure.locator("xpath=..").locator(".cited-note").textContent(), "PostgreSQL default 128MB");
   assert.equal(await item.locator(".grade").textContent(), "A 级");
   const link = item.locator("a.cited-title");
   assert.match(await link.getAttribute("href"), /^https:\/\/www\.postgresql\.org\/docs\//);

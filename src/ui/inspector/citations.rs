@@ -126,11 +126,22 @@ fn list_html(def: &ServiceDef, c: &Citations, lang: Lang) -> String {
     let mut groups: Vec<(usize, &Cited, Vec<String>)> = Vec::new();
     let mut add = |backs, id: &str, testid: String, what: String| {
         // A figure the file does not cite (a deploy older than the catalog) is left out.
-        if let Some((i, cited)) = c.of(def.id, backs, id) {
-            let figure = format!(r#"<span data-testid="{testid}">{}</span>"#, escape(&what));
-            match groups.iter_mut().find(|(j, ..)| *j == i) {
+        if let Some((record, cited)) = c.of(def.id, backs, id) {
+            let note = if record.note.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    r#" <span class="cited-note">{}</span>"#,
+                    escape(&record.note)
+                )
+            };
+            let figure = format!(
+                r#"<span class="cited-figure"><b data-testid="{testid}">{}</b>{note}</span>"#,
+                escape(&what)
+            );
+            match groups.iter_mut().find(|(j, ..)| *j == record.source) {
                 Some((.., figures)) => figures.push(figure),
-                None => groups.push((i, cited, vec![figure])),
+                None => groups.push((record.source, cited, vec![figure])),
             }
         }
     };
@@ -163,7 +174,6 @@ fn list_html(def: &ServiceDef, c: &Citations, lang: Lang) -> String {
         );
         add(Backs::SelfSizing, "", "citation-self-sizing".into(), what);
     }
-    let sep = lang.pick("；", "; ");
     let mut html = String::new();
     for (_, cited, figures) in groups {
         let (grade, meaning) = grade_words(cited.grade, lang);
@@ -178,7 +188,7 @@ fn list_html(def: &ServiceDef, c: &Citations, lang: Lang) -> String {
         };
         html += &format!(
             r#"<li><span class="cited-what">{}</span><span class="grade grade-{}" title="{}">{grade}</span>{title}<span class="cited-date">{}</span></li>"#,
-            figures.join(sep),
+            figures.concat(),
             format!("{:?}", cited.grade).to_lowercase(),
             escape(meaning),
             escape(&cited.date),

@@ -66,7 +66,7 @@ fn KnobInput(placement: Memo<Option<Placement>>, knob: &'static KnobDef) -> impl
     let label = move || lang.get().pick(knob.name_zh, knob.name_en);
     match knob.unit {
         KnobUnit::Bool => view! {
-            <label class="field knob" title=knob.note>
+            <label class="field knob">
                 <span>{label}</span>
                 <span class="knob-input">
                     <input
@@ -83,7 +83,7 @@ fn KnobInput(placement: Memo<Option<Placement>>, knob: &'static KnobDef) -> impl
         }
         .into_any(),
         KnobUnit::Choice(choices) => view! {
-            <label class="field knob" title=knob.note>
+            <label class="field knob">
                 <span>{label}</span>
                 <span class="knob-input">
                     <select
@@ -114,7 +114,6 @@ fn KnobInput(placement: Memo<Option<Placement>>, knob: &'static KnobDef) -> impl
                     testid
                     unit=knob_unit(knob.unit)
                     class="knob"
-                    title=knob.note
                 />
             }
             .into_any()

@@ -43,6 +43,8 @@ pub struct Record {
     pub id: String,
     /// Its citation: an index into [`Citations::sources`].
     pub source: usize,
+    /// A knob's note: what its default is and why ("" for the others).
+    pub note: String,
 }
 
 /// The whole catalog's citations.
@@ -53,7 +55,7 @@ pub struct Record {
 ///
 /// ```text
 /// source ⇥ <grade a|b|c> ⇥ <date> ⇥ <url or empty> ⇥ <title>
-/// knob ⇥ <service> ⇥ <knob> ⇥ <source number, from 0>
+/// knob ⇥ <service> ⇥ <knob> ⇥ <source number, from 0> ⇥ <note>
 /// preset ⇥ <service> ⇥ <preset> ⇥ <source number>
 /// self-sizing ⇥ <service> ⇥ <source number>
 /// ```
@@ -77,13 +79,14 @@ impl Citations {
                 continue;
             }
             let fields: Vec<&str> = line.split('\t').collect();
-            let record = |service: &str, backs, id: &str, source: &str| {
+            let record = |service: &str, backs, id: &str, source: &str, note: &str| {
                 let source = source.parse::<usize>().ok()?;
                 (source < c.sources.len()).then(|| Record {
                     service: service.to_string(),
                     backs,
                     id: id.to_string(),
                     source,
+                    note: note.to_string(),
                 })
             };
             let read = match fields.as_slice() {
@@ -102,9 +105,9 @@ impl Citations {
                     });
                     continue;
                 }
-                ["knob", service, id, i] => record(service, Backs::Knob, id, i),
-                ["preset", service, id, i] => record(service, Backs::Preset, id, i),
-                ["self-sizing", service, i] => record(service, Backs::SelfSizing, "", i),
+                ["knob", service, id, i, note] => record(service, Backs::Knob, id, i, note),
+                ["preset", service, id, i] => record(service, Backs::Preset, id, i, ""),
+                ["self-sizing", service, i] => record(service, Backs::SelfSizing, "", i, ""),
                 _ => None,
             };
             match read {
@@ -115,13 +118,13 @@ impl Citations {
         Ok(c)
     }
 
-    /// The citation of one figure of a service, and its index.
-    pub fn of(&self, service: &str, backs: Backs, id: &str) -> Option<(usize, &Cited)> {
+    /// One figure of a service: its record and its citation.
+    pub fn of(&self, service: &str, backs: Backs, id: &str) -> Option<(&Record, &Cited)> {
         let r = self
             .records
             .iter()
             .find(|r| r.service == service && r.backs == backs && r.id == id)?;
-        Some((r.source, self.sources.get(r.source)?))
+        Some((r, self.sources.get(r.source)?))
     }
 
     /// The file's text.
@@ -141,7 +144,7 @@ impl Citations {
         for r in &self.records {
             let (service, id, i) = (&r.service, &r.id, r.source);
             out += &match r.backs {
-                Backs::Knob => format!("knob\t{service}\t{id}\t{i}\n"),
+                Backs::Knob => format!("knob\t{service}\t{id}\t{i}\t{}\n", r.note),
                 Backs::Preset => format!("preset\t{service}\t{id}\t{i}\n"),
                 Backs::SelfSizing => format!("self-sizing\t{service}\t{i}\n"),
             };
@@ -173,22 +176,23 @@ pub fn citations() -> Citations {
     };
     let mut records = Vec::new();
     for def in super::services() {
-        let mut add = |backs, id: &str, source: usize| {
+        let mut add = |backs, id: &str, source: usize, note: &str| {
             records.push(Record {
                 service: def.id.to_string(),
                 backs,
                 id: id.to_string(),
                 source,
+                note: note.to_string(),
             })
         };
         for k in def.knobs {
-            add(Backs::Knob, k.id, cite(&k.source));
+            add(Backs::Knob, k.id, cite(&k.source), k.note);
         }
         for p in def.presets {
-            add(Backs::Preset, p.id, cite(&p.source));
+            add(Backs::Preset, p.id, cite(&p.source), "");
         }
         if let Some(s) = &def.self_sizing {
-            add(Backs::SelfSizing, "", cite(&s.source));
+            add(Backs::SelfSizing, "", cite(&s.source), "");
         }
     }
     out.records = records;
@@ -205,7 +209,8 @@ mod tests {
         let defs = crate::catalog::services();
         for def in defs {
             for k in def.knobs {
-                let (_, cited) = c.of(def.id, Backs::Knob, k.id).unwrap();
+                let (record, cited) = c.of(def.id, Backs::Knob, k.id).unwrap();
+                assert_eq!(record.note, k.note, "{}.{}", def.id, k.id);
                 assert_eq!(cited.title, k.source.title, "{}.{}", def.id, k.id);
                 assert_eq!(cited.grade, k.source.confidence, "{}.{}", def.id, k.id);
             }
@@ -246,15 +251,18 @@ mod tests {
 
     #[test]
     fn a_file_it_cannot_read_is_refused_with_the_line() {
-        let good = "source\ta\t2026-12-01\thttps://example.org\tA doc\nknob\tpostgres\tshared_buffers_mib\t0\n";
+        let good = "source\ta\t2026-12-01\thttps://example.org\tA doc\nknob\tpostgres\tshared_buffers_mib\t0\tthe default\n";
         let c = Citations::from_tsv(good).unwrap();
-        let (i, cited) = c.of("postgres", Backs::Knob, "shared_buffers_mib").unwrap();
-        assert_eq!((i, cited.title.as_str()), (0, "A doc"));
+        let (record, cited) = c.of("postgres", Backs::Knob, "shared_buffers_mib").unwrap();
+        assert_eq!(
+            (record.source, record.note.as_str(), cited.title.as_str()),
+            (0, "the default", "A doc")
+        );
         for (bad, line) in [
-            ("knob\tpostgres\tshared_buffers_mib\t0\n", "line 1"), // no source 0 yet
+            ("knob\tpostgres\tshared_buffers_mib\t0\tx\n", "line 1"), // no source 0 yet
             ("source\tz\t2026-12-01\t\tx\n", "line 1: grade \"z\""),
             (
-                "# note\nsource\ta\td\tu\tt\nknob\tpostgres\tx\t1\n",
+                "# note\nsource\ta\td\tu\tt\nknob\tpostgres\tx\t1\tn\n",
                 "line 3",
             ),
             ("<html>not found</html>", "line 1"),

@@ -24,7 +24,7 @@ pub const fn knob(
         default,
         min: 0,
         max,
-        note,
+        note: crate::model::knob_note(note),
         source,
     }
 }

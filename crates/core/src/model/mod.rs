@@ -21,5 +21,5 @@ pub use service::{
     Category, Deploy, EnvSpec, EnvValue, KindId, KnobDef, KnobUnit, Port, Preset, SelfSizing,
     ServiceDef, Volume,
 };
-pub use source::{cite, Confidence, Source};
+pub use source::{cite, knob_note, Confidence, Source};
 pub use tier::{Currency, Price, PriceStatus, Provider, TierDef};

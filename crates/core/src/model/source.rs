@@ -63,3 +63,17 @@ pub const fn cite(
         confidence,
     }
 }
+
+/// A knob's note: what its default is and why. Like a citation's texts it is
+/// kept with the `citations` feature; the planner's wasm leaves it out and
+/// shows it from the citations file beside the knob's citation.
+#[cfg(feature = "citations")]
+pub const fn knob_note(text: &'static str) -> &'static str {
+    text
+}
+
+/// See the `citations` variant above.
+#[cfg(not(feature = "citations"))]
+pub const fn knob_note(_text: &'static str) -> &'static str {
+    ""
+}

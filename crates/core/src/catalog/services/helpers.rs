@@ -26,14 +26,14 @@ pub(super) const SERVICES: &[ServiceDef] = &[
 
 const fn exp(mib: i64, note: &'static str, source: Source) -> KnobDef {
     KnobDef {
-        note,
+        note: crate::model::knob_note(note),
         ..expected(mib, source)
     }
 }
 
 const fn pk(mib: i64, note: &'static str, source: Source) -> KnobDef {
     KnobDef {
-        note,
+        note: crate::model::knob_note(note),
         ..peak(mib, source)
     }
 }
@@ -41,7 +41,7 @@ const fn pk(mib: i64, note: &'static str, source: Source) -> KnobDef {
 /// The default limit follows the peak (0 = peak + 15 %), so it carries the peak's source.
 const fn lim(source: Source) -> KnobDef {
     KnobDef {
-        note: "0 = the peak + 15 %, in 32 MiB steps",
+        note: crate::model::knob_note("0 = the peak + 15 %, in 32 MiB steps"),
         ..limit(0, source)
     }
 }

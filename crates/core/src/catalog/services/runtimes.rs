@@ -709,7 +709,7 @@ pub const KEYCLOAK: ServiceDef = ServiceDef {
         // 1000 MB in all less the non-heap and threads is 93 % of 700 MiB.
         KnobDef {
             default: 93,
-            note: "an inactive Keycloak pod uses 1000 MB in all: (1000 − 300 non-heap − 50 threads) / 700 MiB heap",
+            note: crate::model::knob_note("an inactive Keycloak pod uses 1000 MB in all: (1000 − 300 non-heap − 50 threads) / 700 MiB heap"),
             source: KC_INACTIVE,
             ..HEAP_IN_USE
         },

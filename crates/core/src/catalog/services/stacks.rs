@@ -318,14 +318,14 @@ const ZAMMAD_SCHEDULER_MEMORY: Source = src(
 
 const fn exp(mib: i64, note: &'static str, source: Source) -> KnobDef {
     KnobDef {
-        note,
+        note: crate::model::knob_note(note),
         ..expected(mib, source)
     }
 }
 
 const fn pk(mib: i64, note: &'static str, source: Source) -> KnobDef {
     KnobDef {
-        note,
+        note: crate::model::knob_note(note),
         ..peak(mib, source)
     }
 }
@@ -333,7 +333,7 @@ const fn pk(mib: i64, note: &'static str, source: Source) -> KnobDef {
 /// The default limit follows the peak, so it carries the peak's source.
 const fn lim(source: Source) -> KnobDef {
     KnobDef {
-        note: "0 = the peak + 15 %, in 32 MiB steps",
+        note: crate::model::knob_note("0 = the peak + 15 %, in 32 MiB steps"),
         ..limit(0, source)
     }
 }
