@@ -84,6 +84,7 @@ fn service(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
     out.push_str(&format!(
         "    logging:\n      driver: json-file\n      options:\n        max-size: {LOG_MAX_SIZE}\n        max-file: \"{LOG_MAX_FILE}\"\n"
     ));
+    super::compose::ulimits(out, c);
     out.push_str("    deploy:\n");
     out.push_str(&format!("      replicas: {}\n", c.report.replicas));
     out.push_str(&format!(

@@ -269,6 +269,13 @@ pub const HAPROXY: ServiceDef = ServiceDef {
         tag: "3.2",
         // The image ships no haproxy.cfg: mount one at /usr/local/etc/haproxy.
         ports: &[Port { container: 80, what: "frontend (as haproxy.cfg binds it)" }],
+        // Without `maxconn` HAProxy derives it from the open-file limit and
+        // sizes its tables from that (docs.haproxy.org/3.2/configuration.html
+        // #3.2-maxconn). The measured 72 MB (haproxy/haproxy#1751) was at
+        // nofile 1048576, Docker's own LimitNOFILE before `infinity`
+        // (moby/moby#24555); on a host whose daemon passes 2^30 the tables
+        // are ~1000× larger or HAProxy cannot start (haproxy/haproxy#2043).
+        nofile: Some(1_048_576),
         ..Deploy::NONE
     },
 };
@@ -425,6 +432,11 @@ pub const SQUID: ServiceDef = ServiceDef {
         tag: "6.6-24.04_beta",
         ports: &[Port { container: 3128, what: "HTTP proxy" }],
         volumes: &[Volume { name: "squid-cache", path: "/var/spool/squid" }],
+        // Without max_filedescriptors Squid sizes its FD tables from the raw
+        // RLIMIT_NOFILE: ~432 MB at 2^30, ~42 MB at 100K (squid-cache/squid
+        // PR #2483, which caps the guess at 100K in later releases; 6.6 has
+        // no cap). The peak figure assumes that 100K, so the file sets it.
+        nofile: Some(100_000),
         ..Deploy::NONE
     },
 };
