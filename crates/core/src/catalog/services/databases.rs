@@ -277,9 +277,11 @@ pub const MYSQL: ServiceDef = ServiceDef {
     assumed: false,
     // With an unlimited nofile in the daemon MySQL 5.7/8.0 idled at 14–16 GiB
     // (docker-library/mysql#579); compose's `ulimits: nofile` fixes it. The
-    // value is the one that thread's fix sets (soft = hard = 64000:
-    // https://github.com/docker-library/mysql/issues/579, 2023-02-16), far
-    // above what max_connections (≤ 10,000 here) and the table cache open.
+    // value is the one a fix in that thread sets (soft = hard = 64000, as
+    // the daemon's default-ulimits, comment of 2023-02-16 in
+    // https://github.com/docker-library/mysql/issues/579), above what
+    // max_connections (≤ 10,000 here) and the table cache need (MySQL sizes
+    // open_files_limit from both: docker-library/mysql#598).
     deploy: Deploy {
         image: "mysql",
         tag: "8.4",
