@@ -855,3 +855,15 @@ fn open_file_limits_are_written_where_memory_depends_on_them() {
     )
     .unwrap();
 }
+
+/// Every BEAM node in the catalog (RabbitMQ included) sizes its port table
+/// from the open-file limit, so every one carries a `nofile`.
+#[test]
+fn every_beam_image_carries_an_open_file_limit() {
+    use stackfit_core::model::KindId;
+    for s in catalog::services() {
+        if matches!(s.kind, KindId::Beam | KindId::Rabbitmq) {
+            assert!(s.deploy.nofile.is_some(), "{}", s.id);
+        }
+    }
+}
