@@ -776,3 +776,94 @@ fn unknown_option_exports_nothing() {
     .is_none());
     assert!(export::compose(&plan, &report, "as-planned", "z").is_none());
 }
+
+/// The services whose memory at start is sized from the open-file limit,
+/// with the limit the catalog's figures assume (`Deploy::nofile`).
+const NOFILE_SERVICES: [(&str, u64); 10] = [
+    ("mysql", 64_000),
+    ("haproxy", 1_048_576),
+    ("squid", 100_000),
+    ("phoenix", 65_536),
+    ("couchdb", 65_536),
+    ("rabbitmq", 65_536),
+    ("plausible", 65_536),
+    ("supabase-realtime", 10_000),
+    ("supabase-analytics", 65_536),
+    ("supavisor", 65_536),
+];
+
+fn one_server(services: &[&str]) -> Plan {
+    let mut server = Server::new("a", "A", "aliyun-ecs-c7-large");
+    for s in services {
+        server = server.with(Placement::new(s, s));
+    }
+    Plan {
+        quotes: Vec::new(),
+        name: "nofile".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![PlanOption::new("o", "O").with(server)],
+    }
+}
+
+/// An image whose memory depends on the open-file limit gets `ulimits:
+/// nofile` (soft = hard, the catalog's value) in compose and in the Swarm
+/// stack, and a note in the Kubernetes manifest, which has no such field;
+/// PostgreSQL, whose memory does not depend on it, gets none of them.
+#[test]
+fn open_file_limits_are_written_where_memory_depends_on_them() {
+    let mut services: Vec<&str> = NOFILE_SERVICES.iter().map(|(s, _)| *s).collect();
+    services.push("postgres");
+    let plan = one_server(&services);
+    let files = export_all(&plan, "o");
+    let compose = yaml(&file(&files, "docker-compose.a.yml").text);
+    let stack = yaml(&file(&files, "stack.yml").text);
+    for (service, n) in NOFILE_SERVICES {
+        assert_eq!(
+            catalog::service(service).unwrap().deploy.nofile,
+            Some(n as u32),
+            "{service}"
+        );
+        for doc in [&compose, &stack] {
+            let nofile = &doc["services"][service]["ulimits"]["nofile"];
+            assert_eq!(nofile["soft"].as_u64(), Some(n), "{service}");
+            assert_eq!(nofile["hard"].as_u64(), Some(n), "{service}");
+        }
+    }
+    for doc in [&compose, &stack] {
+        assert!(doc["services"]["postgres"].get("ulimits").is_none());
+    }
+    let k8s = &file(&files, "kubernetes.yml").text;
+    assert!(!k8s.contains("ulimits:"));
+    for (service, n) in NOFILE_SERVICES {
+        let note = format!("# nofile {n} (the compose file's ulimits) is not set");
+        let doc = k8s
+            .split("\n---\n")
+            .find(|d| d.contains(&format!("# {service}:")))
+            .unwrap_or_else(|| panic!("no manifest for {service}"));
+        assert!(doc.contains(&note), "{service}:\n{doc}");
+    }
+    let pg = k8s
+        .split("\n---\n")
+        .find(|d| d.contains("# postgres:"))
+        .unwrap();
+    assert!(!pg.contains("# nofile"), "{pg}");
+    // The file would still start: the block changes nothing else.
+    would_start(
+        &file(&files, "docker-compose.a.yml").text,
+        &file(&files, ".env.a").text,
+    )
+    .unwrap();
+}
+
+/// Every BEAM node in the catalog (RabbitMQ included) sizes its port table
+/// from the open-file limit, so every one carries a `nofile`.
+#[test]
+fn every_beam_image_carries_an_open_file_limit() {
+    use stackfit_core::model::KindId;
+    for s in catalog::services() {
+        if matches!(s.kind, KindId::Beam | KindId::Rabbitmq) {
+            assert!(s.deploy.nofile.is_some(), "{}", s.id);
+        }
+    }
+}

@@ -4,7 +4,8 @@
 //! public services and on the private address for services another server
 //! reaches, healthchecks and `depends_on` with health conditions, a restart
 //! policy, log rotation, `deploy.resources` (memory and CPU limits, memory
-//! reservation) and replicas from the report, `shm_size`.
+//! reservation) and replicas from the report, `shm_size`, and `ulimits:
+//! nofile` for an image whose memory depends on the open-file limit.
 //!
 //! Choices, so every file reads the same way:
 //! - limits are per container (`deploy.resources.limits.memory` = the
@@ -205,6 +206,7 @@ fn service(out: &mut String, s: &ServerExport, c: &Container) {
     if let Some(shm) = p.shm_mib {
         out.push_str(&format!("    shm_size: {}\n", mem_size(shm)));
     }
+    ulimits(out, c);
     out.push_str("    deploy:\n");
     if r.replicas > 1 {
         out.push_str(&format!("      replicas: {}\n", r.replicas));
@@ -220,6 +222,18 @@ fn service(out: &mut String, s: &ServerExport, c: &Container) {
         c.cpus(s.report.vcpu),
         mem_size(c.reservation_mib().max(1))
     ));
+}
+
+/// `ulimits: nofile` (soft = hard) for an image whose memory depends on the
+/// open-file limit: the limit the catalog's figures assume, whatever the
+/// daemon's default (`infinity` is 2^30 on some hosts). Compose and Swarm
+/// write the same lines.
+pub(super) fn ulimits(out: &mut String, c: &Container) {
+    if let Some(n) = c.nofile {
+        out.push_str(&format!(
+            "    ulimits:  # memory at start is sized from the open-file limit; the plan's figures assume this one\n      nofile:\n        soft: {n}\n        hard: {n}\n"
+        ));
+    }
 }
 
 /// The compose file of one server.

@@ -127,6 +127,11 @@ fn workload(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
     if p.shm_mib.is_some() {
         out.push_str("# shm_size became a memory-backed emptyDir on /dev/shm.\n");
     }
+    if let Some(n) = c.nofile {
+        out.push_str(&format!(
+            "# nofile {n} (the compose file's ulimits) is not set: Kubernetes has no per-container ulimit; the node's container runtime decides it (its LimitNOFILE).\n"
+        ));
+    }
     if !c.depends_on.is_empty() || !c.remote.is_empty() {
         out.push_str("# depends_on does not carry over: Kubernetes starts every pod at once; the readiness probes hold traffic until each is up.\n");
     }

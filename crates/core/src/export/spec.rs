@@ -113,6 +113,9 @@ pub struct Container<'a> {
     /// (volume name, path in the container)
     pub volumes: Vec<(String, &'static str)>,
     pub healthcheck: &'static [&'static str],
+    /// The open-file limit (soft = hard) its catalog entry's figures assume
+    /// (`Deploy::nofile`); compose and Swarm write it as `ulimits: nofile`.
+    pub nofile: Option<u32>,
     /// Same-server dependencies: (service, it has a healthcheck).
     pub depends_on: Vec<(String, bool)>,
     /// Dependencies across servers, by server: (server id, their ids).
@@ -618,6 +621,7 @@ pub fn build<'a>(
                 ports,
                 volumes,
                 healthcheck: def.map_or(&[][..], |d| d.deploy.healthcheck),
+                nofile: def.and_then(|d| d.deploy.nofile),
                 depends_on,
                 remote,
                 port,

@@ -84,6 +84,9 @@ fn service(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
     out.push_str(&format!(
         "    logging:\n      driver: json-file\n      options:\n        max-size: {LOG_MAX_SIZE}\n        max-file: \"{LOG_MAX_FILE}\"\n"
     ));
+    // docker stack deploy honours ulimits (docker/cli#2712, moby/moby#41284)
+    // and the Compose Specification schema allows them on a service.
+    super::compose::ulimits(out, c);
     out.push_str("    deploy:\n");
     out.push_str(&format!("      replicas: {}\n", c.report.replicas));
     out.push_str(&format!(

@@ -208,6 +208,12 @@ pub struct Deploy {
     pub healthcheck: &'static [&'static str],
     /// Host settings the service needs (sysctl lines for DEPLOY.md).
     pub host: &'static [&'static str],
+    /// The open-file limit (RLIMIT_NOFILE, soft = hard) the container gets,
+    /// for images whose memory at start depends on it (tables sized per
+    /// possible descriptor): the limit the catalog's figures assume, so a
+    /// host whose daemon passes `infinity` (2^30 on some) cannot inflate
+    /// them. `None`: the daemon's default, which the figures do not depend on.
+    pub nofile: Option<u32>,
 }
 
 impl Deploy {
@@ -223,6 +229,7 @@ impl Deploy {
         env: &[],
         healthcheck: &[],
         host: &[],
+        nofile: None,
     };
 
     /// An image at a tag, nothing else known yet.

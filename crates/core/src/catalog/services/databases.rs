@@ -276,7 +276,12 @@ pub const MYSQL: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     // With an unlimited nofile in the daemon MySQL 5.7/8.0 idled at 14–16 GiB
-    // (docker-library/mysql#579); compose's `ulimits: nofile` fixes it.
+    // (docker-library/mysql#579); compose's `ulimits: nofile` fixes it. The
+    // value is the one a fix in that thread sets (soft = hard = 64000, as
+    // the daemon's default-ulimits, comment of 2023-02-16 in
+    // https://github.com/docker-library/mysql/issues/579), above what
+    // max_connections (≤ 10,000 here) and the table cache need (MySQL sizes
+    // open_files_limit from both: docker-library/mysql#598).
     deploy: Deploy {
         image: "mysql",
         tag: "8.4",
@@ -301,6 +306,7 @@ pub const MYSQL: ServiceDef = ServiceDef {
             why_zh: "数据目录为空且没有 root 密码时，入口脚本直接退出",
         }],
         healthcheck: &["CMD", "mysqladmin", "ping", "-h", "localhost"],
+        nofile: Some(64_000),
         ..Deploy::NONE
     },
 };
@@ -616,6 +622,9 @@ pub const COUCHDB: ServiceDef = ServiceDef {
             },
         ],
         healthcheck: &["CMD", "curl", "-fs", "http://localhost:5984/_up"],
+        // A BEAM node: the 1.5 GiB peak is suspected to be a high nofile; the
+        // port table follows the open-file limit (see kinds::beam::NOFILE).
+        nofile: Some(crate::kinds::beam::NOFILE),
         ..Deploy::NONE
     },
 };

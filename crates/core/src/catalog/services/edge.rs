@@ -269,6 +269,16 @@ pub const HAPROXY: ServiceDef = ServiceDef {
         tag: "3.2",
         // The image ships no haproxy.cfg: mount one at /usr/local/etc/haproxy.
         ports: &[Port { container: 80, what: "frontend (as haproxy.cfg binds it)" }],
+        // Without `maxconn` HAProxy derives it from the open-file limit
+        // (element-hq/ess-helm#890: Ulimit-n 1048576 gave maxconn 524250,
+        // citing docs.haproxy.org/3.1/configuration.html#maxconn) and sizes
+        // its tables from it. The measured 72 MB (haproxy/haproxy#1751) was
+        // at nofile 1048576, which was also Docker's own LimitNOFILE before
+        // `infinity` (moby/moby#24555, via docker/for-linux#73); a daemon
+        // passing 2^30 would scale the tables 1024× (StackFit's arithmetic),
+        // and Docker Engine 23's change of the limit broke existing configs
+        // (haproxy/haproxy#2043).
+        nofile: Some(1_048_576),
         ..Deploy::NONE
     },
 };
@@ -425,6 +435,11 @@ pub const SQUID: ServiceDef = ServiceDef {
         tag: "6.6-24.04_beta",
         ports: &[Port { container: 3128, what: "HTTP proxy" }],
         volumes: &[Volume { name: "squid-cache", path: "/var/spool/squid" }],
+        // Without max_filedescriptors Squid sizes its FD tables from the raw
+        // RLIMIT_NOFILE: ~432 MB at 2^30, ~42 MB at 100K (squid-cache/squid
+        // PR #2483, which caps the guess at 100K; the pinned 6.6 predates
+        // it). The peak figure assumes that 100K, so the file sets it.
+        nofile: Some(100_000),
         ..Deploy::NONE
     },
 };

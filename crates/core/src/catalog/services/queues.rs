@@ -96,6 +96,12 @@ pub const RABBITMQ: ServiceDef = ServiceDef {
         volumes: &[Volume { name: "rabbitmq-data", path: "/var/lib/rabbitmq" }],
         // Each probe starts a short-lived Erlang VM: keep the interval ≥ 30 s on small servers.
         healthcheck: &["CMD", "rabbitmq-diagnostics", "-q", "ping"],
+        // A BEAM node: the port table follows the open-file limit (see
+        // kinds::beam::NOFILE). The official image sets no limit and leaves
+        // it to the deployer (docker-library/rabbitmq#545, where the
+        // maintainer calls 1024 unusable and 50K a sensible default); 65536
+        // is Erlang's default table and what musicbrainz-docker pins for it.
+        nofile: Some(crate::kinds::beam::NOFILE),
         ..Deploy::NONE
     },
 };

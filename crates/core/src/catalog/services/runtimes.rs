@@ -547,6 +547,8 @@ pub const PHOENIX: ServiceDef = ServiceDef {
                 why_zh: "release 只有在设置了 PHX_SERVER 时才会启动 HTTP 服务",
             },
         ],
+        // The port table follows the open-file limit (see kinds::beam::NOFILE).
+        nofile: Some(crate::kinds::beam::NOFILE),
         ..Deploy::NONE
     },
 };

@@ -1740,6 +1740,8 @@ pub const PLAUSIBLE: ServiceDef = ServiceDef {
         command: &["sh", "-c", "/entrypoint.sh db createdb && /entrypoint.sh db migrate && /entrypoint.sh run"],
         ports: &[port(8000, "HTTP")],
         volumes: &[vol("plausible-data", "/var/lib/plausible")],
+        // A BEAM node: the port table follows the open-file limit (see kinds::beam::NOFILE).
+        nofile: Some(crate::kinds::beam::NOFILE),
         env: &[
             lit("BASE_URL", "http://localhost:8000", "required: the address users open; change it to yours", "必填：用户访问的地址，改成你的域名"),
             secret("SECRET_KEY_BASE", "required: at least 64 bytes (openssl rand -base64 48)", "必填：至少 64 字节（openssl rand -base64 48）"),
@@ -2403,6 +2405,10 @@ pub const SUPABASE_REALTIME: ServiceDef = ServiceDef {
         image: "supabase/realtime",
         tag: "v2.78.15",
         ports: &[port(4000, "HTTP and websockets")],
+        // Supabase's own compose gives realtime RLIMIT_NOFILE=10000 (the
+        // image's start script applies it): github.com/supabase/supabase,
+        // docker/docker-compose.yml. The same limit, as compose's ulimits.
+        nofile: Some(10_000),
         ..Deploy::NONE
     },
 };
@@ -2503,6 +2509,10 @@ pub const SUPABASE_ANALYTICS: ServiceDef = ServiceDef {
         image: "supabase/logflare",
         tag: "1.31.2",
         ports: &[port(4000, "HTTP")],
+        // A BEAM node (see kinds::beam::NOFILE). The 1.8 GB peak came from a
+        // CentOS host, where the daemon's nofile is 2^30; at this limit the
+        // port table is Erlang's default, so the peak is a ceiling.
+        nofile: Some(crate::kinds::beam::NOFILE),
         ..Deploy::NONE
     },
 };
@@ -2527,6 +2537,9 @@ pub const SUPAVISOR: ServiceDef = ServiceDef {
         image: "supabase/supavisor",
         tag: "2.7.4",
         ports: &[port(5432, "Postgres (session mode)"), port(6543, "Postgres (transaction mode)"), port(4000, "API")],
+        // A BEAM node (see kinds::beam::NOFILE); 65536 descriptors is far
+        // above the client connections the compose allows (POOLER_MAX_CLIENT_CONN).
+        nofile: Some(crate::kinds::beam::NOFILE),
         ..Deploy::NONE
     },
 };
