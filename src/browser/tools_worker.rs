@@ -13,8 +13,9 @@ use stackfit_tools::protocol::{Request, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The worker's loader, next to index.html (Trunk's `data-loader-shim`;
-/// worker files carry no hash).
+/// The worker's loader, next to index.html (src/browser/stackfit-tools_loader.js:
+/// worker files carry no hash, so the page starts it with the planner's
+/// hash as a version, which it passes on to the worker's script and wasm).
 pub const LOADER_URL: &str = "./stackfit-tools_loader.js";
 
 /// A reply and the bytes that came with it (an export's zip).
@@ -178,7 +179,8 @@ pub fn is_started() -> bool {
 }
 
 fn start() -> Result<Tools, String> {
-    let worker = web_sys::Worker::new(LOADER_URL).map_err(describe)?;
+    let worker =
+        web_sys::Worker::new(&crate::browser::fetch::versioned(LOADER_URL)).map_err(describe)?;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
         ev.prevent_default();

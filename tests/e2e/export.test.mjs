@@ -53,10 +53,12 @@ test("S4: the export dialog gives every file, and the zip holds them (worker on 
   assert.equal(await dialogSheets(), true, "the extras add the dialogs' sheets before the dialog shows");
   const dialogWidth = await page.evaluate(() => document.querySelector('[data-testid="export-dialog"]').getBoundingClientRect().width);
   assert.ok(dialogWidth > 1000, `the dialog is styled by its sheet (${dialogWidth}px wide at 1280)`);
-  assert.ok(requests.some((u) => u.endsWith("stackfit-tools_bg.wasm")), "the worker's wasm loads on first use");
-  // Versioned by the planner's file hash: no CDN hands an earlier deploy's extras to this planner.
+  // Versioned by the planner's file hash: no CDN hands an earlier deploy's extras or worker to this planner.
   const preload = await page.evaluate(() => document.querySelector('link[rel="modulepreload"][href*="stackfit-planner-"]').getAttribute("href"));
   const build = preload.match(/stackfit-planner-([0-9a-f]+)\.js$/)[1];
+  for (const file of ["stackfit-tools_loader.js", "stackfit-tools.js", "stackfit-tools_bg.wasm"]) {
+    assert.ok(requests.some((u) => u.endsWith(`${file}?v=${build}`)), `the worker's ${file} loads on first use, versioned`);
+  }
   assert.ok(requests.some((u) => u.endsWith(`stackfit-extras_bg.wasm?v=${build}`)), "the dialog's wasm (the extras) loads on first use");
   assert.ok(requests.some((u) => u.endsWith(`stackfit-extras.js?v=${build}`)));
   assert.deepEqual(await planner.exportTabNames(), S4_FILES);
@@ -148,13 +150,14 @@ test("the dialog works from the keyboard and gives focus back to its button", as
 
 test("when the worker cannot load, the dialog says so, and the next try starts a fresh one", async () => {
   const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
-  await page.route("**/stackfit-tools_loader.js", (r) => r.fulfill({ status: 404, body: "not found" }));
+  const loader = /\/stackfit-tools_loader\.js(\?|$)/;
+  await page.route(loader, (r) => r.fulfill({ status: 404, body: "not found" }));
   await planner.openTemplate("s4-voc");
   await planner.byTestId("export-open").click();
   await planner.byTestId("export-error").waitFor({ timeout: 20_000 });
   assert.match(await planner.byTestId("export-error").textContent(), /could not start/);
   await page.keyboard.press("Escape");
-  await page.unroute("**/stackfit-tools_loader.js");
+  await page.unroute(loader);
   await planner.openExport();
   assert.deepEqual(await planner.exportTabNames(), S4_FILES);
   // The only console error is the refused load itself.

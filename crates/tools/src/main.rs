@@ -1,5 +1,5 @@
-//! The tools worker's entry point (Trunk builds it as a `data-type="worker"`
-//! with a loader shim): takes requests as JSON text, answers with
+//! The tools worker's entry point (Trunk builds it as a `data-type="worker"`;
+//! the page starts it through src/browser/stackfit-tools_loader.js): takes requests as JSON text, answers with
 //! `stackfit_tools::handle`, and makes secrets with the worker scope's
 //! crypto. See `protocol` for the messages.
 

@@ -70,9 +70,6 @@ pub fn NumberField(
     /// Extra class on the label (e.g. "knob").
     #[prop(optional)]
     class: &'static str,
-    /// A hover note on the label.
-    #[prop(optional)]
-    title: &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
@@ -140,7 +137,7 @@ pub fn NumberField(
     let error_id = format!("{testid}-error");
     let described = format!("{range_id} {error_id}");
     view! {
-        <label class=format!("field number-field {class}") title=title>
+        <label class=format!("field number-field {class}")>
             <span class="field-label">{move || lang.get().pick(label.0, label.1)}</span>
             <span class="knob-input">
                 <input

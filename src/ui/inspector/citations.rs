@@ -66,8 +66,8 @@ fn grade_words(grade: Confidence, lang: Lang) -> (String, &'static str) {
             "Grade B: a maintainer's statement, or a published measurement (docker stats, …)",
         ),
         Confidence::C => lang.pick(
-            "C 级：第三方文章、转述，或 StackFit 的规划假设：最好换成你自己的实测",
-            "Grade C: a third-party article, a second-hand quote or a StackFit planning assumption: best replaced by your own measurement",
+            "C 级：第三方文章、转述，或 StackFit 的规划假设，最好换成你自己的实测",
+            "Grade C: a third-party article, a second-hand quote or a StackFit planning assumption; best replaced by your own measurement",
         ),
     };
     let short = match lang {
