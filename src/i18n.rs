@@ -212,3 +212,13 @@ mod tests {
         assert_eq!(Lang::Zh.toggled().toggled(), Lang::Zh);
     }
 }
+
+/// A preset's name, (zh, en): the inspector's preset buttons and its sources.
+pub fn preset_label(id: &str) -> (&str, &str) {
+    match id {
+        "min" => ("最低", "Min"),
+        "standard" => ("标准", "Standard"),
+        "ideal" => ("理想", "Ideal"),
+        other => (other, other),
+    }
+}

@@ -16,9 +16,8 @@ use stackfit_core::model::{Confidence, KnobDef, KnobUnit, ServiceDef};
 use stackfit_core::report::Basis;
 
 use crate::browser::fetch;
-use crate::i18n::Lang;
+use crate::i18n::{preset_label, Lang};
 use crate::state::use_lang;
-use crate::ui::inspector::placement_inspector::preset_label;
 
 thread_local! {
     /// The file once read: every inspector after the first shows it at once.

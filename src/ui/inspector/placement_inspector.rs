@@ -9,7 +9,7 @@ use stackfit_core::model::units::format_mib;
 use stackfit_core::model::{KnobDef, KnobUnit, Placement};
 use stackfit_core::Action;
 
-use crate::i18n::Lang;
+use crate::i18n::{preset_label, Lang};
 
 use crate::state::{use_lang, use_planner, Planner, Selection};
 use crate::ui::fields::{MemoryField, NumberField};
@@ -24,16 +24,6 @@ fn knob_unit(unit: KnobUnit) -> Option<(&'static str, &'static str)> {
         KnobUnit::Percent => Some(("%", "%")),
         KnobUnit::Days => Some(("天", "days")),
         KnobUnit::Count | KnobUnit::Bool | KnobUnit::Choice(_) => None,
-    }
-}
-
-/// A preset's name, (zh, en).
-pub(super) fn preset_label(id: &str) -> (&str, &str) {
-    match id {
-        "min" => ("最低", "Min"),
-        "standard" => ("标准", "Standard"),
-        "ideal" => ("理想", "Ideal"),
-        other => (other, other),
     }
 }
 

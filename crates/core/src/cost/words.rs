@@ -4,7 +4,7 @@
 //! "price unknown"; and where a price comes from.
 
 use super::Prices;
-use crate::fit::Lang;
+use crate::findings::Lang;
 use crate::model::price::{Billing, QuoteFrom};
 use crate::model::units::format_fen;
 use crate::model::TierDef;

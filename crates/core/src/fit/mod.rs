@@ -11,6 +11,7 @@ mod recommend_option;
 pub(crate) mod rules;
 mod rules_option;
 mod rules_placement;
+pub mod scale;
 
 pub use crate::report::{
     Basis, Figures, Finding, FindingKind, Fix, Lang, Number, OptionQuote, OptionReport,
@@ -405,7 +406,7 @@ pub fn evaluate_with(plan: &Plan, book: &PriceBook) -> Report {
 }
 
 /// Evaluates one option at its own load ([`PlanOption::load`]): the knobs
-/// are scaled once, here, by [`crate::whatif::scale_option`], so every
+/// are scaled once, here, by [`scale::scale_option`], so every
 /// figure and finding of the report reads the same numbers.
 fn evaluate_option(
     as_set: &PlanOption,
@@ -415,10 +416,10 @@ fn evaluate_option(
     // At ×1 the option is evaluated as it is, without a copy (this runs on
     // every edit, for every option).
     let scaled;
-    let option = if as_set.load == crate::whatif::LOAD_ONE {
+    let option = if as_set.load == crate::model::multiplier::LOAD_ONE {
         as_set
     } else {
-        scaled = crate::whatif::scale_option(as_set, as_set.load);
+        scaled = scale::scale_option(as_set, as_set.load);
         &scaled
     };
     let resolved: Vec<Resolved> = option.servers.iter().map(|s| resolve(s, None)).collect();
@@ -429,7 +430,7 @@ fn evaluate_option(
         .map(|(s, r)| measure(s, r, settings, prices))
         .collect();
     rules::apply_rules(option, &resolved, &mut measured, settings, prices);
-    if option.load != crate::whatif::LOAD_ONE {
+    if option.load != crate::model::multiplier::LOAD_ONE {
         for m in &mut measured {
             for f in &mut m.report.findings {
                 keep_fixes_that_hold_at_any_load(f);

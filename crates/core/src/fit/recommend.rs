@@ -67,7 +67,7 @@ pub enum PriceComparison {
 /// ```
 pub fn recommend(plan: &Plan, option: &str, server: &str) -> Option<Recommendation> {
     // At the option's own load, as its evaluation sees it.
-    let o = crate::whatif::scale_option(plan.option(option)?, plan.option(option)?.load);
+    let o = super::scale::scale_option(plan.option(option)?, plan.option(option)?.load);
     let s = o.server(server)?;
     let book = PriceBook::default();
     let prices = Prices::of(plan, &book);

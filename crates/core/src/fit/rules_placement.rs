@@ -172,6 +172,7 @@ pub(crate) fn placement_rules(
         limit_mib: limit,
         tuning: &input.report.tuning,
         dependents: input.dependents,
+        load_needed: super::load::derive_with(cx.def, cx.placement, cx.host).and_then(|d| d.needed),
     };
     kind.rules(&rx, out);
 

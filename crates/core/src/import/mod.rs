@@ -17,6 +17,7 @@
 mod compose;
 mod dotenv;
 mod extends;
+mod imported;
 mod interpolate;
 mod knobs;
 mod load;

@@ -4,7 +4,7 @@
 //! setting its kind reads onto a knob within the knob's range; everything
 //! read is listed with where it was written.
 
-use super::compose::{By, ImportedService, Outcome};
+use super::imported::{By, ImportedService, Outcome};
 use super::knobs;
 use super::note::{msg, Note, Notes, Pos};
 use super::recognise::{assumed_service, base_like, by_command, role_of_image};

@@ -114,9 +114,7 @@ fn concurrency_rule(rx: &RuleCx, gevent: bool, out: &mut Vec<Finding>) {
     }
     // What the load needs when the placement has load inputs (the same
     // figure as `load-needs-concurrency`), else what fits the limit.
-    let from_load = crate::fit::load::derive_with(rx.cx.def, rx.cx.placement, rx.cx.host)
-        .and_then(|d| d.needed)
-        .map(|n| n as i64);
+    let from_load = rx.load_needed.map(|n| n as i64);
     let suggested = from_load.unwrap_or_else(|| {
         rx.tuning
             .suggestions
@@ -149,8 +147,8 @@ impl Kind for Prefork {
     }
 
     /// One task per child (prefork) or greenlet (gevent).
-    fn load_unit(&self, _cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
-        Some(crate::fit::load::LoadUnit {
+    fn load_unit(&self, _cx: &Cx) -> Option<super::LoadUnit> {
+        Some(super::LoadUnit {
             knob: "concurrency",
             holds: 1,
         })
@@ -284,8 +282,8 @@ impl Kind for Gevent {
     }
 
     /// One task per child (prefork) or greenlet (gevent).
-    fn load_unit(&self, _cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
-        Some(crate::fit::load::LoadUnit {
+    fn load_unit(&self, _cx: &Cx) -> Option<super::LoadUnit> {
+        Some(super::LoadUnit {
             knob: "concurrency",
             holds: 1,
         })

@@ -359,6 +359,14 @@ pub struct Connections {
     pub per_process_in_use: u64,
 }
 
+/// The knob that counts a kind's units of concurrent work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct LoadUnit {
+    pub knob: &'static str,
+    /// Requests or tasks one unit (process, child, greenlet) holds at once.
+    pub holds: u64,
+}
+
 /// What a kind's rules see of one placement.
 pub struct RuleCx<'a> {
     pub cx: Cx<'a>,
@@ -373,6 +381,9 @@ pub struct RuleCx<'a> {
     pub tuning: &'a Tuning,
     /// Placements of the option that depend on this one, with their services.
     pub dependents: &'a [(&'a Placement, &'static ServiceDef)],
+    /// The value of the kind's load knob its load inputs need per replica,
+    /// when it has load inputs (`crate::fit::load`).
+    pub load_needed: Option<u64>,
 }
 
 impl RuleCx<'_> {
@@ -449,7 +460,7 @@ pub trait Kind: Sync {
     /// or tasks one unit holds at once, for deriving it from load inputs
     /// (`crate::fit::load`). The default: none (the kind's concurrency is
     /// not a count of processes, or it takes no load).
-    fn load_unit(&self, _cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
+    fn load_unit(&self, _cx: &Cx) -> Option<LoadUnit> {
         None
     }
 

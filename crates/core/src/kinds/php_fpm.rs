@@ -40,8 +40,8 @@ impl Kind for PhpFpm {
     }
 
     /// An FPM child serves one request at a time.
-    fn load_unit(&self, _cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
-        Some(crate::fit::load::LoadUnit {
+    fn load_unit(&self, _cx: &Cx) -> Option<super::LoadUnit> {
+        Some(super::LoadUnit {
             knob: "max_children",
             holds: 1,
         })

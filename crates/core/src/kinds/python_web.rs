@@ -67,8 +67,8 @@ impl Kind for PythonWeb {
     /// A sync worker (gunicorn, Django) serves one request at a time; an
     /// ASGI worker (FastAPI, Sanic on uvicorn) holds many while they wait on
     /// I/O, so its worker count follows the CPUs, not the requests in flight.
-    fn load_unit(&self, cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
-        (!ASYNC_SERVICES.contains(&cx.def.id)).then_some(crate::fit::load::LoadUnit {
+    fn load_unit(&self, cx: &Cx) -> Option<super::LoadUnit> {
+        (!ASYNC_SERVICES.contains(&cx.def.id)).then_some(super::LoadUnit {
             knob: "workers",
             holds: 1,
         })

@@ -104,8 +104,8 @@ impl Kind for Sidekiq {
     }
 
     /// A Sidekiq thread runs one job at a time.
-    fn load_unit(&self, _cx: &Cx) -> Option<crate::fit::load::LoadUnit> {
-        Some(crate::fit::load::LoadUnit {
+    fn load_unit(&self, _cx: &Cx) -> Option<super::LoadUnit> {
+        Some(super::LoadUnit {
             knob: "concurrency",
             holds: 1,
         })

@@ -145,7 +145,7 @@ impl Bound {
                 }
             }
             Measure::RateMilli => super::units::format_rate_milli(value),
-            Measure::LoadMilli if value >= 0 => crate::whatif::load_words(v as u32),
+            Measure::LoadMilli if value >= 0 => crate::model::multiplier::load_words(v as u32),
             Measure::Percent => format!("{value} %"),
             Measure::Days if zh => format!("{value} 天"),
             Measure::Days => format!("{value} days"),
@@ -303,8 +303,8 @@ pub const USD_CNY_RATE_MILLI: Bound = Bound::new(
 pub const LOAD: Bound = Bound::new(
     "load multiplier",
     "负载倍数",
-    crate::whatif::LOAD_MIN as i64,
-    crate::whatif::LOAD_MAX as i64,
+    crate::model::multiplier::LOAD_MIN as i64,
+    crate::model::multiplier::LOAD_MAX as i64,
     Measure::LoadMilli,
 );
 /// Headroom kept free at peak, in percent of allocatable memory.

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod bounds;
 pub mod load;
+pub mod multiplier;
 pub mod plan;
 pub mod price;
 pub mod service;

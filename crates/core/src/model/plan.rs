@@ -122,7 +122,7 @@ pub struct PlanOption {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reference: bool,
     /// The load the option is evaluated at, in thousandths of the plan as
-    /// set (`1000` = ×1, [`crate::whatif::LOAD_MIN`]..=[`crate::whatif::LOAD_MAX`]):
+    /// set (`1000` = ×1, [`crate::model::multiplier::LOAD_MIN`]..=[`crate::model::multiplier::LOAD_MAX`]):
     /// the what-if slider. The knobs stay as the plan sets them; the
     /// evaluation, findings and exports read them scaled by
     /// [`crate::whatif::scale_option`].
@@ -131,11 +131,11 @@ pub struct PlanOption {
 }
 
 fn load_one() -> u32 {
-    crate::whatif::LOAD_ONE
+    crate::model::multiplier::LOAD_ONE
 }
 
 fn is_load_one(load: &u32) -> bool {
-    *load == crate::whatif::LOAD_ONE
+    *load == crate::model::multiplier::LOAD_ONE
 }
 
 /// One machine in an option.
@@ -459,7 +459,7 @@ impl PlanOption {
             servers: Vec::new(),
             quoted_monthly: None,
             reference: false,
-            load: crate::whatif::LOAD_ONE,
+            load: crate::model::multiplier::LOAD_ONE,
         }
     }
 

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub mod load;
+
 pub use crate::findings::{Finding, FindingKind, Fix, Lang, Number, Severity};
 use crate::kinds::Tuning;
 use crate::model::price::{Billing, QuoteFrom};
@@ -212,7 +214,7 @@ pub struct PlacementReport {
     /// What its load inputs need (Little's law → concurrency → memory),
     /// with the derivation in words; `None` without load inputs.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub load: Option<crate::fit::load::LoadDerivation>,
+    pub load: Option<load::LoadDerivation>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -314,7 +316,7 @@ pub struct OptionReport {
     /// flight → concurrency → memory, against the plan's), when any worker
     /// has load inputs.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub task_load: Option<crate::fit::load::LoadSummary>,
+    pub task_load: Option<load::LoadSummary>,
     /// Findings about the option as a whole (e.g. it has no servers); the
     /// server's own findings are in `servers`.
     #[serde(skip_serializing_if = "Vec::is_empty")]

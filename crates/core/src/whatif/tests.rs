@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::price::PriceBook;
+use crate::model::Placement;
 use crate::templates;
 
 fn book() -> PriceBook {
