@@ -192,6 +192,16 @@ pub fn money_text(fen: Option<i64>, lang: Lang) -> String {
     }
 }
 
+/// A preset's name, (zh, en): the inspector's preset buttons and its sources.
+pub fn preset_label(id: &str) -> (&str, &str) {
+    match id {
+        "min" => ("最低", "Min"),
+        "standard" => ("标准", "Standard"),
+        "ideal" => ("理想", "Ideal"),
+        other => (other, other),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,15 +220,5 @@ mod tests {
         assert_eq!(Msg::SwitchTo.text(Lang::Zh), "English");
         assert_eq!(Msg::SwitchTo.text(Lang::En), "中文");
         assert_eq!(Lang::Zh.toggled().toggled(), Lang::Zh);
-    }
-}
-
-/// A preset's name, (zh, en): the inspector's preset buttons and its sources.
-pub fn preset_label(id: &str) -> (&str, &str) {
-    match id {
-        "min" => ("最低", "Min"),
-        "standard" => ("标准", "Standard"),
-        "ideal" => ("理想", "Ideal"),
-        other => (other, other),
     }
 }
