@@ -30,8 +30,9 @@ pub use palette::Rgb;
 pub use scale::{nice_scale, Scale, Tick};
 
 pub use crate::findings::Lang;
+pub use crate::model::units::format_vcpu;
 
-use crate::model::units::{Mib, Millicores};
+use crate::model::units::Mib;
 
 /// The catalog's id of the user-defined service.
 const CUSTOM_SERVICE: &str = "custom";
@@ -75,24 +76,6 @@ pub fn format_mib_pair(part: Mib, whole: Mib) -> (String, String) {
         }
     };
     (gib(part), format!("{} GiB", gib(whole)))
-}
-
-/// Formats millicores as vCPU with at most two decimals: "0.5 vCPU", "2 vCPU".
-///
-/// ```
-/// assert_eq!(stackfit_core::chart::format_vcpu(1250), "1.25 vCPU");
-/// assert_eq!(stackfit_core::chart::format_vcpu(2000), "2 vCPU");
-/// ```
-pub fn format_vcpu(milli: Millicores) -> String {
-    let hundredths = (milli + 5) / 10;
-    let (whole, frac) = (hundredths / 100, hundredths % 100);
-    if frac == 0 {
-        format!("{whole} vCPU")
-    } else if frac.is_multiple_of(10) {
-        format!("{whole}.{} vCPU", frac / 10)
-    } else {
-        format!("{whole}.{frac:02} vCPU")
-    }
 }
 
 /// A deterministic estimate of a label's width in pixels at `font_px`, used

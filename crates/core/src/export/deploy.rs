@@ -43,8 +43,8 @@ pub(super) fn render(e: &OptionExport, lang: Lang) -> String {
         }
     ));
 
-    if e.option.load != crate::whatif::LOAD_ONE {
-        let l = crate::whatif::load_words(e.option.load);
+    if e.option.load != crate::model::multiplier::LOAD_ONE {
+        let l = crate::model::multiplier::load_words(e.option.load);
         out.push_str(&if zh {
             format!("> 负载 {l}：这些文件里的进程数、连接数和内存上限是方案按 {l} 负载放大后的取值（假设分析），与评估一致；方案文件本身仍保存 ×1 的取值。\n\n")
         } else {

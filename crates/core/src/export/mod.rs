@@ -77,11 +77,11 @@ pub fn files(
     // report evaluated them (one number, one place).
     let at_load;
     let plan = match plan.option(option) {
-        Some(o) if o.load != crate::whatif::LOAD_ONE => {
+        Some(o) if o.load != crate::model::multiplier::LOAD_ONE => {
             let mut p = plan.clone();
             for x in &mut p.options {
                 if x.id == option {
-                    *x = crate::whatif::scale_option(x, x.load);
+                    *x = crate::fit::scale::scale_option(x, x.load);
                 }
             }
             at_load = p;

@@ -675,11 +675,11 @@ impl Container<'_> {
 /// assert!(load_line(2000).unwrap().starts_with("load ×2:"));
 /// ```
 pub fn load_line(load: u32) -> Option<String> {
-    (load != crate::whatif::LOAD_ONE).then(|| {
+    (load != crate::model::multiplier::LOAD_ONE).then(|| {
         format!(
             "load {}: the worker counts, connections and limits here are the plan's scaled to {} its load (the what-if), as the evaluation sized them; the plan file keeps them at ×1",
-            crate::whatif::load_words(load),
-            crate::whatif::load_words(load)
+            crate::model::multiplier::load_words(load),
+            crate::model::multiplier::load_words(load)
         )
     })
 }

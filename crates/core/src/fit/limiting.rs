@@ -10,8 +10,8 @@
 //! The server's verdict is the worse of the two; the limiting resource is the
 //! one with the worse verdict, or on a tie the one closer to its capacity.
 
-use crate::chart::format_vcpu;
 use crate::findings::Lang;
+use crate::model::units::format_vcpu;
 use crate::model::units::{format_mib, Mib, Millicores};
 pub use crate::report::Resource;
 use crate::report::{OptionReport, ServerReport, Verdict};

@@ -282,6 +282,24 @@ pub fn keep_units(text: &str) -> String {
     out
 }
 
+/// Formats millicores as vCPU with at most two decimals: "0.5 vCPU", "2 vCPU".
+///
+/// ```
+/// assert_eq!(stackfit_core::model::units::format_vcpu(1250), "1.25 vCPU");
+/// assert_eq!(stackfit_core::model::units::format_vcpu(2000), "2 vCPU");
+/// ```
+pub fn format_vcpu(milli: Millicores) -> String {
+    let hundredths = (milli + 5) / 10;
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    if frac == 0 {
+        format!("{whole} vCPU")
+    } else if frac.is_multiple_of(10) {
+        format!("{whole}.{} vCPU", frac / 10)
+    } else {
+        format!("{whole}.{frac:02} vCPU")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
