@@ -26,7 +26,9 @@ fn open_template(id: String, lang: Lang, library: Library, planner: Planner) {
         .unwrap_or_else(|| id.clone());
     let url = format!("templates/{}", templates::asset_name(&id, lang.into()));
     spawn_local(async move {
-        let plan = fetch::text(&url)
+        // Versioned like the extras: a CDN never hands this planner an
+        // earlier deploy's template, written by an earlier catalog.
+        let plan = fetch::text(&fetch::versioned(&url))
             .await
             .and_then(|text| codec::from_json(&text).map_err(|e| e.describe(lang == Lang::Zh)));
         match plan {
