@@ -192,6 +192,20 @@ pub fn money_text(fen: Option<i64>, lang: Lang) -> String {
     }
 }
 
+/// The unit written after a knob's value, (zh, en): beside the
+/// inspector's input and in its sources.
+pub fn knob_unit(unit: stackfit_core::model::KnobUnit) -> Option<(&'static str, &'static str)> {
+    use stackfit_core::model::KnobUnit;
+    match unit {
+        KnobUnit::Mib => Some(("MiB", "MiB")),
+        KnobUnit::Kib => Some(("KiB", "KiB")),
+        KnobUnit::Millicores => Some(("毫核", "millicores")),
+        KnobUnit::Percent => Some(("%", "%")),
+        KnobUnit::Days => Some(("天", "days")),
+        KnobUnit::Count | KnobUnit::Bool | KnobUnit::Choice(_) => None,
+    }
+}
+
 /// A preset's name, (zh, en): the inspector's preset buttons and its sources.
 pub fn preset_label(id: &str) -> (&str, &str) {
     match id {

@@ -6,6 +6,7 @@
 //! downloaded is exactly what is shown.
 
 use crate::protocol::FileKind;
+use stackfit_core::present::escape_html_into as escape_into;
 
 /// What a span is; each has its own colour (`tok-*` in export.css).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,19 +153,6 @@ pub fn to_html(text: &str, syntax: Syntax) -> String {
         }
     }
     html
-}
-
-pub(crate) fn escape_into(html: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => html.push_str("&amp;"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            '"' => html.push_str("&quot;"),
-            '\'' => html.push_str("&#39;"),
-            c => html.push(c),
-        }
-    }
 }
 
 /// Offset of the first non-space byte at or after `from`, before `end`.

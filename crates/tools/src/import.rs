@@ -8,8 +8,8 @@ use stackfit_core::import::{self, ComposeInput, InputFile, Note, Outcome};
 use stackfit_core::model::units::{format_mib, keep_units};
 use stackfit_core::{catalog, codec, evaluate, fit};
 
-use crate::highlight::escape_into;
 use crate::protocol::{InputText, UiLang};
+use stackfit_core::present::escape_html_into as escape_into;
 
 /// What an import makes of the files, before anything changes: each
 /// service and what it became, everything ignored, warned about or wrong

@@ -13,10 +13,11 @@ use leptos::task::spawn_local;
 use stackfit_core::catalog::citations::{self, Backs, Citations, Cited};
 use stackfit_core::model::units::format_mib;
 use stackfit_core::model::{Confidence, KnobDef, KnobUnit, ServiceDef};
+use stackfit_core::present::escape_html as escape;
 use stackfit_core::report::Basis;
 
 use crate::browser::fetch;
-use crate::i18n::{preset_label, Lang};
+use crate::i18n::{knob_unit, preset_label, Lang};
 use crate::state::use_lang;
 
 thread_local! {
@@ -91,28 +92,11 @@ fn default_words(knob: &KnobDef, lang: Lang) -> String {
             .ok()
             .and_then(|i| choices.get(i))
             .map_or_else(|| v.to_string(), |c| (*c).to_string()),
-        KnobUnit::Kib => format!("{v} KiB"),
-        KnobUnit::Percent => format!("{v} %"),
-        KnobUnit::Millicores => format!("{v} {}", lang.pick("毫核", "millicores")),
-        KnobUnit::Days => format!("{v} {}", lang.pick("天", "days")),
-        KnobUnit::Count => v.to_string(),
+        unit => match knob_unit(unit) {
+            Some((zh, en)) => format!("{v} {}", lang.pick(zh, en)),
+            None => v.to_string(),
+        },
     }
-}
-
-/// Text made safe inside HTML, in an element or a quoted attribute.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
 }
 
 /// A service's citations as a list's HTML: each citation once, the figures

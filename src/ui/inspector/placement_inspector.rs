@@ -9,23 +9,11 @@ use stackfit_core::model::units::format_mib;
 use stackfit_core::model::{KnobDef, KnobUnit, Placement};
 use stackfit_core::Action;
 
-use crate::i18n::{preset_label, Lang};
+use crate::i18n::{knob_unit, preset_label, Lang};
 
 use crate::state::{use_lang, use_planner, Planner, Selection};
 use crate::ui::fields::{MemoryField, NumberField};
 use crate::ui::inspector::{CitationsPanel, DeployFields, LoadFields};
-
-/// The unit written beside a knob's input, (zh, en).
-fn knob_unit(unit: KnobUnit) -> Option<(&'static str, &'static str)> {
-    match unit {
-        KnobUnit::Mib => Some(("MiB", "MiB")),
-        KnobUnit::Kib => Some(("KiB", "KiB")),
-        KnobUnit::Millicores => Some(("毫核", "millicores")),
-        KnobUnit::Percent => Some(("%", "%")),
-        KnobUnit::Days => Some(("天", "days")),
-        KnobUnit::Count | KnobUnit::Bool | KnobUnit::Choice(_) => None,
-    }
-}
 
 /// Sets a knob: one of a run of edits to it (one undo step per run).
 fn set_knob(planner: Planner, placement: String, knob: &'static str, value: Option<i64>) {

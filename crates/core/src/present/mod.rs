@@ -13,10 +13,12 @@
 //! ```
 
 mod csv;
+mod html;
 mod markdown;
 mod words;
 
 pub use csv::{cost_csv, COST_CSV_HEADER};
+pub use html::{escape_html, escape_html_into};
 pub use markdown::markdown;
 
 use crate::chart::{memory_chart, placement_name};
