@@ -20,12 +20,5 @@ pub const LOAD_STEP: u32 = 10;
 /// assert_eq!(load_words(1250), "×1.25");
 /// ```
 pub fn load_words(load: u32) -> String {
-    let whole = load / 1000;
-    let frac = load % 1000;
-    if frac == 0 {
-        format!("×{whole}")
-    } else {
-        let s = format!("{frac:03}");
-        format!("×{whole}.{}", s.trim_end_matches('0'))
-    }
+    format!("×{}", super::units::format_thousandths(u64::from(load)))
 }

@@ -206,16 +206,29 @@ pub fn format_mib(mib: Mib) -> String {
     }
 }
 
-/// Formats millicores as CPUs: "0.5", "2", "1.25".
-pub fn format_cpus(milli: Millicores) -> String {
-    let whole = milli / 1000;
-    let frac = milli % 1000;
+/// Formats thousandths as a decimal with no trailing zeros: 500 → "0.5",
+/// 2000 → "2", 1250 → "1.25".
+///
+/// ```
+/// use stackfit_core::model::units::format_thousandths;
+/// assert_eq!(format_thousandths(500), "0.5");
+/// assert_eq!(format_thousandths(2000), "2");
+/// assert_eq!(format_thousandths(1205), "1.205");
+/// ```
+pub fn format_thousandths(n: u64) -> String {
+    let whole = n / 1000;
+    let frac = n % 1000;
     if frac == 0 {
         format!("{whole}")
     } else {
         let s = format!("{frac:03}");
         format!("{whole}.{}", s.trim_end_matches('0'))
     }
+}
+
+/// Formats millicores as CPUs: "0.5", "2", "1.25".
+pub fn format_cpus(milli: Millicores) -> String {
+    format_thousandths(milli)
 }
 
 /// Formats yuan per dollar × 1000 as a rate: "6.789".
