@@ -519,12 +519,6 @@ pub fn summarise(placements: &[(&str, u32, &LoadDerivation)]) -> Option<LoadSumm
     Some(s)
 }
 
-/// [`derive`] for a service definition that is not `'static` in the
-/// caller's hands (a kind's rule reads its `Cx`).
-pub fn derive_with(def: &ServiceDef, p: &Placement, host: HostView) -> Option<LoadDerivation> {
-    derive(catalog::service(def.id)?, p, host)
-}
-
 /// The derivation of `p` on a host, for callers outside the evaluation
 /// (the CLI's what-if lines use the report's own).
 pub fn derive_placement(p: &Placement, host: HostView) -> Option<LoadDerivation> {

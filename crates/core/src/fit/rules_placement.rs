@@ -172,7 +172,8 @@ pub(crate) fn placement_rules(
         limit_mib: limit,
         tuning: &input.report.tuning,
         dependents: input.dependents,
-        load_needed: super::load::derive_with(cx.def, cx.placement, cx.host).and_then(|d| d.needed),
+        // The derivation the evaluation already made for this placement.
+        load_needed: input.report.load.as_ref().and_then(|d| d.needed),
     };
     kind.rules(&rx, out);
 
