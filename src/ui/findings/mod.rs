@@ -31,7 +31,9 @@ pub fn FindingsPanel() -> impl IntoView {
                             s.findings.iter().map(move |f| (s.label.clone(), f.clone()))
                         }))
                         .collect();
-                all.sort_by_key(|(_, f)| std::cmp::Reverse(f.severity));
+                stackfit_core::model::order::sort_by_key(&mut all, |(_, f)| {
+                    std::cmp::Reverse(f.severity)
+                });
                 all
             })
         });

@@ -305,7 +305,7 @@ pub fn memory_chart_in(
     // Only the peaks the verdict counts as striking together are drawn, so
     // the bar ends at the server's peak (the all-at-once case is in words).
     let mut by_excess: Vec<usize> = (0..server.placements.len()).collect();
-    by_excess.sort_by_key(|&i| {
+    crate::model::order::sort_by_key(&mut by_excess, |&i| {
         let p = &server.placements[i];
         std::cmp::Reverse(p.total.peak_mib.saturating_sub(p.total.expected_mib))
     });

@@ -113,7 +113,7 @@ pub fn option_colors<'a>(
     placements: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> Vec<(String, Rgb)> {
     let mut sorted: Vec<(&str, &str)> = placements.into_iter().collect();
-    sorted.sort_unstable();
+    crate::model::order::sort(&mut sorted);
     sorted.dedup_by_key(|(id, _)| *id);
     let base = assign(sorted.iter().map(|(_, service)| *service));
     sorted

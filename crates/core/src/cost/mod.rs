@@ -163,7 +163,7 @@ pub fn carry(plan: &Plan, book: &PriceBook) -> Vec<Quote> {
         .filter(|s| s.price.is_none())
         .map(|s| s.tier.as_str())
         .collect();
-    tiers.sort_unstable();
+    crate::model::order::sort(&mut tiers);
     tiers.dedup();
     tiers
         .into_iter()

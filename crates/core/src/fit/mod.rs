@@ -170,7 +170,7 @@ pub fn coinciding_peak(placements: &[(Mib, Mib)]) -> Mib {
         .iter()
         .map(|(e, p)| p.saturating_sub(*e))
         .collect();
-    excesses.sort_unstable_by(|a, b| b.cmp(a));
+    crate::model::order::sort_by(&mut excesses, |a, b| b.cmp(a));
     let expected: Mib = placements
         .iter()
         .fold(0u64, |acc, (e, _)| acc.saturating_add(*e));

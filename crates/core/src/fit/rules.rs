@@ -138,7 +138,9 @@ fn server_rules(
     };
 
     let mut by_expected: Vec<_> = rep.placements.iter().collect();
-    by_expected.sort_by_key(|p| std::cmp::Reverse(p.total.expected_mib));
+    crate::model::order::sort_by_key(&mut by_expected, |p| {
+        std::cmp::Reverse(p.total.expected_mib)
+    });
     // Memory's own verdict: CPU has its findings below.
     match rep.memory_verdict {
         Verdict::DoesNotFit => {
@@ -165,8 +167,9 @@ fn server_rules(
                 .iter()
                 .filter(|p| p.total.peak_mib > p.total.expected_mib)
                 .collect();
-            by_transient
-                .sort_by_key(|p| std::cmp::Reverse(p.total.peak_mib - p.total.expected_mib));
+            crate::model::order::sort_by_key(&mut by_transient, |p| {
+                std::cmp::Reverse(p.total.peak_mib - p.total.expected_mib)
+            });
             let mut f = Finding::new(K::PeakOomRisk, Severity::Critical, sid)
                 .n("expected_mib", rep.expected_mib)
                 .n("peak_mib", rep.peak_mib)

@@ -90,7 +90,7 @@ pub(crate) fn connection_budget(
         }
     }
     let mut budgets: Vec<_> = budgets.into_iter().collect();
-    budgets.sort_by_key(|(k, _)| *k);
+    crate::model::order::sort_by_key(&mut budgets, |(k, _)| *k);
     for ((dsi, dpi), b) in budgets {
         let db = &option.servers[dsi].placements[dpi];
         let Some(ddef) = catalog::service(&db.service) else {
@@ -242,7 +242,7 @@ pub(crate) fn move_fixes(option: &PlanOption, measured: &mut [Measured], setting
             continue;
         }
         let mut cands: Vec<_> = src.placements.iter().collect();
-        cands.sort_by_key(|p| p.total.expected_mib);
+        crate::model::order::sort_by_key(&mut cands, |p| p.total.expected_mib);
         let pairs = |r: &crate::report::ServerReport| -> Vec<(u64, u64)> {
             r.placements
                 .iter()

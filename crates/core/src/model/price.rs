@@ -117,7 +117,7 @@ impl PriceBook {
     pub fn set(&mut self, quote: Quote) {
         self.quotes.retain(|q| q.tier != quote.tier);
         self.quotes.push(quote);
-        self.quotes.sort_by(|a, b| a.tier.cmp(&b.tier));
+        super::order::sort_by(&mut self.quotes, |a, b| a.tier.cmp(&b.tier));
     }
 
     pub fn remove(&mut self, tier: &str) {

@@ -227,7 +227,7 @@ fn compare_row(o: &OptionReport, report: &Report, w: &Words) -> CompareRow {
         }
     }
     let mut top: Vec<_> = o.findings().collect();
-    top.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    crate::model::order::sort_by_key(&mut top, |f| std::cmp::Reverse(f.severity));
     CompareRow {
         id: o.id.clone(),
         name: o.name.clone(),
@@ -326,7 +326,7 @@ fn findings(o: &OptionReport, w: &Words) -> Vec<FindingLine> {
             .unwrap_or_else(|| id.to_string())
     };
     let mut all: Vec<_> = o.findings().collect();
-    all.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    crate::model::order::sort_by_key(&mut all, |f| std::cmp::Reverse(f.severity));
     all.into_iter()
         .map(|f| FindingLine {
             severity: f.severity,
