@@ -563,7 +563,8 @@ fn placement_body(
     if p.env.len() > MAX_ENV {
         return Err(too_many(&format!("{path}.env"), &ENV_BOUND, p.env.len()));
     }
-    if let Some(bad) = p.env.keys().find(|k| !is_env_name(k)).cloned() {
+    let bad = p.env.keys().find(|k| !is_env_name(k)).cloned();
+    if let Some(bad) = bad {
         c.breach(
             &format!("{path}.env"),
             ActionError::BadName(bad.clone()),

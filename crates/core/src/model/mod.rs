@@ -4,6 +4,7 @@ pub mod action;
 pub mod bounds;
 pub mod load;
 pub mod multiplier;
+pub mod names;
 pub mod order;
 pub mod plan;
 pub mod price;

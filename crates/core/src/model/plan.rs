@@ -2,7 +2,7 @@
 //! placements (services with knobs and overrides) on them, plus the settings
 //! every evaluation reads (headroom target, reserve formula, exchange rate).
 
-use std::collections::BTreeMap;
+use super::names::Names;
 
 use serde::{Deserialize, Serialize};
 
@@ -221,8 +221,8 @@ pub struct Placement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
     /// Knob values that differ from the catalog defaults.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub knobs: BTreeMap<String, i64>,
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub knobs: Names<i64>,
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub replicas: u32,
     /// Measured (or team-estimated) memory per replica; replaces the model's expected.
@@ -252,8 +252,8 @@ pub struct Placement {
     pub queues: Vec<String>,
     /// The placement's own environment lines (`PLAYWRIGHT_MAX_BROWSERS=1`),
     /// written to the server's `.env` and passed to the container.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub env: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub env: Names<String>,
     /// Reached from outside the private network: its ports are published.
     #[serde(default, skip_serializing_if = "is_false")]
     pub public: bool,
@@ -293,7 +293,7 @@ impl Placement {
             service: service.to_string(),
             image: None,
             port: None,
-            knobs: BTreeMap::new(),
+            knobs: Names::new(),
             replicas: 1,
             measured_mib: None,
             estimated: false,
@@ -303,7 +303,7 @@ impl Placement {
             shm_mib: None,
             depends_on: Vec::new(),
             queues: Vec::new(),
-            env: BTreeMap::new(),
+            env: Names::new(),
             public: false,
             load: None,
             note: String::new(),
