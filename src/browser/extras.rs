@@ -75,8 +75,5 @@ pub fn function_of(object: &JsValue, name: &str) -> Option<js_sys::Function> {
 }
 
 fn describe(e: JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
+    super::error_text(&e)
 }

@@ -13,14 +13,14 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), S
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| super::error_text(&e))?;
     download_blob(file_name, &blob)
 }
 
 /// Offers `blob` as a download named `file_name` (an object URL and a
 /// hidden anchor): the one way the page hands out a file.
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let fail = |e: wasm_bindgen::JsValue| super::error_text(&e);
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -53,7 +53,7 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| super::error_text(&e))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -16,3 +16,15 @@ pub mod location;
 pub mod shortcuts;
 pub mod storage;
 pub mod tools_worker;
+
+/// What a browser error says, for a message: an `Error`'s message, a
+/// thrown string, or the value as JSON. (Not `{:?}`: `JsValue`'s `Debug`
+/// brings float formatting into the first load.)
+pub fn error_text(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .or_else(|| js_sys::JSON::stringify(e).ok().map(String::from))
+        .unwrap_or_else(|| "an unknown error".to_string())
+}

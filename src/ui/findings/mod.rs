@@ -48,10 +48,10 @@ pub fn FindingsPanel() -> impl IntoView {
                 fallback=move || view! { <p class="hint">{move || lang.get().pick("没有问题。", "Nothing to report.")}</p> }
             >
                 <ul>
-                    // Keyed by the whole finding: an unchanged finding keeps its DOM.
+                    // Keyed by all a finding shows: an unchanged finding keeps its DOM.
                     <For
                         each=move || findings.get()
-                        key=|(label, finding)| (label.clone(), format!("{finding:?}"))
+                        key=|(label, finding)| shown(label, finding)
                         let:item
                     >
                         <FindingItem server_label=item.0 finding=item.1 />
@@ -60,4 +60,32 @@ pub fn FindingsPanel() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Everything finding `f` of `label` shows — kind, server, placement,
+/// subjects, numbers and fixes (a fix's label names its action) — as one
+/// key: two findings with the same key read the same. (Its `Debug` text
+/// would do too, but would bring the formatting code of every type a
+/// finding holds into the first load.)
+fn shown(label: &str, f: &Finding) -> String {
+    let mut key = format!(
+        "{label}|{}|{}|{}",
+        f.id(),
+        f.server,
+        f.placement.as_deref().unwrap_or("")
+    );
+    for s in f.subjects.iter().chain(&f.subjects_zh) {
+        key.push('|');
+        key.push_str(s);
+    }
+    for n in &f.numbers {
+        key.push_str(&format!("|{}={}", n.name, n.value));
+    }
+    for fix in f.fix.iter().chain(&f.alternatives) {
+        key.push_str(&format!(
+            "|{}|{}|{:?}",
+            fix.label_en, fix.label_zh, fix.monthly_delta_fen
+        ));
+    }
+    key
 }
