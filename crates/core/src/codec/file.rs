@@ -5,7 +5,8 @@
 //! restore step ([`super::from_json`]) with the same validation and the
 //! same messages as a link.
 
-use super::{from_json, CodecError, Restored, FORMAT};
+use super::shape::Shape;
+use super::{from_json, CodecError, Restored};
 
 /// The largest plan file read: the most a share link may inflate to, far
 /// above any real plan. A larger file is refused before it is parsed.
@@ -182,14 +183,6 @@ fn looks_like_yaml(text: &str) -> bool {
         })
 }
 
-/// Whether a JSON object is meant as a plan file: the envelope's fields or
-/// a bare plan's.
-fn meant_as_plan(map: &serde_json::Map<String, serde_json::Value>) -> bool {
-    map.contains_key("plan")
-        || map.get("format").and_then(|f| f.as_str()) == Some(FORMAT)
-        || map.contains_key("options")
-}
-
 /// Reads the bytes of a plan file: checks what they are, then restores the
 /// plan like [`super::from_json`] (validated, with the list of what was
 /// fixed).
@@ -213,8 +206,8 @@ pub fn read_plan_file(bytes: &[u8]) -> Result<Restored, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::NotJson(Kind::Empty));
     }
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    let shape = match Shape::of(text) {
+        Ok(shape) => shape,
         Err(_) if looks_like_yaml(text) => return Err(FileError::NotJson(Kind::Yaml)),
         // Starts like JSON: a plan file that is broken somewhere, and the
         // codec says where.
@@ -223,12 +216,10 @@ pub fn read_plan_file(bytes: &[u8]) -> Result<Restored, FileError> {
         }
         Err(_) => return Err(FileError::NotJson(Kind::Text)),
     };
-    match &value {
-        serde_json::Value::Object(map) if meant_as_plan(map) => {
-            from_json(text).map_err(FileError::Plan)
-        }
-        serde_json::Value::Object(map) => Err(FileError::OtherJson(
-            map.keys()
+    match shape {
+        shape if shape.is_plan() => from_json(text).map_err(FileError::Plan),
+        Shape::Object { keys, .. } => Err(FileError::OtherJson(
+            keys.iter()
                 .take(4)
                 .map(|k| k.chars().take(40).collect())
                 .collect(),
@@ -332,7 +323,7 @@ mod tests {
             panic!("a newer plan file is a plan file");
         };
         assert_eq!(e.problem, Problem::Newer(7));
-        let text = to_json(&plan).replacen(FORMAT, "excalidraw", 1);
+        let text = to_json(&plan).replacen(crate::codec::FORMAT, "excalidraw", 1);
         let e = read_plan_file(text.as_bytes()).unwrap_err();
         assert!(
             matches!(&e, FileError::Plan(CodecError { problem: Problem::Foreign(f), .. }) if f == "excalidraw"),

@@ -5,6 +5,7 @@
 
 pub mod file;
 pub mod link;
+mod shape;
 
 use serde::{Deserialize, Serialize};
 
@@ -192,8 +193,9 @@ pub fn to_json(plan: &Plan) -> String {
 /// assert_eq!(err.field.as_deref(), Some("options"));
 /// ```
 pub fn from_json(text: &str) -> Result<Restored, CodecError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| serde_error(text, &e))?;
-    let enveloped = value.get("plan").is_some();
+    let enveloped = shape::Shape::of(text)
+        .map_err(|e| serde_error(text, &e))?
+        .has("plan");
     let plan = if enveloped {
         let draft: EnvelopeDraft = serde_json::from_str(text).map_err(|e| serde_error(text, &e))?;
         if let Some(f) = &draft.format {
