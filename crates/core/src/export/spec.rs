@@ -289,7 +289,7 @@ pub fn build<'a>(
                 disk: s.disk,
             };
             let run = def
-                .map(|d| kinds::kind(d.kind).run(&Cx::new(d, p, host), &pr.tuning.written))
+                .map(|d| kinds::run(d.kind, &Cx::new(d, p, host), &pr.tuning.written))
                 .unwrap_or_default();
             let mut notes: Vec<String> = run.notes.clone();
             for st in pr

@@ -37,37 +37,56 @@ use crate::findings::{Finding, Severity};
 use crate::model::units::{Mib, Millicores};
 use crate::model::{KindId, KnobDef, Placement, PlanOption, Server, ServiceDef};
 
-/// Returns the kind that implements `id`. Adding a kind is a module above
-/// and one arm here.
-pub fn kind(id: KindId) -> &'static dyn Kind {
-    match id {
-        KindId::Postgres => &postgres::Postgres,
-        KindId::Mysql => &mysql::Mysql,
-        KindId::Mongo => &mongo::Mongo,
-        KindId::Redis => &redis::Redis,
-        KindId::Memcached => &fixed::Memcached,
-        KindId::Rabbitmq => &rabbitmq::Rabbitmq,
-        KindId::Jvm => &jvm::Jvm,
-        KindId::Elasticsearch => &jvm::Elasticsearch,
-        KindId::Neo4j => &jvm::Neo4j,
-        KindId::VectorDb => &vector_db::VectorDb,
-        KindId::Prometheus => &prometheus::Prometheus,
-        KindId::Node => &node::Node,
-        KindId::Go => &go::Go,
-        KindId::PythonWeb => &python_web::PythonWeb,
-        KindId::CeleryPrefork => &celery::Prefork,
-        KindId::CeleryGevent => &celery::Gevent,
-        KindId::Chromium => &chromium::Chromium,
-        KindId::Fixed => &fixed::Fixed,
-        KindId::ClickHouse => &clickhouse::ClickHouse,
-        KindId::Puma => &ruby::Puma,
-        KindId::Sidekiq => &ruby::Sidekiq,
-        KindId::Beam => &beam::Beam,
-        KindId::PhpFpm => &php_fpm::PhpFpm,
-        KindId::Dotnet => &dotnet::Dotnet,
-        KindId::Ollama => &ollama::Ollama,
-        KindId::PgBouncer => &pgbouncer::PgBouncer,
-    }
+/// The registry: each kind's id and the type that implements it. Adding a
+/// kind is a module above and one line here.
+macro_rules! registry {
+    ($($id:ident => $kind:expr),* $(,)?) => {
+        /// Returns the kind that implements `id`.
+        pub fn kind(id: KindId) -> &'static dyn Kind {
+            match id {
+                $(KindId::$id => &$kind,)*
+            }
+        }
+
+        /// What kind `id` writes to run a placement ([`Kind::run`]). Called
+        /// by the exporters only, and dispatched here rather than through
+        /// [`kind`]'s trait object, so a build that never exports (the
+        /// planner's wasm) carries none of it.
+        pub fn run(id: KindId, cx: &Cx, tuned: &Tuned) -> Run {
+            match id {
+                $(KindId::$id => $kind.run(cx, tuned),)*
+            }
+        }
+    };
+}
+
+registry! {
+    Postgres => postgres::Postgres,
+    Mysql => mysql::Mysql,
+    Mongo => mongo::Mongo,
+    Redis => redis::Redis,
+    Memcached => fixed::Memcached,
+    Rabbitmq => rabbitmq::Rabbitmq,
+    Jvm => jvm::Jvm,
+    Elasticsearch => jvm::Elasticsearch,
+    Neo4j => jvm::Neo4j,
+    VectorDb => vector_db::VectorDb,
+    Prometheus => prometheus::Prometheus,
+    Node => node::Node,
+    Go => go::Go,
+    PythonWeb => python_web::PythonWeb,
+    CeleryPrefork => celery::Prefork,
+    CeleryGevent => celery::Gevent,
+    Chromium => chromium::Chromium,
+    Fixed => fixed::Fixed,
+    ClickHouse => clickhouse::ClickHouse,
+    Puma => ruby::Puma,
+    Sidekiq => ruby::Sidekiq,
+    Beam => beam::Beam,
+    PhpFpm => php_fpm::PhpFpm,
+    Dotnet => dotnet::Dotnet,
+    Ollama => ollama::Ollama,
+    PgBouncer => pgbouncer::PgBouncer,
 }
 
 /// What a placement sees of its host.
@@ -410,7 +429,13 @@ pub trait Kind: Sync {
 
     /// The command and environment that carry the plan's values into the
     /// container. The default writes nothing beyond the catalog's command.
-    fn run(&self, cx: &Cx, _tuned: &Tuned) -> Run {
+    ///
+    /// Not part of the trait object (`Self: Sized`): reached through
+    /// [`run`], which only the exporters call.
+    fn run(&self, cx: &Cx, _tuned: &Tuned) -> Run
+    where
+        Self: Sized,
+    {
         Run {
             command: cx
                 .def
