@@ -217,6 +217,25 @@ pub struct Deploy {
 }
 
 impl Deploy {
+    /// The deploy data as this build keeps it. With the `export` feature
+    /// (the default: the CLI, the tools worker, every test) all of it.
+    /// Without it — the planner's and the extras' wasm, which never export
+    /// or import — only what the engine and the inspector read: the
+    /// environment the image needs and the variable a JVM image takes its
+    /// heap from. The image, tag, command, ports, volumes, healthcheck, host
+    /// settings and open-file limit are then left out of the binary.
+    pub const fn for_build(self) -> Deploy {
+        if cfg!(feature = "export") {
+            self
+        } else {
+            Deploy {
+                env: self.env,
+                heap_env: self.heap_env,
+                ..Deploy::NONE
+            }
+        }
+    }
+
     /// Nothing known: the user's own image.
     pub const NONE: Deploy = Deploy {
         image: "",

@@ -18,7 +18,7 @@ use crate::sources::*;
 use KnobUnit::*;
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[OLLAMA];
+pub(super) const SERVICES: &[ServiceDef] = &super::built([OLLAMA]);
 
 #[rustfmt::skip]
 pub const OLLAMA: ServiceDef = ServiceDef {

@@ -32,7 +32,7 @@ const DRAGONFLY_RSS: Source = cite(
 );
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[REDIS, VALKEY, DRAGONFLY, MEMCACHED];
+pub(super) const SERVICES: &[ServiceDef] = &super::built([REDIS, VALKEY, DRAGONFLY, MEMCACHED]);
 
 pub const REDIS: ServiceDef = ServiceDef {
     id: "redis",

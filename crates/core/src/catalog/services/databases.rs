@@ -66,7 +66,7 @@ const COUCHDB_STATS: Source = cite(
 );
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[
+pub(super) const SERVICES: &[ServiceDef] = &super::built([
     POSTGRES,
     TIMESCALEDB,
     PGVECTOR,
@@ -78,7 +78,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     INFLUXDB,
     CASSANDRA,
     COUCHDB,
-];
+]);
 
 /// The official PostgreSQL entrypoint refuses an empty data directory
 /// without a superuser password (docker-library/postgres).

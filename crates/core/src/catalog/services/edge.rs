@@ -122,7 +122,7 @@ const HTTPD_PEAK: Source = src(
 );
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[
+pub(super) const SERVICES: &[ServiceDef] = &super::built([
     NGINX,
     CADDY,
     TRAEFIK,
@@ -133,7 +133,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     SQUID,
     APACHE_HTTPD,
     STATIC_FRONTEND,
-];
+]);
 
 const NGINX_DEPLOY: Deploy = Deploy {
     image: "nginx",

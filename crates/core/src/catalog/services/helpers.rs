@@ -13,7 +13,7 @@ use crate::model::{Category, Confidence, Deploy, KindId, KnobDef, Port, ServiceD
 use crate::sources::PLANNER;
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[
+pub(super) const SERVICES: &[ServiceDef] = &super::built([
     AUTOHEAL,
     OFELIA,
     MAILCATCHER,
@@ -22,7 +22,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     MONGODB_EXPORTER,
     NATS_EXPORTER,
     TEMPORAL_ADMIN_TOOLS,
-];
+]);
 
 const fn exp(mib: i64, note: &'static str, source: Source) -> KnobDef {
     KnobDef {

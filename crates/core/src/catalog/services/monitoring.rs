@@ -29,7 +29,7 @@ use KnobUnit::*;
 const GIB64: i64 = 64 * 1024;
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[
+pub(super) const SERVICES: &[ServiceDef] = &super::built([
     PROMETHEUS,
     GRAFANA,
     ALERTMANAGER,
@@ -48,7 +48,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     GRAYLOG,
     PORTAINER,
     WATCHTOWER,
-];
+]);
 
 // ---- Sources (measurements first, then vendor documents) -------------------
 

@@ -28,7 +28,7 @@ use KnobUnit::*;
 const GIB64: i64 = 64 * 1024;
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[
+pub(super) const SERVICES: &[ServiceDef] = &super::built([
     GITEA,
     GITLAB_CE,
     JENKINS,
@@ -44,7 +44,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     NEXTCLOUD,
     METABASE,
     N8N,
-];
+]);
 
 // ---- Gitea ----------------------------------------------------------------
 

@@ -53,7 +53,7 @@ const TEMPORAL_STATS: Source = cite(
 );
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[
+pub(super) const SERVICES: &[ServiceDef] = &super::built([
     RABBITMQ,
     KAFKA,
     KAFKA_BITNAMI,
@@ -62,7 +62,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     ETCD,
     TEMPORAL,
     TEMPORAL_UI,
-];
+]);
 
 #[rustfmt::skip]
 const RABBITMQ_KNOBS: &[KnobDef] = &[

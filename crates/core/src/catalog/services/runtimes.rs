@@ -239,7 +239,7 @@ const KC_INACTIVE: Source = src(
 // public production compose file (quay.io publishes patch tags).
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[
+pub(super) const SERVICES: &[ServiceDef] = &super::built([
     FASTAPI,
     GUNICORN,
     DJANGO,
@@ -256,7 +256,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     RUST_SERVICE,
     KEYCLOAK,
     CUSTOM,
-];
+]);
 
 #[rustfmt::skip]
 const FASTAPI_KNOBS: &[KnobDef] = &[

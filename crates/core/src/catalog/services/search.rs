@@ -72,7 +72,7 @@ const CHROMA_RULE: Source = cite(
 );
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[
+pub(super) const SERVICES: &[ServiceDef] = &super::built([
     ELASTICSEARCH,
     OPENSEARCH,
     LOGSTASH,
@@ -84,7 +84,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     QDRANT,
     MILVUS,
     CHROMA,
-];
+]);
 
 /// Exits 0 on any HTTP answer (a 401 with security on, the default since
 /// 8.x) and fails when nothing listens; curl is in the Elastic images.

@@ -31,7 +31,7 @@ use KnobUnit::*;
 const GIB64: i64 = 64 * 1024;
 
 /// This file's services, in palette order (by project).
-pub(super) const SERVICES: &[ServiceDef] = &[
+pub(super) const SERVICES: &[ServiceDef] = &super::built([
     COOLIFY,
     COOLIFY_REALTIME,
     DIFY_API,
@@ -127,7 +127,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     ZAMMAD_NGINX,
     ZAMMAD_BACKUP,
     ZULIP,
-];
+]);
 
 // ---------------------------------------------------------------------------
 // Sources: published measurements (B) and vendor files (A) behind the figures.

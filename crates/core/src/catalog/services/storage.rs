@@ -38,7 +38,7 @@ const SEAWEEDFS_RSS: Source = cite(
 );
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[MINIO, SEAWEEDFS];
+pub(super) const SERVICES: &[ServiceDef] = &super::built([MINIO, SEAWEEDFS]);
 
 #[rustfmt::skip]
 const MINIO_KNOBS: &[KnobDef] = &[

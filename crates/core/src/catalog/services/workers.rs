@@ -96,7 +96,7 @@ const SNUBA_STATS: Source = src(
 );
 
 /// This file's services, in palette order.
-pub(super) const SERVICES: &[ServiceDef] = &[
+pub(super) const SERVICES: &[ServiceDef] = &super::built([
     CELERY_PREFORK,
     CELERY_GEVENT,
     CELERY_BEAT,
@@ -107,7 +107,7 @@ pub(super) const SERVICES: &[ServiceDef] = &[
     PLAYWRIGHT,
     BROWSERLESS,
     GOTENBERG,
-];
+]);
 
 #[rustfmt::skip]
 const PREFORK_KNOBS: &[KnobDef] = &[
