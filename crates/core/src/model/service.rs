@@ -112,6 +112,17 @@ pub struct ServiceDef {
 }
 
 impl ServiceDef {
+    /// The entry as this build keeps it: its deploy data through
+    /// [`Deploy::for_build`], and without the `export` feature no image
+    /// names either (only the compose importer matches images).
+    pub const fn for_build(mut self) -> ServiceDef {
+        self.deploy = self.deploy.for_build();
+        if !cfg!(feature = "export") {
+            self.images = &[];
+        }
+        self
+    }
+
     /// The knob with this id, if the service has one.
     pub fn knob(&self, id: &str) -> Option<&'static KnobDef> {
         self.knobs.iter().find(|k| k.id == id)
