@@ -98,12 +98,9 @@ pub fn PlanMenu() -> impl IntoView {
                     </button>
                     <hr class="edit-only" />
                     <p class="menu-title">{move || lang.get().pick("已保存的方案", "Saved plans")}</p>
-                    <For
-                        each=move || library.entries.get()
-                        key=|e| (e.id.clone(), e.name.clone())
-                        let:entry
-                    >
-                        {
+                    // Rebuilt when the list changes (the menu is open only
+                    // briefly): no keyed list's code in the first load.
+                    {move || library.entries.get().into_iter().map(|entry| {
                             let id = entry.id.clone();
                             let is_current = {
                                 let id = id.clone();
@@ -123,8 +120,7 @@ pub fn PlanMenu() -> impl IntoView {
                                     {entry.name.clone()}
                                 </button>
                             }
-                        }
-                    </For>
+                        }).collect_view()}
                 </div>
             </Show>
         </div>
