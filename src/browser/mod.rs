@@ -25,6 +25,7 @@ pub fn error_text(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
-        .or_else(|| js_sys::JSON::stringify(e).ok().map(String::from))
+        // `undefined`, a function or a symbol stringify to `undefined`.
+        .or_else(|| js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string()))
         .unwrap_or_else(|| "an unknown error".to_string())
 }

@@ -32,3 +32,25 @@ test("applying the fix on S2 turns does-not-fit into fits", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a fix on a duplicated option changes that option, not the one it was copied from", async () => {
+  // A copy has the same findings as its original; the findings list must
+  // not keep the original's buttons, whose fixes name the original option.
+  const { planner, page, context, errors } = await j.start();
+  await planner.openTemplate("s2-ecs-2c2g");
+  await planner.pickOption("plus-standard");
+  await planner.finding("does-not-fit").waitFor();
+  const tabs = planner.byTestId("option-tabs").locator(".option-tab");
+  const before = await tabs.count();
+  await planner.byTestId("option-duplicate").click();
+  assert.equal(await tabs.count(), before + 1);
+  assert.equal(await planner.byTestId("option-tab-plus-standard").getAttribute("class").then((c) => c.includes("active")), false, "the copy is on screen");
+  await planner.finding("does-not-fit").locator('[data-testid="apply-fix"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]')?.dataset.verdict === "fits");
+
+  await planner.pickOption("plus-standard");
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]')?.dataset.verdict === "does-not-fit");
+  await planner.finding("does-not-fit").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -14,29 +14,31 @@ pub use finding_item::FindingItem;
 pub fn FindingsPanel() -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
-    let findings =
-        Memo::new(move |_| {
-            let id = planner.option_id.get();
-            planner.report.with(|r| {
-                let Some(option) = r.option(&id) else {
-                    return Vec::new();
-                };
-                // The option's own findings (e.g. "no servers"), then each server's.
-                let mut all: Vec<(String, Finding)> =
-                    option
-                        .findings
+    let findings = Memo::new(move |_| {
+        let id = planner.option_id.get();
+        planner.report.with(|r| {
+            let Some(option) = r.option(&id) else {
+                return Vec::new();
+            };
+            // The option's own findings (e.g. "no servers"), then each
+            // server's; each with its option, which its fixes act on.
+            let mut all: Vec<(String, String, Finding)> = option
+                .findings
+                .iter()
+                .map(|f| (id.clone(), option.name.clone(), f.clone()))
+                .chain(option.servers.iter().flat_map(|s| {
+                    let id = &id;
+                    s.findings
                         .iter()
-                        .map(|f| (option.name.clone(), f.clone()))
-                        .chain(option.servers.iter().flat_map(|s| {
-                            s.findings.iter().map(move |f| (s.label.clone(), f.clone()))
-                        }))
-                        .collect();
-                stackfit_core::model::order::sort_by_key(&mut all, |(_, f)| {
-                    std::cmp::Reverse(f.severity)
-                });
-                all
-            })
-        });
+                        .map(move |f| (id.clone(), s.label.clone(), f.clone()))
+                }))
+                .collect();
+            stackfit_core::model::order::sort_by_key(&mut all, |(_, _, f)| {
+                std::cmp::Reverse(f.severity)
+            });
+            all
+        })
+    });
     view! {
         <section class="findings" data-testid="findings">
             <h2>
@@ -51,10 +53,10 @@ pub fn FindingsPanel() -> impl IntoView {
                     // Keyed by all a finding shows: an unchanged finding keeps its DOM.
                     <For
                         each=move || findings.get()
-                        key=|(label, finding)| shown(label, finding)
+                        key=|(option, label, finding)| shown(option, label, finding)
                         let:item
                     >
-                        <FindingItem server_label=item.0 finding=item.1 />
+                        <FindingItem server_label=item.1 finding=item.2 />
                     </For>
                 </ul>
             </Show>
@@ -62,14 +64,16 @@ pub fn FindingsPanel() -> impl IntoView {
     }
 }
 
-/// Everything finding `f` of `label` shows — kind, server, placement,
-/// subjects, numbers and fixes (a fix's label names its action) — as one
-/// key: two findings with the same key read the same. (Its `Debug` text
-/// would do too, but would bring the formatting code of every type a
-/// finding holds into the first load.)
-fn shown(label: &str, f: &Finding) -> String {
+/// The option a finding's fixes act on, and everything finding `f` of
+/// `label` shows — kind, server, placement, subjects, numbers and fixes (a
+/// fix's label names its action; the action names the option) — as one
+/// key: two findings with the same key read the same and do the same, so
+/// a kept item's buttons never act on another option (a duplicated option
+/// has the same findings). (Its `Debug` text would do too, but would bring
+/// the formatting code of every type a finding holds into the first load.)
+fn shown(option: &str, label: &str, f: &Finding) -> String {
     let mut key = format!(
-        "{label}|{}|{}|{}",
+        "{option}|{label}|{}|{}|{}",
         f.id(),
         f.server,
         f.placement.as_deref().unwrap_or("")

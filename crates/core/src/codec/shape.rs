@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::FORMAT;
 
@@ -64,7 +64,11 @@ impl<'de> Visitor<'de> for ShapeVisitor {
                     _ => None,
                 };
             } else {
-                map.next_value::<IgnoredAny>()?;
+                // Read through, not skipped: serde_json checks a skipped
+                // value less (numbers out of range, lone surrogates, the
+                // nesting limit) than one it reads, and this look must
+                // refuse what a `Value` would.
+                map.next_value::<Shape>()?;
             }
             keys.push(key);
         }
@@ -74,7 +78,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while seq.next_element::<Shape>()?.is_some() {}
         Ok(Shape::Other)
     }
 
@@ -146,12 +150,22 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_json_where_serde_json_value_would() {
+        let deep = format!(
+            "{{\"plan\": {{}}, \"x\": {}{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
         for text in [
             "{\"plan\": {\"name\": \"x\",\n \"options\": 3",
             "{'a': 1}",
             "[1, 2,]",
             "",
             "{\"a\" 1}",
+            // What serde_json checks only in a value it reads, not in one
+            // it skips.
+            "{\"plan\": {}, \"x\": 1e400}",
+            "{\"plan\": {}, \"x\": \"\\ud800\"}",
+            deep.as_str(),
         ] {
             let ours = Shape::of(text).unwrap_err();
             let value = serde_json::from_str::<serde_json::Value>(text).unwrap_err();

@@ -128,14 +128,28 @@ impl<V> IntoIterator for Names<V> {
     }
 }
 
+impl<V> Names<V> {
+    /// The entries in name order, the last of each name kept (as inserting
+    /// them one by one would), in O(n log n): an untrusted plan may hold
+    /// many before its bounds are checked.
+    fn from_entries(mut entries: Vec<(String, V)>) -> Self {
+        super::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+        let mut kept: Vec<(String, V)> = Vec::with_capacity(entries.len());
+        for (n, v) in entries {
+            match kept.last_mut() {
+                // A later entry of the same name (the sort is stable) wins.
+                Some(last) if last.0 == n => last.1 = v,
+                _ => kept.push((n, v)),
+            }
+        }
+        Names { entries: kept }
+    }
+}
+
 /// Later entries win, as they would in a map built by inserting.
 impl<V> FromIterator<(String, V)> for Names<V> {
     fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
-        let mut names = Names::new();
-        for (n, v) in iter {
-            names.insert(n, v);
-        }
-        names
+        Names::from_entries(iter.into_iter().collect())
     }
 }
 
@@ -155,14 +169,14 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Names<V> {
         impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
             type Value = Names<V>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map of names to values")
+                f.write_str("a map")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Names<V>, A::Error> {
-                let mut names = Names::new();
-                while let Some((n, v)) = map.next_entry::<String, V>()? {
-                    names.insert(n, v);
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, V>()? {
+                    entries.push(entry);
                 }
-                Ok(names)
+                Ok(Names::from_entries(entries))
             }
         }
         d.deserialize_map(Entries(PhantomData))
@@ -213,6 +227,19 @@ mod tests {
                 serde_json::to_string(&std).unwrap()
             );
         }
+    }
+
+    #[test]
+    fn collects_like_a_btree_map_later_names_winning() {
+        let entries: Vec<(String, i64)> = (0..300)
+            .map(|i| (format!("k{}", (i * 7919) % 97), i))
+            .collect();
+        let ours: Names<i64> = entries.iter().cloned().collect();
+        let std: BTreeMap<String, i64> = entries.into_iter().collect();
+        assert_eq!(
+            ours.iter().collect::<Vec<_>>(),
+            std.iter().collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -113,13 +113,10 @@ pub struct ServiceDef {
 
 impl ServiceDef {
     /// The entry as this build keeps it: its deploy data through
-    /// [`Deploy::for_build`], and without the `export` feature no image
-    /// names either (only the compose importer matches images).
+    /// [`Deploy::for_build`]. (Its image names stay: the palette searches
+    /// and shows them.)
     pub const fn for_build(mut self) -> ServiceDef {
         self.deploy = self.deploy.for_build();
-        if !cfg!(feature = "export") {
-            self.images = &[];
-        }
         self
     }
 
