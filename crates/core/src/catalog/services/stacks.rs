@@ -270,6 +270,12 @@ const SENTRY_STATS: Source = src(
     "2024-12-28",
     Confidence::B,
 );
+const REALTIME_BURST: Source = src(
+    "supabase/benchmarks#8: after inserting 1 million rows the supabase (beam) process used ~100 % CPU and ~50 % memory for minutes: top shows beam.smp RES 479564 KiB (48.9 %) on a free-tier instance; Realtime of 2020, before its v2 rewrite, so graded C for today's image",
+    "https://github.com/supabase/benchmarks/issues/8",
+    "2020-11-24",
+    Confidence::C,
+);
 const SUPABASE_DEV_STATS: Source = src(
     "Seneca-CDOT/telescope#3241: docker stats of a development stack, supabase-storage 177 MiB, supabase-meta 41.05 MiB, supabase-auth 6.441 MiB, supabase-realtime 99.82 MiB, supabase-rest 14.61 MiB",
     "https://github.com/Seneca-CDOT/telescope/issues/3241",
@@ -2395,7 +2401,7 @@ pub const SUPABASE_REALTIME: ServiceDef = ServiceDef {
     kind: KindId::Beam,
     knobs: &[
         exp(100, "supabase-realtime measured 99.8 MiB in docker stats, idle (2022)", SUPABASE_DEV_STATS),
-        pk(512, "planner assumption: many channels and changes at once", PLANNER),
+        pk(468, "beam.smp of a 2020 Supabase instance after a one-million-row insert burst; the pre-v2 Realtime, no figure for the current one is published", REALTIME_BURST),
         CPU_LIGHT,
     ],
     presets: &[],
