@@ -21,7 +21,7 @@ pub fn download_canvas_png(
         done(result);
     });
     if let Err(e) = canvas.to_blob(callback.unchecked_ref()) {
-        leptos::logging::warn!("toBlob: {}", super::error_text(&e));
+        leptos::logging::warn!("toBlob: {}", super::error_text(e));
     }
 }
 
@@ -38,7 +38,7 @@ pub fn read_text(file: &web_sys::File, done: impl FnOnce(Result<String, String>)
     };
     let failed = Closure::once(move |e: JsValue| {
         if let Some(f) = done.borrow_mut().take() {
-            f(Err(super::error_text(&e)));
+            f(Err(super::error_text(e)));
         }
     });
     let _ = file.text().then2(&ok, &failed);

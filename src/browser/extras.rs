@@ -24,7 +24,7 @@ impl Extras {
     pub fn call(&self, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
         let f = function_of(&self.0, name).ok_or_else(|| format!("the extras have no `{name}`"))?;
         let args: js_sys::Array = args.iter().collect();
-        f.apply(&JsValue::NULL, &args).map_err(describe)
+        f.apply(&JsValue::NULL, &args).map_err(super::error_text)
     }
 }
 
@@ -36,7 +36,7 @@ pub fn with_extras(then: impl FnOnce(Result<Extras, String>) + 'static) {
             Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
                 .await
                 .map(Extras)
-                .map_err(describe),
+                .map_err(super::error_text),
             Err(why) => Err(why),
         };
         then(loaded);
@@ -62,9 +62,9 @@ fn load() -> Result<js_sys::Promise, String> {
             &JsValue::from_str(JS_URL),
             &JsValue::from_str(WASM_URL),
         )
-        .map_err(describe)?
+        .map_err(super::error_text)?
         .dyn_into::<js_sys::Promise>()
-        .map_err(describe)
+        .map_err(super::error_text)
 }
 
 /// Function `name` of JS object `object`, if it has one.
@@ -72,8 +72,4 @@ pub fn function_of(object: &JsValue, name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(object, &JsValue::from_str(name))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-}
-
-fn describe(e: JsValue) -> String {
-    super::error_text(&e)
 }

@@ -9,15 +9,15 @@ pub async fn text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| super::error_text(&e))?;
+        .map_err(super::error_text)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    let body = response.text().map_err(|e| super::error_text(&e))?;
+    let body = response.text().map_err(super::error_text)?;
     JsFuture::from(body)
         .await
-        .map_err(|e| super::error_text(&e))?
+        .map_err(super::error_text)?
         .as_string()
         .ok_or_else(|| "not text".to_string())
 }

@@ -13,25 +13,26 @@ pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), S
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|e| super::error_text(&e))?;
+        .map_err(super::error_text)?;
     download_blob(file_name, &blob)
 }
 
 /// Offers `blob` as a download named `file_name` (an object URL and a
 /// hidden anchor): the one way the page hands out a file.
 pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let fail = |e: wasm_bindgen::JsValue| super::error_text(&e);
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(fail)?;
-    let anchor: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(fail)?.unchecked_into();
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(super::error_text)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(super::error_text)?
+        .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.set_hidden(true);
     let body = document.body().ok_or("no body")?;
-    body.append_child(&anchor).map_err(fail)?;
+    body.append_child(&anchor).map_err(super::error_text)?;
     anchor.click();
     anchor.remove();
     // The download has its own copy once it started; free the URL after.
@@ -53,7 +54,7 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| super::error_text(&e))?;
+        .map_err(super::error_text)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

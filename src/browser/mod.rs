@@ -20,12 +20,12 @@ pub mod tools_worker;
 /// What a browser error says, for a message: an `Error`'s message, a
 /// thrown string, or the value as JSON. (Not `{:?}`: `JsValue`'s `Debug`
 /// brings float formatting into the first load.)
-pub fn error_text(e: &wasm_bindgen::JsValue) -> String {
+pub fn error_text(e: wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
         // `undefined`, a function or a symbol stringify to `undefined`.
-        .or_else(|| js_sys::JSON::stringify(e).ok().and_then(|s| s.as_string()))
+        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
         .unwrap_or_else(|| "an unknown error".to_string())
 }

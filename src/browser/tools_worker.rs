@@ -179,8 +179,8 @@ pub fn is_started() -> bool {
 }
 
 fn start() -> Result<Tools, String> {
-    let worker =
-        web_sys::Worker::new(&crate::browser::fetch::versioned(LOADER_URL)).map_err(describe)?;
+    let worker = web_sys::Worker::new(&crate::browser::fetch::versioned(LOADER_URL))
+        .map_err(crate::browser::error_text)?;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|ev: web_sys::Event| {
         ev.prevent_default();
@@ -203,12 +203,6 @@ fn start() -> Result<Tools, String> {
         _on_message: on_message,
         _on_error: on_error,
     })
-}
-
-fn describe(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
-        .unwrap_or_else(|| "unknown error".into())
 }
 
 /// The worker failed: stop it and tell every waiting request.
