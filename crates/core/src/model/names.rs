@@ -85,10 +85,6 @@ impl<V> Names<V> {
         self.entries.iter().map(|(n, _)| n)
     }
 
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.entries.iter().map(|(_, v)| v)
-    }
-
     /// Keeps the entries `keep` says yes to.
     pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut V) -> bool) {
         self.entries.retain_mut(|(n, v)| keep(n, v));

@@ -112,14 +112,6 @@ pub struct ServiceDef {
 }
 
 impl ServiceDef {
-    /// The entry as this build keeps it: its deploy data through
-    /// [`Deploy::for_build`]. (Its image names stay: the palette searches
-    /// and shows them.)
-    pub const fn for_build(mut self) -> ServiceDef {
-        self.deploy = self.deploy.for_build();
-        self
-    }
-
     /// The knob with this id, if the service has one.
     pub fn knob(&self, id: &str) -> Option<&'static KnobDef> {
         self.knobs.iter().find(|k| k.id == id)

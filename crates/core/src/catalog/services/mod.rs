@@ -22,13 +22,15 @@ use std::sync::LazyLock;
 
 use crate::model::ServiceDef;
 
-/// A file's services as this build keeps them ([`ServiceDef::for_build`]):
-/// each file lists its services through this, so the deploy data a build
-/// leaves out never reaches its binary.
+/// A file's services as this build keeps them, each one's deploy data
+/// through [`crate::model::Deploy::for_build`]: each file lists its
+/// services through this, so the deploy data a build leaves out never
+/// reaches its binary. (Image names stay: the palette searches and shows
+/// them.)
 const fn built<const N: usize>(mut list: [ServiceDef; N]) -> [ServiceDef; N] {
     let mut i = 0;
     while i < N {
-        list[i] = list[i].for_build();
+        list[i].deploy = list[i].deploy.for_build();
         i += 1;
     }
     list
