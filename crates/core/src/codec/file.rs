@@ -6,7 +6,7 @@
 //! same messages as a link.
 
 use super::shape::Shape;
-use super::{from_json, CodecError, Restored};
+use super::{from_json, restore, CodecError, Restored};
 
 /// The largest plan file read: the most a share link may inflate to, far
 /// above any real plan. A larger file is refused before it is parsed.
@@ -217,7 +217,7 @@ pub fn read_plan_file(bytes: &[u8]) -> Result<Restored, FileError> {
         Err(_) => return Err(FileError::NotJson(Kind::Text)),
     };
     match shape {
-        shape if shape.is_plan() => from_json(text).map_err(FileError::Plan),
+        shape if shape.is_plan() => restore(text, &shape).map_err(FileError::Plan),
         Shape::Object { keys, .. } => Err(FileError::OtherJson(
             keys.iter()
                 .take(4)

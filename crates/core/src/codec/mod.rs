@@ -193,10 +193,14 @@ pub fn to_json(plan: &Plan) -> String {
 /// assert_eq!(err.field.as_deref(), Some("options"));
 /// ```
 pub fn from_json(text: &str) -> Result<Restored, CodecError> {
-    let enveloped = shape::Shape::of(text)
-        .map_err(|e| serde_error(text, &e))?
-        .has("plan");
-    let plan = if enveloped {
+    let shape = shape::Shape::of(text).map_err(|e| serde_error(text, &e))?;
+    restore(text, &shape)
+}
+
+/// [`from_json`] of a text whose top level has been read already (the
+/// plan-file reader looks at it first).
+fn restore(text: &str, shape: &shape::Shape) -> Result<Restored, CodecError> {
+    let plan = if shape.has("plan") {
         let draft: EnvelopeDraft = serde_json::from_str(text).map_err(|e| serde_error(text, &e))?;
         if let Some(f) = &draft.format {
             if f != FORMAT {
