@@ -73,6 +73,20 @@ pub enum Run {
     Cancelled,
 }
 
+/// Changes a running search's progress, and only a running one: `run`
+/// notifies nothing once the answer is on screen, so a late timer or
+/// progress message never rebuilds the results (and never forgets which
+/// layout was just kept).
+fn while_running(run: RwSignal<Run>, change: impl FnOnce(&mut bool, &mut u32, &mut u32, &mut u64)) {
+    if run.try_with_untracked(|r| matches!(r, Run::Running { .. })) == Some(true) {
+        run.try_update(|r| {
+            if let Run::Running { slow, providers_done, providers, nodes } = r {
+                change(slow, providers_done, providers, nodes);
+            }
+        });
+    }
+}
+
 /// "Find cheaper layouts…": opens the dialog for the option on screen.
 #[component]
 pub fn SearchButton() -> impl IntoView {
@@ -208,11 +222,7 @@ fn SearchView() -> impl IntoView {
             set_timeout(
                 move || {
                     if on_time() {
-                        run.try_update(|r| {
-                            if let Run::Running { slow, .. } = r {
-                                *slow = true;
-                            }
-                        });
+                        while_running(run, |slow, _, _, _| *slow = true);
                     }
                 },
                 SLOW,
@@ -245,16 +255,8 @@ fn SearchView() -> impl IntoView {
                             nodes: k,
                         } = progress
                         {
-                            run.try_update(|r| {
-                                if let Run::Running {
-                                    providers_done,
-                                    providers,
-                                    nodes,
-                                    ..
-                                } = r
-                                {
-                                    (*providers_done, *providers, *nodes) = (d, n, k);
-                                }
+                            while_running(run, |_, providers_done, providers, nodes| {
+                                (*providers_done, *providers, *nodes) = (d, n, k);
                             });
                         }
                     }
