@@ -80,7 +80,13 @@ pub enum Run {
 fn while_running(run: RwSignal<Run>, change: impl FnOnce(&mut bool, &mut u32, &mut u32, &mut u64)) {
     if run.try_with_untracked(|r| matches!(r, Run::Running { .. })) == Some(true) {
         run.try_update(|r| {
-            if let Run::Running { slow, providers_done, providers, nodes } = r {
+            if let Run::Running {
+                slow,
+                providers_done,
+                providers,
+                nodes,
+            } = r
+            {
                 change(slow, providers_done, providers, nodes);
             }
         });
