@@ -98,9 +98,11 @@ thread_local! {
 
 /// The style sheets of the extras' screens, not part of the first load:
 /// added to the page once, when the extras first show a screen (before it
-/// mounts, so it never shows unstyled). The report page's own sheet stays
-/// with the planner, which shows a report link that cannot load.
-const SHEETS: [&str; 6] = [
+/// mounts, so it never shows unstyled). The report page's own sheet is
+/// here too: the planner's message for a report link whose extras cannot
+/// load carries its few styles inline (`ui::extras::report_page`).
+const SHEETS: [&str; 7] = [
+    include_str!("ui/report/report.css"),
     include_str!("ui/share/share.css"),
     include_str!("ui/prices/prices.css"),
     include_str!("ui/compare/compare.css"),

@@ -186,7 +186,7 @@ pub fn report_page(payload: String) {
         if let Err(why) = extras.and_then(|x| x.call("report", &[payload.into()])) {
             leptos::mount::mount_to_body(move || {
                 view! {
-                    <main class="report report-error" data-testid="report-error">
+                    <main class="report-error" data-testid="report-error" style="max-width: 62rem; margin: 0 auto; padding: 3rem 1.2rem; line-height: 1.55">
                         <p role="alert">
                             {format!("报告页的程序文件没能加载（{why}）。请检查网络后刷新。 / The report page's code could not load ({why}). Check the connection and reload.")}
                         </p>
