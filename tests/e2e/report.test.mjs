@@ -65,9 +65,15 @@ test("the report opens from the planner with its own link and the sender's quote
 
   // A fresh browser profile opens the same link: the report, and no saved plan is written.
   const fresh = await newPage(j.browser, { locale: "zh-CN", viewport: { width: 1280, height: 720 } });
+  const fetched = [];
+  fresh.page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   const other = new ReportPage(fresh.page);
   await other.open(await report.url());
   assert.match(await other.summary(), /^问题：/);
+  // The budget holder's browser fetches the planner and the extras, which
+  // read the link themselves: no tools worker until Markdown or CSV is asked for.
+  assert.ok(fetched.some((p) => p.endsWith("/stackfit-extras_bg.wasm")), fetched.join(" "));
+  assert.deepEqual(fetched.filter((p) => p.includes("stackfit-tools")), [], "no tools worker to read a report");
   assert.deepEqual(await savedPlans(fresh.page), [], "nothing saved in the fresh browser");
   assert.equal(await fresh.page.evaluate(() => localStorage.getItem("stackfit.prices.v1")), null, "no price book either");
   assert.deepEqual(seriousOrCritical(await axeViolations(fresh.page)), [], "the report page (zh)");

@@ -11,20 +11,22 @@ mod page;
 mod server_figure;
 
 use leptos::prelude::*;
+use stackfit_core::codec::link;
 #[cfg(test)]
 use stackfit_core::model::price::PriceBook;
 use stackfit_core::model::Plan;
 
 use crate::browser::address;
-use crate::browser::links::{self, Refusal};
+use crate::browser::links::Refusal;
 use crate::i18n::Lang;
 use crate::state::lang::provide_page_lang;
 use page::ReportPage;
 
 /// The fragment of `plan`'s report link, read with `book`: the plan with
 /// the quotes it uses carried as the sender's, then the share link's payload.
-/// The page writes it through the tools worker ([`links::write`] of the
-/// same plan); this is the same fragment, for tests.
+/// The page writes it through the tools worker
+/// ([`crate::browser::links::write`] of the same plan); this is the same
+/// fragment, for tests.
 #[cfg(test)]
 pub fn report_fragment(plan: &Plan, book: &PriceBook) -> String {
     format!(
@@ -57,8 +59,8 @@ pub fn file_stem(name: &str) -> String {
 }
 
 /// The report page: the whole app when the address asks for a report.
-/// Its root carries `data-testid="report-ready"` once mounted and the link
-/// is read (the report, or why it cannot be opened).
+/// It reads its link as it mounts (the report, or why it cannot be
+/// opened); its root carries `data-testid="report-ready"` once mounted.
 #[component]
 pub fn ReportApp(
     /// The share-link payload after `#report.`.
@@ -68,32 +70,27 @@ pub fn ReportApp(
     let opened = payload.clone();
     // Another fragment (the planner's link, another report) is another page.
     address::reload_when_fragment(move |f| address::report_payload_of(f) != Some(opened.as_str()));
-    // The plan, once the tools worker has unpacked the link.
-    let restored = RwSignal::new(None::<Result<Plan, Refusal>>);
-    links::read(&payload, move |r| {
-        let _ = restored.try_set(Some(r.map(|r| r.plan)));
-    });
+    // The plan, unpacked here in the extras: opening a report starts no
+    // tools worker (only its Markdown and CSV buttons do), so a budget
+    // holder's phone fetches the planner and the extras, not the worker too.
+    let read: Result<Plan, Refusal> = link::plan_from_fragment(&payload)
+        .map(|r| r.plan)
+        .map_err(Refusal::from);
     let mounted = RwSignal::new(false);
     Effect::new(move |_| mounted.set(true));
-    let body = move || {
-        match restored.get() {
-        None => ().into_any(),
-        Some(Ok(plan)) => view! { <ReportPage plan payload=payload.clone() /> }.into_any(),
-        Some(Err(Refusal { en, zh })) => {
-            view! {
-                <main class="report report-error" data-testid="report-error">
-                    <h1>{move || lang.get().pick("无法打开这份报告", "This report can't be opened")}</h1>
-                    <p role="alert">{move || if lang.get() == Lang::Zh { zh.clone() } else { en.clone() }}</p>
-                    <p><a href="./">{move || lang.get().pick("打开 StackFit 规划器", "Open the StackFit planner")}</a></p>
-                </main>
-            }
-            .into_any()
+    let body = match read {
+        Ok(plan) => view! { <ReportPage plan payload=payload.clone() /> }.into_any(),
+        Err(Refusal { en, zh }) => view! {
+            <main class="report report-error" data-testid="report-error">
+                <h1>{move || lang.get().pick("无法打开这份报告", "This report can't be opened")}</h1>
+                <p role="alert">{move || if lang.get() == Lang::Zh { zh.clone() } else { en.clone() }}</p>
+                <p><a href="./">{move || lang.get().pick("打开 StackFit 规划器", "Open the StackFit planner")}</a></p>
+            </main>
         }
-    }
+        .into_any(),
     };
-    let ready = move || mounted.get() && restored.with(Option::is_some);
     view! {
-        <div class="report-app" data-testid=move || ready().then_some("report-ready")>
+        <div class="report-app" data-testid=move || mounted.get().then_some("report-ready")>
             {body}
         </div>
     }
