@@ -24,7 +24,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::browser::extras::function_of;
 use crate::i18n::Lang;
-use crate::state::planner::{echo_changes, Echo};
+use crate::state::planner::{echo_changes, echo_nothing, Echo};
 use crate::state::prices::provide_copied_prices;
 use crate::state::{provide_announcer, provide_planner, provide_popovers, Selection};
 use crate::ui::{compare, export, import, layout_search, prices, share};
@@ -219,4 +219,5 @@ pub fn open(screen: &str, context: &str, host: Host) -> Result<(), String> {
 pub fn close() {
     let mount = OPEN.with(|o| o.borrow_mut().take());
     drop(mount);
+    echo_nothing();
 }

@@ -43,6 +43,13 @@ pub fn echo_changes(to: impl Fn(Echo<'_>) + 'static) {
     ECHO.with(|e| *e.borrow_mut() = Some(Box::new(to)));
 }
 
+/// Stops passing changes on: the copy that asked for them is gone. A
+/// dialog's copy set up later must not reach its host through an earlier
+/// dialog's.
+pub fn echo_nothing() {
+    ECHO.with(|e| *e.borrow_mut() = None);
+}
+
 /// Passes `change` on, if this planner is a copy; returns whether it is.
 pub fn echo(change: Echo<'_>) -> bool {
     ECHO.with(|e| match e.borrow().as_ref() {
@@ -221,11 +228,17 @@ impl Planner {
         self.history.with(|h| f(h.plan().option(&id)))
     }
 
-    /// Shows another option.
+    /// Shows another option; the option on screen again changes nothing
+    /// (what is selected stays selected).
     pub fn pick_option(&self, id: &str) {
         let _ = echo(Echo::Picked(id));
-        self.picked_option.set(id.to_string());
-        self.selection.set(Selection::None);
+        let another = self.option_id.get_untracked() != id;
+        if self.picked_option.with_untracked(|p| p != id) {
+            self.picked_option.set(id.to_string());
+        }
+        if another {
+            self.selection.set(Selection::None);
+        }
     }
 
     /// Replaces the whole plan (a template, a saved plan): a fresh history.

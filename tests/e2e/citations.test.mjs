@@ -101,3 +101,25 @@ test("English words, and a sources file that cannot be read is said and retried"
   );
   await context.close();
 });
+
+test("selecting the placement already selected keeps its open sources and a field's refusal as they are", async () => {
+  const { planner, page, context, errors } = await j.start();
+  await select(planner, "postgres");
+  const panel = planner.byTestId("citations");
+  await panel.locator("summary").click();
+  await panel.locator('[data-testid="citation-shared_buffers_mib"]').waitFor();
+  // A refused value: its message stays until the user fixes it.
+  await planner.typeAndCommit("replicas", "0");
+  const refusal = planner.byTestId("inspector").locator('[role="alert"]').filter({ hasText: /\S/ });
+  await refusal.first().waitFor();
+  const said = await refusal.first().textContent();
+  // The same chip clicked again, with the mouse and with Enter.
+  await planner.placementById("postgres").locator(".placement-name").click();
+  await planner.placementById("postgres").locator(".placement-name").press("Enter");
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await panel.evaluate((d) => d.open), true, "the sources stay open");
+  assert.equal(await panel.locator('[data-testid="citation-shared_buffers_mib"]').count(), 1);
+  assert.equal(await refusal.first().textContent(), said, "the refusal stays");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

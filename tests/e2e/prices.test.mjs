@@ -180,3 +180,21 @@ async function readDownload(download) {
   const { readFile } = await import("node:fs/promises");
   return readFile(await download.path(), "utf8");
 }
+
+test("what is selected stays selected while dialogs open and close, the first time and every time after", async () => {
+  const { planner, context, errors } = await j.start();
+  await planner.selectPlacement("postgres");
+  const selected = await planner.inspectorHeading();
+  for (const time of ["first", "second", "third"]) {
+    await planner.openPrices();
+    await planner.closeDialog();
+    await planner.priceBook.waitFor({ state: "detached" });
+    assert.equal(await planner.inspectorHeading(), selected, `after the ${time} price book`);
+  }
+  await planner.openShare();
+  await planner.closeDialog();
+  await planner.byTestId("share-dialog").waitFor({ state: "detached" });
+  assert.equal(await planner.inspectorHeading(), selected, "after the share dialog");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -24,6 +24,10 @@ pub use server_inspector::ServerInspector;
 pub fn Inspector() -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
+    // What is shown changes only when the selection does: selecting what is
+    // already selected (its chip clicked again) keeps the open panels and
+    // the fields' drafts as they are.
+    let shown = Memo::new(move |_| planner.selection.get());
     view! {
         <section class="inspector edit-only" data-testid="inspector">
             <Show when=move || planner.selection.with(|s| *s != Selection::None)>
@@ -39,7 +43,7 @@ pub fn Inspector() -> impl IntoView {
                     {move || lang.get().pick("← 方案设置", "← Plan settings")}
                 </button>
             </Show>
-            {move || match planner.selection.get() {
+            {move || match shown.get() {
                 Selection::Placement(id) => view! { <PlacementInspector placement_id=id /> }.into_any(),
                 Selection::Server(id) => view! { <ServerInspector server_id=id /> }.into_any(),
                 Selection::None => view! { <PlanSettings /> }.into_any(),
