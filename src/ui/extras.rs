@@ -90,19 +90,6 @@ pub fn ExtraScreens() -> impl IntoView {
         match &key {
             Some(screen) => {
                 failed.set(None);
-                let context = Context {
-                    plan: planner.with_plan(codec::to_json),
-                    option: planner.option_id.get_untracked(),
-                    lang: lang.get_untracked(),
-                    book: planner.book.with_untracked(book_to_csv),
-                    selected_server: match planner.selection.get_untracked() {
-                        Selection::Server(id) => Some(id),
-                        _ => None,
-                    },
-                    // Taken: the dialog opens on it once.
-                    asked_tier: my_prices.asked_tier.try_update(Option::take).flatten(),
-                };
-                let context = serde_json::to_string(&context).unwrap_or_default();
                 let (screen, host) = (screen.clone(), host.clone());
                 let opening = waiting.get_untracked().wrapping_add(1).max(1);
                 waiting.set(opening);
@@ -121,6 +108,21 @@ pub fn ExtraScreens() -> impl IntoView {
                         return;
                     }
                     waiting.set(0);
+                    // The page as it is now, not when the loading began: it
+                    // could still be edited while the extras were on their way.
+                    let context = Context {
+                        plan: planner.with_plan(codec::to_json),
+                        option: planner.option_id.get_untracked(),
+                        lang: lang.get_untracked(),
+                        book: planner.book.with_untracked(book_to_csv),
+                        selected_server: match planner.selection.get_untracked() {
+                            Selection::Server(id) => Some(id),
+                            _ => None,
+                        },
+                        // Taken: the dialog opens on it once.
+                        asked_tier: my_prices.asked_tier.try_update(Option::take).flatten(),
+                    };
+                    let context = serde_json::to_string(&context).unwrap_or_default();
                     let opened = extras.and_then(|x| {
                         x.call("open", &[screen.as_str().into(), context.into(), host])
                     });

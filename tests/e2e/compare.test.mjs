@@ -86,3 +86,30 @@ test("the compare view in Chinese", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("an edit made while the compare view's code is still loading is not undone by the view", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1440, height: 900 } });
+  await planner.openTemplate("s3-euraflow");
+  await planner.byTestId("option-compare").waitFor();
+  // The extras' code takes a while on this connection.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/stackfit-extras_bg.wasm*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await planner.byTestId("compare-open").click();
+  await planner.byTestId("extras-loading").waitFor();
+  // Meanwhile the plan is renamed.
+  await planner.byTestId("plan-name").fill("S3 for the board");
+  await planner.byTestId("plan-name").press("Enter");
+  release();
+  await planner.compareView.waitFor();
+  // A change in the view (another baseline) comes back with the new name kept.
+  await planner.compareView.locator('[data-testid="compare-baseline"]').selectOption("b-split");
+  await planner.closeDialog();
+  await planner.compareView.waitFor({ state: "detached" });
+  assert.equal(await planner.byTestId("plan-name").inputValue(), "S3 for the board");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -72,6 +72,23 @@ test("options can be added, renamed, duplicated and deleted", async () => {
   await context.close();
 });
 
+test("a knob being typed keeps the text as typed, and the caret, while its value applies", async () => {
+  const { planner, page, context, errors } = await j.start();
+  await planner.selectPlacement("postgres");
+  assert.equal(await planner.byTestId("undo").isDisabled(), true);
+  const field = planner.byTestId("inspector").locator('[data-testid="knob-max_connections"]');
+  await field.fill("");
+  await field.type("0120");
+  // The value applies after the typing pauses; the field is the same field.
+  await page.waitForFunction(() => !document.querySelector('[data-testid="undo"]').disabled);
+  assert.equal(await field.inputValue(), "0120", "the text as typed");
+  assert.equal(await field.evaluate((e) => e === document.activeElement && e.selectionStart), 4, "focus and caret at the end");
+  await field.press("Enter");
+  assert.equal(await field.inputValue(), "120", "Enter shows the plan's value");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("typing a knob updates the server live, and one undo takes the whole edit back", async () => {
   const { planner, page, context, errors } = await j.start();
   const card = planner.serverCard("2C4G lean");

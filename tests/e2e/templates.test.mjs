@@ -33,3 +33,27 @@ for (const id of TEMPLATES) {
     await context.close();
   });
 }
+
+test("the last template picked wins: one still on its way does not replace it", async () => {
+  const { planner, page, context, errors } = await j.start();
+  // S2's file takes a while to arrive.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/templates/s2-ecs-2c2g.*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const arrived = page.waitForResponse((r) => r.url().includes("/templates/s2-ecs-2c2g."));
+  await planner.byTestId("template-menu").selectOption("s2-ecs-2c2g");
+  // Meanwhile the user picks S3, which opens.
+  await planner.openTemplate("s3-euraflow");
+  const s3 = await planner.byTestId("plan-name").inputValue();
+  const plans = await planner.savedPlanNames();
+  release();
+  await arrived;
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.equal(await planner.byTestId("plan-name").inputValue(), s3, "S3 stays on screen");
+  assert.deepEqual(await planner.savedPlanNames(), plans, "and S2 was not saved as another plan");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

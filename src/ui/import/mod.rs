@@ -192,15 +192,22 @@ pub fn ImportScreen() -> impl IntoView {
     // Each request has a number; an answer to an older one is dropped.
     let latest = StoredValue::new(0u32);
     let pending = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
+    // A request still waiting for the typing to pause is not sent once the
+    // dialog closes.
+    let unsend = move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    };
+    on_cleanup(unsend);
     Effect::new(move |_| {
         if !open.get() {
+            unsend();
             return;
         }
         let d = draft.get();
         let lang = lang.get();
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
+        unsend();
         refusal.set(None);
         if d.is_blank() {
             busy.set(false);
@@ -212,7 +219,9 @@ pub fn ImportScreen() -> impl IntoView {
         latest.set_value(n);
         let send = move || {
             tools_worker::ask(request_of(&d, lang), move |answer| {
-                if latest.get_value() != n {
+                // An answer to an older request, or one that arrives after
+                // the dialog closed (its state gone), is dropped.
+                if latest.try_get_value() != Some(n) {
                     return;
                 }
                 busy.set(false);

@@ -115,7 +115,11 @@ pub fn PlacementInspector(
                 .map(|(_, p)| p.clone())
         })
     });
-    let def = move || placement.with(|p| p.as_ref().and_then(|p| catalog::service(&p.service)));
+    // The service changes only when another placement is shown: an edit of
+    // this one (a knob applied while its field is still being typed in)
+    // rebuilds none of the fields below.
+    let service = Memo::new(move |_| placement.with(|p| p.as_ref().map(|p| p.service.clone())));
+    let def = move || service.with(|s| s.as_deref().and_then(catalog::service));
     // The settings the report holds for this placement: what the export writes.
     let tuning = Memo::new(move |_| {
         let option = planner.option_id.get();

@@ -4,6 +4,8 @@
 //! (`assets/templates/`, the engine's own output), fetched when picked so
 //! their code is not in the first load.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use stackfit_core::{codec, templates};
@@ -13,8 +15,19 @@ use crate::i18n::Lang;
 use crate::state::library::{empty_plan, Library, Notice, FIRST_TEMPLATE};
 use crate::state::{use_lang, use_library, use_planner, Planner};
 
-/// Opens template `id` in `lang` as a new saved plan.
+thread_local! {
+    /// How many templates were picked: a fetch that arrives after a later
+    /// pick is dropped.
+    static PICKS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Opens template `id` in `lang` as a new saved plan. The last choice wins:
+/// a template still on its way when another is picked, or when another plan
+/// is opened, does not replace it.
 fn open_template(id: String, lang: Lang, library: Library, planner: Planner) {
+    let pick = PICKS.get().wrapping_add(1);
+    PICKS.set(pick);
+    let opened = library.current.get_untracked();
     if id == FIRST_TEMPLATE {
         library.open_new(&planner, templates::first_in(lang.into()));
         return;
@@ -31,7 +44,10 @@ fn open_template(id: String, lang: Lang, library: Library, planner: Planner) {
         let plan = fetch::text(&fetch::versioned(&url))
             .await
             .and_then(|text| codec::from_json(&text).map_err(|e| e.describe(lang == Lang::Zh)));
+        let superseded =
+            PICKS.get() != pick || library.current.try_get_untracked().as_ref() != Some(&opened);
         match plan {
+            _ if superseded => {}
             Ok(restored) => library.open_new(&planner, restored.plan),
             Err(reason) => library
                 .notice

@@ -167,6 +167,8 @@ fn PriceBook() -> impl IntoView {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
             download::read_text(&file, move |text| match text {
+                // Read after the dialog closed: its copy of the book is gone.
+                _ if status.is_disposed() => {}
                 Ok(text) => match prices.import_csv(&text) {
                     Ok(n) => {
                         import_error.set(None);

@@ -113,7 +113,10 @@ fn DialogBody() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            if clipboard::copy_text(&text).await {
+            let copied = clipboard::copy_text(&text).await;
+            if status.is_disposed() {
+                // The dialog closed while the browser was deciding.
+            } else if copied {
                 status.set(Status::Copied);
             } else {
                 if let Some(t) = link_box.get_untracked() {
