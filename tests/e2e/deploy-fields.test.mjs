@@ -106,6 +106,7 @@ test("a server's private address is set in the inspector and written where other
   await planner.openExport();
   assert.match(await planner.exportTab("docker-compose.b.yml"), /POSTGRES_HOST: "10\.0\.0\.5"/);
   await page.keyboard.press("Escape");
+  await planner.focusReturnsTo("export-open");
   // Emptied: the export asks for it in .env instead of inventing one.
   await planner.serverCards().first().locator('[data-testid="server-label"]').focus();
   await address.fill("");
@@ -113,6 +114,7 @@ test("a server's private address is set in the inspector and written where other
   await planner.openExport();
   assert.match(await planner.exportTab("docker-compose.b.yml"), /POSTGRES_HOST: "\$\{SERVER_A_PRIVATE_ADDRESS/);
   await page.keyboard.press("Escape");
+  await planner.focusReturnsTo("export-open");
   await planner.undo();
   await planner.serverCards().first().locator('[data-testid="server-label"]').focus();
   await page.waitForFunction(() => document.querySelector('[data-testid="private-address"]')?.value === "10.0.0.5");

@@ -48,7 +48,8 @@ test("Escape closes the server menu without placing anything", async () => {
   await page.keyboard.press("Escape");
   await planner.byTestId("place-menu").waitFor({ state: "detached" });
   assert.equal(await planner.placements("nginx").count(), 0);
-  assert.equal(await planner.focusedTestId(), "palette-item-nginx", "focus returns to the service");
+  // Focus returns to the service.
+  await planner.focusReturnsTo("palette-item-nginx");
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -97,7 +98,7 @@ test("the tier picker closes on Escape (focus back on it) and on a click outside
   await planner.byTestId("tier-panel").waitFor();
   await page.keyboard.press("Escape");
   await planner.byTestId("tier-panel").waitFor({ state: "detached" });
-  assert.equal(await planner.focusedTestId(), "tier-picker");
+  await planner.focusReturnsTo("tier-picker");
 
   await button.click();
   await planner.byTestId("tier-panel").waitFor();
@@ -113,7 +114,7 @@ test("the plan menu closes on Escape and on a click outside", async () => {
   await planner.byTestId("plan-new").waitFor();
   await page.keyboard.press("Escape");
   await planner.byTestId("plan-new").waitFor({ state: "detached" });
-  assert.equal(await planner.focusedTestId(), "plan-menu");
+  await planner.focusReturnsTo("plan-menu");
   await planner.byTestId("plan-menu").click();
   await planner.byTestId("plan-new").waitFor();
   await planner.clickEmptyBoard();
@@ -140,7 +141,8 @@ test("Escape, the back button or a click on the empty board shows the plan setti
   await planner.selectPlacement("postgres");
   await planner.byTestId("show-plan-settings").click();
   await page.waitForFunction(() => document.querySelector('[data-testid="inspector-heading"]')?.textContent === "Plan settings");
-  assert.equal(await planner.focusedTestId(), "inspector-heading", "focus stays in the inspector");
+  // Focus stays in the inspector.
+  await planner.focusReturnsTo("inspector-heading");
   assert.deepEqual(errors, []);
   await context.close();
 });

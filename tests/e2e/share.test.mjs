@@ -74,7 +74,8 @@ test("sharing copies the link and never loses the open plan", async () => {
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   await page.keyboard.press("Escape");
   await planner.byTestId("share-dialog").waitFor({ state: "detached" });
-  assert.equal(await planner.focusedTestId(), "share-open", "focus goes back to the Share button");
+  // Focus goes back to the Share button.
+  await planner.focusReturnsTo("share-open");
 
   // The plan, its edit, its undo history and the saved plans are as they were.
   assert.equal(await planner.placements("flower").count(), 1);
