@@ -146,6 +146,12 @@ pub fn empty_plan(lang: Lang) -> Plan {
 }
 
 impl Library {
+    /// Saves the plan on screen now, whatever waits: what the user changed
+    /// while a link was on its way, before the link's plan replaces it.
+    pub fn save_now(&self, planner: &Planner) {
+        planner.with_plan(|plan| self.autosave(plan));
+    }
+
     /// Saves the plan being edited under the current id.
     fn autosave(&self, plan: &Plan) {
         let id = self.current.get_untracked();

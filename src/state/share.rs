@@ -120,7 +120,18 @@ impl Sharing {
     pub fn open_link(&self, fragment: &str) {
         let sharing = *self;
         self.library.arriving.update(|n| *n += 1);
+        // Autosave waits for the link (a first visit's placeholder plan is
+        // not worth a saved plan); what the user does meanwhile is.
+        let shown = (
+            self.library.current.get_untracked(),
+            self.planner.with_plan(Clone::clone),
+        );
         links::read(fragment, move |result| {
+            let changed = sharing.library.current.get_untracked() != shown.0
+                || sharing.planner.with_plan(|p| *p != shown.1);
+            if changed {
+                sharing.library.save_now(&sharing.planner);
+            }
             let outcome = Outcome::of_link(&result);
             if sharing.accept(result.ok(), outcome) {
                 location::clear_fragment();

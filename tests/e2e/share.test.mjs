@@ -259,3 +259,32 @@ for (const locale of ["en-US", "zh-CN"]) {
     });
   }
 }
+
+test("what the user changes while a link is on its way is saved before the link's plan opens", async () => {
+  const sender = await j.start();
+  await sender.planner.openTemplate("s3-euraflow");
+  const link = await sender.planner.openShare();
+  await sender.context.close();
+
+  // A first visit through the link, on a connection where the worker is slow.
+  const { context, page, errors } = await newPage(j.browser);
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/stackfit-tools_bg.wasm*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const planner = new Planner(page, j.site.url);
+  await page.goto(j.site.url + link.slice(link.indexOf("#")));
+  // The planner is on screen, not yet ready: the link is still being read.
+  await planner.byTestId("plan-name").waitFor();
+  assert.equal(await planner.byTestId("app-ready").count(), 0);
+  // Meanwhile the user names the plan on screen.
+  await planner.byTestId("plan-name").fill("My own notes");
+  await planner.byTestId("plan-name").press("Enter");
+  release();
+  await page.waitForFunction(() => document.querySelector('[data-testid="plan-name"]')?.value === "EuraFlow order sync (S3)");
+  assert.deepEqual((await planner.savedPlanNames()).sort(), ["EuraFlow order sync (S3)", "My own notes"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
