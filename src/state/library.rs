@@ -49,10 +49,13 @@ pub struct Library {
     pub current: RwSignal<String>,
     pub notice: RwSignal<Option<Notice>>,
     /// Plans on their way in (a share link the tools worker is unpacking):
-    /// while any is, autosave waits, so the plan on screen is not saved
-    /// just before an arriving plan takes its place (a first visit by a
-    /// link saves only the linked plan), and the planner is not yet ready.
+    /// while any is, the planner is not yet ready, and the plan on screen
+    /// when the first began arriving ([`Library::held`]) is not saved as
+    /// long as it stays as it was (a first visit by a link saves only the
+    /// linked plan). What the user changes or opens meanwhile is saved.
     pub arriving: RwSignal<u32>,
+    /// The id and plan on screen when a link began arriving.
+    held: StoredValue<Option<(String, Plan)>>,
 }
 
 /// What the app starts with: the plan to edit and the library's state.
@@ -146,10 +149,22 @@ pub fn empty_plan(lang: Lang) -> Plan {
 }
 
 impl Library {
-    /// Saves the plan on screen now, whatever waits: what the user changed
-    /// while a link was on its way, before the link's plan replaces it.
-    pub fn save_now(&self, planner: &Planner) {
-        planner.with_plan(|plan| self.autosave(plan));
+    /// A plan is on its way in: until it arrives ([`Library::arrived`]) the
+    /// plan on screen now is not saved unless it changes.
+    pub fn arriving(&self, planner: &Planner) {
+        if self.arriving.get_untracked() == 0 {
+            let shown = (
+                self.current.get_untracked(),
+                planner.with_plan(Clone::clone),
+            );
+            self.held.set_value(Some(shown));
+        }
+        self.arriving.update(|n| *n += 1);
+    }
+
+    /// A plan that was on its way has arrived (opened or refused).
+    pub fn arrived(&self) {
+        self.arriving.update(|n| *n = n.saturating_sub(1));
     }
 
     /// Saves the plan being edited under the current id.
@@ -248,14 +263,21 @@ pub fn provide_library(planner: Planner, boot: &Boot) -> Library {
         current: RwSignal::new(boot.current.clone()),
         notice: RwSignal::new(boot.notice.clone()),
         arriving: RwSignal::new(0),
+        held: StoredValue::new(None),
     };
     Effect::new(move |_| {
-        if library.arriving.get() > 0 {
-            return;
-        }
+        let arriving = library.arriving.get() > 0;
         // Track the plan (and the id it is saved under), then save untracked.
-        library.current.track();
-        planner.with_plan(|plan| library.autosave(plan));
+        let id = library.current.get();
+        planner.with_plan(|plan| {
+            let held = arriving
+                && library
+                    .held
+                    .with_value(|h| h.as_ref().is_some_and(|(i, p)| *i == id && p == plan));
+            if !held {
+                library.autosave(plan);
+            }
+        });
     });
     provide_context(library);
     library

@@ -119,28 +119,14 @@ impl Sharing {
     /// a reload does not open it twice.
     pub fn open_link(&self, fragment: &str) {
         let sharing = *self;
-        self.library.arriving.update(|n| *n += 1);
-        // Autosave waits for the link (a first visit's placeholder plan is
-        // not worth a saved plan); what the user does meanwhile is.
-        let shown = (
-            self.library.current.get_untracked(),
-            self.planner.with_plan(Clone::clone),
-        );
+        self.library.arriving(&self.planner);
         links::read(fragment, move |result| {
-            let changed = sharing.library.current.get_untracked() != shown.0
-                || sharing.planner.with_plan(|p| *p != shown.1);
-            if changed {
-                sharing.library.save_now(&sharing.planner);
-            }
             let outcome = Outcome::of_link(&result);
             if sharing.accept(result.ok(), outcome) {
                 location::clear_fragment();
             }
             // Autosave resumes with the arrived plan (or the one on screen).
-            sharing
-                .library
-                .arriving
-                .update(|n| *n = n.saturating_sub(1));
+            sharing.library.arrived();
         });
     }
 

@@ -17,8 +17,9 @@ use crate::state::{
 };
 
 /// Opens an extras dialog when its popover opens (with the plan as it is
-/// then: the page behind a modal dialog cannot change) and closes it when
-/// the popover closes. A load that takes a while says so; one that fails
+/// when the extras are there to show it: the page can still change while
+/// they load, not once the modal dialog is up) and closes it when the
+/// popover closes. A load that takes a while says so; one that fails
 /// says why.
 #[component]
 pub fn ExtraScreens() -> impl IntoView {
@@ -90,6 +91,9 @@ pub fn ExtraScreens() -> impl IntoView {
         match &key {
             Some(screen) => {
                 failed.set(None);
+                // Taken now: the dialog opens on it once, and an opening
+                // given up while the extras load leaves nothing behind.
+                let asked_tier = my_prices.asked_tier.try_update(Option::take).flatten();
                 let (screen, host) = (screen.clone(), host.clone());
                 let opening = waiting.get_untracked().wrapping_add(1).max(1);
                 waiting.set(opening);
@@ -119,8 +123,7 @@ pub fn ExtraScreens() -> impl IntoView {
                             Selection::Server(id) => Some(id),
                             _ => None,
                         },
-                        // Taken: the dialog opens on it once.
-                        asked_tier: my_prices.asked_tier.try_update(Option::take).flatten(),
+                        asked_tier,
                     };
                     let context = serde_json::to_string(&context).unwrap_or_default();
                     let opened = extras.and_then(|x| {

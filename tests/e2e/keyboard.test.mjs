@@ -35,7 +35,7 @@ test("Enter on a palette item opens the server menu and places the service", asy
   assert.equal(await planner.byTestId("place-menu").count(), 0, "the menu closes");
   // Said in the live region, and focus is back on the service, not the page.
   assert.match(await planner.announced(), /^MongoDB placed on B — worker 4C8G\.$/);
-  assert.equal(await planner.focusedTestId(), "palette-item-mongodb");
+  await planner.focusReturnsTo("palette-item-mongodb");
   assert.deepEqual(errors, []);
   await context.close();
 });

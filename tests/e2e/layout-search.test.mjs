@@ -101,10 +101,6 @@ test("S4 in Chinese: the database kept apart from the insight workers, a layout 
   await planner.screenshot("search-dialog-zh-1280");
   await planner.searchDialog.locator('[data-testid="search-keep"]').first().click();
   await planner.searchDialog.locator('[data-testid="search-kept"]').first().waitFor();
-  // Past the moment a slow search would show its progress (500 ms after the
-  // start), the answer stays as it was: the card still says it was kept.
-  await page.waitForTimeout(600);
-  assert.equal(await planner.searchDialog.locator('[data-testid="search-kept"]').count(), 1, "still kept");
   await planner.closeDialog();
   assert.equal(await page.locator('[data-testid^="option-tab-layout-"]').count(), 1, "kept, in the tabs");
   assert.deepEqual(errors, []);

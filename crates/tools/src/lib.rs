@@ -6,9 +6,9 @@
 //!
 //! Today it exports an option's files (the export dialog), imports
 //! compose files, a `.env` and a `docker stats` capture (the import dialog),
-//! writes and reads share links with their QR code (the share dialog, a
-//! link or report in the address), and writes the report's Markdown and
-//! cost CSV. A new request: add a variant at the end of
+//! writes and reads share links with their QR code (the share dialog, the
+//! report button, a share link in the address), and writes the report's
+//! Markdown and cost CSV. A new request: add a variant at the end of
 //! [`protocol::Request`] and [`protocol::Response`], and an arm to
 //! [`handle`].
 

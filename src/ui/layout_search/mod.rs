@@ -523,3 +523,78 @@ fn SearchView() -> impl IntoView {
         }}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many times `run` has changed, as a reader of it sees: a memo
+    /// recomputes when read only if `run` notified it.
+    fn counter(run: RwSignal<Run>) -> impl Fn() -> u32 {
+        let seen = Arc::new(AtomicU32::new(0));
+        let memo = {
+            let seen = seen.clone();
+            Memo::new(move |_| {
+                run.track();
+                seen.fetch_add(1, Ordering::SeqCst)
+            })
+        };
+        move || {
+            memo.get_untracked();
+            seen.load(Ordering::SeqCst)
+        }
+    }
+
+    /// The timer that marks a slow search, or a progress message, arriving
+    /// after the answer: the answer on screen is not notified, so its
+    /// results (and what the user kept from them) are not rebuilt.
+    #[test]
+    fn a_late_timer_or_progress_leaves_a_finished_search_alone() {
+        Owner::new().with(|| {
+            let found = Arc::new(Found {
+                option: "a".into(),
+                layouts: Vec::new(),
+                one_server: None,
+                exact: true,
+                within_pct: None,
+                no_fit: None,
+                tiers: 3,
+                elapsed_ms: 12.0,
+            });
+            let run = RwSignal::new(Run::Done(found.clone()));
+            let seen = counter(run);
+            let before = seen();
+            while_running(run, |slow, _, _, _| *slow = true);
+            while_running(run, |_, done, of, _| (*done, *of) = (1, 5));
+            assert_eq!(seen(), before, "notified");
+            assert_eq!(run.get_untracked(), Run::Done(found));
+        });
+    }
+
+    /// While running, the same changes do show.
+    #[test]
+    fn a_running_search_shows_it_is_slow_and_its_progress() {
+        Owner::new().with(|| {
+            let run = RwSignal::new(Run::Running {
+                slow: false,
+                providers_done: 0,
+                providers: 0,
+                nodes: 0,
+            });
+            let seen = counter(run);
+            let before = seen();
+            while_running(run, |slow, _, _, _| *slow = true);
+            while_running(run, |_, done, of, nodes| (*done, *of, *nodes) = (1, 5, 40));
+            assert!(seen() > before);
+            assert_eq!(
+                run.get_untracked(),
+                Run::Running {
+                    slow: true,
+                    providers_done: 1,
+                    providers: 5,
+                    nodes: 40
+                }
+            );
+        });
+    }
+}

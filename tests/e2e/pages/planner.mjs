@@ -136,12 +136,12 @@ export class Planner {
     await this.page.mouse.up();
   }
 
-  /** The data-testid of the element that has keyboard focus. */
   /** Waits until the element with `testid` has the focus (a dialog gives it back after it is gone). */
   async focusReturnsTo(testid) {
     await this.page.waitForFunction((t) => document.activeElement?.dataset?.testid === t, testid, { timeout: 5000 });
   }
 
+  /** The data-testid of the element that has keyboard focus. */
   async focusedTestId() {
     return this.page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
   }
