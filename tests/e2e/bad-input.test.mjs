@@ -185,3 +185,17 @@ test("in Chinese every refusal is entirely Chinese", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a value refused or still being typed when another plan opens is dropped cleanly", async () => {
+  const { planner, context, errors } = await j.start();
+  for (const [testid, text, commit] of [["replicas", "2.5", true], ["knob-max_connections", "-1", true], ["limit", "700m", false]]) {
+    await planner.openTemplate("s0-finrep");
+    await planner.selectPlacement("postgres");
+    if (commit) await planner.typeAndCommit(testid, text);
+    else await planner.byTestId(testid).fill(text);
+    await planner.openTemplate("s4-voc");
+    await planner.serverCards().first().waitFor();
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -185,8 +185,8 @@ test("a plan file downloads, and opens again by the file picker and by a drop", 
 });
 
 for (const [locale, expect] of [
-  ["en-US", { png: /it is a PNG image/, yaml: /YAML file \(a docker-compose file\?\)/, json: /JSON, but not a StackFit plan \(its fields: elements, type\)/, big: /more than any plan needs/, kept: /Your current plan is unchanged\./ }],
-  ["zh-CN", { png: /而是 PNG 图片/, yaml: /YAML 文件（可能是 docker-compose 文件）/, json: /这是 JSON 文件，但不是 StackFit 方案（其中的字段：elements、type）/, big: /远超任何方案所需/, kept: /当前方案保持不变。/ }],
+  ["en-US", { png: /it is a PNG image/, yaml: /YAML file \(a docker-compose file\?\)\. .*use Import… in the header\./, json: /JSON, but not a StackFit plan \(its fields: elements, type\)/, big: /more than any plan needs/, kept: /Your current plan is unchanged\./ }],
+  ["zh-CN", { png: /而是 PNG 图片/, yaml: /YAML 文件（可能是 docker-compose 文件）。.*请用顶栏的“导入…”。/, json: /这是 JSON 文件，但不是 StackFit 方案（其中的字段：elements、type）/, big: /远超任何方案所需/, kept: /当前方案保持不变。/ }],
 ]) {
   const lang = locale.slice(0, 2);
   test(`a dropped file that is not a plan says what it is (${lang})`, async () => {

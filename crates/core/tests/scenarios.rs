@@ -752,12 +752,22 @@ fn s4_connection_budget_spans_both_servers() {
         "B's workers count too"
     );
     let b = option(&r, "as-planned").server("b").unwrap();
+    let across: Vec<_> = b
+        .findings
+        .iter()
+        .filter(|f| f.id() == "cross-server-dependency")
+        .collect();
+    assert!(across.len() >= 4);
+    // Two services on the other server: listed the way each language lists them.
+    let two = across
+        .iter()
+        .find(|f| f.message_en().contains(", "))
+        .expect("a worker that reaches two services on A");
+    assert!(two.message_en().contains(" (A"), "{}", two.message_en());
+    let zh = two.message_zh();
     assert!(
-        b.findings
-            .iter()
-            .filter(|f| f.id() == "cross-server-dependency")
-            .count()
-            >= 4
+        zh.contains('、') && zh.contains("（A") && !zh.contains(", "),
+        "{zh}"
     );
 }
 

@@ -46,6 +46,10 @@ pub fn MemoryField(
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described
                 on:change=move |ev| {
+                    // Fired as the field leaves the page: the edit goes with it.
+                    if error.is_disposed() {
+                        return;
+                    }
                     let text = event_target_value(&ev);
                     let checked = parse_memory_field(&text)
                         .and_then(|mib| check_mib(&bound, mib).map(|()| mib).map_err(FieldError::Range));

@@ -60,6 +60,10 @@ pub fn NameField(
                     }
                 }
                 on:change=move |ev| {
+                    // Fired as the field leaves the page: the edit goes with it.
+                    if error.is_disposed() {
+                        return;
+                    }
                     let name = event_target_value(&ev).trim().to_string();
                     typed.set(None);
                     let refused = if name.is_empty() {
@@ -81,7 +85,9 @@ pub fn NameField(
                         }
                     }
                 }
-                on:blur=move |_| typed.set(None)
+                on:blur=move |_| {
+                    typed.try_set(None);
+                }
             />
             <span class="counter" aria-hidden="true">{move || format!("{}/{max}", count())}</span>
             <span class="field-error name-error" role="alert" id=error_id.clone() data-testid=error_id>

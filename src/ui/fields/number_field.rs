@@ -114,6 +114,11 @@ pub fn NumberField(
         }
     };
     let on_change = move |ev| {
+        // Fired as the field is taken off the page (another plan opened):
+        // its state is gone, and the unfinished edit goes with it.
+        if draft.is_disposed() {
+            return;
+        }
         let text = event_target_value(&ev);
         cancel();
         match check(&text) {
@@ -151,7 +156,7 @@ pub fn NumberField(
                     on:change=on_change
                     on:blur=move |_| {
                         // Leaving an untouched field ends any run too.
-                        if draft.with_untracked(Option::is_none) {
+                        if draft.try_with_untracked(Option::is_none) == Some(true) {
                             planner.end_edit();
                         }
                     }

@@ -2,19 +2,18 @@
 //! what is allowed. Every failure is a [`FieldError`] that reads in both
 //! languages.
 
-use stackfit_core::model::units::{parse_memory_mib, Mib};
+use stackfit_core::model::units::{parse_memory_mib, without_thousands, Mib};
 
 use super::FieldError;
 
 /// A whole number, e.g. "12" or " 1,000 ". Empty is `Ok(None)`.
 pub fn parse_whole(text: &str) -> Result<Option<i64>, FieldError> {
-    let t: String = text.trim().chars().filter(|c| *c != ',').collect();
+    let bad = || FieldError::NotWhole(text.trim().to_string());
+    let t = without_thousands(text.trim()).ok_or_else(bad)?;
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<i64>()
-        .map(Some)
-        .map_err(|_| FieldError::NotWhole(text.trim().to_string()))
+    t.parse::<i64>().map(Some).map_err(|_| bad())
 }
 
 /// A decimal with up to three places into thousandths: "7.1" → 7100. Empty is `Ok(None)`.
@@ -51,16 +50,12 @@ pub fn parse_thousandths(text: &str) -> Result<Option<i64>, FieldError> {
 /// refuses). Empty means "no override".
 pub fn parse_yuan(text: &str) -> Result<Option<i64>, FieldError> {
     let bad = || FieldError::NotYuan(text.trim().to_string());
-    let cleaned: String = text
-        .trim()
-        .trim_start_matches(['¥', '￥'])
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
-    if cleaned.is_empty() {
+    let typed = text.trim().trim_start_matches(['¥', '￥']);
+    if typed.is_empty() {
         return Ok(None);
     }
-    let (whole, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    let (whole, frac) = typed.split_once('.').unwrap_or((typed, ""));
+    let whole = without_thousands(whole).ok_or_else(bad)?;
     let valid = !whole.is_empty()
         && whole.chars().all(|c| c.is_ascii_digit())
         && frac.len() <= 2
@@ -97,6 +92,16 @@ mod tests {
     fn whole_numbers_as_people_type_them() {
         assert_eq!(parse_whole("12"), Ok(Some(12)));
         assert_eq!(parse_whole(" 1,000 "), Ok(Some(1000)));
+        assert_eq!(parse_whole("12,345,678"), Ok(Some(12_345_678)));
+        assert_eq!(parse_whole("-1,000"), Ok(Some(-1000)));
+        // A comma anywhere but between thousands is not read as one.
+        for typed in ["1,5", "10,00", ",100", "1000,000", "1,", "1,,000"] {
+            assert_eq!(
+                parse_whole(typed),
+                Err(FieldError::NotWhole(typed.into())),
+                "{typed}"
+            );
+        }
         assert_eq!(parse_whole("-5"), Ok(Some(-5)));
         assert_eq!(parse_whole(""), Ok(None));
         assert!(parse_whole("abc").is_err());
@@ -118,6 +123,10 @@ mod tests {
     fn parses_yuan_as_people_type_them() {
         assert_eq!(parse_yuan("150"), Ok(Some(15000)));
         assert_eq!(parse_yuan("¥1,299.5"), Ok(Some(129950)));
+        assert!(
+            parse_yuan("1,5").is_err(),
+            "a decimal comma is not fifteen yuan"
+        );
         assert_eq!(parse_yuan(" 99.99 "), Ok(Some(9999)));
         assert_eq!(parse_yuan("99999999"), Ok(Some(9_999_999_900)));
         assert_eq!(parse_yuan(""), Ok(None));

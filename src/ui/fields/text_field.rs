@@ -72,6 +72,10 @@ pub fn TextLineField(
                 prop:value=move || value.get()
                 on:input=move |_| error.set(None)
                 on:change=move |ev| {
+                    // Fired as the field leaves the page: the edit goes with it.
+                    if error.is_disposed() {
+                        return;
+                    }
                     let input = event_target::<web_sys::HtmlInputElement>(&ev);
                     let text = input.value().trim().to_string();
                     if text == value.get_untracked() {

@@ -223,9 +223,14 @@ pub fn LoadFields(
                             placeholder=placeholder
                             prop:value=shown
                             on:input=move |ev| edit(input, event_target_value(&ev), false)
-                            on:change=move |ev| edit(input, event_target_value(&ev), true)
+                            on:change=move |ev| {
+                                // Fired as the field leaves the page: the edit goes with it.
+                                if !drafts.is_disposed() {
+                                    edit(input, event_target_value(&ev), true);
+                                }
+                            }
                             on:blur=move |_| {
-                                if drafts.with_untracked(|d| d[i].is_none()) {
+                                if drafts.try_with_untracked(|d| d[i].is_none()) == Some(true) {
                                     planner.end_edit();
                                 }
                             }

@@ -93,6 +93,10 @@ impl FileError {
                 n.div_ceil(1024),
                 MAX_FILE_BYTES / 1024
             ),
+            FileError::NotJson(Kind::Yaml) => format!(
+                "This is not a StackFit plan file: it is {}. Plan files are JSON (*{FILE_SUFFIX}); to bring in a compose file, use Import… in the header.",
+                Kind::Yaml.en()
+            ),
             FileError::NotJson(kind) => format!(
                 "This is not a StackFit plan file: it is {}. Plan files are JSON (*{FILE_SUFFIX}).",
                 kind.en()
@@ -115,15 +119,20 @@ impl FileError {
                 n.div_ceil(1024),
                 MAX_FILE_BYTES / 1024
             ),
-            FileError::NotJson(kind) => {
+            FileError::NotJson(kind_of) => {
                 // A space between Chinese and a Latin word ("而是 PNG 图片").
-                let kind = kind.zh();
+                let kind = kind_of.zh();
                 let gap = if kind.starts_with(|c: char| c.is_ascii()) {
                     " "
                 } else {
                     ""
                 };
-                format!("这不是 StackFit 方案文件，而是{gap}{kind}。方案文件是 JSON 格式（*{FILE_SUFFIX}）。")
+                let import = if *kind_of == Kind::Yaml {
+                    "要导入 compose 文件，请用顶栏的“导入…”。"
+                } else {
+                    ""
+                };
+                format!("这不是 StackFit 方案文件，而是{gap}{kind}。方案文件是 JSON 格式（*{FILE_SUFFIX}）。{import}")
             }
             FileError::OtherJson(keys) if keys.is_empty() => {
                 "这是 JSON 文件，但不是 StackFit 方案。".into()

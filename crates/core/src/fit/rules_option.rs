@@ -218,7 +218,10 @@ pub(crate) fn cross_server(option: &PlanOption, idx: &PlacementIndex, measured: 
                 measured[si].report.findings.push(
                     Finding::new(K::CrossServerDependency, Severity::Info, &s.id)
                         .at(&p.id)
-                        .subject(format!("{} ({})", deps.join(", "), other.label))
+                        .subject_in(
+                            format!("{} ({})", deps.join(", "), other.label),
+                            format!("{}（{}）", deps.join("、"), other.label),
+                        )
                         .n("dependencies", deps.len()),
                 );
             }

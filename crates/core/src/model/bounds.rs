@@ -225,7 +225,16 @@ impl std::fmt::Display for OutOfBounds {
 }
 
 /// Capitalises an English name (ASCII: the only case our words have).
+/// `s` with a capital first letter, to start a sentence; a setting's own
+/// name ("max_connections", "work_mem") is written as the software spells it.
 fn capitalise(s: &str) -> String {
+    let identifier = s
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.contains(['_', '.']));
+    if identifier {
+        return s.to_string();
+    }
     let mut c = s.chars();
     match c.next() {
         Some(first) => first.to_ascii_uppercase().to_string() + c.as_str(),
@@ -359,6 +368,14 @@ mod tests {
         assert_eq!(MONTHLY_FEN.range_zh(), "¥0.00/月 到 ¥2,000,000.00/月 之间");
         assert_eq!(USD_CNY_RATE_MILLI.range_en(), "from 1.000 to 20.000");
         assert_eq!(HEADROOM_PCT.range_zh(), "0 % 到 90 % 之间");
+    }
+
+    #[test]
+    fn a_sentence_starts_with_a_capital_but_a_setting_keeps_its_spelling() {
+        assert_eq!(capitalise("replicas"), "Replicas");
+        assert_eq!(capitalise("max_connections"), "max_connections");
+        assert_eq!(capitalise("work_mem per query"), "work_mem per query");
+        assert_eq!(capitalise("vm.max_map_count"), "vm.max_map_count");
     }
 
     /// The trial typed 99999999 into a price, a reserve and an exchange rate

@@ -206,13 +206,9 @@ fn split_record(line: &str) -> Vec<String> {
 
 /// Yuan with up to two decimals ("180", "180.5", "1,836.00") as fen.
 fn parse_yuan(s: &str) -> Option<Fen> {
-    let s: String = s
-        .trim()
-        .trim_start_matches('¥')
-        .chars()
-        .filter(|c| *c != ',')
-        .collect();
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let s = s.trim().trim_start_matches('¥');
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let int = super::units::without_thousands(int)?;
     if int.is_empty()
         || !int.chars().all(|c| c.is_ascii_digit())
         || frac.len() > 2
@@ -381,6 +377,15 @@ mod tests {
         assert_eq!(e.column, 2);
         let e = book_from_csv(&format!("{CSV_HEADER}\nx,100,,monthly,30/11/2026,\n")).unwrap_err();
         assert_eq!(e.column, 5);
+        // A decimal comma is refused, not read as a bigger price; thousands are read.
+        let e =
+            book_from_csv(&format!("{CSV_HEADER}\nx,\"1,5\",,monthly,2026-11-30,\n")).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 2));
+        let book = book_from_csv(&format!(
+            "{CSV_HEADER}\nx,\"1,836.00\",,monthly,2026-11-30,\n"
+        ))
+        .unwrap();
+        assert_eq!(book.quotes[0].monthly_fen, 183_600);
     }
 
     #[test]

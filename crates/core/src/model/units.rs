@@ -313,6 +313,39 @@ pub fn format_vcpu(milli: Millicores) -> String {
     }
 }
 
+/// `text` without its thousands separators, if it has them where they go
+/// ("1,000", "12,345,678"); `None` for a comma anywhere else ("1,5", which
+/// may be a decimal comma, or "10,00"): never read as another number.
+///
+/// ```
+/// use stackfit_core::model::units::without_thousands;
+/// assert_eq!(without_thousands("1,836").as_deref(), Some("1836"));
+/// assert_eq!(without_thousands("-12,000").as_deref(), Some("-12000"));
+/// assert_eq!(without_thousands("150").as_deref(), Some("150"));
+/// assert_eq!(without_thousands("1,5"), None);
+/// ```
+pub fn without_thousands(text: &str) -> Option<String> {
+    let (sign, digits) = match text.strip_prefix(['-', '−']) {
+        Some(rest) => (&text[..text.len() - rest.len()], rest),
+        None => ("", text),
+    };
+    let mut groups = digits.split(',');
+    let first = groups.next().unwrap_or_default();
+    let mut out = format!("{sign}{first}");
+    if digits.contains(',') {
+        if first.is_empty() || first.len() > 3 {
+            return None;
+        }
+        for g in groups {
+            if g.len() != 3 {
+                return None;
+            }
+            out.push_str(g);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
