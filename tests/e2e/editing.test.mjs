@@ -18,11 +18,15 @@ test("the tier picker filters, changes the tier, and the price override sets the
   assert.match(await card.locator('[data-testid="tier-picker"]').textContent(), /ecs\.c7\.2xlarge/);
   // The new tier has no sourced price: the total says so instead of ¥0.
   assert.match(await planner.totalMonthly(), /price unknown/);
+  assert.equal(await card.locator('[data-testid="tier-picker"] .tier-price').textContent(), "price unknown");
 
   const price = card.locator('[data-testid="price-override"]');
   await price.fill("¥1,299.50");
   await price.press("Enter");
   await page.waitForFunction(() => document.querySelector('[data-testid="total-monthly"]').textContent.includes("1,299.50"));
+  // The tier button says the server costs its own price now, not "price unknown".
+  const tierPrice = card.locator('[data-testid="tier-picker"] .tier-price');
+  assert.equal(await tierPrice.textContent(), "the plan's own price");
 
   // A bad amount is named, and the price stays.
   await price.fill("lots");

@@ -93,7 +93,12 @@ pub fn TierPicker(
             >
                 <span class="tier-name">{button_text}</span>
                 <span class="tier-price" title=move || current().map(|t| planner.with_prices(|p| price_source(t, p, lang.get())))>
-                    {move || current().map(|t| planner.with_prices(|p| price_label(t, p, lang.get())))}
+                    // The server's own price, when it has one, is the one it
+                    // costs (the field below): the tier's is not shown here.
+                    {move || match server.with(|s| s.as_ref().is_some_and(|s| s.price.is_some())) {
+                        true => Some(lang.get().pick("方案中填写的价格", "the plan's own price").to_string()),
+                        false => current().map(|t| planner.with_prices(|p| price_label(t, p, lang.get()))),
+                    }}
                 </span>
             </button>
             <Show when=move || open.get()>
