@@ -63,7 +63,7 @@ pub fn recommend_option(options: &[OptionReport]) -> OptionRecommendation {
         .filter_map(|o| o.monthly_fen.map(|m| (o, m)));
     let fitting = candidates.clone().count();
     let best = candidates.min_by_key(|(o, m)| (*m, attention(o)));
-    let (reason_en, reason_zh) = match best {
+    let (mut reason_en, mut reason_zh) = match best {
         Some((o, m)) if fitting > 1 => (
             format!(
                 "{} fits at {}/month, the lowest of the {fitting} candidates that fit.",
@@ -93,6 +93,21 @@ pub fn recommend_option(options: &[OptionReport]) -> OptionRecommendation {
             "没有既能容纳、月费又已知的方案，因此不作推荐。".to_string(),
         ),
     };
+    // The rule is about memory, CPU and cost; a critical finding (too many
+    // database connections, …) does not stop an option from fitting, but
+    // whoever reads the recommendation is told before anything else.
+    let critical = best.map_or(0, |(o, _)| {
+        o.findings()
+            .filter(|f| f.severity == Severity::Critical)
+            .count()
+    });
+    if critical > 0 {
+        let s = if critical == 1 { "" } else { "s" };
+        reason_en += &format!(
+            " It still has {critical} critical finding{s} to fix before it goes live (see its findings)."
+        );
+        reason_zh += &format!("但它仍有 {critical} 个严重问题，上线前须先解决（见其问题列表）。");
+    }
     OptionRecommendation {
         option: best.map(|(o, _)| o.id.clone()),
         rule_en: RULE_EN.to_string(),
@@ -116,6 +131,34 @@ mod tests {
         assert_eq!(rec.option.as_deref(), Some("a-tencent"));
         assert_eq!(r.recommended_option.as_deref(), Some("a-tencent"));
         assert!(rec.reason_en.contains("¥750.00"), "{}", rec.reason_en);
+        // A fits in memory and CPU, but its PostgreSQL takes more
+        // connections than it accepts: the reason says so.
+        let a = r.options.iter().find(|o| o.id == "a-tencent").unwrap();
+        let critical = a
+            .findings()
+            .filter(|f| f.severity == Severity::Critical)
+            .count();
+        assert_eq!(critical, 1);
+        assert!(
+            rec.reason_en.ends_with(
+                "It still has 1 critical finding to fix before it goes live (see its findings)."
+            ),
+            "{}",
+            rec.reason_en
+        );
+        assert!(
+            rec.reason_zh
+                .ends_with("但它仍有 1 个严重问题，上线前须先解决（见其问题列表）。"),
+            "{}",
+            rec.reason_zh
+        );
+    }
+
+    #[test]
+    fn a_recommendation_without_critical_findings_says_nothing_of_them() {
+        let r = evaluate(&crate::templates::get("s0").unwrap());
+        let rec = recommend_option(&r.options);
+        assert!(!rec.reason_en.contains("critical"), "{}", rec.reason_en);
     }
 
     #[test]
