@@ -6,4 +6,4 @@
 // protocol the planner no longer speaks.
 const version = self.location.search;
 importScripts(`./stackfit-tools.js${version}`);
-wasm_bindgen(`./stackfit-tools_bg.wasm${version}`);
+wasm_bindgen({ module_or_path: `./stackfit-tools_bg.wasm${version}` });
