@@ -199,7 +199,8 @@ pub fn knob_unit(unit: stackfit_core::model::KnobUnit) -> Option<(&'static str, 
     match unit {
         KnobUnit::Mib => Some(("MiB", "MiB")),
         KnobUnit::Kib => Some(("KiB", "KiB")),
-        KnobUnit::Millicores => Some(("毫核", "millicores")),
+        // Typed and shown in CPUs; the plan holds millicores.
+        KnobUnit::Millicores => Some(("核", "CPUs")),
         KnobUnit::Percent => Some(("%", "%")),
         KnobUnit::Days => Some(("天", "days")),
         KnobUnit::Count | KnobUnit::Bool | KnobUnit::Choice(_) => None,

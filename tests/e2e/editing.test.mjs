@@ -93,6 +93,27 @@ test("a knob being typed keeps the text as typed, and the caret, while its value
   await context.close();
 });
 
+test("a CPU knob is typed in CPUs, as its range reads", async () => {
+  const { planner, page, context, errors } = await j.start();
+  const card = planner.serverCard("2C4G lean");
+  await planner.paletteItem("celery-gevent").focus();
+  await page.keyboard.press("Enter");
+  await planner.byTestId("place-menu").locator('[role="menuitem"]').first().click();
+  await planner.placements("celery-gevent", card).first().waitFor();
+  const cpu = planner.byTestId("inspector").locator('[data-testid="knob-cpu_millicores"]');
+  assert.equal(await cpu.inputValue(), "0.500");
+  const range = planner.byTestId("inspector").locator('[data-testid="knob-cpu_millicores-range"]');
+  assert.match(await range.textContent(), /CPUs? to 1\sCPU/);
+  await planner.typeAndCommit("knob-cpu_millicores", "0.25");
+  await page.waitForFunction(() => document.querySelector('[data-testid="knob-cpu_millicores"]')?.value === "0.250");
+  assert.equal(await planner.byTestId("knob-cpu_millicores-error").textContent(), "");
+  // 250 would be 250 CPUs: refused by its range, in those words.
+  await planner.typeAndCommit("knob-cpu_millicores", "250");
+  assert.match(await planner.byTestId("knob-cpu_millicores-error").textContent(), /250\sCPUs was not applied/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("typing a knob updates the server live, and one undo takes the whole edit back", async () => {
   const { planner, page, context, errors } = await j.start();
   const card = planner.serverCard("2C4G lean");

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use stackfit_core::catalog::citations::{self, Backs, Citations, Cited};
-use stackfit_core::model::units::format_mib;
+use stackfit_core::model::units::{format_cpus, format_mib};
 use stackfit_core::model::{Confidence, KnobDef, KnobUnit, ServiceDef};
 use stackfit_core::present::escape_html as escape;
 use stackfit_core::report::Basis;
@@ -82,6 +82,11 @@ fn default_words(knob: &KnobDef, lang: Lang) -> String {
     let v = knob.default;
     match knob.unit {
         KnobUnit::Mib => u64::try_from(v).map_or_else(|_| v.to_string(), format_mib),
+        KnobUnit::Millicores => match (u64::try_from(v), lang) {
+            (Ok(m), Lang::Zh) => format!("{} 核", format_cpus(m)),
+            (Ok(m), Lang::En) => format!("{} CPUs", format_cpus(m)),
+            (Err(_), _) => v.to_string(),
+        },
         KnobUnit::Bool => lang
             .pick(
                 if v != 0 { "开" } else { "关" },

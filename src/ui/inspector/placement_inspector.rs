@@ -12,7 +12,7 @@ use stackfit_core::Action;
 use crate::i18n::{knob_unit, preset_label, Lang};
 
 use crate::state::{use_lang, use_planner, Planner, Selection};
-use crate::ui::fields::{MemoryField, NumberField};
+use crate::ui::fields::{MemoryField, NumberField, NumberKind};
 use crate::ui::inspector::{CitationsPanel, DeployFields, LoadFields};
 
 /// Sets a knob: one of a run of edits to it (one undo step per run).
@@ -91,6 +91,9 @@ fn KnobInput(placement: Memo<Option<Placement>>, knob: &'static KnobDef) -> impl
                     on_apply=Callback::new(move |v: Option<i64>| set_knob(planner, pid(), knob.id, v))
                     testid
                     unit=knob_unit(knob.unit)
+                    // CPU is typed in CPUs ("0.5"), as its range reads; the
+                    // plan holds millicores.
+                    kind=if knob.unit == KnobUnit::Millicores { NumberKind::Thousandths } else { NumberKind::Whole }
                     class="knob"
                 />
             }
