@@ -96,9 +96,7 @@ test("a knob being typed keeps the text as typed, and the caret, while its value
 test("a CPU knob is typed in CPUs, as its range reads", async () => {
   const { planner, page, context, errors } = await j.start();
   const card = planner.serverCard("2C4G lean");
-  await planner.paletteItem("celery-gevent").focus();
-  await page.keyboard.press("Enter");
-  await planner.byTestId("place-menu").locator('[role="menuitem"]').first().click();
+  await planner.placeByKeyboard("celery-gevent");
   await planner.placements("celery-gevent", card).first().waitFor();
   const cpu = planner.byTestId("inspector").locator('[data-testid="knob-cpu_millicores"]');
   assert.equal(await cpu.inputValue(), "0.500");
@@ -119,9 +117,7 @@ test("typing a knob updates the server live, and one undo takes the whole edit b
   const card = planner.serverCard("2C4G lean");
   // A fresh Celery worker (S0's own worker carries a measured figure, which
   // the knobs do not change).
-  await planner.paletteItem("celery-prefork").focus();
-  await page.keyboard.press("Enter");
-  await planner.byTestId("place-menu").locator('[role="menuitem"]').first().click();
+  await planner.placeByKeyboard("celery-prefork");
   await planner.placements("celery-prefork", card).nth(1).waitFor();
   const placed = await planner.expectedMib("2C4G lean");
 

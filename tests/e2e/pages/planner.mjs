@@ -161,6 +161,13 @@ export class Planner {
     return (await this.byTestId("inspector-heading").textContent()).trim();
   }
 
+  /** Places `serviceId` as a keyboard user does: Enter on its palette item, then the menu's first server. */
+  async placeByKeyboard(serviceId) {
+    await this.paletteItem(serviceId).focus();
+    await this.page.keyboard.press("Enter");
+    await this.byTestId("place-menu").locator('[role="menuitem"]').first().click();
+  }
+
   /** Selects a placement by clicking its chip. */
   async selectPlacement(serviceId, nth = 0) {
     await this.placements(serviceId).nth(nth).locator(".placement-name").click();
