@@ -199,10 +199,16 @@ impl Library {
         }
     }
 
-    /// Opens `plan` as a new saved plan (a template, "new", a duplicate).
-    pub fn open_new(&self, planner: &Planner, plan: Plan) {
-        self.current.set(new_id(&self.entries.get_untracked()));
+    /// Opens `plan` as a new saved plan (a template, "new", a duplicate, a
+    /// link or a file). A name a saved plan already has gets a number ("S0
+    /// (2)"), so the plan menu tells them apart. Returns the name it got.
+    pub fn open_new(&self, planner: &Planner, mut plan: Plan) -> String {
+        let entries = self.entries.get_untracked();
+        plan.name = distinct_name(&plan.name, entries.iter().map(|e| e.name.as_str()));
+        self.current.set(new_id(&entries));
+        let name = plan.name.clone();
         planner.open(plan);
+        name
     }
 
     /// Opens a saved plan; an unreadable one is reported and the current plan stays.
@@ -250,7 +256,9 @@ impl Library {
                 .map(|e| e.id.clone());
             match latest {
                 Some(other) => self.open_saved(planner, &other),
-                None => self.open_new(planner, empty_plan(lang)),
+                None => {
+                    self.open_new(planner, empty_plan(lang));
+                }
             }
         }
     }
@@ -288,9 +296,43 @@ pub fn use_library() -> Library {
     expect_context::<Library>()
 }
 
+/// `name`, or `name (2)`, `name (3)`, … — the first that none of `taken`
+/// is. A name that already ends in a number counts on from it.
+fn distinct_name<'a>(name: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    if !taken.clone().any(|t| t == name) {
+        return name.to_string();
+    }
+    let (stem, first) = match name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")) {
+        Some((stem, n)) if n.parse::<u32>().is_ok_and(|n| n >= 2) => {
+            (stem, n.parse::<u32>().unwrap_or(1) + 1)
+        }
+        _ => (name, 2),
+    };
+    (first..)
+        .map(|n| format!("{stem} ({n})"))
+        .find(|candidate| !taken.clone().any(|t| t == candidate))
+        .unwrap_or_else(|| name.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The same link or file opened twice was listed twice under one name.
+    #[test]
+    fn a_plan_opened_again_gets_a_numbered_name() {
+        let taken = ["S0 — 金融研报", "S0 — 金融研报 (2)", "Other"];
+        let fresh = |n: &str| distinct_name(n, taken.iter().copied());
+        assert_eq!(fresh("New"), "New");
+        assert_eq!(fresh("S0 — 金融研报"), "S0 — 金融研报 (3)");
+        assert_eq!(fresh("S0 — 金融研报 (2)"), "S0 — 金融研报 (3)");
+        assert_eq!(fresh("Other"), "Other (2)");
+        // A number in brackets that is not a copy's is part of the name.
+        assert_eq!(
+            distinct_name("Plan (v1)", ["Plan (v1)"].into_iter()),
+            "Plan (v1) (2)"
+        );
+    }
 
     /// The trial saw "Untitled plan · 新方案": one language at a time.
     #[test]

@@ -107,8 +107,12 @@ impl Sharing {
     /// current plan is untouched on failure. Returns whether it opened.
     fn accept(&self, restored: Option<Restored>, outcome: Outcome) -> bool {
         let opened = restored.is_some();
+        let mut outcome = outcome;
         if let Some(r) = restored {
-            self.library.open_new(&self.planner, r.plan);
+            let opened_as = self.library.open_new(&self.planner, r.plan);
+            if let Outcome::Opened { name, .. } = &mut outcome {
+                *name = opened_as;
+            }
         }
         self.outcome.set(Some(outcome));
         opened

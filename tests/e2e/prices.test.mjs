@@ -72,6 +72,23 @@ test("a refused value in the quote form is named and nothing is saved", async ()
   await context.close();
 });
 
+test("a quote that gives only its yearly price is enough: the month is its year / 12", async () => {
+  const { planner, page, context, errors } = await j.start({ locale: "zh-CN" });
+  await planner.openTemplate("empty");
+  await planner.openPrices();
+  // Neither price: the month is asked for, and the year offered instead.
+  await planner.saveQuote({ note: "" });
+  assert.match(await planner.priceBook.locator('[data-testid="quote-monthly-error"]').textContent(), /请填写每月价格，或只填包年价格/);
+  assert.equal(await planner.priceBook.locator('[data-testid="quote-row"]').count(), 0);
+  await planner.saveQuote({ yearly: "1836", billing: "yearly-prepaid" });
+  await planner.quoteRow(TIER).waitFor();
+  await planner.closeDialog();
+  assert.equal(await planner.totalMonthly(), "¥153.00");
+  assert.equal((await planner.byTestId("total-yearly").textContent()).trim(), "¥1,836.00");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 for (const [locale, expected] of [
   ["en-US", /Not imported: line 3, column 2: "abc" is not a monthly price in yuan .*No quote was imported; your prices are unchanged\./],
   ["zh-CN", /无法导入：第 3 行第 2 列：“abc”不是合法的月价格（元，.*）。没有导入任何报价，原有报价不变。/],

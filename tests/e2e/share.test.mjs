@@ -163,16 +163,19 @@ test("a plan file downloads, and opens again by the file picker and by a drop", 
   let notice = await planner.openNotice();
   assert.deepEqual([notice.outcome, notice.source], ["opened", "file"]);
   assert.match(notice.text, /Opened “VOC- A-B review\.stackfit\.json”/);
-  assert.equal(await planner.planName(), "VOC: A/B review");
+  // The plan it was saved from is still in the list: the copy is numbered.
+  assert.equal(await planner.planName(), "VOC: A/B review (2)");
   assert.equal((await planner.savedPlanNames()).length, before + 1);
 
   // A drop anywhere on the page.
   await planner.openTemplate("s0-finrep");
   await planner.dropFile("VOC- A-B review.stackfit.json", text);
-  await planner.page.waitForFunction(() => document.querySelector('[data-testid="plan-name"]').value === "VOC: A/B review");
+  await planner.page.waitForFunction(() => document.querySelector('[data-testid="plan-name"]').value === "VOC: A/B review (3)");
   notice = await planner.openNotice();
   assert.deepEqual([notice.outcome, notice.source], ["opened", "file"]);
-  assert.equal((await planner.savedPlanNames()).length, before + 3);
+  const names = await planner.savedPlanNames();
+  assert.equal(names.length, before + 3);
+  assert.equal(new Set(names).size, names.length, `one name each: ${names.join(" | ")}`);
 
   // A plan the restore step repairs lists each fix.
   const plan = JSON.parse(text);

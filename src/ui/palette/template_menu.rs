@@ -48,7 +48,9 @@ fn open_template(id: String, lang: Lang, library: Library, planner: Planner) {
             PICKS.get() != pick || library.current.try_get_untracked().as_ref() != Some(&opened);
         match plan {
             _ if superseded => {}
-            Ok(restored) => library.open_new(&planner, restored.plan),
+            Ok(restored) => {
+                library.open_new(&planner, restored.plan);
+            }
             Err(reason) => library
                 .notice
                 .set(Some(Notice::TemplateUnavailable { name, reason })),

@@ -232,8 +232,8 @@ fn PriceBook() -> impl IntoView {
             </div>
             <p class="hint">
                 {move || lang.get().pick(
-                    "CSV 的第一行是表头 tier,monthly_cny,yearly_cny,billing,date,note；金额单位是元，计费方式为 monthly、yearly-prepaid 或 promotion，日期写成 YYYY-MM-DD。导入的报价会替换同一规格的旧报价。",
-                    "The CSV starts with the header tier,monthly_cny,yearly_cny,billing,date,note; amounts in yuan, billing monthly, yearly-prepaid or promotion, dates YYYY-MM-DD. An imported quote replaces the tier's older one.",
+                    "CSV 的第一行是表头 tier,monthly_cny,yearly_cny,billing,date,note；金额单位是元（只填年价时月价可留空），计费方式为 monthly、yearly-prepaid 或 promotion，日期写成 YYYY-MM-DD。导入的报价会替换同一规格的旧报价。",
+                    "The CSV starts with the header tier,monthly_cny,yearly_cny,billing,date,note; amounts in yuan (the monthly one may be empty when the yearly one is given), billing monthly, yearly-prepaid or promotion, dates YYYY-MM-DD. An imported quote replaces the tier's older one.",
                 )}
             </p>
             <Show when=move || import_error.with(Option::is_some)>

@@ -1,12 +1,12 @@
 //! The form that adds or edits one quote: the tier (grouped by provider,
-//! as the tier picker groups them), ¥/month, an optional prepaid ¥/year,
-//! the billing, the date (today unless changed) and a note. Nothing is
+//! as the tier picker groups them), ¥/month and an optional prepaid ¥/year
+//! (either may stand alone: 12 × the month, or the year / 12), the billing, the date (today unless changed) and a note. Nothing is
 //! saved unless every field reads; each refusal says why in the UI language.
 
 use leptos::prelude::*;
 use stackfit_core::catalog;
 use stackfit_core::model::bounds::{OutOfBounds, MONTHLY_FEN, NOTE_CHARS, YEARLY_FEN};
-use stackfit_core::model::price::{is_date, Billing, Quote, QuoteFrom};
+use stackfit_core::model::price::{is_date, monthly_of_year, Billing, Quote, QuoteFrom};
 use stackfit_core::model::Provider;
 
 use crate::browser::clock::today;
@@ -82,8 +82,10 @@ enum FormError {
 impl FormError {
     fn text(&self, lang: Lang) -> String {
         match (self, lang) {
-            (FormError::Required, Lang::Zh) => "请填写每月价格。".into(),
-            (FormError::Required, Lang::En) => "Enter the price per month.".into(),
+            (FormError::Required, Lang::Zh) => "请填写每月价格，或只填包年价格。".into(),
+            (FormError::Required, Lang::En) => {
+                "Enter the price per month, or only the yearly one.".into()
+            }
             (FormError::NotYuan { text, yearly }, Lang::Zh) => format!(
                 "无法识别“{text}”：请填写{}金额（元），如 {}。",
                 if *yearly { "每年" } else { "每月" },
@@ -132,14 +134,21 @@ type Checked = Result<Quote, Vec<(&'static str, FormError)>>;
 
 fn check(d: &Draft) -> Checked {
     let mut errors = Vec::new();
-    let monthly = money(&d.monthly.get_untracked(), false, true)
-        .map_err(|e| errors.push(("monthly", e)))
-        .ok()
-        .flatten();
-    let yearly = money(&d.yearly.get_untracked(), true, false)
+    let yearly_text = d.yearly.get_untracked();
+    let yearly = money(&yearly_text, true, false)
         .map_err(|e| errors.push(("yearly", e)))
         .ok()
         .flatten();
+    // A yearly price alone is enough (its year / 12 a month); with neither,
+    // the month is what is missing.
+    let monthly = match money(&d.monthly.get_untracked(), false, yearly_text.trim().is_empty()) {
+        Ok(None) => yearly.map(monthly_of_year),
+        Ok(m) => m,
+        Err(e) => {
+            errors.push(("monthly", e));
+            None
+        }
+    };
     let date = d.date.get_untracked().trim().to_string();
     if !is_date(&date) {
         errors.push(("date", FormError::NotDate(date.clone())));
@@ -269,6 +278,7 @@ pub fn QuoteForm(draft: Draft, #[prop(into)] saved: Callback<String>) -> impl In
                         data-testid="quote-monthly"
                         inputmode="decimal"
                         autocomplete="off"
+                        placeholder=move || lang.get().pick("只填包年价格时可不填", "empty with a yearly price: ÷ 12")
                         aria-invalid=move || invalid("monthly")
                         prop:value=move || draft.monthly.get()
                         on:input=move |ev| draft.monthly.set(event_target_value(&ev))

@@ -97,17 +97,24 @@ export class Planner {
       await this.byTestId(testid).selectOption(id);
       return;
     }
+    const before = await this.page.evaluate(() => {
+      const el = document.querySelector('[data-testid="plan-name"]');
+      return el && (el.value ?? el.textContent).trim();
+    });
     const [response] = await Promise.all([
       this.page.waitForResponse((r) => r.url().includes(`/templates/${id}.`)),
       this.byTestId(testid).selectOption(id),
     ]);
     const name = (await response.json()).plan.name;
     await this.page.waitForFunction(
-      (n) => {
+      ([n, before]) => {
         const el = document.querySelector('[data-testid="plan-name"]');
-        return el && (el.value ?? el.textContent).trim() === n;
+        // Opened again, the copy is numbered: "S3 … (2)".
+        const shown = el && (el.value ?? el.textContent).trim();
+        const copy = shown?.startsWith(`${n} (`) && /\(\d+\)$/.test(shown);
+        return shown !== before && (shown === n || copy);
       },
-      name,
+      [name, before],
     );
   }
 

@@ -35,12 +35,16 @@ impl Finding {
 
     /// `total`, `part` and `rest` (total = part + rest) formatted so that the
     /// shown numbers add up: rounded GiB when they do, else all in MiB.
-    /// Figures under 1 GiB are always MiB.
+    /// Figures under 1 GiB are always MiB; when a GiB figure would not add
+    /// up with a MiB one, all three are MiB.
     pub(crate) fn sum3(&self, total: &str, part: &str, rest: &str) -> [String; 3] {
         let v = [total, part, rest].map(|n| self.num(n).max(0) as u64);
-        let tenths = |m: u64| (m.saturating_mul(10) + 512) / 1024;
-        let all_gib = v.iter().all(|&m| m >= 1024);
-        if all_gib && tenths(v[0]) != tenths(v[1]) + tenths(v[2]) {
+        let tenths = |m: u64| m.saturating_mul(10).saturating_add(512) / 1024;
+        // Rounded to tenths of a GiB, "74 MiB: 1.4 GiB against 1.4 GiB"
+        // would not add up; whenever one figure is shown in GiB, the three
+        // must add up as shown (a figure under 1 GiB counts its tenths too).
+        let any_gib = v.iter().any(|&m| m >= 1024);
+        if any_gib && tenths(v[0]) != tenths(v[1]).saturating_add(tenths(v[2])) {
             v.map(|m| format!("{m} MiB"))
         } else {
             v.map(format_mib)
@@ -319,5 +323,37 @@ impl Finding {
             ),
             FindingKind::NoServers => "这个选项还没有服务器：显示的 ¥0 和结论都说明不了什么。请添加服务器。".to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Severity;
+
+    fn short(expected: u64, allocatable: u64) -> Finding {
+        Finding::new(FindingKind::DoesNotFit, Severity::Critical, "a")
+            .n("expected_mib", expected)
+            .n("allocatable_mib", allocatable)
+            .n("shortfall_mib", expected - allocatable)
+    }
+
+    /// A small shortfall between two figures that round to the same GiB is
+    /// told in MiB, so the sentence adds up.
+    #[test]
+    fn the_figures_of_a_shortfall_add_up_as_shown() {
+        let m = short(1470, 1396).message_en();
+        assert!(
+            m.starts_with("Does not fit by 74 MiB: typical use 1470 MiB against 1396 MiB allocatable"),
+            "{m}"
+        );
+        // Figures that add up in GiB stay in GiB.
+        let m = short(3584, 2560).message_en();
+        assert!(m.starts_with("Does not fit by 1 GiB: typical use 3.5 GiB against 2.5 GiB"), "{m}");
+        let m = short(2560, 2048).message_en();
+        assert!(m.starts_with("Does not fit by 512 MiB: typical use 2.5 GiB against 2 GiB"), "{m}");
+        // Under 1 GiB, MiB as ever.
+        let m = short(900, 800).message_en();
+        assert!(m.starts_with("Does not fit by 100 MiB: typical use 900 MiB against 800 MiB"), "{m}");
     }
 }

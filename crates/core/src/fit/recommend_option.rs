@@ -2,7 +2,8 @@
 //! that fits (every server keeps the headroom target in memory, and its CPU
 //! is within its vCPUs), among options whose monthly cost is known and that
 //! are not kept only for comparison (today's setup). A tie goes to the
-//! option with fewer findings that need attention, then to the earlier one.
+//! option with fewer findings that need attention, then to the one with
+//! more headroom, then to the earlier one.
 //! An option's name ("… (recommended)") plays no part.
 
 use crate::findings::{Lang, Severity};
@@ -62,7 +63,10 @@ pub fn recommend_option(options: &[OptionReport]) -> OptionRecommendation {
         .filter(|o| o.verdict == Verdict::Fits && !o.servers.is_empty() && !o.reference)
         .filter_map(|o| o.monthly_fen.map(|m| (o, m)));
     let fitting = candidates.clone().count();
-    let best = candidates.min_by_key(|(o, m)| (*m, attention(o)));
+    let best = candidates.min_by_key(|(o, m)| {
+        let headroom = o.headroom_pct.unwrap_or(i64::MIN);
+        (*m, attention(o), std::cmp::Reverse(headroom))
+    });
     let (mut reason_en, mut reason_zh) = match best {
         Some((o, m)) if fitting > 1 => (
             format!(
@@ -169,6 +173,26 @@ mod tests {
         let rec = recommend_option(&r.options);
         assert_eq!(rec.option, None);
         assert!(rec.reason_zh.contains("不作推荐"));
+    }
+
+    /// Two options at the same price with as many findings: the one with
+    /// more room is the better buy, whichever comes first.
+    #[test]
+    fn a_tie_in_cost_goes_to_more_headroom() {
+        let mut plan = crate::templates::get("s0").unwrap();
+        plan.options.retain(|o| o.id == "lean-2c4g");
+        let mut roomier = plan.options[0].clone();
+        roomier.id = "roomier".into();
+        plan.options.push(roomier);
+        // The first one's OS sees 150 MiB less (a kernel that keeps more).
+        let tier = crate::catalog::tier(&plan.options[0].servers[0].tier).unwrap();
+        plan.options[0].servers[0].usable_mib = Some(tier.usable_mib - 150);
+        let r = evaluate(&plan);
+        let (a, b) = (&r.options[0], &r.options[1]);
+        assert_eq!(a.monthly_fen, b.monthly_fen);
+        assert!(a.headroom_pct < b.headroom_pct, "{:?} {:?}", a.headroom_pct, b.headroom_pct);
+        assert_eq!(attention(a), attention(b));
+        assert_eq!(recommend_option(&r.options).option.as_deref(), Some("roomier"));
     }
 
     #[test]

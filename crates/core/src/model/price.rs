@@ -93,6 +93,17 @@ fn is_mine(f: &QuoteFrom) -> bool {
     *f == QuoteFrom::Mine
 }
 
+/// A month of a yearly price: its year / 12, to the nearest fen (what a
+/// quote that gives only its yearly price costs a month).
+///
+/// ```
+/// assert_eq!(stackfit_core::model::price::monthly_of_year(183_600), 15_300);
+/// assert_eq!(stackfit_core::model::price::monthly_of_year(100), 8);
+/// ```
+pub fn monthly_of_year(yearly_fen: Fen) -> Fen {
+    (yearly_fen.saturating_add(6)) / 12
+}
+
 impl Quote {
     /// What a year costs: the prepaid figure when there is one, else 12 × monthly.
     pub fn yearly(&self) -> Fen {
@@ -279,21 +290,6 @@ pub fn book_from_csv(text: &str) -> Result<PriceBook, CsvError> {
                 format!("“{tier}”不是规格标识（小写字母、数字和 -，例如 aliyun-ecs-c7-large）"),
             ));
         }
-        let bound = super::bounds::MONTHLY_FEN;
-        let monthly = parse_yuan(&f[1])
-            .filter(|v| bound.contains(*v))
-            .ok_or_else(|| {
-                err(
-                    n,
-                    2,
-                    format!(
-                        "{:?} is not a monthly price in yuan {}",
-                        f[1],
-                        bound.range_en()
-                    ),
-                    format!("“{}”不是合法的月价格（元，{}）", f[1], bound.range_zh()),
-                )
-            })?;
         let yearly = if f[2].trim().is_empty() {
             None
         } else {
@@ -310,6 +306,34 @@ pub fn book_from_csv(text: &str) -> Result<PriceBook, CsvError> {
                     })?,
             )
         };
+        let bound = super::bounds::MONTHLY_FEN;
+        // A yearly price alone is enough: the month is its year / 12.
+        let monthly = match yearly {
+            Some(y) if f[1].trim().is_empty() => Some(monthly_of_year(y)),
+            _ => parse_yuan(&f[1]),
+        };
+        if f[1].trim().is_empty() && yearly.is_none() {
+            return Err(err(
+                n,
+                2,
+                "no price: give a monthly or a yearly price in yuan".into(),
+                "没有价格：请填写月价格或年价格（元）".into(),
+            ));
+        }
+        let monthly = monthly
+            .filter(|v| bound.contains(*v))
+            .ok_or_else(|| {
+                err(
+                    n,
+                    2,
+                    format!(
+                        "{:?} is not a monthly price in yuan {}",
+                        f[1],
+                        bound.range_en()
+                    ),
+                    format!("“{}”不是合法的月价格（元，{}）", f[1], bound.range_zh()),
+                )
+            })?;
         let billing = Billing::parse(&f[3]).ok_or_else(|| {
             err(
                 n,
@@ -386,6 +410,23 @@ mod tests {
         ))
         .unwrap();
         assert_eq!(book.quotes[0].monthly_fen, 183_600);
+    }
+
+    #[test]
+    fn a_quote_may_give_its_yearly_price_alone() {
+        let book = book_from_csv(&format!(
+            "{CSV_HEADER}\nx,,1836,yearly-prepaid,2026-11-30,\n"
+        ))
+        .unwrap();
+        let q = &book.quotes[0];
+        assert_eq!((q.monthly_fen, q.yearly_fen), (15_300, Some(183_600)));
+        assert_eq!(q.yearly(), 183_600);
+        // Written back, the month is spelled out and reads the same.
+        assert_eq!(book_from_csv(&book_to_csv(&book)).unwrap(), book);
+        let e = book_from_csv(&format!("{CSV_HEADER}\nx,,,monthly,2026-11-30,\n")).unwrap_err();
+        assert_eq!((e.line, e.column), (2, 2));
+        assert!(e.en.contains("monthly or a yearly"), "{}", e.en);
+        assert!(e.zh.contains("月价格或年价格"), "{}", e.zh);
     }
 
     #[test]
