@@ -114,3 +114,37 @@ test("an edit made while the compare view's code is still loading is not undone 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+for (const [locale, words] of [
+  ["en-US", { none: "no servers yet", summary: /^No servers yet: add one$/ }],
+  ["zh-CN", { none: "尚无服务器", summary: /^尚无服务器：先添加一台$/ }],
+]) {
+  test(`an option without servers is neither judged nor priced at ¥0 (${locale})`, async () => {
+    const { planner, page, context, errors } = await j.start({ locale, viewport: { width: 1440, height: 900 } });
+    const before = await planner.byTestId("option-tabs").locator(".option-tab").count();
+    await planner.byTestId("option-add").click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="option-tabs"] .option-tab').length === n + 1, before);
+    const tab = planner.byTestId("option-tabs").locator(".option-tab.active");
+    const id = (await tab.getAttribute("data-testid")).replace("option-tab-", "");
+    // The summary: no badge, no ¥0.
+    assert.equal(await planner.byTestId("verdict").getAttribute("data-verdict"), null);
+    assert.match((await planner.byTestId("option-limited-by").textContent()).trim(), words.summary);
+    assert.equal(await planner.totalMonthly(), "—");
+    assert.equal((await planner.byTestId("total-yearly").textContent()).trim(), "—");
+    assert.equal(await tab.locator(".verdict").count(), 0, "no verdict on its tab");
+    // The options table and the compare view say the same.
+    const row = planner.compareRow(id);
+    assert.equal(await row.locator(".verdict").count(), 0);
+    assert.match(await row.textContent(), new RegExp(words.none));
+    assert.doesNotMatch(await row.textContent(), /¥0\.00/);
+    await planner.openCompare();
+    const compared = planner.comparisonRow(id);
+    assert.equal((await compared.locator('[data-testid="comparison-monthly"]').textContent()).trim(), "—");
+    assert.equal((await compared.locator('[data-testid="comparison-delta"]').textContent()).trim(), "—");
+    const bar = planner.costBars().and(page.locator(`[data-option-id="${id}"]`));
+    assert.equal(await bar.locator("rect").count(), 0, "no bar of ¥0");
+    assert.match(await bar.textContent(), new RegExp(words.none));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

@@ -84,7 +84,10 @@ pub fn OptionTabs() -> impl IntoView {
                             };
                             let verdict = {
                                 let id = id.clone();
-                                Signal::derive(move || planner.report.with(|r| r.option(&id).map(|o| o.verdict)))
+                                // An option without servers has nothing to judge: no badge.
+                                Signal::derive(move || {
+                                    planner.report.with(|r| r.option(&id).filter(|o| !o.servers.is_empty()).map(|o| o.verdict))
+                                })
                             };
                             let pick = {
                                 let id = id.clone();

@@ -141,7 +141,11 @@ fn check(d: &Draft) -> Checked {
         .flatten();
     // A yearly price alone is enough (its year / 12 a month); with neither,
     // the month is what is missing.
-    let monthly = match money(&d.monthly.get_untracked(), false, yearly_text.trim().is_empty()) {
+    let monthly = match money(
+        &d.monthly.get_untracked(),
+        false,
+        yearly_text.trim().is_empty(),
+    ) {
         Ok(None) => yearly.map(monthly_of_year),
         Ok(m) => m,
         Err(e) => {

@@ -29,6 +29,8 @@ struct Row {
     recommended: bool,
     baseline: bool,
     reference: bool,
+    /// No servers yet: nothing to judge or price.
+    empty: bool,
 }
 
 fn delta_text(delta: Option<i64>, baseline: bool) -> String {
@@ -63,6 +65,7 @@ pub fn OptionCompare() -> impl IntoView {
                     recommended: r.recommended_option.as_deref() == Some(o.id.as_str()),
                     baseline: r.baseline_option.as_deref() == Some(o.id.as_str()),
                     reference: o.reference,
+                    empty: o.servers.is_empty(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -136,15 +139,21 @@ pub fn OptionCompare() -> impl IntoView {
                                                 <span class="reference-tag">{move || lang.get().pick("现状", "today's setup")}</span>
                                             })}
                                         </th>
-                                        <td><VerdictBadge verdict=Signal::derive(move || Some(verdict)) /></td>
+                                        <td>
+                                            {if row.empty {
+                                                view! { <span class="hint">{move || lang.get().pick("尚无服务器", "no servers yet")}</span> }.into_any()
+                                            } else {
+                                                view! { <VerdictBadge verdict=Signal::derive(move || Some(verdict)) /> }.into_any()
+                                            }}
+                                        </td>
                                         <td class="num">
-                                            {move || money_text(row.monthly, lang.get())}
+                                            {move || if row.empty { "—".to_string() } else { money_text(row.monthly, lang.get()) }}
                                             {row.quoted.then(|| view! { " " <span class="quote-tag">{move || lang.get().pick("报价", "quote")}</span> })}
                                         </td>
-                                        <td class="num" data-testid="compare-delta">{delta_text(row.delta, row.baseline)}</td>
+                                        <td class="num" data-testid="compare-delta">{delta_text(row.delta, row.baseline || row.empty)}</td>
                                         <td class="num">{row.headroom_pct.map(|p| keep_units(&format!("{p} %")))}</td>
                                         <td>{move || row.limited_by.map(|r| lang.get().pick(r.name_zh(), r.name_en()).to_string())}</td>
-                                        <td class="num optional">{move || money_text(row.yearly, lang.get())}</td>
+                                        <td class="num optional">{move || if row.empty { "—".to_string() } else { money_text(row.yearly, lang.get()) }}</td>
                                     </tr>
                                 }
                             })

@@ -72,7 +72,22 @@ pub fn Summary() -> impl IntoView {
         let id = planner.option_id.get();
         planner.report.with(|r| r.option(&id).cloned())
     });
-    let verdict = Signal::derive(move || option.with(|o| o.as_ref().map(|o| o.verdict)));
+    // An option without servers has nothing to judge or price: no badge, "—".
+    let empty = move || option.with(|o| o.as_ref().is_some_and(|o| o.servers.is_empty()));
+    let verdict = Signal::derive(move || {
+        option.with(|o| {
+            o.as_ref()
+                .filter(|o| !o.servers.is_empty())
+                .map(|o| o.verdict)
+        })
+    });
+    let money = move |fen: Option<i64>| {
+        if empty() {
+            "—".to_string()
+        } else {
+            money_text(fen, lang.get())
+        }
+    };
     // Breaking points per plan change (not per slider move).
     let whatif = WhatIf::new(planner).follow();
     view! {
@@ -80,20 +95,24 @@ pub fn Summary() -> impl IntoView {
             <div class="summary-verdict" data-testid="verdict" data-verdict=move || verdict.get().map(|v| v.as_str())>
                 <VerdictBadge verdict />
                 <span class="limited-by" data-testid="option-limited-by">
-                    {move || option.with(|o| o.as_ref().map(|o| keep_units(&option_limited_by_words(o, lang.get().into()))))}
+                    {move || if empty() {
+                        Some(lang.get().pick("尚无服务器：先添加一台", "No servers yet: add one").to_string())
+                    } else {
+                        option.with(|o| o.as_ref().map(|o| keep_units(&option_limited_by_words(o, lang.get().into()))))
+                    }}
                 </span>
             </div>
             <div class="summary-cost">
                 <span class="label">{move || lang.get().pick("每月", "Monthly")}</span>
                 <strong data-testid="total-monthly">
-                    {move || option.with(|o| money_text(o.as_ref().and_then(|o| o.monthly_fen), lang.get()))}
+                    {move || money(option.with(|o| o.as_ref().and_then(|o| o.monthly_fen)))}
                 </strong>
                 <Show when=move || option.with(|o| o.as_ref().is_some_and(|o| o.quote.is_some()))>
                     <span class="quote-tag">{move || lang.get().pick("报价", "quote")}</span>
                 </Show>
                 <span class="label">{move || lang.get().pick("每年", "Yearly")}</span>
                 <span data-testid="total-yearly">
-                    {move || option.with(|o| money_text(o.as_ref().and_then(|o| o.yearly_fen), lang.get()))}
+                    {move || money(option.with(|o| o.as_ref().and_then(|o| o.yearly_fen)))}
                 </span>
             </div>
             // An option quote says its own source below; else each server price's.

@@ -344,16 +344,27 @@ mod tests {
     fn the_figures_of_a_shortfall_add_up_as_shown() {
         let m = short(1470, 1396).message_en();
         assert!(
-            m.starts_with("Does not fit by 74 MiB: typical use 1470 MiB against 1396 MiB allocatable"),
+            m.starts_with(
+                "Does not fit by 74 MiB: typical use 1470 MiB against 1396 MiB allocatable"
+            ),
             "{m}"
         );
         // Figures that add up in GiB stay in GiB.
         let m = short(3584, 2560).message_en();
-        assert!(m.starts_with("Does not fit by 1 GiB: typical use 3.5 GiB against 2.5 GiB"), "{m}");
+        assert!(
+            m.starts_with("Does not fit by 1 GiB: typical use 3.5 GiB against 2.5 GiB"),
+            "{m}"
+        );
         let m = short(2560, 2048).message_en();
-        assert!(m.starts_with("Does not fit by 512 MiB: typical use 2.5 GiB against 2 GiB"), "{m}");
+        assert!(
+            m.starts_with("Does not fit by 512 MiB: typical use 2.5 GiB against 2 GiB"),
+            "{m}"
+        );
         // Under 1 GiB, MiB as ever.
         let m = short(900, 800).message_en();
-        assert!(m.starts_with("Does not fit by 100 MiB: typical use 900 MiB against 800 MiB"), "{m}");
+        assert!(
+            m.starts_with("Does not fit by 100 MiB: typical use 900 MiB against 800 MiB"),
+            "{m}"
+        );
     }
 }

@@ -190,9 +190,17 @@ mod tests {
         let r = evaluate(&plan);
         let (a, b) = (&r.options[0], &r.options[1]);
         assert_eq!(a.monthly_fen, b.monthly_fen);
-        assert!(a.headroom_pct < b.headroom_pct, "{:?} {:?}", a.headroom_pct, b.headroom_pct);
+        assert!(
+            a.headroom_pct < b.headroom_pct,
+            "{:?} {:?}",
+            a.headroom_pct,
+            b.headroom_pct
+        );
         assert_eq!(attention(a), attention(b));
-        assert_eq!(recommend_option(&r.options).option.as_deref(), Some("roomier"));
+        assert_eq!(
+            recommend_option(&r.options).option.as_deref(),
+            Some("roomier")
+        );
     }
 
     #[test]

@@ -320,20 +320,18 @@ pub fn book_from_csv(text: &str) -> Result<PriceBook, CsvError> {
                 "没有价格：请填写月价格或年价格（元）".into(),
             ));
         }
-        let monthly = monthly
-            .filter(|v| bound.contains(*v))
-            .ok_or_else(|| {
-                err(
-                    n,
-                    2,
-                    format!(
-                        "{:?} is not a monthly price in yuan {}",
-                        f[1],
-                        bound.range_en()
-                    ),
-                    format!("“{}”不是合法的月价格（元，{}）", f[1], bound.range_zh()),
-                )
-            })?;
+        let monthly = monthly.filter(|v| bound.contains(*v)).ok_or_else(|| {
+            err(
+                n,
+                2,
+                format!(
+                    "{:?} is not a monthly price in yuan {}",
+                    f[1],
+                    bound.range_en()
+                ),
+                format!("“{}”不是合法的月价格（元，{}）", f[1], bound.range_zh()),
+            )
+        })?;
         let billing = Billing::parse(&f[3]).ok_or_else(|| {
             err(
                 n,

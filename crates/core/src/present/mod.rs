@@ -242,9 +242,10 @@ fn compare_row(o: &OptionReport, report: &Report, w: &Words) -> CompareRow {
         monthly_fen: o.monthly_fen,
         yearly_fen: o.yearly_fen,
         delta_fen: o.monthly_delta_fen,
-        monthly: money(o.monthly_fen, w),
-        yearly: money(o.yearly_fen, w),
-        delta: match (baseline, o.monthly_delta_fen) {
+        // Without servers there is nothing to price: "—", not ¥0.00.
+        monthly: empty_or(o, || money(o.monthly_fen, w)),
+        yearly: empty_or(o, || money(o.yearly_fen, w)),
+        delta: match (baseline || o.servers.is_empty(), o.monthly_delta_fen) {
             (true, _) => "—".to_string(),
             (false, Some(d)) => signed(d),
             (false, None) => w.unknown.to_string(),
@@ -269,6 +270,15 @@ fn compare_row(o: &OptionReport, report: &Report, w: &Words) -> CompareRow {
         ),
         recommended: report.recommended_option.as_deref() == Some(o.id.as_str()),
         baseline,
+    }
+}
+
+/// "—" for an option without servers, else `text()`.
+fn empty_or(o: &OptionReport, text: impl FnOnce() -> String) -> String {
+    if o.servers.is_empty() {
+        "—".to_string()
+    } else {
+        text()
     }
 }
 
