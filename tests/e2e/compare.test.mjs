@@ -148,3 +148,18 @@ for (const [locale, words] of [
     await context.close();
   });
 }
+
+test("an option of managed services is priced by its quote and not judged", async () => {
+  const { planner, context, errors } = await j.start({ locale: "zh-CN" });
+  await planner.openTemplate("s3-euraflow");
+  await planner.pickOption("c-cloud-native");
+  assert.equal(await planner.byTestId("verdict").getAttribute("data-verdict"), null);
+  assert.equal((await planner.byTestId("option-limited-by").textContent()).trim(), "按整体报价计费，没有服务器可评估");
+  assert.equal(await planner.totalMonthly(), "¥3,000.00");
+  const quote = (await planner.byTestId("option-quote").textContent()).trim();
+  assert.match(quote, /^这是整个方案的报价：¥3,000\.00\/月（方案中没有自建服务器）。来源：/);
+  assert.doesNotMatch(quote, /0 台|（）/);
+  assert.match(await planner.compareRow("c-cloud-native").textContent(), /未评估（没有服务器）¥3,000\.00/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -182,3 +182,28 @@ fn plan_text_cannot_add_markdown() {
     assert!(!md.contains("[click]("));
     assert!(md.contains("a \\| b"));
 }
+
+/// A new option has no servers: nothing is judged or priced, so its money
+/// reads "—", never ¥0.00; S3's managed-cloud option has no servers either,
+/// but its quote prices it.
+#[test]
+fn an_option_with_nothing_to_price_reads_a_dash_not_zero() {
+    let mut plan = templates::get_in("s3", Lang::En).unwrap();
+    plan.options
+        .push(stackfit_core::model::PlanOption::new("blank", "Blank"));
+    let report = evaluate(&plan);
+    let p = present(&plan, &report, Lang::En);
+    let blank = p.rows.iter().find(|r| r.id == "blank").unwrap();
+    assert!(blank.unpriced && !blank.evaluated);
+    assert_eq!(
+        (
+            blank.monthly.as_str(),
+            blank.yearly.as_str(),
+            blank.delta.as_str()
+        ),
+        ("—", "—", "—")
+    );
+    let cloud = p.rows.iter().find(|r| r.id == "c-cloud-native").unwrap();
+    assert!(!cloud.unpriced && !cloud.evaluated);
+    assert_eq!(cloud.monthly, "¥3,000.00");
+}

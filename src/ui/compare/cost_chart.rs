@@ -132,8 +132,8 @@ fn chart(p: &Presentation, refs: &[String], lang: Lang, g: Geometry) -> impl Int
                 "bar"
             };
             let shape = match r.monthly_fen {
-                // No servers: nothing to price, so no bar (not one of ¥0).
-                _ if !r.evaluated => view! {
+                // No servers and no quote: nothing to price, so no bar (not one of ¥0).
+                _ if r.unpriced => view! {
                     <text class="amount unknown" x=g.bar_left + 4.0 y=bar_mid dy="0.35em">
                         {lang.pick("尚无服务器", "no servers yet")}
                     </text>

@@ -29,8 +29,10 @@ struct Row {
     recommended: bool,
     baseline: bool,
     reference: bool,
-    /// No servers yet: nothing to judge or price.
+    /// No servers: nothing to judge.
     empty: bool,
+    /// No servers and no quote for the whole: nothing to price either.
+    unpriced: bool,
 }
 
 fn delta_text(delta: Option<i64>, baseline: bool) -> String {
@@ -66,6 +68,7 @@ pub fn OptionCompare() -> impl IntoView {
                     baseline: r.baseline_option.as_deref() == Some(o.id.as_str()),
                     reference: o.reference,
                     empty: o.servers.is_empty(),
+                    unpriced: stackfit_core::present::unpriced(o),
                 })
                 .collect::<Vec<_>>()
         })
@@ -141,19 +144,20 @@ pub fn OptionCompare() -> impl IntoView {
                                         </th>
                                         <td>
                                             {if row.empty {
-                                                view! { <span class="hint">{move || lang.get().pick("尚无服务器", "no servers yet")}</span> }.into_any()
+                                                let words = if row.unpriced { ("尚无服务器", "no servers yet") } else { ("未评估（没有服务器）", "not judged (no servers)") };
+                                                view! { <span class="hint">{move || lang.get().pick(words.0, words.1)}</span> }.into_any()
                                             } else {
                                                 view! { <VerdictBadge verdict=Signal::derive(move || Some(verdict)) /> }.into_any()
                                             }}
                                         </td>
                                         <td class="num">
-                                            {move || if row.empty { "—".to_string() } else { money_text(row.monthly, lang.get()) }}
+                                            {move || if row.unpriced { "—".to_string() } else { money_text(row.monthly, lang.get()) }}
                                             {row.quoted.then(|| view! { " " <span class="quote-tag">{move || lang.get().pick("报价", "quote")}</span> })}
                                         </td>
-                                        <td class="num" data-testid="compare-delta">{delta_text(row.delta, row.baseline || row.empty)}</td>
+                                        <td class="num" data-testid="compare-delta">{delta_text(row.delta, row.baseline || row.unpriced)}</td>
                                         <td class="num">{row.headroom_pct.map(|p| keep_units(&format!("{p} %")))}</td>
                                         <td>{move || row.limited_by.map(|r| lang.get().pick(r.name_zh(), r.name_en()).to_string())}</td>
-                                        <td class="num optional">{move || if row.empty { "—".to_string() } else { money_text(row.yearly, lang.get()) }}</td>
+                                        <td class="num optional">{move || if row.unpriced { "—".to_string() } else { money_text(row.yearly, lang.get()) }}</td>
                                     </tr>
                                 }
                             })

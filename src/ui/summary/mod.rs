@@ -36,6 +36,11 @@ fn quote_text(o: &OptionReport, lang: Lang) -> Option<String> {
         q.note.clone()
     };
     Some(match lang {
+        // Managed services only (no servers of its own): the quote is all of it.
+        Lang::Zh if n == 0 => format!("这是整个方案的报价：{money}/月（方案中没有自建服务器）。来源：{source}"),
+        Lang::En if n == 0 => format!(
+            "A quote for the whole option: {money}/month (it has no servers of its own). Source: {source}"
+        ),
         Lang::Zh => format!(
             "这是整个方案的报价：{money}/月，覆盖全部 {n} 台服务器（{}），不再逐台累加服务器价格。来源：{source}",
             labels.join("、")
@@ -72,8 +77,15 @@ pub fn Summary() -> impl IntoView {
         let id = planner.option_id.get();
         planner.report.with(|r| r.option(&id).cloned())
     });
-    // An option without servers has nothing to judge or price: no badge, "—".
-    let empty = move || option.with(|o| o.as_ref().is_some_and(|o| o.servers.is_empty()));
+    // An option without servers has nothing to judge: no badge; without a
+    // quote for the whole either, nothing to price: "—".
+    let empty = move || option.with(|o| o.as_ref().is_some_and(stackfit_core::present::unpriced));
+    let quoted_whole = move || {
+        option.with(|o| {
+            o.as_ref()
+                .is_some_and(|o| o.servers.is_empty() && o.quote.is_some())
+        })
+    };
     let verdict = Signal::derive(move || {
         option.with(|o| {
             o.as_ref()
@@ -97,6 +109,8 @@ pub fn Summary() -> impl IntoView {
                 <span class="limited-by" data-testid="option-limited-by">
                     {move || if empty() {
                         Some(lang.get().pick("尚无服务器：先添加一台", "No servers yet: add one").to_string())
+                    } else if quoted_whole() {
+                        Some(lang.get().pick("按整体报价计费，没有服务器可评估", "Priced as a whole by its quote: no servers to judge").to_string())
                     } else {
                         option.with(|o| o.as_ref().map(|o| keep_units(&option_limited_by_words(o, lang.get().into()))))
                     }}

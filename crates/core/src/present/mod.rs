@@ -67,6 +67,8 @@ pub struct CompareRow {
     pub verdict: Verdict,
     /// An option without servers (a managed-cloud quote) is not evaluated.
     pub evaluated: bool,
+    /// Nothing to price (no servers, no quote): its money reads "—".
+    pub unpriced: bool,
     pub verdict_words: String,
     pub monthly_fen: Option<Fen>,
     pub yearly_fen: Option<Fen>,
@@ -234,6 +236,7 @@ fn compare_row(o: &OptionReport, report: &Report, w: &Words) -> CompareRow {
         servers,
         verdict: o.verdict,
         evaluated: !o.servers.is_empty(),
+        unpriced: unpriced(o),
         verdict_words: if o.servers.is_empty() {
             w.not_evaluated.to_string()
         } else {
@@ -242,10 +245,10 @@ fn compare_row(o: &OptionReport, report: &Report, w: &Words) -> CompareRow {
         monthly_fen: o.monthly_fen,
         yearly_fen: o.yearly_fen,
         delta_fen: o.monthly_delta_fen,
-        // Without servers there is nothing to price: "—", not ¥0.00.
-        monthly: empty_or(o, || money(o.monthly_fen, w)),
-        yearly: empty_or(o, || money(o.yearly_fen, w)),
-        delta: match (baseline || o.servers.is_empty(), o.monthly_delta_fen) {
+        // Without servers or a quote there is nothing to price: "—", not ¥0.00.
+        monthly: unpriced_or(o, || money(o.monthly_fen, w)),
+        yearly: unpriced_or(o, || money(o.yearly_fen, w)),
+        delta: match (baseline || unpriced(o), o.monthly_delta_fen) {
             (true, _) => "—".to_string(),
             (false, Some(d)) => signed(d),
             (false, None) => w.unknown.to_string(),
@@ -273,9 +276,15 @@ fn compare_row(o: &OptionReport, report: &Report, w: &Words) -> CompareRow {
     }
 }
 
-/// "—" for an option without servers, else `text()`.
-fn empty_or(o: &OptionReport, text: impl FnOnce() -> String) -> String {
-    if o.servers.is_empty() {
+/// Whether an option has nothing to price: no servers and no quote for
+/// the whole (an option of managed services is priced by its quote).
+pub fn unpriced(o: &OptionReport) -> bool {
+    o.servers.is_empty() && o.quote.is_none()
+}
+
+/// "—" for an option with nothing to price, else `text()`.
+fn unpriced_or(o: &OptionReport, text: impl FnOnce() -> String) -> String {
+    if unpriced(o) {
         "—".to_string()
     } else {
         text()
