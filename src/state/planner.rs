@@ -241,6 +241,24 @@ impl Planner {
         }
     }
 
+    /// After the UI language changed from `from` to `to`: the built-in plan
+    /// a first visit opens, untouched, is shown in the new language too (its
+    /// names and notes), on the same option. Any other plan is the user's
+    /// and stays as written.
+    pub fn follow_language(&self, from: crate::i18n::Lang, to: crate::i18n::Lang) {
+        use stackfit_core::templates::first_in;
+        if from == to
+            || !self
+                .history
+                .with_untracked(|h| *h.plan() == first_in(from.into()))
+        {
+            return;
+        }
+        let shown = self.option_id.get_untracked();
+        self.open(first_in(to.into()));
+        self.pick_option(&shown);
+    }
+
     /// Replaces the whole plan (a template, a saved plan): a fresh history.
     pub fn open(&self, plan: Plan) {
         let first = plan

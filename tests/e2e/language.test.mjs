@@ -42,3 +42,27 @@ test("a Chinese browser opens in Chinese", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the built-in plan, untouched, follows the language switch; a plan the user changed stays as written", async () => {
+  const { planner, page, context, errors } = await j.start({ locale: "zh-CN" });
+  assert.equal(await planner.planName(), "FinRep 日报系统（S0）");
+  await planner.pickOption("standard-4c8g");
+  await planner.switchLanguage();
+  await page.waitForFunction(() => !/[\u4e00-\u9fff]/.test(document.querySelector('[data-testid="plan-name"]').value));
+  assert.match(await planner.planName(), /^FinRep/);
+  assert.doesNotMatch(await planner.byTestId("option-tabs").textContent(), /[\u4e00-\u9fff]/, "the options' names too");
+  assert.ok(await planner.byTestId("option-tab-standard-4c8g").evaluate((t) => t.classList.contains("active")), "on the same option");
+  // Saved under the same entry: one plan, in English.
+  await page.reload();
+  await planner.ready();
+  assert.deepEqual(await planner.savedPlanNames(), [await planner.planName()]);
+
+  // Renamed by the user, the plan is theirs: the switch leaves it as written.
+  await planner.byTestId("plan-name").fill("我的方案");
+  await planner.byTestId("plan-name").press("Enter");
+  await planner.switchLanguage();
+  await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+  assert.equal(await planner.planName(), "我的方案");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
