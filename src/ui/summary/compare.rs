@@ -144,7 +144,8 @@ pub fn OptionCompare() -> impl IntoView {
                                         </th>
                                         <td>
                                             {if row.empty {
-                                                let words = if row.unpriced { ("尚无服务器", "no servers yet") } else { ("未评估（没有服务器）", "not judged (no servers)") };
+                                                // Short: the table must fit beside the board at 1280 px.
+                                                let words = if row.unpriced { ("尚无服务器", "no servers yet") } else { ("未评估", "not judged") };
                                                 view! { <span class="hint">{move || lang.get().pick(words.0, words.1)}</span> }.into_any()
                                             } else {
                                                 view! { <VerdictBadge verdict=Signal::derive(move || Some(verdict)) /> }.into_any()
