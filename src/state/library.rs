@@ -165,6 +165,10 @@ impl Library {
     /// A plan that was on its way has arrived (opened or refused).
     pub fn arrived(&self) {
         self.arriving.update(|n| *n = n.saturating_sub(1));
+        if self.arriving.get_untracked() == 0 {
+            // Nothing is on its way: the snapshot is not needed any more.
+            self.held.set_value(None);
+        }
     }
 
     /// Saves the plan being edited under the current id.
