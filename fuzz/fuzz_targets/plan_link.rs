@@ -1,10 +1,10 @@
-//! A share link of any text: decoded (every version), validated, evaluated
+//! A share link of any text: the option it names read, decoded (every version), validated, evaluated
 //! and exported, then linked again and decoded to the same plan. Never a
 //! panic, and a deflate bomb is refused before it expands.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stackfit_core::codec::link::{plan_from_fragment, plan_to_fragment};
+use stackfit_core::codec::link::{opening_option, plan_from_fragment, plan_to_fragment, with_option};
 use stackfit_core::export::{files, Secrets};
 use stackfit_core::{evaluate, findings::Lang};
 
@@ -12,6 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    // The option a link names is only ever one that can go back into one.
+    if let Some(id) = opening_option(text) {
+        assert_eq!(opening_option(&with_option("p2.0", id)), Some(id));
+    }
     let Ok(restored) = plan_from_fragment(text) else {
         return;
     };

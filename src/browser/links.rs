@@ -39,15 +39,18 @@ pub struct Written {
 }
 
 /// `plan`'s share-link fragment, from the worker; with `page` (the
-/// address before `#`), the QR code of `page#fragment` too.
+/// address before `#`), the QR code of `page#fragment` too; with
+/// `option`, a link that opens on that option (the one on screen).
 pub fn write(
     plan: &Plan,
     page: Option<String>,
+    option: Option<String>,
     done: impl FnOnce(Result<Written, Refusal>) + 'static,
 ) {
     let request = LinkRequest::LinkWrite {
         plan: codec::to_json(plan),
         page,
+        option,
     };
     tools_worker::ask_as(&request, move |answer| {
         done(match answer {

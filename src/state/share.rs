@@ -124,10 +124,16 @@ impl Sharing {
     pub fn open_link(&self, fragment: &str) {
         let sharing = *self;
         self.library.arriving(&self.planner);
+        // The option the sender had on screen, if the link names one.
+        let shown = stackfit_core::codec::link::opening_option(fragment).map(str::to_string);
         links::read(fragment, move |result| {
             let outcome = Outcome::of_link(&result);
             if sharing.accept(result.ok(), outcome) {
                 location::clear_fragment();
+                let planner = sharing.planner;
+                if let Some(id) = shown.filter(|id| planner.with_plan(|p| p.option(id).is_some())) {
+                    planner.pick_option(&id);
+                }
             }
             // Autosave resumes with the arrived plan (or the one on screen).
             sharing.library.arrived();

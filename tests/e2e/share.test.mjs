@@ -25,8 +25,10 @@ test("a shared link opens in a fresh browser profile, once, as a new saved plan"
   await sender.planner.openTemplate("s3-euraflow");
   await sender.planner.byTestId("plan-name").fill("EuraFlow, for the budget meeting");
   await sender.planner.byTestId("plan-name").press("Enter");
+  // The sender is looking at option B: the link opens there.
+  await sender.planner.pickOption("b-split");
   const link = await sender.planner.openShare();
-  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#p2\.[ez0]/);
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#p2\.[ez0][A-Za-z0-9_-]+&o=b-split$/);
   assert.ok(link.length < 2000, `${link.length} characters`);
   const qr = sender.planner.byTestId("share-qr");
   const modules = Number(await qr.getAttribute("data-modules"));
@@ -43,6 +45,7 @@ test("a shared link opens in a fresh browser profile, once, as a new saved plan"
   await planner.open(link.slice(link.indexOf("#")));
   assert.equal(await planner.planName(), "EuraFlow, for the budget meeting");
   assert.equal(await planner.byTestId("option-tabs").locator(".option-tab").count(), tabs);
+  assert.equal(await planner.byTestId("option-tab-b-split").getAttribute("aria-selected"), "true", "on the sender's option");
   await planner.compareRow("b-split").waitFor();
   const notice = await planner.openNotice();
   assert.equal(notice.outcome, "opened");

@@ -130,9 +130,16 @@ pub fn handle_with_progress(
                 attachment: Some(zip),
             }
         }
-        Request::LinkWrite { plan, page } => match codec::from_json(&plan) {
+        Request::LinkWrite { plan, page, option } => match codec::from_json(&plan) {
             Ok(r) => {
                 let fragment = codec::link::plan_to_fragment(&r.plan);
+                // The first option is where a link opens anyway.
+                let fragment = match option {
+                    Some(id) if r.plan.options.iter().skip(1).any(|o| o.id == id) => {
+                        codec::link::with_option(&fragment, &id)
+                    }
+                    _ => fragment,
+                };
                 let qr = page.and_then(|page| qr::qr_path(&format!("{page}#{fragment}")));
                 Answer {
                     response: Response::Link { fragment, qr },
@@ -522,6 +529,7 @@ mod tests {
             Request::LinkWrite {
                 plan: codec::to_json(&plan),
                 page: Some("https://stackfit.example/".into()),
+                option: None,
             },
             &mut no_secret,
         );
@@ -553,6 +561,38 @@ mod tests {
                 message_zh: err.message_zh(),
             }
         );
+    }
+
+    /// A link written from another option than the first opens on it, and
+    /// its QR code says so too; the first option or an unknown id adds nothing.
+    #[test]
+    fn a_link_opens_on_the_option_on_the_senders_screen() {
+        let plan = stackfit_core::templates::get("s3").unwrap();
+        let mut no_secret = || unreachable!("links need no secret");
+        let mut write = |option: &str| {
+            let answer = handle(
+                Request::LinkWrite {
+                    plan: codec::to_json(&plan),
+                    page: Some("https://stackfit.example/".into()),
+                    option: Some(option.into()),
+                },
+                &mut no_secret,
+            );
+            match answer.response {
+                Response::Link { fragment, qr } => (fragment, qr),
+                other => panic!("{other:?}"),
+            }
+        };
+        let bare = codec::link::plan_to_fragment(&plan);
+        let (fragment, qr) = write("b-split");
+        assert_eq!(fragment, format!("{bare}&o=b-split"));
+        assert_eq!(codec::link::opening_option(&fragment), Some("b-split"));
+        assert_eq!(
+            qr,
+            qr::qr_path(&format!("https://stackfit.example/#{fragment}"))
+        );
+        assert_eq!(write(&plan.options[0].id).0, bare);
+        assert_eq!(write("no-such-option").0, bare);
     }
 
     /// The report's Markdown and cost CSV from the worker are the engine's,

@@ -67,6 +67,10 @@ pub enum Request {
         /// The page's address before `#`: when given, the answer carries the
         /// QR code of the whole link (`qr::qr_path`).
         page: Option<String>,
+        /// The option on the sender's screen: the link opens on it
+        /// (`codec::link::with_option`) unless it is the first.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        option: Option<String>,
     },
     /// The plan JSON a link's fragment carries
     /// (`codec::link::json_from_fragment`); the page reads it with
@@ -257,7 +261,12 @@ pub enum Response {
 #[serde(rename_all = "kebab-case")]
 pub enum LinkRequest {
     /// [`Request::LinkWrite`].
-    LinkWrite { plan: String, page: Option<String> },
+    LinkWrite {
+        plan: String,
+        page: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        option: Option<String>,
+    },
     /// [`Request::LinkRead`].
     LinkRead { fragment: String },
 }
@@ -347,10 +356,12 @@ mod tests {
                 LinkRequest::LinkWrite {
                     plan: "{\"version\":2}".into(),
                     page: Some("https://example.org/sf/".into()),
+                    option: Some("b-split".into()),
                 },
                 Request::LinkWrite {
                     plan: "{\"version\":2}".into(),
                     page: Some("https://example.org/sf/".into()),
+                    option: Some("b-split".into()),
                 },
             ),
             (

@@ -23,7 +23,7 @@ pub fn ReportButton() -> impl IntoView {
         // The tab opens now, from the click; its address follows once the
         // tools worker has written the link.
         let tab = address::open_blank_tab();
-        links::write(&sent, None, move |written| match written {
+        links::write(&sent, None, None, move |written| match written {
             Ok(w) => address::send_tab(
                 tab,
                 &format!("{}#{REPORT_PREFIX}{}", address::page_url(), w.fragment),

@@ -83,7 +83,9 @@ fn DialogBody() -> impl IntoView {
     let written = RwSignal::new(None::<Result<Written, Refusal>>);
     let address = page.clone();
     Effect::new(move |_| {
-        links::write(&sent(), Some(address.clone()), move |w| {
+        // The link opens on the option on screen, as the sender sees it.
+        let shown = planner.option_id.get_untracked();
+        links::write(&sent(), Some(address.clone()), Some(shown), move |w| {
             let _ = written.try_set(Some(w));
         });
     });

@@ -282,9 +282,65 @@ fn decode_base64(payload: &str) -> Result<Vec<u8>, LinkError> {
     })
 }
 
+/// The fragment key naming the option a link opens on (`p2.…&o=b-split`):
+/// the one on the sender's screen. Outside the payload, so the plan and its
+/// version are untouched, and a reader that ignores it opens the first.
+const OPTION_KEY: &str = "o=";
+
+/// Whether `id` can go into a fragment as it is (the ids the planner
+/// gives: letters, digits, `-` and `_`).
+fn fragment_safe(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// `fragment` that opens on option `id`; unchanged for an id a fragment
+/// cannot carry as it is.
+///
+/// ```
+/// use stackfit_core::codec::link::{opening_option, with_option};
+/// let f = with_option("p2.eAbc", "b-split");
+/// assert_eq!(f, "p2.eAbc&o=b-split");
+/// assert_eq!(opening_option(&f), Some("b-split"));
+/// assert_eq!(opening_option("p2.eAbc"), None);
+/// ```
+pub fn with_option(fragment: &str, id: &str) -> String {
+    if fragment_safe(id) {
+        format!("{fragment}&{OPTION_KEY}{id}")
+    } else {
+        fragment.to_string()
+    }
+}
+
+/// The option a link asks to open on, if it names one (see [`with_option`]).
+pub fn opening_option(link: &str) -> Option<&str> {
+    let fragment = link.rsplit_once('#').map_or(link, |(_, f)| f);
+    fragment
+        .split('&')
+        .find_map(|part| part.strip_prefix(OPTION_KEY))
+        .filter(|id| fragment_safe(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The option key rides beside the payload: the plan reads the same,
+    /// and an id a fragment cannot carry is left out, never mangled.
+    #[test]
+    fn a_link_may_name_the_option_it_opens_on() {
+        let plan = crate::templates::get("s3").unwrap();
+        let fragment = with_option(&plan_to_fragment(&plan), "b-split");
+        assert_eq!(plan_from_fragment(&fragment).unwrap().plan, plan);
+        let url = format!("https://example.org/#{fragment}");
+        assert_eq!(opening_option(&url), Some("b-split"));
+        assert_eq!(with_option("p2.eAbc", "a&b=c"), "p2.eAbc");
+        assert_eq!(with_option("p2.eAbc", ""), "p2.eAbc");
+        assert_eq!(opening_option("p2.eAbc&o=a#b"), None);
+    }
 
     fn s4_link() -> String {
         plan_to_fragment(&crate::templates::get("s4").unwrap())
