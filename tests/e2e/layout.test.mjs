@@ -177,3 +177,16 @@ test("a placement keeps its colour when it moves to another server", async () =>
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a server's name is shown whole at 1280 px: its verdict wraps below instead", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  await planner.openTemplate("s4-voc");
+  const labels = planner.serverCards().locator('[data-testid="server-label"]');
+  assert.equal(await labels.count(), 2);
+  for (const label of await labels.all()) {
+    const [scroll, client, value] = await label.evaluate((el) => [el.scrollWidth, el.clientWidth, el.value]);
+    assert.ok(scroll <= client + 1, `“${value}”: ${scroll} px of text in ${client} px`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

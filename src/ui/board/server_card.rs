@@ -150,6 +150,8 @@ pub fn ServerCard(
                     class="server-label"
                     on_focus=Callback::new(move |()| planner.selection.set(Selection::Server(id.get_value())))
                 />
+                // Together: under a long name they wrap to the next line as one.
+                <span class="card-head-end">
                 <VerdictBadge verdict=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.verdict))) />
                 <button
                     class="icon edit-only"
@@ -163,6 +165,7 @@ pub fn ServerCard(
                 >
                     "×"
                 </button>
+                </span>
             </header>
             <p class="limited-by" data-testid="limited-by" data-resource=move || report.with(|r| r.as_ref().map(|r| if r.limited_by == stackfit_core::fit::Resource::Cpu { "cpu" } else { "memory" }))>
                 {move || report.with(|r| r.as_ref().map(|r| keep_units(&limited_by_words(r, lang.get().into()))))}
