@@ -628,3 +628,63 @@ fn naming_feeds_the_stats_matcher() {
     assert!(naming.services.iter().any(|(s, _)| s == "web"));
     assert!(!naming.services.iter().any(|(s, _)| s == "migrate"));
 }
+
+/// The image a service ran is the one its export runs: another tag of a
+/// database (its data files belong to the major version that wrote them)
+/// and your own image are kept, and the import says so where the file
+/// wrote them; a base image running a command the placement cannot carry
+/// is not (the export asks for your app's image, as for a build), and the
+/// catalog's own image as StackFit's export writes it adds nothing.
+#[test]
+fn the_export_runs_the_images_the_compose_file_ran() {
+    let got = one(concat!(
+        "services:\n",
+        "  db:\n    image: postgres:13.4-alpine\n",
+        "  app:\n    image: registry.example.com/acme/shop:2.3.1\n    command: gunicorn shop.wsgi -w 3\n",
+        "  worker:\n    image: python:3.12-slim\n    command: gunicorn shop.wsgi -w 2\n",
+        "  api:\n    image: node:20-alpine\n    command: node dist/main.js\n",
+        "  cache:\n    image: redis:7-alpine\n",
+        "  search:\n    image: docker.io/getmeili/meilisearch@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
+    ));
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    let image = |id| placement(&got, id).image.as_deref();
+    assert_eq!(image("db"), Some("postgres:13.4-alpine"));
+    assert_eq!(image("app"), Some("registry.example.com/acme/shop:2.3.1"));
+    assert_eq!(
+        image("worker"),
+        None,
+        "python:3.12-slim runs gunicorn only by its command"
+    );
+    assert_eq!(
+        image("api"),
+        None,
+        "node:20-alpine runs node only by its command"
+    );
+    assert_eq!(image("cache"), None, "the catalog's own image, as exported");
+    assert!(image("search").is_some_and(|i| i.ends_with("0123456789abcdef")));
+    let kept = got
+        .service("db")
+        .unwrap()
+        .read
+        .iter()
+        .find(|n| n.code == "image");
+    let kept = kept.expect("the kept image is listed");
+    assert_eq!(kept.at.as_ref().map(|a| (a.line, a.column)), Some((3, 12)));
+    assert!(kept.zh.contains("保留"), "{}", kept.zh);
+
+    let plan = got.plan.as_ref().unwrap();
+    let report = stackfit_core::evaluate(plan);
+    let option = &plan.options[0];
+    let server = &option.servers[0];
+    let text = stackfit_core::export::compose(plan, &report, &option.id, &server.id).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let written = |svc: &str| doc["services"][svc]["image"].as_str().unwrap().to_string();
+    assert_eq!(written("db"), "postgres:13.4-alpine");
+    assert_eq!(written("app"), "registry.example.com/acme/shop:2.3.1");
+    assert!(
+        written("worker").starts_with("${WORKER_IMAGE:?"),
+        "{}",
+        written("worker")
+    );
+    assert_eq!(written("cache"), "redis:7-alpine");
+}

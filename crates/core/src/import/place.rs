@@ -7,9 +7,10 @@
 use super::imported::{By, ImportedService, Outcome};
 use super::knobs;
 use super::note::{msg, Note, Notes, Pos};
-use super::recognise::{assumed_service, base_like, by_command, role_of_image};
+use super::recognise::{assumed_service, base_like, by_command, is_base_image, role_of_image};
 use super::service::{Draft, Sized};
 use crate::catalog;
+use crate::edit::validate::is_image_ref;
 use crate::model::bounds::{self, Bound};
 use crate::model::units::format_mib;
 use crate::model::{KnobDef, KnobUnit, Placement, ServiceDef};
@@ -58,6 +59,7 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
         );
     }
     let mut p = Placement::new(&id, def.id);
+    keep_image(d, def, by, &mut p, &mut read, notes);
     let (en, zh) = match (by, &image) {
         (Some(By::Image), _) => (
             format!("{n}: {} (image {what})", def.name_en),
@@ -257,6 +259,53 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
         zh,
     };
     (svc, p)
+}
+
+/// Keeps the image the compose service runs, so the export writes it and
+/// not the catalog's: another tag of a database is another major version,
+/// whose data files the catalog's would refuse to open, and your own
+/// image is yours. Not kept when it is what the export writes anyway (a
+/// round trip of StackFit's own file), nor when it is a base image running
+/// a command (`python:3.12` running gunicorn) that a placement cannot carry:
+/// the export then asks for your app's image, as for one built from source.
+fn keep_image(
+    d: &Draft,
+    def: &ServiceDef,
+    by: Option<By>,
+    p: &mut Placement,
+    read: &mut Vec<Note>,
+    notes: &mut Notes,
+) {
+    let Some((image, at)) = &d.image else { return };
+    let base_running_a_command = by == Some(By::Command)
+        && (catalog::service_for_image(image).is_some() || is_base_image(image));
+    let exported = format!("{}:{}", def.deploy.image, def.deploy.tag);
+    if base_running_a_command || *image == exported {
+        return;
+    }
+    let n = d.name.as_str();
+    if is_image_ref(image) {
+        p.image = Some(image.clone());
+        r(
+            read,
+            notes,
+            n,
+            "image",
+            Some(*at),
+            format!("image: {image} → kept: the export runs this image"),
+            format!("image：{image} → 保留：导出文件沿用这个镜像"),
+        );
+    } else {
+        notes.warn(
+            "image-unreadable",
+            Some(*at),
+            Some(n),
+            msg(
+                format!("image {image:?} is not an image reference Docker reads; the export asks for the image in .env"),
+                format!("image {image:?} 不是 Docker 能识别的镜像名；导出时改为在 .env 中填写镜像"),
+            ),
+        );
+    }
 }
 
 /// A knob's names without the parenthetical the palette shows ("(0 = none)").

@@ -26,6 +26,39 @@ pub(crate) fn base_like(def: &ServiceDef) -> bool {
         )
 }
 
+/// An official base image — a language runtime or an OS image — that runs
+/// whatever command it is given, so the command, not the image, says what
+/// the service is (Docker Hub's official images, and .NET's on MCR).
+pub(crate) fn is_base_image(image: &str) -> bool {
+    let repo = catalog::image_repository(image);
+    repo.starts_with("dotnet/")
+        || matches!(
+            repo.as_str(),
+            "python"
+                | "pypy"
+                | "node"
+                | "ruby"
+                | "jruby"
+                | "openjdk"
+                | "eclipse-temurin"
+                | "amazoncorretto"
+                | "ibm-semeru-runtimes"
+                | "golang"
+                | "php"
+                | "elixir"
+                | "erlang"
+                | "rust"
+                | "perl"
+                | "debian"
+                | "ubuntu"
+                | "alpine"
+                | "busybox"
+                | "buildpack-deps"
+                | "denoland/deno"
+                | "oven/bun"
+        )
+}
+
 /// Launchers in front of the real program: `bundle exec X`, `python -m X`,
 /// `poetry run X`, `ddtrace-run X`…
 pub(crate) fn effective(argv: &[String]) -> &[String] {
