@@ -2,7 +2,7 @@
 // file (tests/corpus/immich) with a team's override file, its .env and a
 // docker stats capture, pasted → the preview lists what was recognised,
 // assumed and ignored, with the verdict → confirmed as a new plan, the old
-// one kept; as an option and merged into the option on screen, each taken
+// one kept, the images and mounts the stack ran kept for the export; as an option and merged into the option on screen, each taken
 // back by one undo; broken YAML named by file:line:column in both
 // languages with confirm disabled; files chosen and dropped; axe on the
 // dialog; screenshots in both languages on a laptop and a phone.
@@ -82,6 +82,15 @@ test("a real stack pasted with its .env and docker stats becomes a new plan; the
   await planner.byTestId("plan-menu").click();
   const saved = await planner.byTestId("saved-plan").allTextContents();
   assert.ok(saved.some((s) => s.includes(before)), `${before} in ${saved.join(" | ")}`);
+  await page.keyboard.press("Escape");
+  // What the stack ran and mounted is what the plan keeps for the export:
+  // immich's own PostgreSQL build (not the catalog's) on its data directory.
+  await planner.placementById("database").locator(".placement-name").click();
+  const kept = planner.byTestId("inspector").locator('[data-testid="deploy-kept"]');
+  assert.match(await kept.locator('[data-testid="kept-image"]').textContent(), /^ghcr\.io\/immich-app\/postgres:14-vectorchord/);
+  assert.deepEqual(await kept.locator('[data-testid="kept-mount"]').allTextContents(), ["./postgres:/var/lib/postgresql/data"]);
+  await planner.placementById("immich-server").locator(".placement-name").click();
+  assert.deepEqual(await kept.locator('[data-testid="kept-mount"]').allTextContents(), ["./library:/data", "/etc/localtime:/etc/localtime:ro"]);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -688,3 +688,75 @@ fn the_export_runs_the_images_the_compose_file_ran() {
     );
     assert_eq!(written("cache"), "redis:7-alpine");
 }
+
+/// What a service mounted (its data, its configuration files) is what its
+/// export mounts: the short and the long syntax alike, each in place of the
+/// catalog's volume at the same path, a named volume declared once; a tmpfs
+/// is a size, not a mount; one the plan cannot hold is said, with where.
+/// Importing the export gives the same mounts again.
+#[test]
+fn the_export_mounts_what_the_compose_file_mounted() {
+    let yaml = concat!(
+        "services:\n",
+        "  db:\n    image: postgres:17\n    volumes:\n      - ./pgdata:/var/lib/postgresql/data\n",
+        "  web:\n    image: nginx:1.27\n    volumes:\n",
+        "      - type: bind\n        source: ./nginx.conf\n        target: /etc/nginx/nginx.conf\n        read_only: true\n",
+        "      - uploads:/srv/uploads\n",
+        "      - type: tmpfs\n        target: /tmp\n",
+        "      - relative:path\n",
+        "  app:\n    image: registry.example.com/acme/app:1\n    volumes:\n      - uploads:/srv/uploads\n",
+    );
+    let got = one(yaml);
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    assert_eq!(
+        placement(&got, "db").mounts,
+        ["./pgdata:/var/lib/postgresql/data"]
+    );
+    assert_eq!(
+        placement(&got, "web").mounts,
+        [
+            "./nginx.conf:/etc/nginx/nginx.conf:ro",
+            "uploads:/srv/uploads"
+        ]
+    );
+    let unread = got
+        .warnings
+        .iter()
+        .find(|w| w.code == "mount-unread")
+        .expect("the mount it cannot keep is said");
+    assert_eq!(unread.at.as_ref().map(|a| a.line), Some(16));
+    assert!(unread.en.contains("relative:path"), "{}", unread.en);
+
+    let plan = got.plan.as_ref().unwrap();
+    let report = stackfit_core::evaluate(plan);
+    let (option, server) = (&plan.options[0], &plan.options[0].servers[0]);
+    let text = stackfit_core::export::compose(plan, &report, &option.id, &server.id).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let mounts = |svc: &str| -> Vec<String> {
+        doc["services"][svc]["volumes"]
+            .as_sequence()
+            .map(|s| s.iter().map(|v| v.as_str().unwrap().to_string()).collect())
+            .unwrap_or_default()
+    };
+    // PostgreSQL's data is the user's directory, not a new empty volume.
+    assert_eq!(mounts("db"), ["./pgdata:/var/lib/postgresql/data"]);
+    assert_eq!(
+        mounts("web"),
+        [
+            "./nginx.conf:/etc/nginx/nginx.conf:ro",
+            "uploads:/srv/uploads"
+        ]
+    );
+    let declared: Vec<&str> = doc["volumes"]
+        .as_mapping()
+        .map(|m| m.keys().filter_map(|k| k.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(declared, ["uploads"], "{text}");
+
+    let again = one(&text);
+    assert_eq!(placement(&again, "db").mounts, placement(&got, "db").mounts);
+    assert_eq!(
+        placement(&again, "web").mounts,
+        placement(&got, "web").mounts
+    );
+}

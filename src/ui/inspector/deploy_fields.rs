@@ -1,4 +1,5 @@
-//! What a placement needs when it is deployed, beyond its size: whether it
+//! What a placement needs when it is deployed, beyond its size: the image
+//! and mounts it keeps from an imported compose file (shown), whether it
 //! is reached from outside (its port published) and which port, the queues
 //! a task worker consumes, and its own environment lines — beside the
 //! settings the image needs, shown read-only (a secret as "generated at
@@ -143,9 +144,33 @@ pub fn DeployFields(
             })
             .collect_view()
     };
+    // The image and mounts the plan holds (an imported compose file's), as
+    // the export writes them: shown, not edited here.
+    let kept = move || {
+        let (image, mounts) = placement.with(|p| {
+            p.as_ref()
+                .map(|p| (p.image.clone(), p.mounts.clone()))
+                .unwrap_or_default()
+        });
+        (image.is_some() || !mounts.is_empty()).then(|| {
+            view! {
+                <div class="env" data-testid="deploy-kept">
+                    <span class="field-label">{move || lang.get().pick("导出文件使用的镜像与挂载", "Image and mounts the export writes")}</span>
+                    <ul class="env-lines">
+                        {image.map(|i| view! { <li class="env-fixed"><code class="kept-key">"image"</code><code class="env-value" data-testid="kept-image">{i}</code></li> })}
+                        {mounts
+                            .into_iter()
+                            .map(|m| view! { <li class="env-fixed"><code class="kept-key">"volume"</code><code class="env-value" data-testid="kept-mount">{m}</code></li> })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    };
     view! {
         <section class="deploy" data-testid="deploy">
             <h3>{move || lang.get().pick("部署", "Deploy")}</h3>
+            {kept}
             <label class="field check-field">
                 <input
                     type="checkbox"

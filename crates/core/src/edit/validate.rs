@@ -23,6 +23,8 @@ pub const MAX_DEPENDENCIES: usize = 64;
 pub const MAX_KNOBS: usize = 64;
 pub const MAX_QUEUES: usize = 32;
 pub const MAX_ENV: usize = 64;
+/// Mounts of one placement (a compose service rarely has more than a few).
+pub const MAX_MOUNTS: usize = 32;
 /// Quotes a plan carries: one per tier it uses, so a few at most.
 pub const MAX_QUOTES: usize = 200;
 /// An environment value (one line of `.env`).
@@ -252,6 +254,36 @@ pub fn is_image_ref(image: &str) -> bool {
         && image
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "./:@_-".contains(c))
+}
+
+/// A mount in Compose's short syntax: `SOURCE:TARGET[:MODE]` or an
+/// anonymous `TARGET`, the target an absolute path, the mode `ro` or `rw`
+/// (with SELinux's `z`/`Z`); at most 1,024 characters, printable, no
+/// spaces, nothing a YAML or shell reader would take for syntax.
+pub fn is_mount(mount: &str) -> bool {
+    let printable = |s: &str| {
+        s.chars()
+            .all(|c| !c.is_control() && !c.is_whitespace() && !"\"'`$#{}".contains(c))
+    };
+    let parts: Vec<&str> = mount.split(':').collect();
+    let (source, target, mode) = match parts[..] {
+        [target] => ("", target, ""),
+        [source, target] => (source, target, ""),
+        [source, target, mode] => (source, target, mode),
+        _ => return false,
+    };
+    let mode_ok = mode.is_empty()
+        || mode.split(',').all(|m| {
+            matches!(
+                m,
+                "ro" | "rw" | "z" | "Z" | "cached" | "delegated" | "consistent"
+            )
+        });
+    mount.len() <= 1024
+        && printable(mount)
+        && target.starts_with('/')
+        && (parts.len() == 1 || !source.is_empty())
+        && mode_ok
 }
 
 /// A queue name: letters, digits and `._:@-`, at most 100 characters.
@@ -535,6 +567,22 @@ fn placement_body(
             p.image = None;
         }
     }
+    if p.mounts.len() > MAX_MOUNTS {
+        return Err(too_many(
+            &format!("{path}.mounts"),
+            &MOUNTS_BOUND,
+            p.mounts.len(),
+        ));
+    }
+    if let Some(bad) = p.mounts.iter().find(|m| !is_mount(m)).cloned() {
+        c.breach(
+            &format!("{path}.mounts"),
+            ActionError::BadName(bad.clone()),
+            format!("{bad:?} is not a mount (source:/path[:ro|rw]); dropped"),
+            format!("“{bad}”不是合法的挂载（源:/路径[:ro|rw]），已删除"),
+        )?;
+        p.mounts.retain(|m| is_mount(m));
+    }
     if p.port == Some(0) {
         c.breach(
             &format!("{path}.port"),
@@ -733,6 +781,13 @@ const QUEUES_BOUND: Bound = Bound::new(
     "每个任务进程的队列数",
     0,
     MAX_QUEUES as i64,
+    bounds::Measure::Count,
+);
+const MOUNTS_BOUND: Bound = Bound::new(
+    "mounts of a service",
+    "每个服务的挂载数",
+    0,
+    MAX_MOUNTS as i64,
     bounds::Measure::Count,
 );
 const ENV_BOUND: Bound = Bound::new(
@@ -1021,6 +1076,51 @@ mod tests {
         let notes = plan(&mut p, Mode::Repair).unwrap();
         assert_eq!(notes.len(), 1);
         assert!(p.options[0].servers[0].placements[0].knobs["maxmemory_mib"] <= 64 * 1024);
+    }
+
+    /// A mount the export would write into YAML and hand to Docker:
+    /// Compose's short syntax with an absolute target, nothing else; a
+    /// plan (a link, a file) carrying another has it dropped, with where.
+    #[test]
+    fn mounts_are_short_syntax_with_an_absolute_target() {
+        for good in [
+            "./pgdata:/var/lib/postgresql/data",
+            "./nginx.conf:/etc/nginx/nginx.conf:ro",
+            "uploads:/srv/uploads",
+            "/srv/media:/media:rw,z",
+            "/cache",
+        ] {
+            assert!(is_mount(good), "{good}");
+        }
+        for bad in [
+            "",
+            "data",
+            "data:relative/path",
+            ":/x",
+            "a:/b:rx",
+            "a:/b:ro:extra",
+            "a b:/c",
+            "a:/b\n- evil:/",
+            "${HOME}:/h",
+            "a:/b#c",
+        ] {
+            assert!(!is_mount(bad), "{bad:?}");
+        }
+        assert!(!is_mount(&format!("a:/{}", "x".repeat(1024))));
+        let mut p = Placement::new("db", "postgres");
+        p.mounts = vec!["./pgdata:/var/lib/postgresql/data".into(), "x:y".into()];
+        let mut plan = plan_with(vec![p]);
+        assert!(super::plan(&mut plan.clone(), Mode::Refuse).is_err());
+        let notes = super::plan(&mut plan, Mode::Repair).unwrap();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].path, "options[0].servers[0].placements[0].mounts");
+        assert_eq!(
+            plan.options[0].servers[0].placements[0].mounts,
+            ["./pgdata:/var/lib/postgresql/data"]
+        );
+        let mut many = Placement::new("db", "postgres");
+        many.mounts = (0..=MAX_MOUNTS).map(|i| format!("v{i}:/v{i}")).collect();
+        assert!(super::plan(&mut plan_with(vec![many]), Mode::Repair).is_err());
     }
 
     /// U+2028 in a label is a line break to YAML: it never reaches a file.

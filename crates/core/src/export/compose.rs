@@ -17,7 +17,7 @@
 //! - log rotation (`json-file`, 10 MB × 3) on every service: a full disk is
 //!   the other way a small server dies.
 
-use super::spec::{Container, OptionExport, ServerExport, Value};
+use super::spec::{named_volumes, Container, OptionExport, ServerExport, Value};
 use super::yaml::{comment, key, literal, scalar};
 use super::{cores, mem_size};
 use crate::report::Severity;
@@ -169,10 +169,11 @@ fn service(out: &mut String, s: &ServerExport, c: &Container) {
             out.push_str(&format!("      - {}\n", scalar(&spec)));
         }
     }
-    if !c.volumes.is_empty() {
+    let mounts = c.mounts();
+    if !mounts.is_empty() {
         out.push_str("    volumes:\n");
-        for (v, path) in &c.volumes {
-            out.push_str(&format!("      - {}\n", scalar(&format!("{v}:{path}"))));
+        for m in &mounts {
+            out.push_str(&format!("      - {}\n", scalar(m)));
         }
     }
     if !c.healthcheck.is_empty() {
@@ -253,14 +254,10 @@ pub(super) fn render(e: &OptionExport, s: &ServerExport) -> String {
     for c in &s.containers {
         service(&mut out, s, c);
     }
-    let volumes: Vec<&String> = s
-        .containers
-        .iter()
-        .flat_map(|c| c.volumes.iter().map(|(v, _)| v))
-        .collect();
+    let volumes = named_volumes(&s.containers);
     if !volumes.is_empty() {
         out.push_str("volumes:\n");
-        for v in volumes {
+        for v in &volumes {
             out.push_str(&format!("  {}: {{}}\n", key(v)));
         }
     }

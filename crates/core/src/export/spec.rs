@@ -126,6 +126,56 @@ pub struct Container<'a> {
     pub notes: Vec<String>,
 }
 
+impl Container<'_> {
+    /// What the compose and Swarm files mount, in order: the catalog's
+    /// named volumes whose path no mount of the plan takes, then the
+    /// plan's mounts (what the imported compose file mounted) as written.
+    pub fn mounts(&self) -> Vec<String> {
+        let taken = |path: &str| {
+            self.placement
+                .mounts
+                .iter()
+                .any(|m| mount_target(m) == path)
+        };
+        self.volumes
+            .iter()
+            .filter(|(_, path)| !taken(path))
+            .map(|(v, path)| format!("{v}:{path}"))
+            .chain(self.placement.mounts.iter().cloned())
+            .collect()
+    }
+}
+
+/// The path in the container a mount (Compose's short syntax) puts its
+/// source at.
+pub fn mount_target(mount: &str) -> &str {
+    let mut parts = mount.split(':');
+    let first = parts.next().unwrap_or("");
+    parts.next().unwrap_or(first)
+}
+
+/// A mount's source when it is a named volume, not a host path: the file
+/// declares it at its top level.
+pub fn mount_volume(mount: &str) -> Option<&str> {
+    let (source, _) = mount.split_once(':')?;
+    (!source.is_empty() && !source.starts_with(['/', '.', '~'])).then_some(source)
+}
+
+/// The named volumes `containers` mount, each once, in order of first use.
+pub fn named_volumes<'c>(containers: impl IntoIterator<Item = &'c Container<'c>>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in containers {
+        for m in c.mounts() {
+            if let Some(v) = mount_volume(&m) {
+                if !out.iter().any(|o| o == v) {
+                    out.push(v.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// One server of the option, as its files write it.
 pub struct ServerExport<'a> {
     pub index: usize,
@@ -602,10 +652,7 @@ pub fn build<'a>(
                     d.deploy
                         .volumes
                         .iter()
-                        .map(|v| {
-                            let what = v.name.strip_prefix(&format!("{}-", d.id)).unwrap_or(v.name);
-                            (format!("{}-{what}", p.id), v.path)
-                        })
+                        .map(|v| (v.name_for(d.id, &p.id), v.path))
                         .collect()
                 })
                 .unwrap_or_default();

@@ -8,7 +8,7 @@ use super::compose::{LOG_MAX_FILE, LOG_MAX_SIZE};
 use super::env::env_value;
 use super::env_name;
 use super::mem_size;
-use super::spec::{Container, OptionExport, Value};
+use super::spec::{named_volumes, Container, OptionExport, Value};
 use super::yaml::{comment, key, literal, scalar};
 
 pub const FILE_NAME: &str = "stack.yml";
@@ -66,10 +66,11 @@ fn service(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
             ));
         }
     }
-    if !c.volumes.is_empty() {
+    let mounts = c.mounts();
+    if !mounts.is_empty() {
         out.push_str("    volumes:\n");
-        for (v, path) in &c.volumes {
-            out.push_str(&format!("      - {}\n", scalar(&format!("{v}:{path}"))));
+        for m in &mounts {
+            out.push_str(&format!("      - {}\n", scalar(m)));
         }
     }
     if !c.healthcheck.is_empty() {
@@ -135,13 +136,10 @@ pub(super) fn render(e: &OptionExport) -> String {
     for (si, c) in &containers {
         service(&mut out, e, *si, c);
     }
-    let volumes: Vec<&String> = containers
-        .iter()
-        .flat_map(|(_, c)| c.volumes.iter().map(|(v, _)| v))
-        .collect();
+    let volumes = named_volumes(containers.iter().map(|(_, c)| *c));
     if !volumes.is_empty() {
         out.push_str("volumes:\n");
-        for v in volumes {
+        for v in &volumes {
             out.push_str(&format!("  {}: {{}}\n", key(v)));
         }
     }

@@ -10,7 +10,7 @@ use super::note::{msg, Note, Notes, Pos};
 use super::recognise::{assumed_service, base_like, by_command, is_base_image, role_of_image};
 use super::service::{Draft, Sized};
 use crate::catalog;
-use crate::edit::validate::is_image_ref;
+use crate::edit::validate::{is_image_ref, is_mount, MAX_MOUNTS};
 use crate::model::bounds::{self, Bound};
 use crate::model::units::format_mib;
 use crate::model::{KnobDef, KnobUnit, Placement, ServiceDef};
@@ -60,6 +60,7 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
     }
     let mut p = Placement::new(&id, def.id);
     keep_image(d, def, by, &mut p, &mut read, notes);
+    keep_mounts(d, def, &mut p, &mut read, notes);
     let (en, zh) = match (by, &image) {
         (Some(By::Image), _) => (
             format!("{n}: {} (image {what})", def.name_en),
@@ -305,6 +306,67 @@ fn keep_image(
                 format!("image {image:?} 不是 Docker 能识别的镜像名；导出时改为在 .env 中填写镜像"),
             ),
         );
+    }
+}
+
+/// Keeps what the compose file mounted into the service (its data, its
+/// configuration files), so the export mounts the same (not the catalog's
+/// volumes as StackFit's own export names them); one that is not a
+/// mount the plan can hold (a long-syntax option the short syntax has no
+/// word for, a relative target) is said, with where.
+fn keep_mounts(
+    d: &Draft,
+    def: &ServiceDef,
+    p: &mut Placement,
+    read: &mut Vec<Note>,
+    notes: &mut Notes,
+) {
+    let n = d.name.as_str();
+    // The catalog's volumes as StackFit's export names them: already the
+    // placement's, nothing to keep.
+    let exported: Vec<String> = def
+        .deploy
+        .volumes
+        .iter()
+        .map(|v| format!("{}:{}", v.name_for(def.id, &p.id), v.path))
+        .collect();
+    for (mount, at) in d.mounts.iter().filter(|(m, _)| !exported.contains(m)) {
+        if p.mounts.len() == MAX_MOUNTS {
+            notes.warn(
+                "mount-unread",
+                Some(*at),
+                Some(n),
+                msg(
+                    format!(
+                        "more than {MAX_MOUNTS} mounts: {mount} and the ones after it are not kept"
+                    ),
+                    format!("挂载超过 {MAX_MOUNTS} 个：{mount} 及之后的挂载未保留"),
+                ),
+            );
+            return;
+        }
+        if is_mount(mount) {
+            p.mounts.push(mount.clone());
+            r(
+                read,
+                notes,
+                n,
+                "mount",
+                Some(*at),
+                format!("volumes: {mount} → kept: the export mounts it"),
+                format!("volumes：{mount} → 保留：导出文件同样挂载"),
+            );
+        } else {
+            notes.warn(
+                "mount-unread",
+                Some(*at),
+                Some(n),
+                msg(
+                    format!("volumes: {mount:?} is not a mount the plan can keep (source:/path[:ro]); the export leaves it out, add it back by hand"),
+                    format!("volumes：{mount:?} 不是方案能保留的挂载（源:/路径[:ro]）；导出文件中没有它，请手动补上"),
+                ),
+            );
+        }
     }
 }
 

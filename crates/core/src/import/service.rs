@@ -42,6 +42,10 @@ pub(crate) struct Draft {
     pub restart: Option<(String, Pos)>,
     pub container_name: Option<String>,
     pub cpus: Option<(String, Pos)>,
+    /// `volumes`, each in the short syntax (a long-syntax entry written
+    /// as one), with where it was written; tmpfs mounts are sizes, read
+    /// with the others.
+    pub mounts: Vec<(String, Pos)>,
     /// The catalog service StackFit's own export named in the
     /// `io.stackfit.service` label.
     pub stackfit_service: Option<String>,
@@ -158,6 +162,7 @@ impl Draft {
                 }
             }
         }
+        d.read_mounts(svc);
         d.read_replicas(svc, l);
         d.read_sizes(svc, l);
         d
@@ -193,6 +198,30 @@ impl Draft {
                     None => continue,
                 },
             }
+        }
+    }
+
+    fn read_mounts(&mut self, svc: &Node) {
+        for v in svc.get("volumes").map(Node::items).unwrap_or(&[]) {
+            let text = |k: &str| v.get(k).and_then(Node::str).unwrap_or("");
+            let short = match &v.v {
+                V::Str(s) => s.clone(),
+                V::Map(_) if text("type") == "tmpfs" => continue,
+                V::Map(_) => {
+                    let (source, target) = (text("source"), text("target"));
+                    let ro = matches!(text("read_only"), "true" | "True" | "yes");
+                    let mut short = match source {
+                        "" => target.to_string(),
+                        s => format!("{s}:{target}"),
+                    };
+                    if ro {
+                        short.push_str(":ro");
+                    }
+                    short
+                }
+                _ => continue,
+            };
+            self.mounts.push((short, v.at));
         }
     }
 

@@ -254,6 +254,13 @@ pub struct Placement {
     /// written to the server's `.env` and passed to the container.
     #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub env: Names<String>,
+    /// What the compose file mounted into it, as Compose's short syntax
+    /// (`./pgdata:/var/lib/postgresql/data`, `./nginx.conf:/etc/nginx/nginx.conf:ro`,
+    /// `uploads:/app/uploads`): the export mounts them, each in place of the
+    /// catalog's volume at the same path, so a stack's data and
+    /// configuration stay where they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mounts: Vec<String>,
     /// Reached from outside the private network: its ports are published.
     #[serde(default, skip_serializing_if = "is_false")]
     pub public: bool,
@@ -304,6 +311,7 @@ impl Placement {
             depends_on: Vec::new(),
             queues: Vec::new(),
             env: Names::new(),
+            mounts: Vec::new(),
             public: false,
             load: None,
             note: String::new(),

@@ -158,6 +158,20 @@ pub struct Volume {
     pub path: &'static str,
 }
 
+impl Volume {
+    /// The named volume the export gives it for placement `placement` of
+    /// service `service`: "<placement>-<what>", the catalog's name without
+    /// its service prefix ("db-data" for PostgreSQL's "postgres-data").
+    pub fn name_for(&self, service: &str, placement: &str) -> String {
+        let what = self
+            .name
+            .strip_prefix(service)
+            .and_then(|w| w.strip_prefix('-'))
+            .unwrap_or(self.name);
+        format!("{placement}-{what}")
+    }
+}
+
 /// How an environment variable an image needs to start gets its value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
