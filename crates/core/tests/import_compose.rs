@@ -760,3 +760,67 @@ fn the_export_mounts_what_the_compose_file_mounted() {
         placement(&got, "web").mounts
     );
 }
+
+/// What a service published is what its export publishes, as written:
+/// another host port than the container's, one bound to the loopback
+/// address, UDP, the long syntax rewritten as the short; nothing more is
+/// published on a port already there; a Swarm stack leaves out what was
+/// bound to one address (its routing mesh has none) and says so.
+#[test]
+fn the_export_publishes_what_the_compose_file_published() {
+    let yaml = concat!(
+        "services:\n",
+        "  web:\n    image: nginx:1.27\n    ports:\n      - 8080:80\n      - target: 443\n        published: 8443\n        protocol: tcp\n",
+        "  db:\n    image: postgres:17\n    ports:\n      - 127.0.0.1:5432:5432\n      - ${NO_SUCH_PORT-:6432:6432}\n",
+        "  dns:\n    image: registry.example.com/acme/dns:1\n    ports:\n      - 53:53/udp\n      - http\n",
+    );
+    let got = one(yaml);
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    assert_eq!(placement(&got, "web").ports, ["8080:80", "8443:443"]);
+    assert_eq!(
+        placement(&got, "db").ports,
+        ["127.0.0.1:5432:5432", "6432:6432"]
+    );
+    assert_eq!(placement(&got, "dns").ports, ["53:53/udp"]);
+    let unread = got.warnings.iter().find(|w| w.code == "port-unread");
+    assert_eq!(unread.and_then(|w| w.at.as_ref()).map(|a| a.line), Some(18));
+
+    let mut plan = got.plan.clone().unwrap();
+    // The planner's own switch publishes the catalog's port 80 — already
+    // published here as 8080:80, so not twice.
+    plan.options[0].servers[0].placements[0].public = true;
+    let report = stackfit_core::evaluate(&plan);
+    let (option, server) = (&plan.options[0], &plan.options[0].servers[0]);
+    let text = stackfit_core::export::compose(&plan, &report, &option.id, &server.id).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let ports = |svc: &str| -> Vec<String> {
+        doc["services"][svc]["ports"]
+            .as_sequence()
+            .map(|s| s.iter().map(|v| v.as_str().unwrap().to_string()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(ports("web"), ["8080:80", "8443:443"], "{text}");
+    assert_eq!(ports("db"), ["127.0.0.1:5432:5432", "6432:6432"]);
+    assert_eq!(ports("dns"), ["53:53/udp"]);
+
+    let files = stackfit_core::export::files(
+        &plan,
+        &report,
+        &option.id,
+        &mut stackfit_core::export::Secrets::placeholders(),
+        stackfit_core::findings::Lang::En,
+    )
+    .unwrap();
+    let stack = &files.iter().find(|f| f.name == "stack.yml").unwrap().text;
+    let stack_doc: serde_yaml::Value = serde_yaml::from_str(stack).unwrap();
+    assert_eq!(
+        stack_doc["services"]["db"]["ports"][0].as_str(),
+        Some("6432:6432"),
+        "{stack}"
+    );
+    assert!(stack_doc["services"]["db"]["ports"][1].is_null(), "{stack}");
+    assert!(
+        stack.contains("published 127.0.0.1:5432:5432 on one address"),
+        "{stack}"
+    );
+}

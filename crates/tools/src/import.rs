@@ -57,6 +57,9 @@ pub struct PreviewService {
     pub catalog_zh: Option<String>,
     /// Memory measured by the capture, per replica, as the engine words it.
     pub measured: Option<String>,
+    /// The image, ports and mounts the plan keeps for the export, as
+    /// written (`postgres:13.4-alpine`, `8080:80`, `./pgdata:/var/lib/postgresql/data`).
+    pub kept: Vec<String>,
     /// The importer's one line on it.
     pub en: String,
     pub zh: String,
@@ -152,6 +155,18 @@ pub fn preview(
                 catalog_en: def.map(|d| d.name_en.to_string()),
                 catalog_zh: def.map(|d| d.name_zh.to_string()),
                 measured: measured(&s.name),
+                kept: all
+                    .compose
+                    .plan
+                    .iter()
+                    .flat_map(|plan| &plan.options)
+                    .flat_map(|o| &o.servers)
+                    .flat_map(|server| &server.placements)
+                    .filter(|p| p.id == s.name)
+                    .take(1)
+                    .flat_map(|p| p.image.iter().chain(&p.ports).chain(&p.mounts))
+                    .cloned()
+                    .collect(),
                 en: s.en.clone(),
                 zh: s.zh.clone(),
             }
@@ -340,8 +355,19 @@ pub fn to_html(p: &ImportPreview, lang: UiLang) -> String {
                         )
                     })
                     .unwrap_or_default();
+                let kept = if s.kept.is_empty() {
+                    String::new()
+                } else {
+                    let items: Vec<String> =
+                        s.kept.iter().map(|k| format!("<code>{}</code>", esc(k))).collect();
+                    format!(
+                        "<small class=\"import-kept\" data-testid=\"import-kept\">{}{}</small>",
+                        pick(lang, "导出时沿用：", "Kept for the export: "),
+                        items.join(" · ")
+                    )
+                };
                 format!(
-                    "<li data-testid=\"import-service-{}\"><code>{}</code>{what}{measured}<small>{}{}</small></li>",
+                    "<li data-testid=\"import-service-{}\"><code>{}</code>{what}{measured}<small>{}{}</small>{kept}</li>",
                     esc(&s.name),
                     esc(&s.name),
                     at_html(Some(&s.at)),

@@ -307,6 +307,54 @@ mod tests {
         serde_json::from_str(&json).unwrap()
     }
 
+    /// Before the user confirms, the preview says what the plan keeps for
+    /// the export: the image, ports and mounts each service ran, escaped.
+    #[test]
+    fn the_preview_lists_what_the_export_keeps() {
+        const RUN: &str = "services:\n  db:\n    image: postgres:13.4-alpine\n    ports:\n      - 127.0.0.1:5432:5432\n    volumes:\n      - ./pgdata:/var/lib/postgresql/data\n  cache:\n    image: redis:7-alpine\n";
+        let p = import(&[("compose.yaml", RUN)], None, None);
+        let kept = |name: &str| {
+            p.services
+                .iter()
+                .find(|s| s.name == name)
+                .unwrap()
+                .kept
+                .clone()
+        };
+        assert_eq!(
+            kept("db"),
+            [
+                "postgres:13.4-alpine",
+                "127.0.0.1:5432:5432",
+                "./pgdata:/var/lib/postgresql/data"
+            ]
+        );
+        assert!(
+            kept("cache").is_empty(),
+            "the catalog's own image adds nothing"
+        );
+        for (lang, lead) in [
+            (UiLang::En, "Kept for the export: "),
+            (UiLang::Zh, "导出时沿用："),
+        ] {
+            let Response::Import { html, .. } = answer(&[("compose.yaml", RUN)], None, None, lang)
+            else {
+                panic!("not an import")
+            };
+            assert!(
+                html.contains(&format!(
+                    "data-testid=\"import-kept\">{lead}<code>postgres:13.4-alpine</code>"
+                )),
+                "{html}"
+            );
+            assert_eq!(
+                html.matches("data-testid=\"import-kept\"").count(),
+                1,
+                "{html}"
+            );
+        }
+    }
+
     #[test]
     fn the_worker_answers_an_import_with_html_in_the_ui_language() {
         let Response::Import {

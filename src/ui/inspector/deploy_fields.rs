@@ -1,5 +1,5 @@
-//! What a placement needs when it is deployed, beyond its size: the image
-//! and mounts it keeps from an imported compose file (shown), whether it
+//! What a placement needs when it is deployed, beyond its size: the image,
+//! ports and mounts it keeps from an imported compose file (shown), whether it
 //! is reached from outside (its port published) and which port, the queues
 //! a task worker consumes, and its own environment lines — beside the
 //! settings the image needs, shown read-only (a secret as "generated at
@@ -144,23 +144,26 @@ pub fn DeployFields(
             })
             .collect_view()
     };
-    // The image and mounts the plan holds (an imported compose file's), as
-    // the export writes them: shown, not edited here.
+    // The image, ports and mounts the plan holds (an imported compose
+    // file's), as the export writes them: shown, not edited here.
     let kept = move || {
-        let (image, mounts) = placement.with(|p| {
-            p.as_ref()
-                .map(|p| (p.image.clone(), p.mounts.clone()))
-                .unwrap_or_default()
+        let lines: Vec<(&'static str, &'static str, String)> = placement.with(|p| {
+            let Some(p) = p.as_ref() else {
+                return Vec::new();
+            };
+            let image = p.image.iter().map(|i| ("image", "kept-image", i.clone()));
+            let ports = p.ports.iter().map(|x| ("port", "kept-port", x.clone()));
+            let mounts = p.mounts.iter().map(|m| ("volume", "kept-mount", m.clone()));
+            image.chain(ports).chain(mounts).collect()
         });
-        (image.is_some() || !mounts.is_empty()).then(|| {
+        (!lines.is_empty()).then(|| {
             view! {
                 <div class="env" data-testid="deploy-kept">
-                    <span class="field-label">{move || lang.get().pick("导出文件使用的镜像与挂载", "Image and mounts the export writes")}</span>
+                    <span class="field-label">{move || lang.get().pick("导出文件使用的镜像、端口与挂载", "Image, ports and mounts the export writes")}</span>
                     <ul class="env-lines">
-                        {image.map(|i| view! { <li class="env-fixed"><code class="kept-key">"image"</code><code class="env-value" data-testid="kept-image">{i}</code></li> })}
-                        {mounts
+                        {lines
                             .into_iter()
-                            .map(|m| view! { <li class="env-fixed"><code class="kept-key">"volume"</code><code class="env-value" data-testid="kept-mount">{m}</code></li> })
+                            .map(|(key, testid, value)| view! { <li class="env-fixed"><code class="kept-key">{key}</code><code class="env-value" data-testid=testid>{value}</code></li> })
                             .collect_view()}
                     </ul>
                 </div>

@@ -25,6 +25,8 @@ pub const MAX_QUEUES: usize = 32;
 pub const MAX_ENV: usize = 64;
 /// Mounts of one placement (a compose service rarely has more than a few).
 pub const MAX_MOUNTS: usize = 32;
+/// Published ports of one placement.
+pub const MAX_PORTS: usize = 32;
 /// Quotes a plan carries: one per tier it uses, so a few at most.
 pub const MAX_QUOTES: usize = 200;
 /// An environment value (one line of `.env`).
@@ -284,6 +286,46 @@ pub fn is_mount(mount: &str) -> bool {
         && target.starts_with('/')
         && (parts.len() == 1 || !source.is_empty())
         && mode_ok
+}
+
+/// A published port in Compose's short syntax:
+/// `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`, each port a number
+/// from 1 to 65535 or a range `a-b`, the host port possibly empty (Docker
+/// picks one) when an address is given, an IPv6 address in brackets; at
+/// most 100 characters.
+pub fn is_port_spec(spec: &str) -> bool {
+    let ports = |s: &str| {
+        let num = |n: &str| {
+            !n.is_empty()
+                && n.len() <= 5
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && (1..=65_535).contains(&n.parse::<u32>().unwrap_or(0))
+        };
+        match s.split_once('-') {
+            Some((a, b)) => num(a) && num(b),
+            None => num(s),
+        }
+    };
+    let (rest, protocol) = spec.split_once('/').unwrap_or((spec, "tcp"));
+    if spec.len() > 100 || !matches!(protocol, "tcp" | "udp" | "sctp") {
+        return false;
+    }
+    let (address, rest) = match rest.strip_prefix('[') {
+        Some(v6) => match v6.split_once("]:") {
+            Some((a, r)) if a.bytes().all(|b| b.is_ascii_hexdigit() || b == b':') => (Some(a), r),
+            _ => return false,
+        },
+        None => (None, rest),
+    };
+    let parts: Vec<&str> = rest.split(':').collect();
+    let ipv4 = |a: &str| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    match (address, &parts[..]) {
+        (None, [target]) => ports(target),
+        (None, [host, target]) => ports(host) && ports(target),
+        (None, [ip, host, target]) => ipv4(ip) && (host.is_empty() || ports(host)) && ports(target),
+        (Some(_), [host, target]) => (host.is_empty() || ports(host)) && ports(target),
+        _ => false,
+    }
 }
 
 /// A queue name: letters, digits and `._:@-`, at most 100 characters.
@@ -583,6 +625,22 @@ fn placement_body(
         )?;
         p.mounts.retain(|m| is_mount(m));
     }
+    if p.ports.len() > MAX_PORTS {
+        return Err(too_many(
+            &format!("{path}.ports"),
+            &PORTS_BOUND,
+            p.ports.len(),
+        ));
+    }
+    if let Some(bad) = p.ports.iter().find(|x| !is_port_spec(x)).cloned() {
+        c.breach(
+            &format!("{path}.ports"),
+            ActionError::BadName(bad.clone()),
+            format!("{bad:?} is not a published port ([ip:][host:]container[/tcp|udp]); dropped"),
+            format!("“{bad}”不是合法的端口发布（[IP:][主机端口:]容器端口[/tcp|udp]），已删除"),
+        )?;
+        p.ports.retain(|x| is_port_spec(x));
+    }
     if p.port == Some(0) {
         c.breach(
             &format!("{path}.port"),
@@ -781,6 +839,13 @@ const QUEUES_BOUND: Bound = Bound::new(
     "每个任务进程的队列数",
     0,
     MAX_QUEUES as i64,
+    bounds::Measure::Count,
+);
+const PORTS_BOUND: Bound = Bound::new(
+    "published ports of a service",
+    "每个服务发布的端口数",
+    0,
+    MAX_PORTS as i64,
     bounds::Measure::Count,
 );
 const MOUNTS_BOUND: Bound = Bound::new(
@@ -1121,6 +1186,42 @@ mod tests {
         let mut many = Placement::new("db", "postgres");
         many.mounts = (0..=MAX_MOUNTS).map(|i| format!("v{i}:/v{i}")).collect();
         assert!(super::plan(&mut plan_with(vec![many]), Mode::Repair).is_err());
+    }
+
+    /// A published port the export writes as it is: Compose's short syntax.
+    #[test]
+    fn published_ports_are_short_syntax() {
+        for good in [
+            "80",
+            "8080:80",
+            "127.0.0.1:5432:5432",
+            "127.0.0.1::80",
+            "514:514/udp",
+            "3000-3005:3000-3005",
+            "[::1]:6379:6379",
+        ] {
+            assert!(is_port_spec(good), "{good}");
+        }
+        for bad in [
+            "",
+            "0",
+            "65536:80",
+            "80:",
+            "a:80",
+            "8080:80/http",
+            "1.2.3.4:5:6:7",
+            "[::1]80",
+            "80\n- 22:22",
+            "${PORT}:80",
+        ] {
+            assert!(!is_port_spec(bad), "{bad:?}");
+        }
+        let mut p = Placement::new("web", "nginx");
+        p.ports = vec!["8080:80".into(), "http".into()];
+        let mut plan = plan_with(vec![p]);
+        let notes = super::plan(&mut plan, Mode::Repair).unwrap();
+        assert_eq!(notes[0].path, "options[0].servers[0].placements[0].ports");
+        assert_eq!(plan.options[0].servers[0].placements[0].ports, ["8080:80"]);
     }
 
     /// U+2028 in a label is a line break to YAML: it never reaches a file.

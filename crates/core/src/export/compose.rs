@@ -154,7 +154,10 @@ fn service(out: &mut String, s: &ServerExport, c: &Container) {
             out.push_str(&format!("      {}: {}\n", key(k), value(s, v)));
         }
     }
-    if !c.ports.is_empty() {
+    let kept = &c.placement.ports;
+    if c.ports.is_empty() && !kept.is_empty() {
+        out.push_str("    ports:  # as the imported compose file published them\n");
+    } else if !c.ports.is_empty() {
         let private = c.ports.iter().all(|x| x.bind.is_some());
         if private {
             out.push_str("    ports:  # on the private address only: let the firewall admit the private network\n");
@@ -168,6 +171,9 @@ fn service(out: &mut String, s: &ServerExport, c: &Container) {
             };
             out.push_str(&format!("      - {}\n", scalar(&spec)));
         }
+    }
+    for x in kept {
+        out.push_str(&format!("      - {}\n", scalar(x)));
     }
     let mounts = c.mounts();
     if !mounts.is_empty() {

@@ -138,6 +138,12 @@ fn workload(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
     if c.your_image {
         out.push_str("# image: set your app's image below.\n");
     }
+    for x in &c.placement.ports {
+        out.push_str(&format!(
+            "# the compose file published {}: a Service of type LoadBalancer or NodePort, or an Ingress, does that here.\n",
+            comment(x)
+        ));
+    }
     for m in &c.placement.mounts {
         out.push_str(&format!(
             "# the compose file mounted {}: not carried over; give the pod a volume of your own (a PersistentVolumeClaim for data, a ConfigMap for a configuration file).\n",

@@ -161,6 +161,18 @@ pub fn mount_volume(mount: &str) -> Option<&str> {
     (!source.is_empty() && !source.starts_with(['/', '.', '~'])).then_some(source)
 }
 
+/// The container port (or range) a published port (Compose's short
+/// syntax) reaches: `80` of `127.0.0.1:8080:80/tcp`.
+pub fn port_target(spec: &str) -> &str {
+    let spec = spec.split('/').next().unwrap_or(spec);
+    spec.rsplit(':').next().unwrap_or(spec)
+}
+
+/// Whether a published port (Compose's short syntax) names a host address.
+pub fn port_has_address(spec: &str) -> bool {
+    spec.starts_with('[') || spec.split('/').next().unwrap_or(spec).matches(':').count() == 2
+}
+
 /// The named volumes `containers` mount, each once, in order of first use.
 pub fn named_volumes<'c>(containers: impl IntoIterator<Item = &'c Container<'c>>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -587,7 +599,7 @@ pub fn build<'a>(
                 _ => Vec::new(),
             };
             if p.public {
-                if catalog_ports.is_empty() {
+                if catalog_ports.is_empty() && p.ports.is_empty() {
                     let var = format!("{}_PORT", env_name(&p.id));
                     env.entry(var.clone()).or_insert(EnvLine {
                         name: var.clone(),
@@ -644,6 +656,10 @@ pub fn build<'a>(
                     notes.push("reached from another server: publish its port on this server's private address".into());
                 }
             }
+
+            // What the compose file published stays as it was: nothing
+            // more is published on a container port it already publishes.
+            ports.retain(|x| !p.ports.iter().any(|u| port_target(u) == x.container));
 
             // Named volumes per placement: "<placement>-<what>" (the
             // catalog's name without its service prefix).

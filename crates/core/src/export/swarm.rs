@@ -8,7 +8,7 @@ use super::compose::{LOG_MAX_FILE, LOG_MAX_SIZE};
 use super::env::env_value;
 use super::env_name;
 use super::mem_size;
-use super::spec::{named_volumes, Container, OptionExport, Value};
+use super::spec::{named_volumes, port_has_address, Container, OptionExport, Value};
 use super::yaml::{comment, key, literal, scalar};
 
 pub const FILE_NAME: &str = "stack.yml";
@@ -57,13 +57,26 @@ fn service(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
         }
     }
     let public: Vec<_> = c.ports.iter().filter(|x| x.bind.is_none()).collect();
-    if !public.is_empty() {
+    // The swarm's routing mesh publishes on every node's every address: a
+    // port the compose file bound to one address is said, not published.
+    let (bound, kept): (Vec<&String>, Vec<&String>) =
+        c.placement.ports.iter().partition(|x| port_has_address(x));
+    for x in bound {
+        out.push_str(&format!(
+            "    # the compose file published {} on one address; a swarm publishes on every node's every address, so it is left out\n",
+            comment(x)
+        ));
+    }
+    if !public.is_empty() || !kept.is_empty() {
         out.push_str("    ports:\n");
         for x in public {
             out.push_str(&format!(
                 "      - {}\n",
                 scalar(&format!("{}:{}", x.host, x.container))
             ));
+        }
+        for x in kept {
+            out.push_str(&format!("      - {}\n", scalar(x)));
         }
     }
     let mounts = c.mounts();

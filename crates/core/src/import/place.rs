@@ -10,7 +10,7 @@ use super::note::{msg, Note, Notes, Pos};
 use super::recognise::{assumed_service, base_like, by_command, is_base_image, role_of_image};
 use super::service::{Draft, Sized};
 use crate::catalog;
-use crate::edit::validate::{is_image_ref, is_mount, MAX_MOUNTS};
+use crate::edit::validate::{is_image_ref, is_mount, is_port_spec, MAX_MOUNTS, MAX_PORTS};
 use crate::model::bounds::{self, Bound};
 use crate::model::units::format_mib;
 use crate::model::{KnobDef, KnobUnit, Placement, ServiceDef};
@@ -61,6 +61,7 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
     let mut p = Placement::new(&id, def.id);
     keep_image(d, def, by, &mut p, &mut read, notes);
     keep_mounts(d, def, &mut p, &mut read, notes);
+    keep_ports(d, &mut p, &mut read, notes);
     let (en, zh) = match (by, &image) {
         (Some(By::Image), _) => (
             format!("{n}: {} (image {what})", def.name_en),
@@ -364,6 +365,41 @@ fn keep_mounts(
                 msg(
                     format!("volumes: {mount:?} is not a mount the plan can keep (source:/path[:ro]); the export leaves it out, add it back by hand"),
                     format!("volumes：{mount:?} 不是方案能保留的挂载（源:/路径[:ro]）；导出文件中没有它，请手动补上"),
+                ),
+            );
+        }
+    }
+}
+
+/// Keeps the ports the compose file published, so the export publishes
+/// the same (StackFit's own export writes what the plan decides, public
+/// or for another server, which a round trip must not turn into more);
+/// one the plan cannot hold is said, with where.
+fn keep_ports(d: &Draft, p: &mut Placement, read: &mut Vec<Note>, notes: &mut Notes) {
+    if d.stackfit_service.is_some() {
+        return;
+    }
+    let n = d.name.as_str();
+    for (spec, at) in &d.ports {
+        if is_port_spec(spec) && p.ports.len() < MAX_PORTS {
+            p.ports.push(spec.clone());
+            r(
+                read,
+                notes,
+                n,
+                "port",
+                Some(*at),
+                format!("ports: {spec} → kept: the export publishes it"),
+                format!("ports：{spec} → 保留：导出文件同样发布"),
+            );
+        } else {
+            notes.warn(
+                "port-unread",
+                Some(*at),
+                Some(n),
+                msg(
+                    format!("ports: {spec:?} is not a published port the plan can keep ([ip:][host:]container[/udp]), or one too many; the export leaves it out, add it back by hand"),
+                    format!("ports：{spec:?} 不是方案能保留的端口发布（[IP:][主机端口:]容器端口[/udp]），或数量超出上限；导出文件中没有它，请手动补上"),
                 ),
             );
         }

@@ -46,6 +46,9 @@ pub(crate) struct Draft {
     /// as one), with where it was written; tmpfs mounts are sizes, read
     /// with the others.
     pub mounts: Vec<(String, Pos)>,
+    /// `ports`, each in the short syntax (a long-syntax entry written as
+    /// one), with where it was written.
+    pub ports: Vec<(String, Pos)>,
     /// The catalog service StackFit's own export named in the
     /// `io.stackfit.service` label.
     pub stackfit_service: Option<String>,
@@ -163,6 +166,7 @@ impl Draft {
             }
         }
         d.read_mounts(svc);
+        d.read_ports(svc);
         d.read_replicas(svc, l);
         d.read_sizes(svc, l);
         d
@@ -222,6 +226,41 @@ impl Draft {
                 _ => continue,
             };
             self.mounts.push((short, v.at));
+        }
+    }
+
+    fn read_ports(&mut self, svc: &Node) {
+        for x in svc.get("ports").map(Node::items).unwrap_or(&[]) {
+            let short = match &x.v {
+                V::Map(_) => {
+                    let text = |k: &str| x.get(k).and_then(Node::str).unwrap_or("");
+                    let ip = match text("host_ip") {
+                        "" => String::new(),
+                        a if a.contains(':') => format!("[{a}]:"),
+                        a => format!("{a}:"),
+                    };
+                    let published = match text("published") {
+                        "" if ip.is_empty() => String::new(),
+                        p => format!("{p}:"),
+                    };
+                    let protocol = match text("protocol") {
+                        "" | "tcp" => String::new(),
+                        p => format!("/{p}"),
+                    };
+                    format!("{ip}{published}{}{protocol}", text("target"))
+                }
+                _ => match x.str() {
+                    Some(s) => s.to_string(),
+                    None => continue,
+                },
+            };
+            // An empty address (`:2283:2283`, a default of `${PORT-:2283}`)
+            // is every address: the short syntax without one.
+            let short = match short.strip_prefix(':') {
+                Some(rest) if rest.matches(':').count() == 1 => rest.to_string(),
+                _ => short,
+            };
+            self.ports.push((short, x.at));
         }
     }
 

@@ -261,6 +261,12 @@ pub struct Placement {
     /// configuration stay where they were.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mounts: Vec<String>,
+    /// What the compose file published, as Compose's short syntax
+    /// (`8080:80`, `127.0.0.1:5432:5432`, `514:514/udp`): the export
+    /// publishes them as written; what `public`, or a dependant on another
+    /// server, would publish on a container port already here is not added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ports: Vec<String>,
     /// Reached from outside the private network: its ports are published.
     #[serde(default, skip_serializing_if = "is_false")]
     pub public: bool,
@@ -312,6 +318,7 @@ impl Placement {
             queues: Vec::new(),
             env: Names::new(),
             mounts: Vec::new(),
+            ports: Vec::new(),
             public: false,
             load: None,
             note: String::new(),
