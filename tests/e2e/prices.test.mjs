@@ -82,9 +82,16 @@ test("a quote that gives only its yearly price is enough: the month is its year 
   assert.equal(await planner.priceBook.locator('[data-testid="quote-row"]').count(), 0);
   await planner.saveQuote({ yearly: "1836", billing: "yearly-prepaid" });
   await planner.quoteRow(TIER).waitFor();
+  // The table says where its month comes from.
+  const month = planner.quoteRow(TIER).locator('[data-testid="quote-row-monthly"]');
+  assert.equal((await month.textContent()).replace(/\u00a0/g, " "), "¥153.00（按年价 ÷ 12）");
   await planner.closeDialog();
   assert.equal(await planner.totalMonthly(), "¥153.00");
   assert.equal((await planner.byTestId("total-yearly").textContent()).trim(), "¥1,836.00");
+  await planner.switchLanguage();
+  await planner.openPrices();
+  assert.equal((await month.textContent()).replace(/\u00a0/g, " "), "¥153.00 (year ÷ 12)");
+  await planner.closeDialog();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -113,7 +113,14 @@ pub fn QuoteTable(
                                         <span class="quote-tier-name">{tier_words(&q.tier)}</span>
                                         {(whose == QuoteFrom::Sender).then(|| view! { <span class="quote-tag">{move || lang.get().pick("发送方", "sender's")}</span> })}
                                     </th>
-                                    <td class="num" data-testid="quote-row-monthly" data-label=move || lang.get().pick("每月", "Monthly")>{format_fen(q.monthly_fen)}</td>
+                                    <td class="num" data-testid="quote-row-monthly" data-label=move || lang.get().pick("每月", "Monthly")>{
+                                        let (month, derived) = (format_fen(q.monthly_fen), q.month_from_year());
+                                        move || keep_units(&match (derived, lang.get()) {
+                                            (false, _) => month.clone(),
+                                            (true, Lang::Zh) => format!("{month}（按年价 ÷ 12）"),
+                                            (true, Lang::En) => format!("{month} (year ÷ 12)"),
+                                        })
+                                    }</td>
                                     <td class="num" data-testid="quote-row-yearly" data-label=move || lang.get().pick("每年", "Yearly")>{
                                         let q = q.clone();
                                         move || keep_units(&yearly_words(&q, lang.get()))

@@ -105,6 +105,24 @@ pub fn monthly_of_year(yearly_fen: Fen) -> Fen {
 }
 
 impl Quote {
+    /// Whether its month is its prepaid year / 12 (a quote that gave only
+    /// its yearly price): what a month costs is then derived, and says so.
+    ///
+    /// ```
+    /// use stackfit_core::model::price::{Billing, Quote, QuoteFrom};
+    /// let q = |monthly_fen, yearly_fen| Quote {
+    ///     tier: "t".into(), monthly_fen, yearly_fen, billing: Billing::YearlyPrepaid,
+    ///     date: "2026-12-01".into(), note: String::new(), from: QuoteFrom::Mine,
+    /// };
+    /// assert!(q(15_300, Some(183_600)).month_from_year());
+    /// assert!(!q(16_000, Some(183_600)).month_from_year());
+    /// assert!(!q(15_300, None).month_from_year());
+    /// ```
+    pub fn month_from_year(&self) -> bool {
+        self.yearly_fen
+            .is_some_and(|y| monthly_of_year(y) == self.monthly_fen)
+    }
+
     /// What a year costs: the prepaid figure when there is one, else 12 × monthly.
     pub fn yearly(&self) -> Fen {
         self.yearly_fen
