@@ -15,6 +15,9 @@ use crate::i18n::Lang;
 const INDEX_KEY: &str = "stackfit.plans";
 const CURRENT_KEY: &str = "stackfit.current";
 const PLAN_KEY_PREFIX: &str = "stackfit.plan.";
+/// The option on screen of a saved plan, so a reload (or opening it from
+/// the plan menu) shows the option the user was on.
+const OPTION_KEY_PREFIX: &str = "stackfit.option.";
 
 /// The template a first visit opens on.
 pub const FIRST_TEMPLATE: &str = "s0-finrep";
@@ -61,6 +64,8 @@ pub struct Library {
 /// What the app starts with: the plan to edit and the library's state.
 pub struct Boot {
     pub plan: Plan,
+    /// The option that was on screen, if the plan was open before.
+    pub option: Option<String>,
     pub current: String,
     pub entries: Vec<SavedPlan>,
     pub notice: Option<Notice>,
@@ -89,6 +94,7 @@ pub fn boot(lang: Lang) -> Boot {
                 }
                 return Boot {
                     plan,
+                    option: saved_option(&entry.id),
                     current: entry.id,
                     entries,
                     notice,
@@ -105,6 +111,7 @@ pub fn boot(lang: Lang) -> Boot {
     let plan = templates::first_in(lang.into());
     Boot {
         plan,
+        option: None,
         current: new_id(&entries),
         entries,
         notice,
@@ -124,6 +131,15 @@ fn problem_notice(problem: StorageProblem) -> Notice {
     match problem {
         StorageProblem::Unavailable(why) | StorageProblem::Corrupt(why) => Notice::Unavailable(why),
     }
+}
+
+fn option_key(id: &str) -> String {
+    format!("{OPTION_KEY_PREFIX}{id}")
+}
+
+/// The option saved plan `id` was last shown on, if known.
+fn saved_option(id: &str) -> Option<String> {
+    storage::load::<String>(&option_key(id)).ok().flatten()
 }
 
 fn plan_key(id: &str) -> String {
@@ -232,8 +248,12 @@ impl Library {
                         name: entry.name.clone(),
                         fixes,
                     }));
+                let option = saved_option(&entry.id);
                 self.current.set(entry.id);
                 planner.open(plan);
+                if let Some(option) = option {
+                    planner.pick_option(&option);
+                }
             }
             Err(reason) => self.notice.set(Some(Notice::Unreadable {
                 name: entry.name,
@@ -247,8 +267,9 @@ impl Library {
     pub fn delete(&self, planner: &Planner, id: &str, lang: Lang) {
         let mut entries = self.entries.get_untracked();
         entries.retain(|e| e.id != id);
-        if let Err(problem) =
-            storage::remove(&plan_key(id)).and_then(|()| storage::save(INDEX_KEY, &entries))
+        if let Err(problem) = storage::remove(&plan_key(id))
+            .and_then(|()| storage::remove(&option_key(id)))
+            .and_then(|()| storage::save(INDEX_KEY, &entries))
         {
             self.notice.set(Some(problem_notice(problem)));
         }
@@ -290,6 +311,16 @@ pub fn provide_library(planner: Planner, boot: &Boot) -> Library {
                 library.autosave(plan);
             }
         });
+    });
+    if let Some(option) = &boot.option {
+        planner.pick_option(option);
+    }
+    // Remember the option on screen for the plan it belongs to (a storage
+    // that cannot be written is already reported by the autosave).
+    Effect::new(move |_| {
+        let id = library.current.get();
+        let option = planner.option_id.get();
+        let _ = storage::save(&option_key(&id), &option);
     });
     provide_context(library);
     library

@@ -1,4 +1,5 @@
-// Journey: plans are autosaved; a reload brings back the plan being edited;
+// Journey: plans are autosaved; a reload brings back the plan being edited,
+// on the option that was on screen;
 // saved plans are listed; a broken saved plan is reported and never
 // overwritten.
 import { test } from "node:test";
@@ -25,7 +26,9 @@ test("a reload keeps the plan, its changes and the list of saved plans", async (
   await planner.ready();
 
   assert.equal(await planner.byTestId("plan-name").inputValue(), "EuraFlow budget review");
-  await planner.pickOption(await planner.byTestId("option-tabs").locator(".option-tab").nth(1).getAttribute("data-testid").then((t) => t.replace("option-tab-", "")));
+  // It opens on the option that was on screen, with the change made there.
+  const second = planner.byTestId("option-tabs").locator(".option-tab").nth(1);
+  assert.match(await second.getAttribute("class"), /\bactive\b/, "the option on screen before the reload");
   assert.equal(await planner.placements("flower").count(), 1);
   assert.equal(await planner.serverCards().first().getAttribute("data-expected-mib"), expected);
 
@@ -34,6 +37,13 @@ test("a reload keeps the plan, its changes and the list of saved plans", async (
   const saved = await planner.byTestId("saved-plan").allTextContents();
   assert.ok(saved.some((s) => s.includes("EuraFlow budget review")), saved.join(" | "));
   assert.ok(saved.some((s) => s.includes("FinRep")), saved.join(" | "));
+  // Opened again from the menu, each plan shows the option it was left on.
+  await planner.byTestId("saved-plan").filter({ hasText: "FinRep" }).first().click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="plan-name"]')?.value.includes("FinRep"));
+  await planner.byTestId("plan-menu").click();
+  await planner.byTestId("saved-plan").filter({ hasText: "EuraFlow budget review" }).first().click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="plan-name"]')?.value === "EuraFlow budget review");
+  assert.match(await second.getAttribute("class"), /\bactive\b/, "the option it was left on");
   assert.deepEqual(errors, []);
   await context.close();
 });
