@@ -705,6 +705,8 @@ fn the_export_mounts_what_the_compose_file_mounted() {
         "      - type: tmpfs\n        target: /tmp\n",
         "      - relative:path\n",
         "  app:\n    image: registry.example.com/acme/app:1\n    volumes:\n      - uploads:/srv/uploads\n",
+        "      - type: bind\n        source: media\n        target: /media\n        read_only: TRUE\n",
+        "      - type: volume\n        target: /cache\n        read_only: true\n",
     );
     let got = one(yaml);
     assert!(got.is_ok(), "{:#?}", got.errors);
@@ -718,6 +720,11 @@ fn the_export_mounts_what_the_compose_file_mounted() {
             "./nginx.conf:/etc/nginx/nginx.conf:ro",
             "uploads:/srv/uploads"
         ]
+    );
+    // A bind's relative source is a path; an anonymous volume keeps its path.
+    assert_eq!(
+        placement(&got, "app").mounts,
+        ["uploads:/srv/uploads", "./media:/media:ro", "/cache"]
     );
     let unread = got
         .warnings
@@ -773,6 +780,7 @@ fn the_export_publishes_what_the_compose_file_published() {
         "  web:\n    image: nginx:1.27\n    ports:\n      - 8080:80\n      - target: 443\n        published: 8443\n        protocol: tcp\n",
         "  db:\n    image: postgres:17\n    ports:\n      - 127.0.0.1:5432:5432\n      - ${NO_SUCH_PORT-:6432:6432}\n",
         "  dns:\n    image: registry.example.com/acme/dns:1\n    ports:\n      - 53:53/udp\n      - http\n",
+        "  proxy:\n    image: caddy:2\n    ports:\n      - 0.0.0.0:443:443\n",
     );
     let got = one(yaml);
     assert!(got.is_ok(), "{:#?}", got.errors);
@@ -786,9 +794,13 @@ fn the_export_publishes_what_the_compose_file_published() {
     assert_eq!(unread.and_then(|w| w.at.as_ref()).map(|a| a.line), Some(18));
 
     let mut plan = got.plan.clone().unwrap();
-    // The planner's own switch publishes the catalog's port 80 — already
-    // published here as 8080:80, so not twice.
-    plan.options[0].servers[0].placements[0].public = true;
+    // The planner's own switch publishes the catalog's port on every
+    // address: beside 8080:80 (another host port) it is added; where the
+    // compose file already took host port 443 on every address, it is not
+    // added again (Docker would refuse the second).
+    for p in &mut plan.options[0].servers[0].placements {
+        p.public = matches!(p.id.as_str(), "web" | "proxy");
+    }
     let report = stackfit_core::evaluate(&plan);
     let (option, server) = (&plan.options[0], &plan.options[0].servers[0]);
     let text = stackfit_core::export::compose(&plan, &report, &option.id, &server.id).unwrap();
@@ -799,9 +811,25 @@ fn the_export_publishes_what_the_compose_file_published() {
             .map(|s| s.iter().map(|v| v.as_str().unwrap().to_string()).collect())
             .unwrap_or_default()
     };
-    assert_eq!(ports("web"), ["8080:80", "8443:443"], "{text}");
+    assert_eq!(ports("web"), ["80:80", "8080:80", "8443:443"], "{text}");
+    assert_eq!(
+        ports("proxy"),
+        ["80:80", "0.0.0.0:443:443"],
+        "caddy's 443 only once: {text}"
+    );
     assert_eq!(ports("db"), ["127.0.0.1:5432:5432", "6432:6432"]);
     assert_eq!(ports("dns"), ["53:53/udp"]);
+
+    // Imported again, the file keeps the same ports, and not what the
+    // planner published of its own accord (web's and proxy's 80:80).
+    let again = one(&text);
+    for id in ["web", "db", "dns", "proxy"] {
+        assert_eq!(
+            placement(&again, id).ports,
+            placement(&got, id).ports,
+            "{id}"
+        );
+    }
 
     let files = stackfit_core::export::files(
         &plan,

@@ -274,17 +274,27 @@ pub fn is_mount(mount: &str) -> bool {
         [source, target, mode] => (source, target, mode),
         _ => return false,
     };
-    let mode_ok = mode.is_empty()
+    let mode_ok = parts.len() < 3
         || mode.split(',').all(|m| {
             matches!(
                 m,
-                "ro" | "rw" | "z" | "Z" | "cached" | "delegated" | "consistent"
+                "ro" | "rw" | "z" | "Z" | "cached" | "delegated" | "consistent" | "nocopy"
             )
         });
+    // A source that is not a path is a named volume, and Docker names those
+    // with letters, digits and `_.-`.
+    let source_ok = source.is_empty()
+        || source.starts_with(['/', '.', '~'])
+        || (source.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && source
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c)));
     mount.len() <= 1024
         && printable(mount)
         && target.starts_with('/')
+        && target.len() > 1
         && (parts.len() == 1 || !source.is_empty())
+        && source_ok
         && mode_ok
 }
 
@@ -312,7 +322,11 @@ pub fn is_port_spec(spec: &str) -> bool {
     }
     let (address, rest) = match rest.strip_prefix('[') {
         Some(v6) => match v6.split_once("]:") {
-            Some((a, r)) if a.bytes().all(|b| b.is_ascii_hexdigit() || b == b':') => (Some(a), r),
+            Some((a, r))
+                if !a.is_empty() && a.bytes().all(|b| b.is_ascii_hexdigit() || b == b':') =>
+            {
+                (Some(a), r)
+            }
             _ => return false,
         },
         None => (None, rest),
@@ -1154,6 +1168,7 @@ mod tests {
             "uploads:/srv/uploads",
             "/srv/media:/media:rw,z",
             "/cache",
+            "pg_data-1.v2:/var/lib/postgresql/data",
         ] {
             assert!(is_mount(good), "{good}");
         }
@@ -1168,6 +1183,10 @@ mod tests {
             "a:/b\n- evil:/",
             "${HOME}:/h",
             "a:/b#c",
+            "a:/b:",
+            "data/sub:/x",
+            "a,b:/x",
+            "a:/",
         ] {
             assert!(!is_mount(bad), "{bad:?}");
         }
@@ -1213,6 +1232,7 @@ mod tests {
             "[::1]80",
             "80\n- 22:22",
             "${PORT}:80",
+            "[]:80:80",
         ] {
             assert!(!is_port_spec(bad), "{bad:?}");
         }

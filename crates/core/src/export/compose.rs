@@ -207,6 +207,13 @@ fn service(out: &mut String, s: &ServerExport, c: &Container) {
         "    labels:\n      io.stackfit.service: {}\n",
         scalar(&p.service)
     ));
+    // The ports the plan keeps, told apart from what it publishes itself.
+    if !p.ports.is_empty() {
+        out.push_str(&format!(
+            "      io.stackfit.ports: {}\n",
+            scalar(&p.ports.join(","))
+        ));
+    }
     out.push_str(&format!(
         "    logging:\n      driver: json-file\n      options:\n        max-size: {LOG_MAX_SIZE}\n        max-file: \"{LOG_MAX_FILE}\"\n"
     ));

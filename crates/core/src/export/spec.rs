@@ -161,16 +161,63 @@ pub fn mount_volume(mount: &str) -> Option<&str> {
     (!source.is_empty() && !source.starts_with(['/', '.', '~'])).then_some(source)
 }
 
-/// The container port (or range) a published port (Compose's short
-/// syntax) reaches: `80` of `127.0.0.1:8080:80/tcp`.
-pub fn port_target(spec: &str) -> &str {
-    let spec = spec.split('/').next().unwrap_or(spec);
-    spec.rsplit(':').next().unwrap_or(spec)
+/// A published port (Compose's short syntax, as `edit::validate::is_port_spec`
+/// accepts it): where it is bound on the host.
+pub struct PortSpec<'a> {
+    /// The host address it is bound to; `None`: every address (none given,
+    /// `0.0.0.0` or `::`).
+    pub address: Option<&'a str>,
+    /// The host port or range; empty: Docker picks one.
+    pub host: &'a str,
+    pub protocol: &'a str,
 }
 
-/// Whether a published port (Compose's short syntax) names a host address.
+impl<'a> PortSpec<'a> {
+    pub fn of(spec: &'a str) -> PortSpec<'a> {
+        let (rest, protocol) = spec.split_once('/').unwrap_or((spec, "tcp"));
+        let (address, rest) = match rest.strip_prefix('[') {
+            Some(v6) => match v6.split_once("]:") {
+                Some((a, r)) => (Some(a), r),
+                None => (None, v6),
+            },
+            None => match rest.splitn(3, ':').collect::<Vec<_>>()[..] {
+                [a, _, _] => (Some(a), &rest[a.len() + 1..]),
+                _ => (None, rest),
+            },
+        };
+        let host = rest.split_once(':').map_or("", |(host, _)| host);
+        PortSpec {
+            address: address.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::")),
+            host,
+            protocol,
+        }
+    }
+
+    /// Whether it publishes host port `port` (a number) over TCP on
+    /// `bind` (`None`: every address) — so publishing that again would
+    /// clash: Docker refuses a host port bound twice where the addresses
+    /// overlap.
+    fn takes(&self, port: &str, bind: Option<&str>) -> bool {
+        let Ok(port) = port.parse::<u32>() else {
+            return false;
+        };
+        let (low, high) = self.host.split_once('-').unwrap_or((self.host, self.host));
+        let in_range = matches!(
+            (low.parse::<u32>(), high.parse::<u32>()),
+            (Ok(l), Ok(h)) if (l..=h).contains(&port)
+        );
+        let overlap = match (self.address, bind) {
+            (None, _) | (_, None) => true,
+            (Some(a), Some(b)) => a == b,
+        };
+        self.protocol == "tcp" && in_range && overlap
+    }
+}
+
+/// Whether a published port (Compose's short syntax) is bound to one host
+/// address, not every address.
 pub fn port_has_address(spec: &str) -> bool {
-    spec.starts_with('[') || spec.split('/').next().unwrap_or(spec).matches(':').count() == 2
+    PortSpec::of(spec).address.is_some()
 }
 
 /// The named volumes `containers` mount, each once, in order of first use.
@@ -657,9 +704,14 @@ pub fn build<'a>(
                 }
             }
 
-            // What the compose file published stays as it was: nothing
-            // more is published on a container port it already publishes.
-            ports.retain(|x| !p.ports.iter().any(|u| port_target(u) == x.container));
+            // What the compose file published stays as it was: the
+            // planner publishes nothing on a host port it already takes on
+            // an overlapping address (Docker would refuse the second).
+            ports.retain(|x| {
+                !p.ports
+                    .iter()
+                    .any(|u| PortSpec::of(u).takes(&x.host, x.bind.as_deref()))
+            });
 
             // Named volumes per placement: "<placement>-<what>" (the
             // catalog's name without its service prefix).

@@ -372,15 +372,22 @@ fn keep_mounts(
 }
 
 /// Keeps the ports the compose file published, so the export publishes
-/// the same (StackFit's own export writes what the plan decides, public
-/// or for another server, which a round trip must not turn into more);
-/// one the plan cannot hold is said, with where.
+/// the same; from StackFit's own export, the ones its `io.stackfit.ports`
+/// label names (its `ports` also hold what the plan publishes of its own
+/// accord, public or for another server, which a round trip must not turn
+/// into kept ports); one the plan cannot hold is said, with where.
 fn keep_ports(d: &Draft, p: &mut Placement, read: &mut Vec<Note>, notes: &mut Notes) {
-    if d.stackfit_service.is_some() {
-        return;
-    }
+    let labelled: Vec<(String, Pos)> = match (&d.stackfit_service, &d.stackfit_ports) {
+        (None, _) => d.ports.clone(),
+        (Some(_), None) => Vec::new(),
+        (Some(_), Some((list, at))) => list
+            .split(',')
+            .filter(|x| !x.is_empty())
+            .map(|x| (x.to_string(), *at))
+            .collect(),
+    };
     let n = d.name.as_str();
-    for (spec, at) in &d.ports {
+    for (spec, at) in &labelled {
         if is_port_spec(spec) && p.ports.len() < MAX_PORTS {
             p.ports.push(spec.clone());
             r(

@@ -52,11 +52,20 @@ pub(crate) struct Draft {
     /// The catalog service StackFit's own export named in the
     /// `io.stackfit.service` label.
     pub stackfit_service: Option<String>,
+    /// The ports the plan kept, as StackFit's own export names them in the
+    /// `io.stackfit.ports` label (its `ports` also hold what the plan
+    /// publishes of its own accord).
+    pub stackfit_ports: Option<(String, Pos)>,
 }
 
 /// The label StackFit's compose export puts on every service: the catalog
 /// service it was planned as, so an import of the file knows it exactly.
 pub const SERVICE_LABEL: &str = "io.stackfit.service";
+
+/// The label StackFit's compose export puts on a service whose plan keeps
+/// published ports: them, comma-separated, so an import of the file tells
+/// them from what the plan publishes of its own accord.
+pub const PORTS_LABEL: &str = "io.stackfit.ports";
 
 fn argv_of(n: &Node) -> Vec<String> {
     match &n.v {
@@ -136,6 +145,9 @@ impl Draft {
                 })
             };
             d.stackfit_service = from_map.or_else(from_list);
+            d.stackfit_ports = labels
+                .get(PORTS_LABEL)
+                .and_then(|n| n.str().map(|s| (s.to_string(), n.at)));
         }
         d.cpus = path(svc, &["deploy", "resources", "limits", "cpus"])
             .or_else(|| svc.get("cpus").filter(|n| !n.is_null()))
@@ -213,15 +225,20 @@ impl Draft {
                 V::Map(_) if text("type") == "tmpfs" => continue,
                 V::Map(_) => {
                     let (source, target) = (text("source"), text("target"));
-                    let ro = matches!(text("read_only"), "true" | "True" | "yes");
-                    let mut short = match source {
+                    let ro = matches!(
+                        text("read_only").to_ascii_lowercase().as_str(),
+                        "true" | "yes" | "on"
+                    );
+                    match source {
+                        // An anonymous volume has no short form with a mode.
                         "" => target.to_string(),
-                        s => format!("{s}:{target}"),
-                    };
-                    if ro {
-                        short.push_str(":ro");
+                        // A bind's relative source is a path, which the
+                        // short syntax writes with `./`.
+                        s if text("type") == "bind" && !s.starts_with(['/', '.', '~']) => {
+                            format!("./{s}:{target}{}", if ro { ":ro" } else { "" })
+                        }
+                        s => format!("{s}:{target}{}", if ro { ":ro" } else { "" }),
                     }
-                    short
                 }
                 _ => continue,
             };
