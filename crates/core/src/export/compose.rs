@@ -270,8 +270,20 @@ pub(super) fn render(e: &OptionExport, s: &ServerExport) -> String {
     let volumes = named_volumes(&s.containers);
     if !volumes.is_empty() {
         out.push_str("volumes:\n");
+        let catalogs = |v: &String| {
+            s.containers
+                .iter()
+                .any(|c| c.volumes.iter().any(|(name, _)| name == v))
+        };
         for v in &volumes {
-            out.push_str(&format!("  {}: {{}}\n", key(v)));
+            out.push_str(&format!("  {}: {{}}", key(v)));
+            // A volume the imported file mounted: Compose prefixes it with
+            // the project's name, as it did there; one that was external
+            // or named there must be declared so again.
+            if !catalogs(v) {
+                out.push_str("  # from the imported compose file: if it was external: true or had a name: there, say so here too");
+            }
+            out.push('\n');
         }
     }
     out

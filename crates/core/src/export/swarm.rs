@@ -152,8 +152,17 @@ pub(super) fn render(e: &OptionExport) -> String {
     let volumes = named_volumes(containers.iter().map(|(_, c)| *c));
     if !volumes.is_empty() {
         out.push_str("volumes:\n");
+        let catalogs = |v: &String| {
+            containers
+                .iter()
+                .any(|(_, c)| c.volumes.iter().any(|(name, _)| name == v))
+        };
         for v in &volumes {
-            out.push_str(&format!("  {}: {{}}\n", key(v)));
+            out.push_str(&format!("  {}: {{}}", key(v)));
+            if !catalogs(v) {
+                out.push_str("  # from the imported compose file: if it was external: true or had a name: there, say so here too");
+            }
+            out.push('\n');
         }
     }
     out
