@@ -759,6 +759,10 @@ fn the_export_mounts_what_the_compose_file_mounted() {
         .map(|m| m.keys().filter_map(|k| k.as_str()).collect())
         .unwrap_or_default();
     assert_eq!(declared, ["uploads"], "{text}");
+    assert!(
+        text.contains("  uploads: {}  # from the imported compose file: if it was external: true"),
+        "a volume the file declared may have been external: {text}"
+    );
 
     let again = one(&text);
     assert_eq!(placement(&again, "db").mounts, placement(&got, "db").mounts);
