@@ -856,3 +856,61 @@ fn the_export_publishes_what_the_compose_file_published() {
         "{stack}"
     );
 }
+
+/// What an import does not carry to the export is said, per service, so
+/// the user can put it back: an app's command (a data service's is read
+/// onto its knobs) and the environment neither the export writes nor a
+/// knob took; nothing for StackFit's own file.
+#[test]
+fn what_the_export_will_not_carry_is_said() {
+    let got = one(concat!(
+        "services:\n",
+        "  web:\n    image: registry.example.com/acme/shop:2.3.1\n    command: gunicorn shop.wsgi -b 0.0.0.0:8000\n",
+        "    environment:\n      WEB_CONCURRENCY: 3\n      DATABASE_URL: postgres://db/shop\n      SECRET_KEY: s3cret\n",
+        "  db:\n    image: postgres:17\n    command: postgres -c max_connections=50\n    environment:\n      POSTGRES_PASSWORD: pw\n",
+    ));
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    let said = |code: &str, svc: &str| {
+        got.ignored
+            .iter()
+            .find(|n| n.code == code && n.service.as_deref() == Some(svc))
+    };
+    let cmd = said("command-not-kept", "web").expect("the app's command");
+    assert!(
+        cmd.en.contains("`gunicorn shop.wsgi -b 0.0.0.0:8000`"),
+        "{}",
+        cmd.en
+    );
+    assert_eq!(cmd.at.as_ref().map(|a| a.line), Some(4));
+    let env = said("env-not-kept", "web").expect("the app's environment");
+    assert!(
+        env.en
+            .starts_with("environment not kept (2): DATABASE_URL, SECRET_KEY:"),
+        "{}",
+        env.en
+    );
+    assert!(env.zh.contains("DATABASE_URL、SECRET_KEY"), "{}", env.zh);
+    assert!(
+        !env.en.contains("WEB_CONCURRENCY"),
+        "read onto the workers knob"
+    );
+    assert!(
+        said("command-not-kept", "db").is_none(),
+        "read onto its knobs"
+    );
+    assert!(
+        said("env-not-kept", "db").is_none(),
+        "the export writes POSTGRES_PASSWORD"
+    );
+
+    let plan = got.plan.as_ref().unwrap();
+    let report = stackfit_core::evaluate(plan);
+    let (option, server) = (&plan.options[0], &plan.options[0].servers[0]);
+    let text = stackfit_core::export::compose(plan, &report, &option.id, &server.id).unwrap();
+    let again = one(&text);
+    assert!(
+        !again.ignored.iter().any(|n| n.code.ends_with("-not-kept")),
+        "{:#?}",
+        again.ignored
+    );
+}

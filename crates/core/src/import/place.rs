@@ -240,6 +240,7 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
             r(&mut read, notes, n, "knob", reading.at, en, zh);
         }
     }
+    say_not_kept(d, def, by, &read, notes);
     let note = note_parts.join(" ");
     p.note = note.chars().take(bounds::NOTE_CHARS.max as usize).collect();
     let svc = ImportedService {
@@ -410,6 +411,71 @@ fn keep_ports(d: &Draft, p: &mut Placement, read: &mut Vec<Note>, notes: &mut No
                 ),
             );
         }
+    }
+}
+
+/// Says what of a service the plan does not carry to its export, so the
+/// user can put it back by hand: the command of an app (a runtime, a
+/// worker, an assumed service — a data service's command is read onto its
+/// knobs and written back), and environment variables neither the export
+/// writes itself nor a knob took (values often hold secrets, and plans
+/// travel in links). Not for StackFit's own file, which the plan wrote.
+fn say_not_kept(d: &Draft, def: &ServiceDef, by: Option<By>, read: &[Note], notes: &mut Notes) {
+    if d.stackfit_service.is_some() {
+        return;
+    }
+    let n = d.name.as_str();
+    if !d.argv.is_empty() && (by.is_none() || base_like(def)) {
+        let cmd = d.argv.join(" ");
+        let cmd: String = cmd.chars().take(120).collect();
+        notes.ignore(
+            "command-not-kept",
+            d.argv_at,
+            Some(n),
+            msg(
+                format!("command `{cmd}` is not kept: the export writes the command StackFit plans for this service, with the plan's settings, or none (the image's own runs); put yours back in the exported file if it differs"),
+                format!("命令 `{cmd}` 未保留：导出文件写的是 StackFit 为该服务规划的命令（设置取自方案），或不写命令而运行镜像自带的命令；如与你的不同，请补回导出文件"),
+            ),
+        );
+    }
+    let taken = |name: &str| {
+        def.deploy.env.iter().any(|e| e.name == name)
+            || read.iter().any(|r| {
+                r.en.strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with(['=', ':']))
+            })
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for (name, _, _) in &d.env {
+        if !taken(name) && !names.contains(&name.as_str()) {
+            names.push(name);
+        }
+    }
+    if let Some(first) = d.env.iter().find(|(k, _, _)| names.contains(&k.as_str())) {
+        let shown = |sep: &str| {
+            let mut list = names.iter().take(8).copied().collect::<Vec<_>>().join(sep);
+            if names.len() > 8 {
+                list.push_str(" …");
+            }
+            list
+        };
+        notes.ignore(
+            "env-not-kept",
+            Some(first.2),
+            Some(n),
+            msg(
+                format!(
+                    "environment not kept ({}): {}: values often hold secrets, and plans travel in links; add them to the exported .env, or on the placement (inspector: Deploy, Environment)",
+                    names.len(),
+                    shown(", ")
+                ),
+                format!(
+                    "环境变量未保留（{} 个）：{}。取值常含密钥，而方案会随链接分享；请补到导出的 .env 中，或在检查器“部署 → 环境变量”里添加",
+                    names.len(),
+                    shown("、")
+                ),
+            ),
+        );
     }
 }
 
