@@ -282,10 +282,7 @@ fn command_flags_and_environment_land_on_the_kinds_knobs() {
     assert_eq!(w.knobs["max_tasks_per_child"], 100);
     assert_eq!(w.knobs["max_memory_per_child_kib"], 204_800);
     assert_eq!(w.limit_mib, Some(512), "from a list of merges");
-    assert!(got
-        .ignored
-        .iter()
-        .any(|n| n.en.contains("queues default,emails")));
+    assert_eq!(w.queues, ["default", "emails"], "-Q lands on the placement");
 
     let s = placement(&got, "worker-scrape");
     assert_eq!(s.knobs["concurrency"], 50);
@@ -912,5 +909,44 @@ fn what_the_export_will_not_carry_is_said() {
         !again.ignored.iter().any(|n| n.code.ends_with("-not-kept")),
         "{:#?}",
         again.ignored
+    );
+}
+
+/// A task worker's `-Q` lands on the placement's queues, which its export
+/// consumes again; a list the plan cannot hold is said.
+#[test]
+fn a_workers_queues_are_kept() {
+    let got = one(concat!(
+        "services:\n",
+        "  worker:\n    image: registry.example.com/acme/shop:2.3.1\n    command: celery -A shop worker -c 4 -Q default,reports\n",
+        "  odd:\n    image: registry.example.com/acme/shop:2.3.1\n    command: celery -A shop worker -Q 'a b'\n",
+    ));
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    assert_eq!(placement(&got, "worker").queues, ["default", "reports"]);
+    let read = got
+        .service("worker")
+        .unwrap()
+        .read
+        .iter()
+        .find(|n| n.code == "queues");
+    assert!(
+        read.is_some_and(|n| n.zh.contains("default、reports")),
+        "{read:?}"
+    );
+    assert!(placement(&got, "odd").queues.is_empty());
+    assert!(got
+        .warnings
+        .iter()
+        .any(|w| w.code == "queues-unread" && w.service.as_deref() == Some("odd")));
+
+    let plan = got.plan.as_ref().unwrap();
+    let report = stackfit_core::evaluate(plan);
+    let (option, server) = (&plan.options[0], &plan.options[0].servers[0]);
+    let text = stackfit_core::export::compose(plan, &report, &option.id, &server.id).unwrap();
+    let again = one(&text);
+    assert_eq!(
+        placement(&again, "worker").queues,
+        ["default", "reports"],
+        "{text}"
     );
 }

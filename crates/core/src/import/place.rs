@@ -7,10 +7,15 @@
 use super::imported::{By, ImportedService, Outcome};
 use super::knobs;
 use super::note::{msg, Note, Notes, Pos};
-use super::recognise::{assumed_service, base_like, by_command, is_base_image, role_of_image};
+use super::recognise::{
+    assumed_service, base_like, by_command, effective, is_base_image, role_of_image,
+};
 use super::service::{Draft, Sized};
 use crate::catalog;
-use crate::edit::validate::{is_image_ref, is_mount, is_port_spec, MAX_MOUNTS, MAX_PORTS};
+use crate::edit::validate::{
+    is_image_ref, is_mount, is_port_spec, is_queue_name, MAX_MOUNTS, MAX_PORTS, MAX_QUEUES,
+};
+use crate::kinds::celery::is_queue_worker;
 use crate::model::bounds::{self, Bound};
 use crate::model::units::format_mib;
 use crate::model::{KnobDef, KnobUnit, Placement, ServiceDef};
@@ -62,6 +67,7 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
     keep_image(d, def, by, &mut p, &mut read, notes);
     keep_mounts(d, def, &mut p, &mut read, notes);
     keep_ports(d, &mut p, &mut read, notes);
+    keep_queues(d, def, &mut p, &mut read, notes);
     let (en, zh) = match (by, &image) {
         (Some(By::Image), _) => (
             format!("{n}: {} (image {what})", def.name_en),
@@ -411,6 +417,52 @@ fn keep_ports(d: &Draft, p: &mut Placement, read: &mut Vec<Note>, notes: &mut No
                 ),
             );
         }
+    }
+}
+
+/// The queues a task worker consumes (`-Q a,b`), onto the placement, which
+/// the export writes back as `-Q`; a name a queue cannot have is said.
+fn keep_queues(
+    d: &Draft,
+    def: &ServiceDef,
+    p: &mut Placement,
+    read: &mut Vec<Note>,
+    notes: &mut Notes,
+) {
+    if !is_queue_worker(def.kind) {
+        return;
+    }
+    let Some((list, shown)) = knobs::flag(effective(&d.argv), &["-Q", "--queues"]) else {
+        return;
+    };
+    let n = d.name.as_str();
+    let queues: Vec<String> = list
+        .split(',')
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_string)
+        .collect();
+    if queues.len() <= MAX_QUEUES && queues.iter().all(|q| is_queue_name(q)) {
+        r(
+            read,
+            notes,
+            n,
+            "queues",
+            d.argv_at,
+            format!("{shown} → consumes the queues {}", queues.join(", ")),
+            format!("{shown} → 消费队列 {}", queues.join("、")),
+        );
+        p.queues = queues;
+    } else {
+        notes.warn(
+            "queues-unread",
+            d.argv_at,
+            Some(n),
+            msg(
+                format!("{shown}: not queue names the plan can keep (letters, digits and ._:@-, at most {MAX_QUEUES}); the export consumes the default queue, add them back by hand"),
+                format!("{shown}：不是方案能保留的队列名（字母、数字和 ._:@-，最多 {MAX_QUEUES} 个）；导出文件消费默认队列，请手动补上"),
+            ),
+        );
     }
 }
 

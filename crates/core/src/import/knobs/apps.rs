@@ -34,15 +34,7 @@ pub(super) fn celery(r: &mut Read) {
             }
         }
     }
-    if let Some((v, shown)) = flag(&argv, &["-Q", "--queues"]) {
-        r.unused(
-            at,
-            format!(
-                "{shown}: this worker consumes the queues {v}; queues do not change its memory"
-            ),
-            format!("{shown}：该任务进程消费队列 {v}；队列本身不影响内存"),
-        );
-    }
+    // `-Q` is not a knob: the placement's queues (`import::place`).
 }
 
 fn workers_from(r: &mut Read, argv: &[String], at: Option<Pos>, prefix: &str) {
