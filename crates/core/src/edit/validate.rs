@@ -258,6 +258,12 @@ pub fn is_image_ref(image: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || "./:@_-".contains(c))
 }
 
+/// Whether a mount's source is a host path (`/srv`, `./data`, `~/x`), not
+/// a named volume: Compose's rule.
+pub fn is_host_path(source: &str) -> bool {
+    source.starts_with(['/', '.', '~'])
+}
+
 /// A mount in Compose's short syntax: `SOURCE:TARGET[:MODE]` or an
 /// anonymous `TARGET`, the target an absolute path, the mode `ro` or `rw`
 /// (with SELinux's `z`/`Z`); at most 1,024 characters, printable, no
@@ -284,7 +290,7 @@ pub fn is_mount(mount: &str) -> bool {
     // A source that is not a path is a named volume, and Docker names those
     // with letters, digits and `_.-`.
     let source_ok = source.is_empty()
-        || source.starts_with(['/', '.', '~'])
+        || is_host_path(source)
         || (source.starts_with(|c: char| c.is_ascii_alphanumeric())
             && source
                 .chars()

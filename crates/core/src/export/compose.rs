@@ -267,24 +267,32 @@ pub(super) fn render(e: &OptionExport, s: &ServerExport) -> String {
     for c in &s.containers {
         service(&mut out, s, c);
     }
-    let volumes = named_volumes(&s.containers);
-    if !volumes.is_empty() {
-        out.push_str("volumes:\n");
-        let catalogs = |v: &String| {
-            s.containers
-                .iter()
-                .any(|c| c.volumes.iter().any(|(name, _)| name == v))
-        };
-        for v in &volumes {
-            out.push_str(&format!("  {}: {{}}", key(v)));
-            // A volume the imported file mounted: Compose prefixes it with
-            // the project's name, as it did there; one that was external
-            // or named there must be declared so again.
-            if !catalogs(v) {
-                out.push_str("  # from the imported compose file: if it was external: true or had a name: there, say so here too");
-            }
-            out.push('\n');
-        }
-    }
+    volumes_section(&mut out, s.containers.iter());
     out
+}
+
+/// The file's top-level `volumes:`: each named volume its services mount,
+/// once; one the imported compose file mounted (not the catalog's) says
+/// to carry over `external` or `name` if it had them. Compose and Swarm.
+pub(super) fn volumes_section<'c>(
+    out: &mut String,
+    containers: impl Iterator<Item = &'c Container<'c>> + Clone,
+) {
+    let volumes = named_volumes(containers.clone());
+    if volumes.is_empty() {
+        return;
+    }
+    out.push_str("volumes:\n");
+    for v in &volumes {
+        out.push_str(&format!("  {}: {{}}", key(v)));
+        // Compose prefixes it with the project's name, as it did there;
+        // one that was external or named there must be declared so again.
+        let catalogs = containers
+            .clone()
+            .any(|c| c.volumes.iter().any(|(name, _)| name == v));
+        if !catalogs {
+            out.push_str("  # from the imported compose file: if it was external: true or had a name: there, say so here too");
+        }
+        out.push('\n');
+    }
 }

@@ -158,7 +158,7 @@ pub fn mount_target(mount: &str) -> &str {
 /// declares it at its top level.
 pub fn mount_volume(mount: &str) -> Option<&str> {
     let (source, _) = mount.split_once(':')?;
-    (!source.is_empty() && !source.starts_with(['/', '.', '~'])).then_some(source)
+    (!source.is_empty() && !crate::edit::validate::is_host_path(source)).then_some(source)
 }
 
 /// A published port (Compose's short syntax, as `edit::validate::is_port_spec`

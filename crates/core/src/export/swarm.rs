@@ -4,11 +4,11 @@
 //! network, so no private address is needed; variables come from the shell
 //! (`.env.swarm`), which `docker stack deploy` does not read by itself.
 
-use super::compose::{LOG_MAX_FILE, LOG_MAX_SIZE};
+use super::compose::{volumes_section, LOG_MAX_FILE, LOG_MAX_SIZE};
 use super::env::env_value;
 use super::env_name;
 use super::mem_size;
-use super::spec::{named_volumes, port_has_address, Container, OptionExport, Value};
+use super::spec::{port_has_address, Container, OptionExport, Value};
 use super::yaml::{comment, key, literal, scalar};
 
 pub const FILE_NAME: &str = "stack.yml";
@@ -149,22 +149,7 @@ pub(super) fn render(e: &OptionExport) -> String {
     for (si, c) in &containers {
         service(&mut out, e, *si, c);
     }
-    let volumes = named_volumes(containers.iter().map(|(_, c)| *c));
-    if !volumes.is_empty() {
-        out.push_str("volumes:\n");
-        let catalogs = |v: &String| {
-            containers
-                .iter()
-                .any(|(_, c)| c.volumes.iter().any(|(name, _)| name == v))
-        };
-        for v in &volumes {
-            out.push_str(&format!("  {}: {{}}", key(v)));
-            if !catalogs(v) {
-                out.push_str("  # from the imported compose file: if it was external: true or had a name: there, say so here too");
-            }
-            out.push('\n');
-        }
-    }
+    volumes_section(&mut out, containers.iter().map(|(_, c)| *c));
     out
 }
 

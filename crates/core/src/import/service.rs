@@ -9,6 +9,7 @@ use super::load::Loader;
 use super::note::{msg, Pos};
 use super::shell;
 use super::sizes::docker_mib;
+use crate::edit::validate::is_host_path;
 use crate::model::units::Mib;
 
 /// A size and where it was written, as written.
@@ -234,7 +235,7 @@ impl Draft {
                         "" => target.to_string(),
                         // A bind's relative source is a path, which the
                         // short syntax writes with `./`.
-                        s if text("type") == "bind" && !s.starts_with(['/', '.', '~']) => {
+                        s if text("type") == "bind" && !is_host_path(s) => {
                             format!("./{s}:{target}{}", if ro { ":ro" } else { "" })
                         }
                         s => format!("{s}:{target}{}", if ro { ":ro" } else { "" }),
