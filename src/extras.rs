@@ -16,11 +16,13 @@
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use stackfit_core::model::price::{book_from_csv, book_to_csv};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::browser::extras::function_of;
 use crate::i18n::Lang;
@@ -173,10 +175,13 @@ pub fn open(screen: &str, context: &str, host: Host) -> Result<(), String> {
         } = host;
         echo_changes(move |change| {
             let _ = match change {
-                Echo::Changed(plan) => changed.call1(
+                // A dialog's edits are each a step of the page's history.
+                Echo::Changed(plan) | Echo::Live { plan, .. } => changed.call1(
                     &JsValue::NULL,
                     &JsValue::from_str(&stackfit_core::codec::to_json(plan)),
                 ),
+                // A dialog shows its own refusals.
+                Echo::Sealed | Echo::Refused(_) => Ok(JsValue::UNDEFINED),
                 Echo::Picked(id) => picked.call1(&JsValue::NULL, &JsValue::from_str(id)),
                 Echo::NewPlan(plan) => opened.call1(
                     &JsValue::NULL,
@@ -220,4 +225,171 @@ pub fn close() {
     let mount = OPEN.with(|o| o.borrow_mut().take());
     drop(mount);
     echo_nothing();
+}
+
+/// What the page hands the inspector, first and after every change.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct Inspected {
+    /// The plan, as `codec::to_json` writes it.
+    pub plan: String,
+    /// The option on screen.
+    pub option: String,
+    pub lang: Lang,
+    /// The user's price book, as `book_to_csv` writes it.
+    pub book: String,
+    pub selection: Selection,
+}
+
+/// The page's side of the inspector: functions the inspector calls.
+pub struct InspectorHost {
+    /// `changed(plan_json)`: the plan after an action the engine accepted.
+    pub changed: js_sys::Function,
+    /// `live(plan_json, key)`: the plan after one of a run of edits to `key`.
+    pub live: js_sys::Function,
+    /// `sealed()`: the run of live edits ended.
+    pub sealed: js_sys::Function,
+    /// `picked(option_id)`: another option shown.
+    pub picked: js_sys::Function,
+    /// `selected(selection_json)`: the inspector changed the selection.
+    pub selected: js_sys::Function,
+    /// `refused(zh, en)`: why an action was refused.
+    pub refused: js_sys::Function,
+}
+
+impl InspectorHost {
+    /// Reads the functions from the object the page passed.
+    pub fn from_js(host: &JsValue) -> Result<InspectorHost, String> {
+        let get = |name: &str| {
+            function_of(host, name).ok_or_else(|| format!("the page passed no `{name}`"))
+        };
+        Ok(InspectorHost {
+            changed: get("changed")?,
+            live: get("live")?,
+            sealed: get("sealed")?,
+            picked: get("picked")?,
+            selected: get("selected")?,
+            refused: get("refused")?,
+        })
+    }
+}
+
+/// The inspector's copy of the planner and its language, while mounted.
+struct Inspecting {
+    planner: crate::state::Planner,
+    lang: RwSignal<Lang>,
+    /// The price book as last handed over (CSV), to set it only on a change.
+    book: String,
+    _mount: Box<dyn Any>,
+}
+
+thread_local! {
+    static INSPECTOR: RefCell<Option<Inspecting>> = const { RefCell::new(None) };
+}
+
+/// Reads what the page handed over.
+fn inspected(context: &str) -> Result<(Inspected, stackfit_core::model::Plan), String> {
+    let context: Inspected = serde_json::from_str(context).map_err(|e| e.to_string())?;
+    let plan = stackfit_core::codec::from_json(&context.plan)
+        .map_err(|e| e.to_string())?
+        .plan;
+    Ok((context, plan))
+}
+
+/// Mounts the inspector of the page's selection in `element`, on a copy of
+/// the page's planner that follows [`inspect_sync`] and passes every
+/// change back to `host`. Once: a second call only syncs.
+pub fn inspect(element: JsValue, context: &str, host: InspectorHost) -> Result<(), String> {
+    console_error_panic_hook::set_once();
+    if INSPECTOR.with(|i| i.borrow().is_some()) {
+        return inspect_sync(context);
+    }
+    let element: web_sys::HtmlElement = element
+        .dyn_into()
+        .map_err(|_| "the inspector's place is not an element".to_string())?;
+    let (context, plan) = inspected(context)?;
+    let book = book_from_csv(&context.book).map_err(|e| format!("{e:?}"))?;
+    let book_csv = context.book.clone();
+    let handles = Rc::new(RefCell::new(None));
+    let made = handles.clone();
+    let InspectorHost {
+        changed,
+        live,
+        sealed,
+        picked,
+        selected,
+        refused,
+    } = host;
+    let mount = leptos::mount::mount_to(element, move || {
+        let lang = RwSignal::new(context.lang);
+        provide_context(lang);
+        let planner = provide_planner(plan);
+        planner.book.set(book);
+        planner.mirror(
+            planner.with_plan(Clone::clone),
+            &context.option,
+            context.selection,
+        );
+        planner.echo_to(move |change| {
+            let json = |plan| JsValue::from_str(&stackfit_core::codec::to_json(plan));
+            let _ = match change {
+                Echo::Changed(plan) => changed.call1(&JsValue::NULL, &json(plan)),
+                Echo::Live { plan, key } => {
+                    live.call2(&JsValue::NULL, &json(plan), &JsValue::from_str(key))
+                }
+                Echo::Sealed => sealed.call0(&JsValue::NULL),
+                Echo::Picked(id) => picked.call1(&JsValue::NULL, &JsValue::from_str(id)),
+                Echo::Refused(e) => refused.call2(
+                    &JsValue::NULL,
+                    &JsValue::from_str(&crate::ui::notice::refusal_text(e, Lang::Zh)),
+                    &JsValue::from_str(&crate::ui::notice::refusal_text(e, Lang::En)),
+                ),
+                // The inspector opens no plan and prices nothing.
+                Echo::NewPlan(_) | Echo::File(_) | Echo::Book(_) => Ok(JsValue::UNDEFINED),
+            };
+        });
+        // A selection the inspector changed (a placement removed, a server
+        // gone) is the page's too.
+        Effect::new(move |first: Option<()>| {
+            let now = planner.selection.get();
+            if first.is_some() {
+                let json = serde_json::to_string(&now).unwrap_or_default();
+                let _ = selected.call1(&JsValue::NULL, &JsValue::from_str(&json));
+            }
+        });
+        *made.borrow_mut() = Some((planner, lang));
+        view! { <crate::ui::inspector::SelectedInspector /> }
+    });
+    let (planner, lang) = handles
+        .borrow_mut()
+        .take()
+        .ok_or("the inspector did not start")?;
+    INSPECTOR.with(|i| {
+        *i.borrow_mut() = Some(Inspecting {
+            planner,
+            lang,
+            book: book_csv,
+            _mount: Box::new(mount),
+        })
+    });
+    Ok(())
+}
+
+/// Makes the inspector's copy follow the page: its plan, option on screen,
+/// selection, language and price book, each set only when it changed.
+pub fn inspect_sync(context: &str) -> Result<(), String> {
+    let (context, plan) = inspected(context)?;
+    INSPECTOR.with(|i| {
+        let mut i = i.borrow_mut();
+        let i = i.as_mut().ok_or("the inspector is not mounted")?;
+        if i.book != context.book {
+            let book = book_from_csv(&context.book).map_err(|e| format!("{e:?}"))?;
+            i.planner.book.set(book);
+            i.book = context.book;
+        }
+        if i.lang.get_untracked() != context.lang {
+            i.lang.set(context.lang);
+        }
+        i.planner.mirror(plan, &context.option, context.selection);
+        Ok(())
+    })
 }

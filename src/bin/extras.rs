@@ -25,3 +25,18 @@ pub fn open(screen: String, context: String, host: JsValue) -> Result<(), JsValu
 pub fn close() {
     stackfit::extras::close();
 }
+
+/// Mounts the inspector of the page's selection in `element`, on the
+/// page's `context` (JSON), talking back through `host`'s functions.
+#[wasm_bindgen]
+pub fn inspect(element: JsValue, context: String, host: JsValue) -> Result<(), JsValue> {
+    let host =
+        stackfit::extras::InspectorHost::from_js(&host).map_err(|e| JsValue::from_str(&e))?;
+    stackfit::extras::inspect(element, &context, host).map_err(|e| JsValue::from_str(&e))
+}
+
+/// Makes the inspector follow the page's `context` (JSON).
+#[wasm_bindgen]
+pub fn inspect_sync(context: String) -> Result<(), JsValue> {
+    stackfit::extras::inspect_sync(&context).map_err(|e| JsValue::from_str(&e))
+}

@@ -3,8 +3,10 @@
 //! [`Planner::dispatch`] as a core `Action`; nothing here computes a number.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use stackfit_core::cost::Prices;
 use stackfit_core::edit::{ActionError, History};
 use stackfit_core::fit::evaluate_with;
@@ -22,6 +24,13 @@ pub enum Echo<'a> {
     /// The plan after an action the engine accepted (the whole plan: the
     /// page then needs no reader of actions, which would weigh on its wasm).
     Changed(&'a Plan),
+    /// The plan after one of a run of edits to the same value, `key` (an
+    /// `Action::merge_key`): the page makes the whole run one undo step.
+    Live { plan: &'a Plan, key: &'a str },
+    /// The run of live edits ended (the field was committed or left).
+    Sealed,
+    /// An action the engine refused, for the page to say why.
+    Refused(&'a ActionError),
     /// Another option shown.
     Picked(&'a str),
     /// The user's price book changed (the page keeps and saves it).
@@ -33,6 +42,10 @@ pub enum Echo<'a> {
 }
 
 type EchoTo = Box<dyn Fn(Echo<'_>)>;
+
+/// Where one planner copy passes its changes (the inspector's, in the
+/// extras), in place of [`echo_changes`]'s.
+type OwnEcho = Rc<dyn Fn(Echo<'_>)>;
 
 thread_local! {
     static ECHO: RefCell<Option<EchoTo>> = const { RefCell::new(None) };
@@ -62,7 +75,7 @@ pub fn echo(change: Echo<'_>) -> bool {
 }
 
 /// What the inspector shows.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Selection {
     #[default]
     None,
@@ -87,6 +100,11 @@ pub struct Planner {
     /// The last action the engine refused, to show the user why (in the
     /// UI's language: the error carries both).
     pub refusal: RwSignal<Option<ActionError>>,
+    /// Why the inspector (in the extras) had an action refused, in Chinese
+    /// and English, as the notice bar words it.
+    pub copy_refusal: RwSignal<Option<(String, String)>>,
+    /// Where this copy passes its changes, if it has a host of its own.
+    own_echo: StoredValue<Option<OwnEcho>, LocalStorage>,
 }
 
 impl Planner {
@@ -120,7 +138,32 @@ impl Planner {
             report,
             option_id,
             refusal: RwSignal::new(None),
+            copy_refusal: RwSignal::new(None),
+            own_echo: StoredValue::new_local(None),
         }
+    }
+
+    /// From now on this copy's changes go to `to` (not to the dialogs' host).
+    pub fn echo_to(&self, to: impl Fn(Echo<'_>) + 'static) {
+        self.own_echo.set_value(Some(Rc::new(to)));
+    }
+
+    /// Passes `change` on to this copy's host, or the dialogs' host.
+    fn send(&self, change: Echo<'_>) {
+        match self.own_echo.get_value() {
+            Some(to) => to(change),
+            None => {
+                let _ = echo(change);
+            }
+        }
+    }
+
+    /// Records a refusal (or its absence) and passes a refusal on.
+    fn refused(&self, outcome: Result<(), ActionError>) {
+        if let Err(e) = &outcome {
+            self.send(Echo::Refused(e));
+        }
+        self.refusal.set(outcome.err());
     }
 
     /// Runs `f` with the prices the report uses: the plan's exchange rate
@@ -138,7 +181,7 @@ impl Planner {
         if outcome.is_ok() {
             self.echo_plan();
         }
-        self.refusal.set(outcome.err());
+        self.refused(outcome);
     }
 
     /// Applies `action` for a field that shows the refusal itself: the error
@@ -160,15 +203,24 @@ impl Planner {
         let mut outcome = Ok(());
         self.history.update(|h| outcome = h.apply_merging(&action));
         if outcome.is_ok() {
-            self.echo_plan();
+            match action.merge_key() {
+                Some(key) => self.history.with_untracked(|h| {
+                    self.send(Echo::Live {
+                        plan: h.plan(),
+                        key: &key,
+                    })
+                }),
+                None => self.echo_plan(),
+            }
         }
-        self.refusal.set(outcome.err());
+        self.refused(outcome);
     }
 
     /// Ends a run of live edits (the field was committed or left): the next
     /// edit of the same value is an undo step of its own.
     pub fn end_edit(&self) {
         self.history.update_untracked(|h| h.seal());
+        self.send(Echo::Sealed);
     }
 
     /// Puts catalog service `service` on `server` of the option on screen,
@@ -201,9 +253,8 @@ impl Planner {
     }
 
     fn echo_plan(&self) {
-        self.history.with_untracked(|h| {
-            let _ = echo(Echo::Changed(h.plan()));
-        });
+        self.history
+            .with_untracked(|h| self.send(Echo::Changed(h.plan())));
     }
 
     /// Makes `plan` the plan as one undo step: a change an extras screen
@@ -215,6 +266,30 @@ impl Planner {
             }
         });
         self.refusal.set(None);
+        self.copy_refusal.set(None);
+    }
+
+    /// Makes `plan` the plan as one of a run of edits to value `key` that
+    /// the inspector's copy made: the whole run is one undo step.
+    pub fn adopt_live(&self, plan: Plan, key: &str) {
+        self.history.update(|h| h.replace_merging(plan, key));
+        self.refusal.set(None);
+        self.copy_refusal.set(None);
+    }
+
+    /// Makes this copy show `plan`, on option `option`, with `selection`:
+    /// the page's state, which the inspector's copy follows. Nothing is
+    /// echoed, and what is already so is not set again.
+    pub fn mirror(&self, plan: Plan, option: &str, selection: Selection) {
+        if self.history.with_untracked(|h| h.plan() != &plan) {
+            self.history.set(History::new(plan));
+        }
+        if self.picked_option.with_untracked(|p| p != option) {
+            self.picked_option.set(option.to_string());
+        }
+        if self.selection.with_untracked(|s| s != &selection) {
+            self.selection.set(selection);
+        }
     }
 
     /// Reads the current plan.
@@ -231,7 +306,7 @@ impl Planner {
     /// Shows another option; the option on screen again changes nothing
     /// (what is selected stays selected).
     pub fn pick_option(&self, id: &str) {
-        let _ = echo(Echo::Picked(id));
+        self.send(Echo::Picked(id));
         let another = self.option_id.get_untracked() != id;
         if self.picked_option.with_untracked(|p| p != id) {
             self.picked_option.set(id.to_string());

@@ -12,7 +12,7 @@ use crate::state::{
 };
 use crate::ui::{
     board::Board,
-    extras::ExtraScreens,
+    extras::{warm_once, ExtraScreens},
     findings::FindingsPanel,
     header::Header,
     inspector::Inspector,
@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
             <OpenNotice />
             // An extras dialog while open; why not, if its code could not load.
             <ExtraScreens />
-            <main class="workspace">
+            <main class="workspace" on:pointerover=|_| warm_once() on:focusin=|_| warm_once()>
                 <Palette />
                 <section class="centre">
                     // A phone has no palette: its first screen offers the templates here.

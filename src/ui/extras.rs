@@ -8,8 +8,8 @@ use stackfit_core::codec;
 use stackfit_core::model::price::{book_from_csv, book_to_csv};
 use wasm_bindgen::prelude::*;
 
-use crate::browser::extras::with_extras;
-use crate::extras::{Context, SCREENS};
+use crate::browser::extras::{with_extras, Extras};
+use crate::extras::{Context, Inspected, SCREENS};
 use crate::i18n::Lang;
 use crate::state::{
     use_announcer, use_lang, use_library, use_my_prices, use_planner, use_popovers, use_sharing,
@@ -200,4 +200,161 @@ pub fn report_page(payload: String) {
             });
         }
     });
+}
+
+/// Where the extras mount the inspector of a selected server or placement
+/// (`ui::inspector::SelectedInspector`, on the extras' copy of the
+/// planner): they load on the first selection (and start loading when the
+/// pointer or the focus first reaches the workspace, [`warm_once`]), then
+/// follow every change of the page's plan, option, selection, language and
+/// price book. What the inspector changes comes back as the page's: a run
+/// of live edits is one undo step of the page's history, as if typed here.
+#[component]
+pub fn InspectorHost() -> impl IntoView {
+    let lang = use_lang();
+    let planner = use_planner();
+    let place = NodeRef::<leptos::html::Div>::new();
+    // A signal: the effect below starts following the page once they load.
+    let loaded = RwSignal::new_local(None::<Extras>);
+    // Whether the extras have been asked for and have not failed.
+    let asked = StoredValue::new(false);
+    let slow = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let retry = RwSignal::new(0u32);
+    let host = inspector_host(planner);
+    let context = move || Inspected {
+        plan: planner.with_plan(codec::to_json),
+        option: planner.option_id.get(),
+        lang: lang.get(),
+        book: planner.book.with(book_to_csv),
+        selection: planner.selection.get(),
+    };
+    let json = |c: &Inspected| serde_json::to_string(c).unwrap_or_default();
+    Effect::new(move |_| {
+        retry.track();
+        let nothing = planner.selection.with(|s| *s == Selection::None);
+        if let Some(x) = loaded.get() {
+            if let Err(why) = x.call("inspect_sync", &[json(&context()).into()]) {
+                failed.set(Some(why));
+            }
+            return;
+        }
+        if nothing || asked.get_value() {
+            return;
+        }
+        asked.set_value(true);
+        failed.set(None);
+        set_timeout(
+            move || slow.set(asked.get_value() && loaded.with_untracked(Option::is_none)),
+            std::time::Duration::from_millis(300),
+        );
+        let host = host.clone();
+        with_extras(move |extras| {
+            slow.set(false);
+            let Some(element) = place.get_untracked() else {
+                return;
+            };
+            // The page as it is now: it could change while the extras loaded.
+            let now = json(&untrack(context));
+            let mounted = extras.and_then(|x| {
+                x.call("inspect", &[JsValue::from(element), now.into(), host])?;
+                Ok(x)
+            });
+            match mounted {
+                Ok(x) => loaded.set(Some(x)),
+                Err(why) => {
+                    asked.set_value(false);
+                    failed.set(Some(why));
+                }
+            }
+        });
+    });
+    let nothing = move || planner.selection.with(|s| *s == Selection::None);
+    let waiting = move || {
+        (slow.get() && !nothing()).then(|| {
+            view! {
+                <p class="hint" role="status" data-testid="inspector-loading">
+                    {move || lang.get().pick("正在加载检查器…", "Loading the inspector…")}
+                </p>
+            }
+        })
+    };
+    let failure = move || {
+        failed.get().filter(|_| !nothing()).map(|why| {
+            let text = match lang.get() {
+                Lang::Zh => format!("检查器的程序文件没能加载（{why}）。请检查网络后重试。"),
+                Lang::En => format!(
+                    "The inspector's code could not load ({why}). Check the connection and try again."
+                ),
+            };
+            view! {
+                <div class="notice refusal" role="alert" data-testid="inspector-failed">
+                    <span>{text}</span>
+                    <button class="tool" on:click=move |_| retry.update(|n| *n += 1)>
+                        {move || lang.get().pick("重试", "Try again")}
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! {
+        {waiting}
+        {failure}
+        <div node_ref=place class="inspector-selected" hidden=nothing data-testid="inspector-selected"></div>
+    }
+}
+
+/// The functions the inspector calls on the page (they live as long as it).
+fn inspector_host(planner: crate::state::Planner) -> JsValue {
+    let host = js_sys::Object::new();
+    let set = |name: &str, f: &JsValue| {
+        let _ = js_sys::Reflect::set(&host, &JsValue::from_str(name), f);
+    };
+    let plan_of = |json: &str| codec::from_json(json).ok().map(|r| r.plan);
+    let changed = Closure::<dyn Fn(String)>::new(move |json: String| {
+        if let Some(plan) = plan_of(&json) {
+            planner.adopt(plan);
+        }
+    });
+    let live = Closure::<dyn Fn(String, String)>::new(move |json: String, key: String| {
+        if let Some(plan) = plan_of(&json) {
+            planner.adopt_live(plan, &key);
+        }
+    });
+    let sealed = Closure::<dyn Fn()>::new(move || planner.end_edit());
+    let picked = Closure::<dyn Fn(String)>::new(move |id: String| planner.pick_option(&id));
+    let selected = Closure::<dyn Fn(String)>::new(move |json: String| {
+        if let Ok(s) = serde_json::from_str::<Selection>(&json) {
+            if planner.selection.with_untracked(|now| *now != s) {
+                planner.selection.set(s);
+            }
+        }
+    });
+    let refused = Closure::<dyn Fn(String, String)>::new(move |zh: String, en: String| {
+        planner.copy_refusal.set(Some((zh, en)));
+    });
+    set("changed", changed.as_ref());
+    set("live", live.as_ref());
+    set("sealed", sealed.as_ref());
+    set("picked", picked.as_ref());
+    set("selected", selected.as_ref());
+    set("refused", refused.as_ref());
+    changed.forget();
+    live.forget();
+    sealed.forget();
+    picked.forget();
+    selected.forget();
+    refused.forget();
+    host.into()
+}
+
+/// Starts loading the extras the first time the pointer or the focus
+/// reaches the workspace: a selection, which needs the inspector, is near.
+pub fn warm_once() {
+    thread_local! {
+        static WARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if !WARMED.with(|w| w.replace(true)) {
+        crate::browser::extras::warm();
+    }
 }

@@ -18,19 +18,20 @@ pub use placement_inspector::PlacementInspector;
 pub use plan_settings::PlanSettings;
 pub use server_inspector::ServerInspector;
 
-/// The inspector panel. With something selected, a button (like Escape or
-/// a click on the empty board) goes back to the plan settings.
+/// The inspector panel. With nothing selected it shows the plan's
+/// settings; a selected server or placement is inspected by
+/// [`SelectedInspector`], which runs in the extras (loaded on the first
+/// selection: `ui::extras::InspectorHost`). With something selected, a
+/// button (like Escape or a click on the empty board) goes back to the plan
+/// settings.
 #[component]
 pub fn Inspector() -> impl IntoView {
     let lang = use_lang();
     let planner = use_planner();
-    // What is shown changes only when the selection does: selecting what is
-    // already selected (its chip clicked again) keeps the open panels and
-    // the fields' drafts as they are.
-    let shown = Memo::new(move |_| planner.selection.get());
+    let nothing = move || planner.selection.with(|s| *s == Selection::None);
     view! {
         <section class="inspector edit-only" data-testid="inspector">
-            <Show when=move || planner.selection.with(|s| *s != Selection::None)>
+            <Show when=move || !nothing()>
                 <button
                     class="tool back"
                     data-testid="show-plan-settings"
@@ -43,11 +44,25 @@ pub fn Inspector() -> impl IntoView {
                     {move || lang.get().pick("← 方案设置", "← Plan settings")}
                 </button>
             </Show>
-            {move || match shown.get() {
-                Selection::Placement(id) => view! { <PlacementInspector placement_id=id /> }.into_any(),
-                Selection::Server(id) => view! { <ServerInspector server_id=id /> }.into_any(),
-                Selection::None => view! { <PlanSettings /> }.into_any(),
-            }}
+            <Show when=nothing>
+                <PlanSettings />
+            </Show>
+            <crate::ui::extras::InspectorHost />
         </section>
+    }
+}
+
+/// The inspector of the selected server or placement, on the extras' copy
+/// of the planner; nothing when nothing is selected. What is shown changes
+/// only when the selection does: selecting what is already selected (its
+/// chip clicked again) keeps the open panels and the fields' drafts.
+#[component]
+pub fn SelectedInspector() -> impl IntoView {
+    let planner = use_planner();
+    let shown = Memo::new(move |_| planner.selection.get());
+    move || match shown.get() {
+        Selection::Placement(id) => view! { <PlacementInspector placement_id=id /> }.into_any(),
+        Selection::Server(id) => view! { <ServerInspector server_id=id /> }.into_any(),
+        Selection::None => ().into_any(),
     }
 }

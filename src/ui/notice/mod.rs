@@ -40,7 +40,7 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
 
 /// A refused change in `lang`. A value out of its range says itself that it
 /// was not applied; other refusals are prefixed.
-fn refusal_text(e: &ActionError, lang: Lang) -> String {
+pub fn refusal_text(e: &ActionError, lang: Lang) -> String {
     match (e, lang) {
         (ActionError::OutOfRange(_), Lang::Zh) => e.message_zh(),
         (ActionError::OutOfRange(_), Lang::En) => e.message_en(),
@@ -72,6 +72,19 @@ pub fn NoticeBar() -> impl IntoView {
                     }}
                 </span>
                 <button class="tool" on:click=move |_| planner.refusal.set(None)>
+                    {move || lang.get().pick("知道了", "Dismiss")}
+                </button>
+            </div>
+        </Show>
+        // Refused in the inspector (the extras), worded there.
+        <Show when=move || planner.copy_refusal.with(Option::is_some)>
+            <div class="notice refusal" role="alert" data-testid="refusal">
+                <span>
+                    {move || {
+                        planner.copy_refusal.with(|r| r.as_ref().map(|(zh, en)| keep_units(lang.get().pick(zh, en))))
+                    }}
+                </span>
+                <button class="tool" on:click=move |_| planner.copy_refusal.set(None)>
                     {move || lang.get().pick("知道了", "Dismiss")}
                 </button>
             </div>

@@ -123,6 +123,38 @@ impl History {
         self.future.clear();
     }
 
+    /// Makes `plan` the current plan as one of a run of edits to the same
+    /// value, `key` (an [`Action::merge_key`] applied elsewhere, on a copy
+    /// of this plan): like [`History::apply_merging`], the first of the run
+    /// is an undo step and the rest update it. A plan equal to the current
+    /// one changes nothing and starts no run.
+    ///
+    /// ```
+    /// use stackfit_core::edit::History;
+    /// use stackfit_core::model::Action;
+    /// let plan = stackfit_core::templates::get("s0").unwrap();
+    /// let mut copy = History::new(plan.clone());
+    /// let mut h = History::new(plan.clone());
+    /// for pct in [2, 25, 30] {
+    ///     let action = Action::SetHeadroomTarget { pct };
+    ///     copy.apply_merging(&action).unwrap();
+    ///     h.replace_merging(copy.plan().clone(), &action.merge_key().unwrap());
+    /// }
+    /// assert_eq!(h.plan().settings.headroom_target_pct, 30);
+    /// assert!(h.undo());
+    /// assert_eq!(h.plan(), &plan);
+    /// assert!(!h.can_undo());
+    /// ```
+    pub fn replace_merging(&mut self, plan: Plan, key: &str) {
+        if self.merging.as_deref() == Some(key) && self.can_undo() {
+            self.present = plan;
+            self.future.clear();
+        } else if plan != self.present {
+            self.replace(plan);
+            self.merging = Some(key.to_string());
+        }
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.past.is_empty()
     }
