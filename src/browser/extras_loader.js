@@ -20,10 +20,17 @@ window.stackfitLoadExtras = (() => {
   return (js, wasm) => {
     if (loading === null) {
       loading = new Promise((resolve, reject) => {
+        const init = () =>
+          wasm_bindgen({ module_or_path: at(wasm) }).then(
+            () => resolve(wasm_bindgen),
+            () => reject(new Error(wasm)),
+          );
+        // The script ran before and only the wasm failed: running it again
+        // would declare `wasm_bindgen` twice.
+        if (typeof wasm_bindgen === "function") return init();
         const script = document.createElement("script");
         script.src = at(js);
-        script.onload = () =>
-          wasm_bindgen({ module_or_path: at(wasm) }).then(() => resolve(wasm_bindgen), reject);
+        script.onload = init;
         script.onerror = () => reject(new Error(js));
         document.head.appendChild(script);
       }).catch((e) => {
