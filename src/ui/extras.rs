@@ -230,11 +230,20 @@ pub fn InspectorHost() -> impl IntoView {
         selection: planner.selection.get(),
     };
     let json = |c: &Inspected| serde_json::to_string(c).unwrap_or_default();
+    // Whether the copy was last handed a selection: with nothing selected
+    // it is told once and then left alone (it shows nothing, so it need not
+    // read or evaluate the plan at every change).
+    let following = StoredValue::new(false);
     Effect::new(move |_| {
         retry.track();
         let nothing = planner.selection.with(|s| *s == Selection::None);
         if let Some(x) = loaded.get() {
-            if let Err(why) = x.call("inspect_sync", &[json(&context()).into()]) {
+            if nothing && !following.get_value() {
+                return;
+            }
+            following.set_value(!nothing);
+            let now = if nothing { untrack(context) } else { context() };
+            if let Err(why) = x.call("inspect_sync", &[json(&now).into()]) {
                 failed.set(Some(why));
             }
             return;
@@ -261,7 +270,10 @@ pub fn InspectorHost() -> impl IntoView {
                 Ok(x)
             });
             match mounted {
-                Ok(x) => loaded.set(Some(x)),
+                Ok(x) => {
+                    following.set_value(true);
+                    loaded.set(Some(x));
+                }
                 Err(why) => {
                     asked.set_value(false);
                     failed.set(Some(why));
