@@ -90,6 +90,38 @@ fn would_start(compose: &str, env: &str) -> Result<(), String> {
         }
     }
     let services = doc["services"].as_mapping().cloned().unwrap_or_default();
+    // No host port published twice where Docker would refuse the second:
+    // (address, host port, protocol), `*` for every address.
+    let mut taken: Vec<(String, String, String, String)> = Vec::new();
+    for (name, svc) in &services {
+        for spec in svc["ports"].as_sequence().into_iter().flatten() {
+            let spec = spec
+                .as_str()
+                .ok_or(format!("{name:?}: a port that is not a string"))?;
+            let (spec, protocol) = spec.split_once('/').unwrap_or((spec, "tcp"));
+            let parts: Vec<&str> = spec.rsplitn(3, ':').collect();
+            if parts.len() < 2 || parts[1].starts_with('$') || parts[1].contains('}') {
+                continue;
+            }
+            let address = match parts.get(2) {
+                None | Some(&"") | Some(&"0.0.0.0") | Some(&"[::]") => "*".to_string(),
+                Some(a) => a.to_string(),
+            };
+            let (host, service) = (
+                parts[1].to_string(),
+                format!("{:?}", name.as_str().unwrap_or("")),
+            );
+            if let Some(other) = taken.iter().find(|(a, h, p, _)| {
+                *h == host && p == protocol && (a == "*" || address == "*" || *a == address)
+            }) {
+                return Err(format!(
+                    "{service} publishes host port {host}/{protocol}, which {} already publishes",
+                    other.3
+                ));
+            }
+            taken.push((address, host, protocol.to_string(), service));
+        }
+    }
     for (name, svc) in &services {
         let name = name.as_str().ok_or("a service name that is not a string")?;
         let image = svc["image"].as_str().ok_or(format!("{name}: no image"))?;
@@ -866,4 +898,64 @@ fn every_beam_image_carries_an_open_file_limit() {
             assert!(s.deploy.nofile.is_some(), "{}", s.id);
         }
     }
+}
+
+/// Two public proxies on one server both get host port 80 from the
+/// planner: the compose file would not start (Docker refuses the second
+/// "port is already allocated"). The export says so beside the second and
+/// in DEPLOY.md, in both languages; the would-start check, reading the
+/// file as Docker would, refuses it too.
+#[test]
+fn a_host_port_published_twice_on_one_server_is_said() {
+    let mut plan = one_server(&["nginx", "caddy"]);
+    for p in &mut plan.options[0].servers[0].placements {
+        p.public = true;
+    }
+    let files = export_all(&plan, "o");
+    let compose = &file(&files, "docker-compose.a.yml").text;
+    let env = &file(&files, ".env.a").text;
+    assert_eq!(
+        would_start(compose, env),
+        Err("\"caddy\" publishes host port 80/tcp, which \"nginx\" already publishes".into()),
+        "{compose}"
+    );
+    let caddy = &compose[compose.find("\n  caddy:\n").unwrap()..];
+    assert!(
+        caddy.contains("# host port 80/tcp is published by nginx on this server too: Docker would refuse this one; publish one of them on another host port"),
+        "{compose}"
+    );
+    let deploy = &file(&files, "DEPLOY.md").text;
+    assert!(
+        deploy.contains(
+            "> **Host port 80/tcp is published twice on A (a):** by `nginx` and by `caddy`."
+        ),
+        "{deploy}"
+    );
+    let zh = export::files(
+        &plan,
+        &evaluate(&plan),
+        "o",
+        &mut Secrets::placeholders(),
+        Lang::Zh,
+    )
+    .unwrap();
+    assert!(
+        file(&zh, "DEPLOY.md")
+            .text
+            .contains("> **A（a）上的主机端口 80/tcp 发布了两次**：`nginx` 和 `caddy`。"),
+        "{}",
+        file(&zh, "DEPLOY.md").text
+    );
+
+    // One of them on another host port: nothing to say.
+    plan.options[0].servers[0].placements[1].port = Some(8080);
+    let files = export_all(&plan, "o");
+    let compose = &file(&files, "docker-compose.a.yml").text;
+    assert_eq!(
+        would_start(compose, &file(&files, ".env.a").text),
+        Ok(()),
+        "{compose}"
+    );
+    assert!(!compose.contains("Docker would refuse"), "{compose}");
+    assert!(!file(&files, "DEPLOY.md").text.contains("published twice"));
 }

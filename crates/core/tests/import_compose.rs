@@ -820,6 +820,14 @@ fn the_export_publishes_what_the_compose_file_published() {
     );
     assert_eq!(ports("db"), ["127.0.0.1:5432:5432", "6432:6432"]);
     assert_eq!(ports("dns"), ["53:53/udp"]);
+    // Both public, web and proxy each get host port 80 from the planner:
+    // Docker would refuse the second. The file says so beside it (and
+    // nowhere else: db's loopback 5432 and dns's UDP 53 clash with nothing).
+    let clash =
+        "# host port 80/tcp is published by web on this server too: Docker would refuse this one";
+    assert_eq!(text.matches(clash).count(), 1, "{text}");
+    let proxy_block = &text[text.find("\n  proxy:\n").unwrap()..];
+    assert!(proxy_block.contains(clash), "{text}");
 
     // Imported again, the file keeps the same ports, and not what the
     // planner published of its own accord (web's and proxy's 80:80).
@@ -840,6 +848,13 @@ fn the_export_publishes_what_the_compose_file_published() {
         stackfit_core::findings::Lang::En,
     )
     .unwrap();
+    let deploy = &files.iter().find(|f| f.name == "DEPLOY.md").unwrap().text;
+    assert!(
+        deploy.contains("**Host port 80/tcp is published twice on"),
+        "{deploy}"
+    );
+    assert!(deploy.contains("by `web` and by `proxy`"), "{deploy}");
+    assert_eq!(deploy.matches("published twice").count(), 1, "{deploy}");
     let stack = &files.iter().find(|f| f.name == "stack.yml").unwrap().text;
     let stack_doc: serde_yaml::Value = serde_yaml::from_str(stack).unwrap();
     assert_eq!(

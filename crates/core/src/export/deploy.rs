@@ -86,6 +86,24 @@ pub(super) fn render(e: &OptionExport, lang: Lang) -> String {
     }
     out.push('\n');
 
+    // Host ports two containers of one server publish: the second would
+    // not start.
+    for s in &e.servers {
+        for k in &s.clashes {
+            out.push_str(&if zh {
+                format!(
+                    "> **{}（{}）上的主机端口 {} 发布了两次**：`{}` 和 `{}`。Docker 会启动前者，后者报 “port is already allocated” 起不来：请把其中一个发布到别的主机端口。\n\n",
+                    comment(&s.server.label), s.server.id, k.port, k.first, k.second
+                )
+            } else {
+                format!(
+                    "> **Host port {} is published twice on {} ({}):** by `{}` and by `{}`. Docker starts the first and refuses the second (\"port is already allocated\"): publish one of them on another host port.\n\n",
+                    k.port, comment(&s.server.label), s.server.id, k.first, k.second
+                )
+            });
+        }
+    }
+
     // Order: servers others depend on first.
     let depended: Vec<&str> = e
         .servers

@@ -193,25 +193,118 @@ impl<'a> PortSpec<'a> {
         }
     }
 
+    /// The host ports it binds; `None` when Docker picks the port.
+    fn binding(&self) -> Option<Binding<'a>> {
+        let (low, high) = self.host.split_once('-').unwrap_or((self.host, self.host));
+        Some(Binding {
+            address: self.address,
+            low: low.parse().ok()?,
+            high: high.parse().ok()?,
+            protocol: self.protocol,
+        })
+    }
+
     /// Whether it publishes host port `port` (a number) over TCP on
     /// `bind` (`None`: every address) — so publishing that again would
-    /// clash: Docker refuses a host port bound twice where the addresses
-    /// overlap.
+    /// clash.
     fn takes(&self, port: &str, bind: Option<&str>) -> bool {
-        let Ok(port) = port.parse::<u32>() else {
-            return false;
-        };
-        let (low, high) = self.host.split_once('-').unwrap_or((self.host, self.host));
-        let in_range = matches!(
-            (low.parse::<u32>(), high.parse::<u32>()),
-            (Ok(l), Ok(h)) if (l..=h).contains(&port)
-        );
-        let overlap = match (self.address, bind) {
+        match (self.binding(), Binding::tcp(port, bind)) {
+            (Some(a), Some(b)) => a.overlaps(&b),
+            _ => false,
+        }
+    }
+}
+
+/// Host ports a container binds: a range, its protocol and the address
+/// (`None`: every address).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Binding<'a> {
+    address: Option<&'a str>,
+    low: u32,
+    high: u32,
+    protocol: &'a str,
+}
+
+impl<'a> Binding<'a> {
+    /// TCP port `port` (a number; not a `${VAR}` left to `.env`) on `bind`.
+    fn tcp(port: &str, bind: Option<&'a str>) -> Option<Binding<'a>> {
+        let port = port.parse().ok()?;
+        Some(Binding {
+            address: bind.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::")),
+            low: port,
+            high: port,
+            protocol: "tcp",
+        })
+    }
+
+    /// Docker refuses a host port bound twice over one protocol where the
+    /// addresses overlap (every address overlaps every other).
+    fn overlaps(&self, other: &Binding) -> bool {
+        let addresses = match (self.address, other.address) {
             (None, _) | (_, None) => true,
             (Some(a), Some(b)) => a == b,
         };
-        self.protocol == "tcp" && in_range && overlap
+        self.protocol == other.protocol
+            && self.low <= other.high
+            && other.low <= self.high
+            && addresses
     }
+
+    /// The first port both bind, as `8080/tcp`.
+    fn shared(&self, other: &Binding) -> String {
+        format!("{}/{}", self.low.max(other.low), self.protocol)
+    }
+}
+
+/// Two containers on one server that publish the same host port on
+/// overlapping addresses: Docker starts the first and refuses the second
+/// ("port is already allocated").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortClash {
+    /// The placement written first, and the one Docker would refuse.
+    pub first: String,
+    pub second: String,
+    /// The first port both take, e.g. `8080/tcp`.
+    pub port: String,
+}
+
+impl Container<'_> {
+    /// The host ports its file publishes: the planner's own (a `${VAR}`
+    /// port is left out: `.env` sets it) and what the plan keeps.
+    fn bindings(&self) -> Vec<Binding<'_>> {
+        self.ports
+            .iter()
+            .filter_map(|x| Binding::tcp(&x.host, x.bind.as_deref()))
+            .chain(
+                self.placement
+                    .ports
+                    .iter()
+                    .filter_map(|spec| PortSpec::of(spec).binding()),
+            )
+            .collect()
+    }
+}
+
+/// Every pair of `containers` (one server's) that publish a host port
+/// both, in the order the file writes them.
+pub fn port_clashes(containers: &[Container]) -> Vec<PortClash> {
+    let bindings: Vec<Vec<Binding>> = containers.iter().map(Container::bindings).collect();
+    let mut clashes = Vec::new();
+    for (j, later) in bindings.iter().enumerate() {
+        for (i, earlier) in bindings[..j].iter().enumerate() {
+            let shared = later
+                .iter()
+                .find_map(|b| earlier.iter().find(|a| a.overlaps(b)).map(|a| a.shared(b)));
+            if let Some(port) = shared {
+                clashes.push(PortClash {
+                    first: containers[i].placement.id.clone(),
+                    second: containers[j].placement.id.clone(),
+                    port,
+                });
+            }
+        }
+    }
+    clashes
 }
 
 /// Whether a published port (Compose's short syntax) is bound to one host
@@ -242,6 +335,9 @@ pub struct ServerExport<'a> {
     pub report: &'a ServerReport,
     pub containers: Vec<Container<'a>>,
     pub env: Vec<EnvLine>,
+    /// Host ports two of its containers publish (`port_clashes`): each is
+    /// noted beside the second container and in DEPLOY.md.
+    pub clashes: Vec<PortClash>,
 }
 
 /// An option of a plan, ready to write.
@@ -743,12 +839,22 @@ pub fn build<'a>(
                 notes,
             });
         }
+        let clashes = port_clashes(&containers);
+        for k in &clashes {
+            if let Some(c) = containers.iter_mut().find(|c| c.placement.id == k.second) {
+                c.notes.push(format!(
+                    "host port {} is published by {} on this server too: Docker would refuse this one; publish one of them on another host port",
+                    k.port, k.first
+                ));
+            }
+        }
         servers.push(ServerExport {
             index: si,
             server: s,
             report: sr,
             containers,
             env: env.into_values().collect(),
+            clashes,
         });
     }
     Some(OptionExport {
@@ -797,4 +903,52 @@ pub fn load_line(load: u32) -> Option<String> {
             crate::model::multiplier::load_words(load)
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether published port `a` (Compose's short syntax) and the planner's
+    /// TCP `port` on `bind` take the same host port; and the port they share.
+    fn clash(a: &str, b: &str) -> Option<String> {
+        let (a, b) = (PortSpec::of(a).binding()?, PortSpec::of(b).binding()?);
+        a.overlaps(&b).then(|| a.shared(&b))
+    }
+
+    #[test]
+    fn two_bindings_clash_where_docker_refuses_the_second() {
+        assert_eq!(clash("8080:80", "8080:8080").as_deref(), Some("8080/tcp"));
+        // Every address overlaps one address; two addresses do not.
+        assert_eq!(
+            clash("127.0.0.1:5432:5432", "5432:5432").as_deref(),
+            Some("5432/tcp")
+        );
+        assert_eq!(
+            clash("0.0.0.0:80:80", "[::1]:80:80").as_deref(),
+            Some("80/tcp")
+        );
+        assert_eq!(clash("127.0.0.1:5432:5432", "10.0.0.5:5432:5432"), None);
+        // Another protocol, another port.
+        assert_eq!(clash("53:53/udp", "53:53"), None);
+        assert_eq!(clash("53:53/udp", "53:5353/udp").as_deref(), Some("53/udp"));
+        assert_eq!(clash("8080:80", "8081:80"), None);
+        // Ranges: the first port both take.
+        assert_eq!(
+            clash("8000-8010:8000-8010", "8005:80").as_deref(),
+            Some("8005/tcp")
+        );
+        assert_eq!(clash("8000-8010:8000-8010", "8011:80"), None);
+        // A port Docker picks clashes with nothing.
+        assert_eq!(clash("80", "80:80"), None);
+    }
+
+    #[test]
+    fn a_port_left_to_env_or_kept_by_the_placement_is_not_taken_twice() {
+        assert!(PortSpec::of("8080:80").takes("8080", None));
+        assert!(PortSpec::of("127.0.0.1:5432:5432").takes("5432", Some("0.0.0.0")));
+        assert!(!PortSpec::of("127.0.0.1:5432:5432").takes("5432", Some("10.0.0.5")));
+        assert!(!PortSpec::of("8080:80").takes("${WEB_PORT:?set WEB_PORT in .env}", None));
+        assert!(!PortSpec::of("53:53/udp").takes("53", None));
+    }
 }
