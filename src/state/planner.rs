@@ -158,10 +158,14 @@ impl Planner {
         }
     }
 
-    /// Records a refusal (or its absence) and passes a refusal on.
+    /// Records a refusal (or its absence) and passes a refusal on. The
+    /// outcome of a newer action replaces the inspector's refusal shown.
     fn refused(&self, outcome: Result<(), ActionError>) {
         if let Err(e) = &outcome {
             self.send(Echo::Refused(e));
+        }
+        if self.copy_refusal.with_untracked(Option::is_some) {
+            self.copy_refusal.set(None);
         }
         self.refusal.set(outcome.err());
     }
