@@ -279,6 +279,8 @@ struct Inspecting {
     lang: RwSignal<Lang>,
     /// The price book as last handed over (CSV), to set it only on a change.
     book: String,
+    /// The selection as last handed over: the page's own, not echoed back.
+    mirrored: Rc<RefCell<Selection>>,
     _mount: Box<dyn Any>,
 }
 
@@ -311,6 +313,8 @@ pub fn inspect(element: JsValue, context: &str, host: InspectorHost) -> Result<(
     let book_csv = context.book.clone();
     let handles = Rc::new(RefCell::new(None));
     let made = handles.clone();
+    let mirrored = Rc::new(RefCell::new(context.selection.clone()));
+    let last = mirrored.clone();
     let InspectorHost {
         changed,
         live,
@@ -348,10 +352,10 @@ pub fn inspect(element: JsValue, context: &str, host: InspectorHost) -> Result<(
             };
         });
         // A selection the inspector changed (a placement removed, a server
-        // gone) is the page's too.
+        // gone) is the page's too; one the page handed over is not echoed.
         Effect::new(move |first: Option<()>| {
             let now = planner.selection.get();
-            if first.is_some() {
+            if first.is_some() && *last.borrow() != now {
                 let json = serde_json::to_string(&now).unwrap_or_default();
                 let _ = selected.call1(&JsValue::NULL, &JsValue::from_str(&json));
             }
@@ -368,6 +372,7 @@ pub fn inspect(element: JsValue, context: &str, host: InspectorHost) -> Result<(
             planner,
             lang,
             book: book_csv,
+            mirrored,
             _mount: Box::new(mount),
         })
     });
@@ -381,15 +386,18 @@ pub fn inspect_sync(context: &str) -> Result<(), String> {
     INSPECTOR.with(|i| {
         let mut i = i.borrow_mut();
         let i = i.as_mut().ok_or("the inspector is not mounted")?;
+        // The plan and the selection first: a price book that cannot be
+        // read must not leave the inspector showing an older plan.
+        if i.lang.get_untracked() != context.lang {
+            i.lang.set(context.lang);
+        }
+        *i.mirrored.borrow_mut() = context.selection.clone();
+        i.planner.mirror(plan, &context.option, context.selection);
         if i.book != context.book {
             let book = book_from_csv(&context.book).map_err(|e| format!("{e:?}"))?;
             i.planner.book.set(book);
             i.book = context.book;
         }
-        if i.lang.get_untracked() != context.lang {
-            i.lang.set(context.lang);
-        }
-        i.planner.mirror(plan, &context.option, context.selection);
         Ok(())
     })
 }

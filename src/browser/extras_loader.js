@@ -23,7 +23,11 @@ window.stackfitLoadExtras = (() => {
         const init = () =>
           wasm_bindgen({ module_or_path: at(wasm) }).then(
             () => resolve(wasm_bindgen),
-            () => reject(new Error(wasm)),
+            // The page shows the address; the console keeps the cause.
+            (cause) => {
+              console.warn("StackFit: the extras' wasm did not start", cause);
+              reject(new Error(wasm, { cause }));
+            },
           );
         // The script ran before and only the wasm failed: running it again
         // would declare `wasm_bindgen` twice.

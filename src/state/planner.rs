@@ -267,6 +267,10 @@ impl Planner {
         self.history.update(|h| {
             if h.plan() != &plan {
                 h.replace(plan);
+            } else {
+                // Nothing changed, but the copy's action ended any run of
+                // live edits: the next one is a step of its own.
+                h.seal();
             }
         });
         self.refusal.set(None);
@@ -475,6 +479,41 @@ mod tests {
                 })
             };
             assert_eq!(conns(), 12);
+            planner.undo();
+            assert_eq!(planner.with_plan(|p| p.clone()), plan);
+        });
+    }
+
+    /// The inspector's copy typed a run into a knob, then an action that
+    /// changed nothing came back as the same plan: that ends the run, so
+    /// the next typing is an undo step of its own.
+    #[test]
+    fn an_unchanged_plan_adopted_from_the_inspector_ends_its_run_of_edits() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let plan = stackfit_core::templates::get("s0").unwrap();
+            let planner = Planner::new(plan.clone());
+            let with_conns = |n: i64| {
+                let mut p = plan.clone();
+                p.options
+                    .iter_mut()
+                    .find(|o| o.id == "lean-2c4g")
+                    .unwrap()
+                    .servers
+                    .iter_mut()
+                    .flat_map(|s| s.placements.iter_mut())
+                    .find(|pl| pl.id == "postgres")
+                    .unwrap()
+                    .knobs
+                    .insert("max_connections".into(), n);
+                p
+            };
+            let key = "knob/lean-2c4g/postgres/max_connections";
+            planner.adopt_live(with_conns(12), key);
+            planner.adopt(with_conns(12));
+            planner.adopt_live(with_conns(40), key);
+            planner.undo();
+            assert_eq!(planner.with_plan(|p| p.clone()), with_conns(12));
             planner.undo();
             assert_eq!(planner.with_plan(|p| p.clone()), plan);
         });

@@ -206,9 +206,11 @@ pub fn report_page(payload: String) {
 /// (`ui::inspector::SelectedInspector`, on the extras' copy of the
 /// planner): they load on the first selection (and start loading when the
 /// pointer or the focus first reaches the workspace, [`warm_once`]), then
-/// follow every change of the page's plan, option, selection, language and
-/// price book. What the inspector changes comes back as the page's: a run
-/// of live edits is one undo step of the page's history, as if typed here.
+/// follow the page's plan, option, selection, language and price book
+/// while something is selected (with nothing selected the copy is told
+/// once and left alone). What the inspector changes comes back as the
+/// page's: a run of live edits is one undo step of the page's history, as
+/// if typed here. Not on phones, whose layout hides the inspector.
 #[component]
 pub fn InspectorHost() -> impl IntoView {
     let lang = use_lang();
@@ -219,7 +221,7 @@ pub fn InspectorHost() -> impl IntoView {
     // Whether the extras have been asked for and have not failed.
     let asked = StoredValue::new(false);
     let slow = RwSignal::new(false);
-    let failed = RwSignal::new(None::<String>);
+    let failed = RwSignal::new(None::<Failure>);
     let retry = RwSignal::new(0u32);
     let host = inspector_host(planner);
     let context = move || Inspected {
@@ -243,12 +245,16 @@ pub fn InspectorHost() -> impl IntoView {
             }
             following.set_value(!nothing);
             let now = if nothing { untrack(context) } else { context() };
-            if let Err(why) = x.call("inspect_sync", &[json(&now).into()]) {
-                failed.set(Some(why));
+            match x.call("inspect_sync", &[json(&now).into()]) {
+                Ok(_) if failed.with_untracked(Option::is_some) => failed.set(None),
+                Ok(_) => {}
+                Err(why) => failed.set(Some(Failure::Sync(why))),
             }
             return;
         }
-        if nothing || asked.get_value() {
+        // Phones show a read-only layout without the inspector: nothing
+        // to load for.
+        if nothing || asked.get_value() || !inspector_displayed() {
             return;
         }
         asked.set_value(true);
@@ -276,7 +282,7 @@ pub fn InspectorHost() -> impl IntoView {
                 }
                 Err(why) => {
                     asked.set_value(false);
-                    failed.set(Some(why));
+                    failed.set(Some(Failure::Load(why)));
                 }
             }
         });
@@ -292,11 +298,19 @@ pub fn InspectorHost() -> impl IntoView {
         })
     };
     let failure = move || {
-        failed.get().filter(|_| !nothing()).map(|why| {
-            let text = match lang.get() {
-                Lang::Zh => format!("检查器的程序文件没能加载（{why}）。请检查网络后重试。"),
-                Lang::En => format!(
+        failed.get().filter(|_| !nothing()).map(|failure| {
+            let text = match (failure, lang.get()) {
+                (Failure::Load(why), Lang::Zh) => {
+                    format!("检查器的程序文件没能加载（{why}）。请检查网络后重试。")
+                }
+                (Failure::Load(why), Lang::En) => format!(
                     "The inspector's code could not load ({why}). Check the connection and try again."
+                ),
+                (Failure::Sync(why), Lang::Zh) => {
+                    format!("检查器没能跟上刚才的改动（{why}）。计划本身没有受影响，请重试。")
+                }
+                (Failure::Sync(why), Lang::En) => format!(
+                    "The inspector could not follow the last change ({why}). The plan itself is unaffected; try again."
                 ),
             };
             view! {
@@ -312,8 +326,33 @@ pub fn InspectorHost() -> impl IntoView {
     view! {
         {waiting}
         {failure}
-        <div node_ref=place class="inspector-selected" hidden=nothing data-testid="inspector-selected"></div>
+        // Hidden while it failed: it would show the plan as it was.
+        <div
+            node_ref=place
+            class="inspector-selected"
+            hidden=move || nothing() || failed.with(Option::is_some)
+            data-testid="inspector-selected"
+        ></div>
     }
+}
+
+/// Why the inspector is not showing the selection.
+#[derive(Clone)]
+enum Failure {
+    /// The extras' code did not load (or did not start).
+    Load(String),
+    /// The loaded inspector could not take the page's latest state.
+    Sync(String),
+}
+
+/// Whether the inspector is on screen: a phone's read-only layout hides it.
+fn inspector_displayed() -> bool {
+    leptos::prelude::document()
+        .query_selector("[data-testid=inspector]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|e| e.offset_parent().is_some())
 }
 
 /// The functions the inspector calls on the page (they live as long as it).
@@ -322,7 +361,16 @@ fn inspector_host(planner: crate::state::Planner) -> JsValue {
     let set = |name: &str, f: &JsValue| {
         let _ = js_sys::Reflect::set(&host, &JsValue::from_str(name), f);
     };
-    let plan_of = |json: &str| codec::from_json(json).ok().map(|r| r.plan);
+    // The copy writes what `codec::to_json` writes, so this cannot fail
+    // unless the two wasm builds differ; say so rather than lose the edit
+    // silently.
+    let plan_of = |json: &str| match codec::from_json(json) {
+        Ok(read) => Some(read.plan),
+        Err(e) => {
+            leptos::logging::warn!("the inspector's plan could not be read: {e}");
+            None
+        }
+    };
     let changed = Closure::<dyn Fn(String)>::new(move |json: String| {
         if let Some(plan) = plan_of(&json) {
             planner.adopt(plan);
@@ -343,6 +391,8 @@ fn inspector_host(planner: crate::state::Planner) -> JsValue {
         }
     });
     let refused = Closure::<dyn Fn(String, String)>::new(move |zh: String, en: String| {
+        // One refusal at a time: the newest, the inspector's.
+        planner.refusal.set(None);
         planner.copy_refusal.set(Some((zh, en)));
     });
     set("changed", changed.as_ref());
@@ -366,7 +416,7 @@ pub fn warm_once() {
     thread_local! {
         static WARMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
-    if !WARMED.with(|w| w.replace(true)) {
+    if inspector_displayed() && !WARMED.with(|w| w.replace(true)) {
         crate::browser::extras::warm();
     }
 }

@@ -25,6 +25,13 @@ test("a phone shows a read-only layout without horizontal scrolling", async () =
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   await planner.screenshot("phone-390x844");
+  // The inspector is not shown on a phone, so touching the servers (which
+  // on a desktop starts loading it) and selecting one load no extras.
+  await planner.serverCards().first().hover();
+  await planner.serverCards().first().locator('[data-testid="server-label"]').focus();
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+  const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  assert.ok(!fetched.some((u) => /\/stackfit-extras_bg\.wasm(\?|$)/.test(u)), "no extras fetched for a hidden inspector");
   assert.deepEqual(errors, []);
   await context.close();
 });
