@@ -104,6 +104,31 @@ fn main() {
         stacks.len(),
         agree * 100 / stacks.len().max(1)
     );
+    // The disagreements by kind, so the total reads for what it is.
+    use stackfit_core::Verdict::*;
+    let judged: Vec<_> = stacks
+        .iter()
+        .filter(|s| !s.agrees())
+        .filter_map(|s| Some((s.at_minimum.as_ref()?, s.at_half.as_ref()?)))
+        .collect();
+    let peaks_only = judged
+        .iter()
+        .filter(|(min, _)| min.verdict == OomRisk)
+        .count();
+    let typical_over = judged
+        .iter()
+        .filter(|(min, _)| min.verdict == DoesNotFit)
+        .count();
+    let fits_at_half = judged
+        .iter()
+        .filter(|(min, half)| {
+            matches!(min.verdict, Fits | Tight) && matches!(half.verdict, Fits | Tight)
+        })
+        .count();
+    println!(
+        "Of the {} that disagree: {peaks_only} run their typical use at the vendor's minimum and are oom-risk only because two peaks coincide; {typical_over} need more than the minimum for typical use alone; {fits_at_half} still fit at half of it.",
+        stacks.len() - agree
+    );
     let assumed: Vec<String> = stacks
         .iter()
         .flat_map(|s| s.assumed.iter().map(move |a| format!("{}: {a}", s.id)))
