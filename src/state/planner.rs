@@ -247,7 +247,7 @@ impl Planner {
         self.dispatch(Action::AddPlacement {
             option,
             server: server.to_string(),
-            placement: Placement::new(&id, service),
+            placement: Box::new(Placement::new(&id, service)),
         });
         if self.refusal.get_untracked().is_some() {
             return None;

@@ -2,7 +2,7 @@
 // file (tests/corpus/immich) with a team's override file, its .env and a
 // docker stats capture, pasted → the preview lists what was recognised,
 // assumed and ignored, with the verdict → confirmed as a new plan, the old
-// one kept, the images, ports and mounts the stack ran kept for the export; as an option and merged into the option on screen, each taken
+// one kept, the images, commands, ports and mounts the stack ran kept for the export; as an option and merged into the option on screen, each taken
 // back by one undo; broken YAML named by file:line:column in both
 // languages with confirm disabled; files chosen and dropped; axe on the
 // dialog; screenshots in both languages on a laptop and a phone.
@@ -92,6 +92,9 @@ test("a real stack pasted with its .env and docker stats becomes a new plan; the
   await planner.placementById("immich-server").locator(".placement-name").click();
   assert.deepEqual(await kept.locator('[data-testid="kept-mount"]').allTextContents(), ["./library:/data", "/etc/localtime:/etc/localtime:ro"]);
   assert.deepEqual(await kept.locator('[data-testid="kept-port"]').allTextContents(), ["2283:2283"]);
+  // The sidecar's own command, as a shell would read it.
+  await planner.placementById("backup").locator(".placement-name").click();
+  assert.deepEqual(await kept.locator('[data-testid="kept-command"]').allTextContents(), ['pg-backup --schedule "0 3 * * *" --keep 7']);
   assert.deepEqual(errors, []);
   await context.close();
 });

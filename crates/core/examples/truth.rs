@@ -6,6 +6,14 @@
 mod truth_lib;
 
 fn main() {
+    // `--plans DIR`: every stack's imported plan as a plan file, for
+    // scripts/validate-exports to export and check.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, dir] = &args[..] {
+        if flag == "--plans" {
+            return write_plans(std::path::Path::new(dir));
+        }
+    }
     // `make truth STACK=id` (or `--example truth -- id`): one stack's placements.
     if let Some(id) = std::env::args().nth(1) {
         return detail(&id);
@@ -167,5 +175,19 @@ fn detail(id: &str) {
     }
     if !s.assumed.is_empty() {
         println!("assumed: {}", s.assumed.join(", "));
+    }
+}
+
+/// Writes each corpus stack's imported plan to `DIR/<stack>.json`.
+fn write_plans(dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    for id in truth_lib::stack_ids() {
+        let (_, imported) = truth_lib::import_stack(&id);
+        let plan = imported
+            .plan
+            .unwrap_or_else(|| panic!("{id}: no plan: {:#?}", imported.errors));
+        let path = dir.join(format!("{id}.json"));
+        std::fs::write(&path, stackfit_core::codec::to_json(&plan)).unwrap();
+        println!("{}", path.display());
     }
 }

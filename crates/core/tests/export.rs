@@ -622,6 +622,8 @@ fn hostile_text_cannot_break_the_yaml_or_inject_a_key() {
     o.servers[1].placements[0]
         .env
         .insert("APP_MODE".into(), evil.into());
+    o.servers[1].placements[0].command =
+        vec!["run".into(), evil.into(), "$(cat /etc/passwd)".into()];
     // Straight to the exporter, bypassing the validator that would clean it.
     let files = export_all(&plan, "o");
     for f in files
@@ -651,9 +653,24 @@ fn hostile_text_cannot_break_the_yaml_or_inject_a_key() {
         app["services"]["api"]["environment"]["APP_MODE"].as_str(),
         Some("${APP_MODE}")
     );
+    // The command's words stay words, with no interpolation: Compose's
+    // `$$`, and Kubernetes' `$$(` (it expands `$(VAR)` in args).
+    let command = app["services"]["api"]["command"].as_sequence().unwrap();
+    assert_eq!(command.len(), 3);
+    assert_eq!(command[2].as_str(), Some("$$(cat /etc/passwd)"));
+    let mut args = None;
     for doc in file(&files, "kubernetes.yml").text.split("\n---\n") {
-        yaml(doc);
+        let d = yaml(doc);
+        if d["kind"].as_str() == Some("Deployment") && d["metadata"]["name"].as_str() == Some("api")
+        {
+            args = d["spec"]["template"]["spec"]["containers"][0]["args"]
+                .as_sequence()
+                .cloned();
+        }
     }
+    let args = args.expect("the api's args");
+    assert_eq!(args.len(), 3);
+    assert_eq!(args[2].as_str(), Some("$$(cat /etc/passwd)"));
 }
 
 /// postgresql.conf is PGTune's web profile for the container's limit once
@@ -958,4 +975,49 @@ fn a_host_port_published_twice_on_one_server_is_said() {
     );
     assert!(!compose.contains("Docker would refuse"), "{compose}");
     assert!(!file(&files, "DEPLOY.md").text.contains("published twice"));
+}
+
+/// An image that names its database's password among its own settings
+/// (Langfuse's `CLICKHOUSE_PASSWORD`, "must equal ClickHouse's password")
+/// gets the database's, written once: Compose refuses a key twice, and a
+/// password of its own would not log in. The secret it no longer uses is
+/// not left in .env.
+#[test]
+fn a_dependency_password_the_image_names_is_written_once() {
+    let server = Server::new("s", "S", "aliyun-ecs-c7-large")
+        .with(Placement::new("clickhouse", "clickhouse"))
+        .with(Placement::new("langfuse-worker", "langfuse-worker").depends_on(&["clickhouse"]));
+    let plan = Plan {
+        quotes: Vec::new(),
+        name: "langfuse".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![PlanOption::new("o", "O").with(server)],
+    };
+    let files = export_all(&plan, "o");
+    let compose = &file(&files, "docker-compose.s.yml").text;
+    let worker = compose
+        .split("\n  langfuse-worker:\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n  clickhouse:\n").next())
+        .unwrap();
+    assert_eq!(
+        worker.matches("CLICKHOUSE_PASSWORD:").count(),
+        1,
+        "{worker}"
+    );
+    let doc = yaml(compose);
+    let theirs = doc["services"]["clickhouse"]["environment"]["CLICKHOUSE_PASSWORD"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        doc["services"]["langfuse-worker"]["environment"]["CLICKHOUSE_PASSWORD"].as_str(),
+        Some(theirs.as_str())
+    );
+    let env = env_lines(&file(&files, ".env.s").text);
+    assert!(
+        !env.keys().any(|k| k.starts_with("LANGFUSE_WORKER_")),
+        "{env:?}"
+    );
 }

@@ -870,9 +870,9 @@ fn the_export_publishes_what_the_compose_file_published() {
 }
 
 /// What an import does not carry to the export is said, per service, so
-/// the user can put it back: an app's command (a data service's is read
-/// onto its knobs) and the environment neither the export writes nor a
-/// knob took; nothing for StackFit's own file.
+/// the user can put it back: the environment neither the export writes
+/// nor a knob took, and an app's command it cannot keep (here: a secret
+/// in it); nothing for StackFit's own file.
 #[test]
 fn what_the_export_will_not_carry_is_said() {
     let got = one(concat!(
@@ -880,6 +880,7 @@ fn what_the_export_will_not_carry_is_said() {
         "  web:\n    image: registry.example.com/acme/shop:2.3.1\n    command: gunicorn shop.wsgi -b 0.0.0.0:8000\n",
         "    environment:\n      WEB_CONCURRENCY: 3\n      DATABASE_URL: postgres://db/shop\n      SECRET_KEY: s3cret\n",
         "  db:\n    image: postgres:17\n    command: postgres -c max_connections=50\n    environment:\n      POSTGRES_PASSWORD: pw\n",
+        "  worker:\n    image: registry.example.com/acme/shop:2.3.1\n    command: celery -A shop worker -b redis://:hunter22@cache:6379/0\n",
     ));
     assert!(got.is_ok(), "{:#?}", got.errors);
     let said = |code: &str, svc: &str| {
@@ -887,13 +888,16 @@ fn what_the_export_will_not_carry_is_said() {
             .iter()
             .find(|n| n.code == code && n.service.as_deref() == Some(svc))
     };
-    let cmd = said("command-not-kept", "web").expect("the app's command");
+    assert!(said("command-not-kept", "web").is_none(), "kept");
+    let cmd = said("command-not-kept", "worker").expect("a secret in the command");
     assert!(
-        cmd.en.contains("`gunicorn shop.wsgi -b 0.0.0.0:8000`"),
+        cmd.en.contains("it holds a secret (…://user:…@)"),
         "{}",
         cmd.en
     );
-    assert_eq!(cmd.at.as_ref().map(|a| a.line), Some(4));
+    assert!(cmd.en.contains("command `celery …`"), "{}", cmd.en);
+    assert!(!cmd.en.contains("hunter22") && !cmd.zh.contains("hunter22"));
+    assert_eq!(cmd.at.as_ref().map(|a| a.line), Some(16));
     let env = said("env-not-kept", "web").expect("the app's environment");
     assert!(
         env.en
@@ -963,5 +967,151 @@ fn a_workers_queues_are_kept() {
         placement(&again, "worker").queues,
         ["default", "reports"],
         "{text}"
+    );
+}
+
+/// An app's command is kept, without the flags its knobs own (read onto
+/// them), and the export runs it with the plan's values: a Celery worker
+/// keeps `-A shop`, not the placeholder app, and runs the concurrency the
+/// plan holds now; gunicorn and node take theirs from the environment the
+/// export writes. What cannot be kept (an entrypoint, a shell script the
+/// plan's flags cannot go into) is said. StackFit's own file imports back
+/// to the same commands.
+#[test]
+fn an_apps_command_is_kept_and_runs_with_the_plans_settings() {
+    let got = one(concat!(
+        "services:\n",
+        "  worker:\n    image: registry.example.com/acme/shop:2.3.1\n    command: celery -A shop worker -l info -c 4 -Q mail\n",
+        "  web:\n    image: registry.example.com/acme/shop:2.3.1\n    command: [\"gunicorn\", \"shop.wsgi\", \"-b\", \"0.0.0.0:8000\", \"-w\", \"3\"]\n",
+        "  api:\n    image: registry.example.com/acme/api:1.0\n    command: node --max-old-space-size=512 dist/server.js\n",
+        "  site:\n    image: registry.example.com/acme/shop:2.3.1\n    command: sh -c \"python manage.py migrate && gunicorn shop.wsgi\"\n",
+        "  jobs:\n    image: registry.example.com/acme/jobs:1.0\n    entrypoint: [\"/entry.sh\"]\n    command: run-jobs --every 5m\n",
+        "  cron:\n    image: registry.example.com/acme/shop:2.3.1\n    command: sh -c \"celery -A shop worker -c 2\"\n",
+    ));
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+    let worker = placement(&got, "worker");
+    assert_eq!(worker.command, words("celery -A shop worker -l info"));
+    assert_eq!(worker.knobs.get("concurrency"), Some(&4));
+    assert_eq!(worker.queues, vec!["mail".to_string()]);
+    assert_eq!(
+        placement(&got, "web").command,
+        words("gunicorn shop.wsgi -b 0.0.0.0:8000")
+    );
+    assert_eq!(placement(&got, "web").knobs.get("workers"), Some(&3));
+    assert_eq!(placement(&got, "api").command, words("node dist/server.js"));
+    assert_eq!(
+        placement(&got, "api").knobs.get("max_old_space_mib"),
+        Some(&512)
+    );
+    assert_eq!(
+        placement(&got, "site").command,
+        vec![
+            "sh".to_string(),
+            "-c".into(),
+            "python manage.py migrate && gunicorn shop.wsgi".into()
+        ]
+    );
+    let kept = got
+        .service("worker")
+        .unwrap()
+        .read
+        .iter()
+        .find(|n| n.code == "command")
+        .expect("said kept");
+    assert!(
+        kept.en.contains("kept without `-c 4 -Q mail`"),
+        "{}",
+        kept.en
+    );
+    let refused = |svc: &str| {
+        let n = got
+            .ignored
+            .iter()
+            .find(|n| n.code == "command-not-kept" && n.service.as_deref() == Some(svc))
+            .unwrap_or_else(|| panic!("{svc}: {:#?}", got.ignored));
+        assert!(placement(&got, svc).command.is_empty());
+        n.en.clone()
+    };
+    assert!(refused("jobs").contains("sets an entrypoint"));
+    assert!(refused("cron").contains("is a shell script"));
+
+    // The plan changes the worker's concurrency; the file runs the plan's.
+    let mut plan = got.plan.clone().unwrap();
+    let (option, server) = (
+        plan.options[0].id.clone(),
+        plan.options[0].servers[0].id.clone(),
+    );
+    let w = plan.options[0].servers[0]
+        .placements
+        .iter_mut()
+        .find(|p| p.id == "worker")
+        .unwrap();
+    w.knobs.insert("concurrency".into(), 2);
+    let report = stackfit_core::evaluate(&plan);
+    let text = stackfit_core::export::compose(&plan, &report, &option, &server).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let command = |svc: &str| -> Vec<String> {
+        doc["services"][svc]["command"]
+            .as_sequence()
+            .unwrap_or_else(|| panic!("{svc}: no command in\n{text}"))
+            .iter()
+            .map(|w| w.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        command("worker"),
+        words("celery -A shop worker -l info --pool=prefork --concurrency=2 -Q mail"),
+        "{text}"
+    );
+    assert_eq!(command("web"), words("gunicorn shop.wsgi -b 0.0.0.0:8000"));
+    assert_eq!(
+        doc["services"]["web"]["environment"]["WEB_CONCURRENCY"].as_str(),
+        Some("3"),
+        "{text}"
+    );
+    assert_eq!(command("api"), words("node dist/server.js"));
+    assert_eq!(
+        doc["services"]["api"]["environment"]["NODE_OPTIONS"].as_str(),
+        Some("--max-old-space-size=512"),
+        "{text}"
+    );
+    assert_eq!(
+        command("site")[2],
+        "python manage.py migrate && gunicorn shop.wsgi"
+    );
+    assert_eq!(
+        doc["services"]["worker"]["labels"]["io.stackfit.command"].as_str(),
+        Some("kept")
+    );
+    assert!(doc["services"]["cron"]["labels"]["io.stackfit.command"].is_null());
+    assert!(
+        !text.contains("your_app\n") && text.contains("--app=your_app"),
+        "cron keeps StackFit's: {text}"
+    );
+
+    // StackFit's own file imports back to the same commands and settings.
+    let again = one(&text);
+    assert!(again.is_ok(), "{:#?}", again.errors);
+    for id in ["worker", "web", "api", "site", "jobs", "cron"] {
+        assert_eq!(
+            placement(&again, id).command,
+            plan.options[0].servers[0]
+                .placements
+                .iter()
+                .find(|p| p.id == id)
+                .unwrap()
+                .command,
+            "{id}"
+        );
+    }
+    assert_eq!(
+        placement(&again, "worker").knobs.get("concurrency"),
+        Some(&2)
+    );
+    assert!(
+        !again.ignored.iter().any(|n| n.code.ends_with("-not-kept")),
+        "{:#?}",
+        again.ignored
     );
 }

@@ -186,7 +186,7 @@ fn action(plan: &Plan) -> impl Strategy<Value = Action> {
                 _ => Action::AddPlacement {
                     option,
                     server,
-                    placement: Placement::new(&format!("new-{n}"), "redis"),
+                    placement: Box::new(Placement::new(&format!("new-{n}"), "redis")),
                 },
             }
         })

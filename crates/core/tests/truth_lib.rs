@@ -380,11 +380,8 @@ fn judge(plan: &stackfit_core::Plan, memory_mib: u64, vcpu: u32, swap: Option<u6
     }
 }
 
-/// Every stack of the corpus, imported through the compose importer (its
-/// files in `docker compose -f` order, its env example as the `.env`) and
-/// judged on a server of its vendor's minimum memory and of half of it.
-pub fn check_corpus() -> Vec<StackResult> {
-    use stackfit_core::import::{self, InputFile, Outcome};
+/// The corpus's stacks, by folder name.
+pub fn stack_ids() -> Vec<String> {
     let dir = root().join("corpus");
     let mut ids: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
@@ -393,87 +390,105 @@ pub fn check_corpus() -> Vec<StackResult> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     ids.sort();
-    ids.into_iter()
-        .map(|id| {
-            let folder = dir.join(&id);
-            let meta: StackMeta =
-                serde_json::from_str(&std::fs::read_to_string(folder.join("meta.json")).unwrap())
-                    .unwrap_or_else(|e| panic!("{id}/meta.json: {e}"));
-            // Every file of the folder, by name: include, extends and env_file name them.
-            let mut contents: Vec<(String, Vec<u8>)> = std::fs::read_dir(&folder)
-                .unwrap()
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().is_file())
-                .map(|e| {
-                    (
-                        e.file_name().to_string_lossy().into_owned(),
-                        std::fs::read(e.path()).unwrap(),
-                    )
-                })
-                .collect();
-            contents.sort();
-            let bytes = |name: &str| {
-                contents
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, b)| b.as_slice())
-                    .unwrap_or_else(|| panic!("{id}: no file {name}"))
-            };
-            // What a user does before `docker compose up`: fill the
-            // variables the files require and create the env files they
-            // name (empty), then import again.
-            let mut env_text = meta
-                .env_file
-                .as_deref()
-                .map(|f| String::from_utf8_lossy(bytes(f)).into_owned())
-                .unwrap_or_default();
-            let mut stand_ins: Vec<String> = Vec::new();
-            let mut imported = None;
-            for _ in 0..4 {
-                let mut others: Vec<InputFile> =
-                    contents.iter().map(|(n, b)| InputFile::new(n, b)).collect();
-                others.extend(stand_ins.iter().map(|n| InputFile::new(n, b"")));
-                let input = import::ComposeInput {
-                    files: meta
-                        .compose_files
-                        .iter()
-                        .map(|f| InputFile::new(f, bytes(f)))
-                        .collect(),
-                    others,
-                    env: Some(InputFile::new(
-                        meta.env_file.as_deref().unwrap_or(".env"),
-                        env_text.as_bytes(),
-                    )),
-                    project: Some(id.as_str()),
-                    tier: IMPORT_TIER,
-                    ..Default::default()
-                };
-                let result = import::compose(&input);
-                let mut retry = false;
-                for e in &result.errors {
-                    if e.code == "required-variable" {
-                        if let Some(name) =
-                            e.en.strip_prefix("required variable ")
-                                .and_then(|r| r.split(' ').next())
-                        {
-                            env_text.push_str(&format!("\n{name}=stackfit-truth\n"));
-                            retry = true;
-                        }
-                    } else if e.code == "missing-file" {
-                        if let Some(name) = e.en.split(" is named here").next() {
-                            if !stand_ins.iter().any(|n| n == name) {
-                                stand_ins.push(name.to_string());
-                                retry = true;
-                            }
-                        }
+    ids
+}
+
+/// One stack of the corpus imported through the compose importer: its
+/// files in `docker compose -f` order, its env example as the `.env`, and
+/// what a user does before `docker compose up` (the variables the files
+/// require filled in, the env files they name created empty).
+pub fn import_stack(id: &str) -> (StackMeta, stackfit_core::import::ComposeImport) {
+    use stackfit_core::import::{self, InputFile};
+    let folder = root().join("corpus").join(id);
+    let meta: StackMeta =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("meta.json")).unwrap())
+            .unwrap_or_else(|e| panic!("{id}/meta.json: {e}"));
+    // Every file of the folder, by name: include, extends and env_file name them.
+    let mut contents: Vec<(String, Vec<u8>)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    contents.sort();
+    let bytes = |name: &str| {
+        contents
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| b.as_slice())
+            .unwrap_or_else(|| panic!("{id}: no file {name}"))
+    };
+    // What a user does before `docker compose up`: fill the
+    // variables the files require and create the env files they
+    // name (empty), then import again.
+    let mut env_text = meta
+        .env_file
+        .as_deref()
+        .map(|f| String::from_utf8_lossy(bytes(f)).into_owned())
+        .unwrap_or_default();
+    let mut stand_ins: Vec<String> = Vec::new();
+    let mut imported = None;
+    for _ in 0..4 {
+        let mut others: Vec<InputFile> =
+            contents.iter().map(|(n, b)| InputFile::new(n, b)).collect();
+        others.extend(stand_ins.iter().map(|n| InputFile::new(n, b"")));
+        let input = import::ComposeInput {
+            files: meta
+                .compose_files
+                .iter()
+                .map(|f| InputFile::new(f, bytes(f)))
+                .collect(),
+            others,
+            env: Some(InputFile::new(
+                meta.env_file.as_deref().unwrap_or(".env"),
+                env_text.as_bytes(),
+            )),
+            project: Some(id),
+            tier: IMPORT_TIER,
+            ..Default::default()
+        };
+        let result = import::compose(&input);
+        let mut retry = false;
+        for e in &result.errors {
+            if e.code == "required-variable" {
+                if let Some(name) =
+                    e.en.strip_prefix("required variable ")
+                        .and_then(|r| r.split(' ').next())
+                {
+                    env_text.push_str(&format!("\n{name}=stackfit-truth\n"));
+                    retry = true;
+                }
+            } else if e.code == "missing-file" {
+                if let Some(name) = e.en.split(" is named here").next() {
+                    if !stand_ins.iter().any(|n| n == name) {
+                        stand_ins.push(name.to_string());
+                        retry = true;
                     }
                 }
-                imported = Some(result);
-                if !retry {
-                    break;
-                }
             }
-            let imported = imported.expect("imported once");
+        }
+        imported = Some(result);
+        if !retry {
+            break;
+        }
+    }
+    (meta, imported.expect("imported once"))
+}
+
+/// Every stack of the corpus, imported through the compose importer (its
+/// files in `docker compose -f` order, its env example as the `.env`) and
+/// judged on a server of its vendor's minimum memory and of half of it.
+pub fn check_corpus() -> Vec<StackResult> {
+    use stackfit_core::import::Outcome;
+    stack_ids()
+        .into_iter()
+        .map(|id| {
+            let (meta, imported) = import_stack(&id);
             let mut recognised = 0;
             let mut assumed = Vec::new();
             let mut idle = 0;

@@ -164,8 +164,16 @@ pub fn preview(
                     .flat_map(|server| &server.placements)
                     .filter(|p| p.id == s.name)
                     .take(1)
-                    .flat_map(|p| p.image.iter().chain(&p.ports).chain(&p.mounts))
-                    .cloned()
+                    .flat_map(|p| {
+                        let command = (!p.command.is_empty())
+                            .then(|| stackfit_core::kinds::command::shown(&p.command));
+                        p.image
+                            .iter()
+                            .cloned()
+                            .chain(command)
+                            .chain(p.ports.iter().chain(&p.mounts).cloned())
+                            .collect::<Vec<_>>()
+                    })
                     .collect(),
                 en: s.en.clone(),
                 zh: s.zh.clone(),

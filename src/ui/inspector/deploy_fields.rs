@@ -144,22 +144,31 @@ pub fn DeployFields(
             })
             .collect_view()
     };
-    // The image, ports and mounts the plan holds (an imported compose
-    // file's), as the export writes them: shown, not edited here.
+    // The image, command, ports and mounts the plan holds (an imported
+    // compose file's), as the export writes them: shown, not edited here.
+    // A command is shown as a shell would read it; the export appends the
+    // plan's own flags to it.
     let kept = move || {
         let lines: Vec<(&'static str, &'static str, String)> = placement.with(|p| {
             let Some(p) = p.as_ref() else {
                 return Vec::new();
             };
             let image = p.image.iter().map(|i| ("image", "kept-image", i.clone()));
+            let command = (!p.command.is_empty()).then(|| {
+                (
+                    "command",
+                    "kept-command",
+                    stackfit_core::kinds::command::shown(&p.command),
+                )
+            });
             let ports = p.ports.iter().map(|x| ("port", "kept-port", x.clone()));
             let mounts = p.mounts.iter().map(|m| ("volume", "kept-mount", m.clone()));
-            image.chain(ports).chain(mounts).collect()
+            image.chain(command).chain(ports).chain(mounts).collect()
         });
         (!lines.is_empty()).then(|| {
             view! {
                 <div class="env" data-testid="deploy-kept">
-                    <span class="field-label">{move || lang.get().pick("导出文件使用的镜像、端口与挂载", "Image, ports and mounts the export writes")}</span>
+                    <span class="field-label">{move || lang.get().pick("导出文件使用的镜像、命令、端口与挂载", "Image, command, ports and mounts the export writes")}</span>
                     <ul class="env-lines">
                         {lines
                             .into_iter()

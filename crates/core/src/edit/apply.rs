@@ -319,7 +319,9 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
             check_service(&placement.service)?;
             let o = option_mut(plan, option)?;
             placement_ids_unique(o, placement)?;
-            server_mut(o, server)?.placements.push(placement.clone());
+            server_mut(o, server)?
+                .placements
+                .push((**placement).clone());
         }
         Action::RemovePlacement { option, placement } => {
             let o = option_mut(plan, option)?;

@@ -27,6 +27,16 @@ pub const MAX_ENV: usize = 64;
 pub const MAX_MOUNTS: usize = 32;
 /// Published ports of one placement.
 pub const MAX_PORTS: usize = 32;
+/// Words of a placement's own command (a real one has a dozen).
+pub const MAX_COMMAND_WORDS: usize = 64;
+/// One word of a placement's own command (a `sh -c` script is one word).
+pub const COMMAND_WORD_CHARS: Bound = Bound::new(
+    "word of a command",
+    "命令中的一个词",
+    0,
+    1_024,
+    bounds::Measure::Chars,
+);
 /// Quotes a plan carries: one per tier it uses, so a few at most.
 pub const MAX_QUOTES: usize = 200;
 /// An environment value (one line of `.env`).
@@ -262,6 +272,16 @@ pub fn is_image_ref(image: &str) -> bool {
 /// a named volume: Compose's rule.
 pub fn is_host_path(source: &str) -> bool {
     source.starts_with(['/', '.', '~'])
+}
+
+/// A word a placement's own command may hold: at most
+/// [`COMMAND_WORD_CHARS`] characters, no control characters but a line
+/// break or a tab (a script's).
+pub fn is_command_word(word: &str) -> bool {
+    word.chars().count() as i64 <= COMMAND_WORD_CHARS.max
+        && word
+            .chars()
+            .all(|c| !c.is_control() || c == '\n' || c == '\t')
 }
 
 /// A mount in Compose's short syntax: `SOURCE:TARGET[:MODE]` or an
@@ -661,6 +681,23 @@ fn placement_body(
         )?;
         p.ports.retain(|x| is_port_spec(x));
     }
+    if p.command.len() > MAX_COMMAND_WORDS {
+        return Err(too_many(
+            &format!("{path}.command"),
+            &COMMAND_BOUND,
+            p.command.len(),
+        ));
+    }
+    if let Some(bad) = p.command.iter().find(|w| !is_command_word(w)) {
+        let shown: String = bad.chars().take(40).collect();
+        c.breach(
+            &format!("{path}.command"),
+            ActionError::BadName(shown),
+            format!("a word of the command is over {} characters or holds control characters; the command is dropped (the export writes the one StackFit plans)", COMMAND_WORD_CHARS.max),
+            format!("命令中有一个词超过 {} 个字符或含有控制字符；已删除该命令（导出文件改写 StackFit 规划的命令）", COMMAND_WORD_CHARS.max),
+        )?;
+        p.command.clear();
+    }
     if p.port == Some(0) {
         c.breach(
             &format!("{path}.port"),
@@ -866,6 +903,13 @@ const PORTS_BOUND: Bound = Bound::new(
     "每个服务发布的端口数",
     0,
     MAX_PORTS as i64,
+    bounds::Measure::Count,
+);
+const COMMAND_BOUND: Bound = Bound::new(
+    "words of a command",
+    "命令的词数",
+    0,
+    MAX_COMMAND_WORDS as i64,
     bounds::Measure::Count,
 );
 const MOUNTS_BOUND: Bound = Bound::new(
@@ -1211,6 +1255,31 @@ mod tests {
         let mut many = Placement::new("db", "postgres");
         many.mounts = (0..=MAX_MOUNTS).map(|i| format!("v{i}:/v{i}")).collect();
         assert!(super::plan(&mut plan_with(vec![many]), Mode::Repair).is_err());
+    }
+
+    /// A command kept from an import: a script's line breaks are fine,
+    /// other control characters or an over-long word drop the whole
+    /// command (a command with a word missing is another command); more
+    /// words than a real command has are refused.
+    #[test]
+    fn a_placements_command_is_bounded() {
+        assert!(is_command_word(
+            "python manage.py migrate &&\n\tgunicorn shop.wsgi"
+        ));
+        assert!(!is_command_word("gunicorn\u{1b}[2J"));
+        assert!(!is_command_word(&"x".repeat(1025)));
+        let mut p = Placement::new("web", "gunicorn");
+        p.command = vec!["gunicorn".into(), "shop.wsgi\u{0}".into()];
+        let mut plan = plan_with(vec![p]);
+        assert!(super::plan(&mut plan.clone(), Mode::Refuse).is_err());
+        let notes = super::plan(&mut plan, Mode::Repair).unwrap();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].path, "options[0].servers[0].placements[0].command");
+        assert!(notes[0].zh.contains("已删除该命令"), "{}", notes[0].zh);
+        assert!(plan.options[0].servers[0].placements[0].command.is_empty());
+        let mut long = Placement::new("web", "gunicorn");
+        long.command = vec!["x".to_string(); MAX_COMMAND_WORDS + 1];
+        assert!(super::plan(&mut plan_with(vec![long]), Mode::Repair).is_err());
     }
 
     /// A published port the export writes as it is: Compose's short syntax.

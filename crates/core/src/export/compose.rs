@@ -214,6 +214,10 @@ fn service(out: &mut String, s: &ServerExport, c: &Container) {
             scalar(&p.ports.join(","))
         ));
     }
+    // The command is the service's own, with the plan's settings appended.
+    if c.own_command {
+        out.push_str("      io.stackfit.command: kept\n");
+    }
     out.push_str(&format!(
         "    logging:\n      driver: json-file\n      options:\n        max-size: {LOG_MAX_SIZE}\n        max-file: \"{LOG_MAX_FILE}\"\n"
     ));

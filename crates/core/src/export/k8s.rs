@@ -188,8 +188,12 @@ fn workload(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
     out.push_str(&format!("          image: {}\n", scalar(&image)));
     if !c.command.is_empty() {
         out.push_str("          args:\n");
+        // Kubernetes expands `$(VAR)` in args; `$$(` keeps it as written.
         for a in &c.command {
-            out.push_str(&format!("            - {}\n", scalar(a)));
+            out.push_str(&format!(
+                "            - {}\n",
+                scalar(&a.replace("$(", "$$("))
+            ));
         }
     }
     if let Some(port) = c.port {

@@ -108,6 +108,9 @@ pub struct Container<'a> {
     pub your_image: bool,
     pub command: Vec<String>,
     pub command_note: Option<(&'static str, &'static str)>,
+    /// `command` is the placement's own (`Placement::command`) with the
+    /// plan's flags, not one StackFit wrote.
+    pub own_command: bool,
     pub environment: Vec<(String, Value)>,
     pub ports: Vec<Published>,
     /// (volume name, path in the container)
@@ -376,6 +379,17 @@ pub(super) fn port_of(p: &Placement, def: Option<&ServiceDef>) -> Option<u16> {
     })
 }
 
+/// The placement's own command (kept from an import) with the flags its
+/// kind owns written from the plan; `None` when it has none, or one that
+/// cannot carry them (`kinds::command::with_plan`).
+fn own_command(p: &Placement, def: Option<&ServiceDef>, run: &kinds::Run) -> Option<Vec<String>> {
+    if p.command.is_empty() {
+        return None;
+    }
+    let flags = def.map_or(&[][..], |d| kinds::flags(d.kind));
+    kinds::command::with_plan(&p.command, flags, &run.command)
+}
+
 /// True when the catalog has no image for the service (it runs your code).
 pub(super) fn runs_your_code(p: &Placement, def: Option<&ServiceDef>) -> bool {
     p.image.is_none() && def.is_none_or(|d| d.deploy.image.is_empty())
@@ -497,6 +511,17 @@ pub fn build<'a>(
                 .map(|d| kinds::run(d.kind, &Cx::new(d, p, host), &pr.tuning.written))
                 .unwrap_or_default();
             let mut notes: Vec<String> = run.notes.clone();
+            let own = own_command(p, def, &run);
+            let own_command = own.is_some();
+            let (command, command_note) = match own {
+                Some(c) => (c, None),
+                None => {
+                    if !p.command.is_empty() {
+                        notes.push("its own command is a shell script, and the plan's settings cannot go into it: this is the command StackFit plans; put your script back with them by hand".into());
+                    }
+                    (run.command.clone(), run.command_note)
+                }
+            };
             for st in pr
                 .tuning
                 .written
@@ -611,6 +636,7 @@ pub fn build<'a>(
             let mut depends_on = Vec::new();
             let mut remote: Vec<(String, Vec<String>)> = Vec::new();
             let mut database_host: Option<Value> = None;
+            let mut replaced: Vec<String> = Vec::new();
             for (dep, prefix) in dependency_prefixes(&p.depends_on) {
                 let Some(&dsi) = where_is.get(dep.as_str()) else {
                     notes.push(format!("depends on {dep}, which is not in this option"));
@@ -671,8 +697,32 @@ pub fn build<'a>(
                             required: false,
                             secret: true,
                         });
-                        environment.push((format!("{prefix}_PASSWORD"), Value::Var(var)));
+                        // The image may name it among its own settings
+                        // ("must equal ClickHouse's password"): the
+                        // dependency's password is the one that logs in,
+                        // written once (Compose refuses a key twice).
+                        let name = format!("{prefix}_PASSWORD");
+                        match environment.iter_mut().find(|(n, _)| *n == name) {
+                            Some(slot) => {
+                                if let Value::Var(own) = &slot.1 {
+                                    if *own != var {
+                                        replaced.push(own.clone());
+                                    }
+                                }
+                                slot.1 = Value::Var(var);
+                            }
+                            None => environment.push((name, Value::Var(var))),
+                        }
                     }
+                }
+            }
+            // A secret of its own the dependency's took the place of.
+            for own in replaced {
+                if !environment
+                    .iter()
+                    .any(|(_, v)| matches!(v, Value::Var(x) if *x == own))
+                {
+                    env.remove(&own);
                 }
             }
 
@@ -826,8 +876,9 @@ pub fn build<'a>(
                 def,
                 image,
                 your_image,
-                command: run.command,
-                command_note: run.command_note,
+                command,
+                command_note,
+                own_command,
                 environment,
                 ports,
                 volumes,

@@ -167,7 +167,7 @@ fn add_pgbouncer(option: &PlanOption, dsi: usize, db: &Placement, dependents: &[
     let mut actions = vec![Action::AddPlacement {
         option: option.id.clone(),
         server: option.servers[dsi].id.clone(),
-        placement: Placement::new(&id, "pgbouncer").depends_on(&[db.id.as_str()]),
+        placement: Box::new(Placement::new(&id, "pgbouncer").depends_on(&[db.id.as_str()])),
     }];
     for dep in dependents {
         if let Some((_, p)) = option.find_placement(dep) {

@@ -419,7 +419,7 @@ fn assemble(
             .map(|p| Action::AddPlacement {
                 option: OPTION_ID.into(),
                 server: SERVER_ID.into(),
-                placement: p,
+                placement: Box::new(p),
             })
             .collect(),
     });

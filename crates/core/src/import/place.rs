@@ -13,9 +13,11 @@ use super::recognise::{
 use super::service::{Draft, Sized};
 use crate::catalog;
 use crate::edit::validate::{
-    is_image_ref, is_mount, is_port_spec, is_queue_name, MAX_MOUNTS, MAX_PORTS, MAX_QUEUES,
+    is_command_word, is_image_ref, is_mount, is_port_spec, is_queue_name, COMMAND_WORD_CHARS,
+    MAX_COMMAND_WORDS, MAX_MOUNTS, MAX_PORTS, MAX_QUEUES,
 };
 use crate::kinds::celery::is_queue_worker;
+use crate::kinds::{self, command, Cx, HostView};
 use crate::model::bounds::{self, Bound};
 use crate::model::units::format_mib;
 use crate::model::{KnobDef, KnobUnit, Placement, ServiceDef};
@@ -246,7 +248,8 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
             r(&mut read, notes, n, "knob", reading.at, en, zh);
         }
     }
-    say_not_kept(d, def, by, &read, notes);
+    keep_command(d, def, by, &mut p, &mut read, notes);
+    say_not_kept(d, def, &read, notes);
     let note = note_parts.join(" ");
     p.note = note.chars().take(bounds::NOTE_CHARS.max as usize).collect();
     let svc = ImportedService {
@@ -466,30 +469,129 @@ fn keep_queues(
     }
 }
 
-/// Says what of a service the plan does not carry to its export, so the
-/// user can put it back by hand: the command of an app (a runtime, a
-/// worker, an assumed service — a data service's command is read onto its
-/// knobs and written back), and environment variables neither the export
-/// writes itself nor a knob took (values often hold secrets, and plans
-/// travel in links). Not for StackFit's own file, which the plan wrote.
-fn say_not_kept(d: &Draft, def: &ServiceDef, by: Option<By>, read: &[Note], notes: &mut Notes) {
-    if d.stackfit_service.is_some() {
+/// Keeps the command of an app (a runtime, a worker, an assumed service;
+/// a data service's command is read onto its knobs and written back), so
+/// the export runs your app and not a placeholder: without the flags its
+/// kind's knobs own (they have been read onto the knobs, and the export
+/// writes the plan's). Not kept, and said why, when the compose file sets
+/// an `entrypoint` (the plan has no place for one), when it holds a secret
+/// (plans travel in links), when it is a shell script the plan's flags
+/// cannot go into, or when it is longer than a plan keeps. From StackFit's
+/// own file, kept when its `io.stackfit.command` label says it is the
+/// service's own.
+fn keep_command(
+    d: &Draft,
+    def: &ServiceDef,
+    by: Option<By>,
+    p: &mut Placement,
+    read: &mut Vec<Note>,
+    notes: &mut Notes,
+) {
+    if d.argv.is_empty() || !(d.stackfit_command || by.is_none() || base_like(def)) {
+        return;
+    }
+    if d.stackfit_service.is_some() && !d.stackfit_command {
         return;
     }
     let n = d.name.as_str();
-    if !d.argv.is_empty() && (by.is_none() || base_like(def)) {
-        let cmd = d.argv.join(" ");
-        let cmd: String = cmd.chars().take(120).collect();
+    let flags = kinds::flags(def.kind);
+    let shown: String = d.argv.join(" ").chars().take(120).collect();
+    let too_long = d.argv.len() > MAX_COMMAND_WORDS || !d.argv.iter().all(|w| is_command_word(w));
+    // What the kind writes in its command for this placement, with the
+    // plan's flags: what the kept command must be able to carry.
+    let written = || {
+        let cx = Cx::new(def, p, HostView::new(bounds::LIMIT_MIB.max as u64, 1));
+        let tuned = kinds::kind(def.kind)
+            .tune(&cx, p.limit_mib.unwrap_or(1024))
+            .written;
+        kinds::run(def.kind, &cx, &tuned).command
+    };
+    let why: Option<(String, String)> = if let Some(secret) = &d.command_secret {
+        Some((
+            format!("it holds a secret ({secret}), and plans travel in links"),
+            format!("其中含有密钥（{secret}），而方案会通过链接分享"),
+        ))
+    } else if d.has_entrypoint {
+        Some((
+            "the compose file sets an entrypoint, which a plan does not carry".into(),
+            "compose 文件设置了 entrypoint，方案中无处保存".into(),
+        ))
+    } else if too_long {
+        Some((
+            format!(
+                "it is over {MAX_COMMAND_WORDS} words, or a word is over {} characters",
+                COMMAND_WORD_CHARS.max
+            ),
+            format!(
+                "超过 {MAX_COMMAND_WORDS} 个词，或有一个词超过 {} 个字符",
+                COMMAND_WORD_CHARS.max
+            ),
+        ))
+    } else if command::with_plan(&d.argv, flags, &written()).is_none() {
+        Some(if command::script(&d.argv).is_some() {
+            (
+                "it is a shell script, and the plan's settings cannot be written into it".into(),
+                "它是一段 shell 脚本，方案的设置无法写进去".into(),
+            )
+        } else {
+            (
+                format!(
+                    "it does not run {} itself, so the plan's settings cannot be added to it",
+                    def.name_en
+                ),
+                format!("它并不直接运行{}，方案的设置无法加到命令上", def.name_zh),
+            )
+        })
+    } else {
+        None
+    };
+    if let Some((en, zh)) = why {
+        // A command with a secret in it is named by its program only.
+        let shown = match &d.command_secret {
+            Some(_) => format!("{} …", d.argv[0].chars().take(60).collect::<String>()),
+            None => shown,
+        };
         notes.ignore(
             "command-not-kept",
             d.argv_at,
             Some(n),
             msg(
-                format!("command `{cmd}` is not kept: the export writes the command StackFit plans for this service, with the plan's settings, or none (the image's own runs); put yours back in the exported file if it differs"),
-                format!("命令 `{cmd}` 未保留：导出文件写的是 StackFit 为该服务规划的命令（设置取自方案），或不写命令而运行镜像自带的命令；如与你的不同，请补回导出文件"),
+                format!("command `{shown}` is not kept: {en}; the export writes the command StackFit plans for this service, with the plan's settings, or none (the image's own runs): put yours back in the exported file if it differs"),
+                format!("命令 `{shown}` 未保留：{zh}；导出文件写的是 StackFit 为该服务规划的命令（设置取自方案），或不写命令而运行镜像自带的命令；如与你的不同，请补回导出文件"),
             ),
         );
+        return;
     }
+    p.command = command::strip(&d.argv, flags);
+    if d.stackfit_service.is_some() {
+        // StackFit's own file: the flags stripped are the ones it appended.
+        return;
+    }
+    let owned = command::written_flags(&d.argv, flags);
+    let (en, zh) = if owned.is_empty() {
+        (
+            format!("command: `{shown}` → kept: the export runs it"),
+            format!("command：`{shown}` → 保留：导出文件运行同一命令"),
+        )
+    } else {
+        let o = owned.join(" ");
+        (
+            format!("command: `{shown}` → kept without `{o}`: the export runs it with the plan's values for those"),
+            format!("command：`{shown}` → 保留，但去掉 `{o}`：导出文件中这几项取方案的值"),
+        )
+    };
+    r(read, notes, n, "command", d.argv_at, en, zh);
+}
+
+/// Says what of a service the plan does not carry to its export, so the
+/// user can put it back by hand: environment variables neither the export
+/// writes itself nor a knob took (values often hold secrets, and plans
+/// travel in links). Not for StackFit's own file, which the plan wrote.
+fn say_not_kept(d: &Draft, def: &ServiceDef, read: &[Note], notes: &mut Notes) {
+    if d.stackfit_service.is_some() {
+        return;
+    }
+    let n = d.name.as_str();
     let taken = |name: &str| {
         def.deploy.env.iter().any(|e| e.name == name)
             || read.iter().any(|r| {

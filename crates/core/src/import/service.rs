@@ -57,6 +57,12 @@ pub(crate) struct Draft {
     /// `io.stackfit.ports` label (its `ports` also hold what the plan
     /// publishes of its own accord).
     pub stackfit_ports: Option<(String, Pos)>,
+    /// StackFit's own export marked its `command` as the service's own
+    /// (the `io.stackfit.command` label), the plan's flags appended.
+    pub stackfit_command: bool,
+    /// What in the command looks like a secret (a secret-named variable's
+    /// value, a password flag, a URL with credentials), said by name only.
+    pub command_secret: Option<String>,
 }
 
 /// The label StackFit's compose export puts on every service: the catalog
@@ -67,6 +73,78 @@ pub const SERVICE_LABEL: &str = "io.stackfit.service";
 /// published ports: them, comma-separated, so an import of the file tells
 /// them from what the plan publishes of its own accord.
 pub const PORTS_LABEL: &str = "io.stackfit.ports";
+
+/// The label StackFit's compose export puts on a service that runs its own
+/// command (kept from an import), so an import of the file keeps it.
+pub const COMMAND_LABEL: &str = "io.stackfit.command";
+
+/// A variable whose name says it holds a secret (`DB_PASSWORD`, `API_KEY`,
+/// `SENTRY_DSN`, `GITHUB_TOKEN`).
+fn secret_named(name: &str) -> bool {
+    name.to_ascii_uppercase()
+        .split(['_', '-', '.'])
+        .any(|part| {
+            matches!(
+                part,
+                "PASSWORD"
+                    | "PASSWD"
+                    | "PASS"
+                    | "PWD"
+                    | "SECRET"
+                    | "TOKEN"
+                    | "KEY"
+                    | "APIKEY"
+                    | "DSN"
+                    | "CREDENTIALS"
+                    | "PRIVATE"
+            )
+        })
+}
+
+/// What in `argv` looks like a secret, by name: the value of a
+/// secret-named variable (`.env` or the service's environment) it
+/// holds, a password or token flag, or a URL with a password.
+fn secret_in(argv: &[String], vars: &[(&str, &str)]) -> Option<String> {
+    for (name, value) in vars {
+        // A long value anywhere in a word; a short one (a default such as
+        // `zammad`) only as the whole word or a flag's, a URL's value.
+        let holds = |w: &String| {
+            if value.chars().count() >= 8 {
+                w.contains(*value)
+            } else {
+                w == value || w.ends_with(&format!("={value}")) || w.contains(&format!(":{value}@"))
+            }
+        };
+        if value.chars().count() >= 4 && secret_named(name) && argv.iter().any(holds) {
+            return Some(format!("${{{name}}}"));
+        }
+    }
+    for w in argv {
+        let lower = w.to_ascii_lowercase();
+        let flag = lower.starts_with('-')
+            && [
+                "password", "passwd", "secret", "token", "apikey", "api-key", "api_key",
+            ]
+            .iter()
+            .any(|s| lower.split('=').next().unwrap_or("").contains(s));
+        let url_password = lower
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split(['/', ' ']).next())
+            .is_some_and(|auth| {
+                auth.contains('@') && auth.split('@').next().unwrap_or("").contains(':')
+            });
+        if flag || url_password {
+            let shown: String = w.split('=').next().unwrap_or(w).chars().take(40).collect();
+            return Some(if url_password {
+                "…://user:…@".into()
+            } else {
+                shown
+            });
+        }
+    }
+    None
+}
 
 fn argv_of(n: &Node) -> Vec<String> {
     match &n.v {
@@ -115,6 +193,21 @@ impl Draft {
             d.argv_at = d.argv_at.or(Some(c.at));
         }
         d.read_env(svc, l);
+        if !d.argv.is_empty() {
+            let mut vars: Vec<(&str, &str)> = d
+                .env
+                .iter()
+                .map(|(k, v, _)| (k.as_str(), v.as_str()))
+                .collect();
+            let mut dotenv: Vec<(&str, &str)> = l
+                .vars()
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            dotenv.sort_unstable();
+            vars.extend(dotenv);
+            d.command_secret = secret_in(&d.argv, &vars);
+        }
         d.restart = text("restart");
         if let Some(c) = path(svc, &["deploy", "restart_policy", "condition"])
             .and_then(|n| n.str().map(|s| (s, n.at)))
@@ -149,6 +242,7 @@ impl Draft {
             d.stackfit_ports = labels
                 .get(PORTS_LABEL)
                 .and_then(|n| n.str().map(|s| (s.to_string(), n.at)));
+            d.stackfit_command = labels.get(COMMAND_LABEL).is_some_and(|n| !n.is_null());
         }
         d.cpus = path(svc, &["deploy", "resources", "limits", "cpus"])
             .or_else(|| svc.get("cpus").filter(|n| !n.is_null()))

@@ -56,37 +56,12 @@ pub(crate) fn words(s: &str) -> Vec<String> {
     out
 }
 
-const SHELLS: &[&str] = &[
-    "sh",
-    "bash",
-    "ash",
-    "dash",
-    "zsh",
-    "/bin/sh",
-    "/bin/bash",
-    "/usr/bin/env",
-];
-
 /// The commands an argv runs: itself, or for `sh -c SCRIPT` the commands of
 /// the script (split at `&&`, `||`, `;`, `|` and new lines, with `exec` and
 /// variable assignments in front dropped).
 pub(crate) fn commands(argv: &[String]) -> Vec<Vec<String>> {
-    let is_shell = argv.first().is_some_and(|p| {
-        SHELLS.contains(&p.as_str()) || p.ends_with("/sh") || p.ends_with("/bash")
-    });
-    if is_shell {
-        if let Some(i) = argv.iter().position(|a| {
-            // `-c` and the short groups that carry it: -ec, -xc, -exc, -euxc…
-            a.len() > 1
-                && a.starts_with('-')
-                && !a.starts_with("--")
-                && a.contains('c')
-                && a[1..].chars().all(|ch| "cexuvl".contains(ch))
-        }) {
-            if let Some(script) = argv.get(i + 1) {
-                return script_commands(script);
-            }
-        }
+    if let Some(script) = crate::kinds::command::script(argv) {
+        return script_commands(script);
     }
     let mut argv = argv.to_vec();
     strip_prefix_words(&mut argv);

@@ -94,6 +94,21 @@ fn celery_command(pool: &str) -> Vec<String> {
     .collect()
 }
 
+/// The flags of a worker's command the plan writes (`-P`, `-c`, the
+/// children's recycling, `-Q`); `--autoscale` too, which the import reads
+/// as the concurrency it scales to.
+const CELERY_FLAGS: &[&str] = &[
+    "-P",
+    "--pool",
+    "-c",
+    "--concurrency",
+    "--autoscale",
+    "--max-memory-per-child",
+    "--max-tasks-per-child",
+    "-Q",
+    "--queues",
+];
+
 /// `-Q q1,q2`: the queues the plan says this worker consumes.
 fn queues(cx: &Cx, run: &mut Run) {
     if !cx.placement.queues.is_empty() {
@@ -141,6 +156,11 @@ fn concurrency_rule(rx: &RuleCx, gevent: bool, out: &mut Vec<Finding>) {
 }
 
 impl Kind for Prefork {
+    /// The pool, its size, its recycling and the queues: the plan writes them.
+    fn flags(&self) -> &'static [&'static str] {
+        CELERY_FLAGS
+    }
+
     /// Load adds children (one task each).
     fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
         vec![("concurrency", children(cx))]
@@ -276,6 +296,11 @@ impl Kind for Prefork {
 }
 
 impl Kind for Gevent {
+    /// The pool, its size, its recycling and the queues: the plan writes them.
+    fn flags(&self) -> &'static [&'static str] {
+        CELERY_FLAGS
+    }
+
     /// Load adds greenlets, each holding a payload in flight.
     fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
         vec![("concurrency", children(cx))]

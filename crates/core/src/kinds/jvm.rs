@@ -147,6 +147,11 @@ fn run_heap(tuned: &Tuned) -> Run {
 pub struct Jvm;
 
 impl Kind for Jvm {
+    /// The heap comes from JAVA_TOOL_OPTIONS, which the command line overrides.
+    fn flags(&self) -> &'static [&'static str] {
+        &["-Xmx", "-Xms"]
+    }
+
     fn footprint(&self, cx: &Cx, sees: Mib) -> Raw {
         let set = cx.knob("heap_mib");
         let heap = if set > 0 { set } else { sees / 4 };

@@ -12,6 +12,7 @@ pub mod beam;
 pub mod celery;
 pub mod chromium;
 pub mod clickhouse;
+pub mod command;
 pub mod dotnet;
 pub mod fixed;
 pub mod go;
@@ -55,6 +56,13 @@ macro_rules! registry {
         pub fn run(id: KindId, cx: &Cx, tuned: &Tuned) -> Run {
             match id {
                 $(KindId::$id => $kind.run(cx, tuned),)*
+            }
+        }
+
+        /// The command-line flags kind `id`'s knobs own ([`Kind::flags`]).
+        pub fn flags(id: KindId) -> &'static [&'static str] {
+            match id {
+                $(KindId::$id => $kind.flags(),)*
             }
         }
     };
@@ -447,6 +455,20 @@ pub trait Kind: Sync {
             command_note: cx.def.deploy.command_note,
             ..Run::default()
         }
+    }
+
+    /// The command-line flags its knobs own, which a command kept from an
+    /// import must not hold: the plan's values are written instead (in
+    /// the command, or through the environment the kind writes, which a
+    /// flag on the command line would override). A flag is matched as
+    /// `--flag value`, `--flag=value`, and for a one-letter flag
+    /// `-c4`; one starting with `-X` (the JVM's) as a prefix
+    /// (`-Xmx512m`). See [`command`].
+    fn flags(&self) -> &'static [&'static str]
+    where
+        Self: Sized,
+    {
+        &[]
     }
 
     /// The kind's own findings.

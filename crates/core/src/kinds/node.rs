@@ -32,6 +32,11 @@ pub fn node_auto_heap(sees: Mib) -> Mib {
 pub struct Node;
 
 impl Kind for Node {
+    /// The heap comes from NODE_OPTIONS, which a flag on the command line would override.
+    fn flags(&self) -> &'static [&'static str] {
+        &["--max-old-space-size"]
+    }
+
     fn footprint(&self, cx: &Cx, sees: Mib) -> Raw {
         let set = cx.knob("max_old_space_mib");
         let heap = if set > 0 { set } else { node_auto_heap(sees) };

@@ -59,6 +59,11 @@ pub fn workers_for(limit: Mib, master_mib: Mib, per_worker_peak: Mib) -> u64 {
 }
 
 impl Kind for PythonWeb {
+    /// The worker count comes from WEB_CONCURRENCY, which `-w` would override.
+    fn flags(&self) -> &'static [&'static str] {
+        &["-w", "--workers"]
+    }
+
     /// Load adds worker processes (each loads the app and holds a pool).
     fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
         vec![("workers", cx.knob("workers").max(1))]

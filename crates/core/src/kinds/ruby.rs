@@ -22,6 +22,11 @@ fn master(cx: &Cx) -> Mib {
 }
 
 impl Kind for Puma {
+    /// Workers and threads come from WEB_CONCURRENCY and RAILS_MAX_THREADS, which flags would override.
+    fn flags(&self) -> &'static [&'static str] {
+        &["-w", "--workers", "-t", "--threads"]
+    }
+
     /// Load adds Puma workers (cluster mode); single mode has none to add.
     fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
         match cx.knob("workers") {
@@ -98,6 +103,11 @@ impl Kind for Puma {
 }
 
 impl Kind for Sidekiq {
+    /// The concurrency the plan writes.
+    fn flags(&self) -> &'static [&'static str] {
+        &["-c", "--concurrency"]
+    }
+
     /// Load adds busy threads, each with a job's memory and a connection.
     fn load_knobs(&self, cx: &Cx) -> Vec<(&'static str, u64)> {
         vec![("concurrency", cx.knob("concurrency").max(1))]

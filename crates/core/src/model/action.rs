@@ -70,7 +70,7 @@ pub enum Action {
     AddPlacement {
         option: String,
         server: String,
-        placement: Placement,
+        placement: Box<Placement>,
     },
     RemovePlacement {
         option: String,

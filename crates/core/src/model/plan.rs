@@ -267,6 +267,12 @@ pub struct Placement {
     /// server, would publish on a container port already here is not added.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ports: Vec<String>,
+    /// The command it runs, as exec-form words, when it is your app's and
+    /// not one StackFit writes (`celery -A shop worker -l info`,
+    /// `node dist/server.js`): kept from an import. It never holds a flag
+    /// a knob owns (the kind's `flags`): the export appends the plan's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub command: Vec<String>,
     /// Reached from outside the private network: its ports are published.
     #[serde(default, skip_serializing_if = "is_false")]
     pub public: bool,
@@ -319,6 +325,7 @@ impl Placement {
             env: Names::new(),
             mounts: Vec::new(),
             ports: Vec::new(),
+            command: Vec::new(),
             public: false,
             load: None,
             note: String::new(),
