@@ -92,6 +92,10 @@ test("a real stack pasted with its .env and docker stats becomes a new plan; the
   await planner.placementById("immich-server").locator(".placement-name").click();
   assert.deepEqual(await kept.locator('[data-testid="kept-mount"]').allTextContents(), ["./library:/data", "/etc/localtime:/etc/localtime:ro"]);
   assert.deepEqual(await kept.locator('[data-testid="kept-port"]').allTextContents(), ["2283:2283"]);
+  // Its environment (the .env it reads), less the secrets, is the placement's own.
+  const envLine = (name) => planner.byTestId("inspector").locator(`[data-testid="env-line-${name}"]`);
+  assert.match(await envLine("IMMICH_VERSION").textContent(), /v1\.135\.3/);
+  assert.equal(await envLine("DB_PASSWORD").count(), 0, "a secret stays out of the plan");
   // The sidecar's own command, as a shell would read it.
   await planner.placementById("backup").locator(".placement-name").click();
   assert.deepEqual(await kept.locator('[data-testid="kept-command"]').allTextContents(), ['pg-backup --schedule "0 3 * * *" --keep 7']);

@@ -869,16 +869,18 @@ fn the_export_publishes_what_the_compose_file_published() {
     );
 }
 
-/// What an import does not carry to the export is said, per service, so
-/// the user can put it back: the environment neither the export writes
-/// nor a knob took, and an app's command it cannot keep (here: a secret
-/// in it); nothing for StackFit's own file.
+/// An app's environment is kept for the export, but not its secrets (a
+/// secret-named variable, a URL with a password) nor what the export
+/// writes itself or a knob took; what is not kept is said, per service,
+/// so the user can put it back, as is an app's command it cannot keep
+/// (here: a secret in it). StackFit's own file, with its .env, imports
+/// back to the same lines and says nothing is missing.
 #[test]
 fn what_the_export_will_not_carry_is_said() {
     let got = one(concat!(
         "services:\n",
         "  web:\n    image: registry.example.com/acme/shop:2.3.1\n    command: gunicorn shop.wsgi -b 0.0.0.0:8000\n",
-        "    environment:\n      WEB_CONCURRENCY: 3\n      DATABASE_URL: postgres://db/shop\n      SECRET_KEY: s3cret\n",
+        "    environment:\n      WEB_CONCURRENCY: 3\n      DATABASE_URL: postgres://db/shop\n      SECRET_KEY: s3cret\n      SHOP_MODE: \"production, eu\"\n      CACHE_URL: redis://:hunter22@cache:6379/0\n",
         "  db:\n    image: postgres:17\n    command: postgres -c max_connections=50\n    environment:\n      POSTGRES_PASSWORD: pw\n",
         "  worker:\n    image: registry.example.com/acme/shop:2.3.1\n    command: celery -A shop worker -b redis://:hunter22@cache:6379/0\n",
     ));
@@ -897,15 +899,28 @@ fn what_the_export_will_not_carry_is_said() {
     );
     assert!(cmd.en.contains("command `celery …`"), "{}", cmd.en);
     assert!(!cmd.en.contains("hunter22") && !cmd.zh.contains("hunter22"));
-    assert_eq!(cmd.at.as_ref().map(|a| a.line), Some(16));
-    let env = said("env-not-kept", "web").expect("the app's environment");
+    assert_eq!(cmd.at.as_ref().map(|a| a.line), Some(18));
+    let web = placement(&got, "web");
+    assert_eq!(
+        web.env
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("DATABASE_URL", "postgres://db/shop"),
+            ("SHOP_MODE", "production, eu")
+        ]
+    );
+    let env = said("env-not-kept", "web").expect("the app's secrets");
     assert!(
-        env.en
-            .starts_with("environment not kept (2): DATABASE_URL, SECRET_KEY:"),
+        env.en.starts_with(
+            "environment not kept (2): SECRET_KEY, CACHE_URL: secrets stay out of the plan"
+        ),
         "{}",
         env.en
     );
-    assert!(env.zh.contains("DATABASE_URL、SECRET_KEY"), "{}", env.zh);
+    assert!(env.zh.contains("SECRET_KEY、CACHE_URL"), "{}", env.zh);
+    assert!(!format!("{:?}", got.plan).contains("hunter22"));
     assert!(
         !env.en.contains("WEB_CONCURRENCY"),
         "read onto the workers knob"
@@ -923,12 +938,14 @@ fn what_the_export_will_not_carry_is_said() {
     let report = stackfit_core::evaluate(plan);
     let (option, server) = (&plan.options[0], &plan.options[0].servers[0]);
     let text = stackfit_core::export::compose(plan, &report, &option.id, &server.id).unwrap();
-    let again = one(&text);
+    let env = stackfit_core::export::env_file(plan, &report, &option.id, &server.id).unwrap();
+    let again = import(&[("compose.yaml", &text)], &[], Some(&env));
     assert!(
         !again.ignored.iter().any(|n| n.code.ends_with("-not-kept")),
         "{:#?}",
         again.ignored
     );
+    assert_eq!(placement(&again, "web").env, web.env);
 }
 
 /// A task worker's `-Q` lands on the placement's queues, which its export

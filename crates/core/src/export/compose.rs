@@ -218,6 +218,13 @@ fn service(out: &mut String, s: &ServerExport, c: &Container) {
     if c.own_command {
         out.push_str("      io.stackfit.command: kept\n");
     }
+    // The environment lines are the plan's own, told apart from the export's.
+    if !c.own_env.is_empty() {
+        out.push_str(&format!(
+            "      io.stackfit.env: {}\n",
+            scalar(&c.own_env.join(","))
+        ));
+    }
     out.push_str(&format!(
         "    logging:\n      driver: json-file\n      options:\n        max-size: {LOG_MAX_SIZE}\n        max-file: \"{LOG_MAX_FILE}\"\n"
     ));

@@ -111,6 +111,9 @@ pub struct Container<'a> {
     /// `command` is the placement's own (`Placement::command`) with the
     /// plan's flags, not one StackFit wrote.
     pub own_command: bool,
+    /// The names of the placement's own environment lines written
+    /// (`Placement::env`, less the ones the export sets itself).
+    pub own_env: Vec<String>,
     pub environment: Vec<(String, Value)>,
     pub ports: Vec<Published>,
     /// (volume name, path in the container)
@@ -747,6 +750,7 @@ pub fn build<'a>(
             // with a key twice is refused by Compose, and the export's value
             // (a password, a tuned setting, a dependency's address) is the
             // one the plan shows.
+            let mut own_env = Vec::new();
             for (k, v) in &p.env {
                 if environment.iter().any(|(name, _)| name == k) {
                     notes.push(format!(
@@ -773,6 +777,7 @@ pub fn build<'a>(
                     secret: false,
                 });
                 environment.push((k.clone(), Value::Var(var)));
+                own_env.push(k.clone());
             }
 
             // Ports: public services on every interface; services another
@@ -879,6 +884,7 @@ pub fn build<'a>(
                 command,
                 command_note,
                 own_command,
+                own_env,
                 environment,
                 ports,
                 volumes,

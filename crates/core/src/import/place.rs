@@ -13,8 +13,9 @@ use super::recognise::{
 use super::service::{Draft, Sized};
 use crate::catalog;
 use crate::edit::validate::{
-    is_command_word, is_image_ref, is_mount, is_port_spec, is_queue_name, COMMAND_WORD_CHARS,
-    MAX_COMMAND_WORDS, MAX_MOUNTS, MAX_PORTS, MAX_QUEUES,
+    is_command_word, is_env_name, is_generated_secret, is_image_ref, is_mount, is_port_spec,
+    is_queue_name, is_unsafe_char, COMMAND_WORD_CHARS, ENV_VALUE_CHARS, MAX_COMMAND_WORDS, MAX_ENV,
+    MAX_MOUNTS, MAX_PORTS, MAX_QUEUES,
 };
 use crate::kinds::celery::is_queue_worker;
 use crate::kinds::{self, command, Cx, HostView};
@@ -249,7 +250,7 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
         }
     }
     keep_command(d, def, by, &mut p, &mut read, notes);
-    say_not_kept(d, def, &read, notes);
+    keep_env(d, def, &mut p, &mut read, notes);
     let note = note_parts.join(" ");
     p.note = note.chars().take(bounds::NOTE_CHARS.max as usize).collect();
     let svc = ImportedService {
@@ -583,15 +584,38 @@ fn keep_command(
     r(read, notes, n, "command", d.argv_at, en, zh);
 }
 
-/// Says what of a service the plan does not carry to its export, so the
-/// user can put it back by hand: environment variables neither the export
-/// writes itself nor a knob took (values often hold secrets, and plans
-/// travel in links). Not for StackFit's own file, which the plan wrote.
-fn say_not_kept(d: &Draft, def: &ServiceDef, read: &[Note], notes: &mut Notes) {
+/// Keeps the environment the compose file gave a service (`environment`
+/// and `env_file`) on the placement (`Placement::env`), so the export
+/// writes it to the server's `.env` and passes it on: not what the export
+/// writes itself or a knob took, and not a secret (a secret-named
+/// variable, a value holding one, a URL with a password), since plans
+/// travel in links; a value the plan cannot hold (over 4,000 characters,
+/// on several lines, past the 64th) is said too. From StackFit's own file,
+/// the lines its `io.stackfit.env` label names.
+fn keep_env(
+    d: &Draft,
+    def: &ServiceDef,
+    p: &mut Placement,
+    read: &mut Vec<Note>,
+    notes: &mut Notes,
+) {
+    let n = d.name.as_str();
+    let fits = |k: &str, v: &str, p: &Placement| {
+        is_env_name(k)
+            && !is_generated_secret(def, k)
+            && v.chars().count() as i64 <= ENV_VALUE_CHARS.max
+            && !v.chars().any(is_unsafe_char)
+            && (p.env.len() < MAX_ENV || p.env.get(k).is_some())
+    };
     if d.stackfit_service.is_some() {
+        let Some(names) = &d.stackfit_env else { return };
+        for (k, v, _) in d.env.iter().filter(|(k, _, _)| names.contains(k)) {
+            if !v.is_empty() && !d.env_secret.contains(k) && fits(k, v, p) {
+                p.env.insert(k.clone(), v.clone());
+            }
+        }
         return;
     }
-    let n = d.name.as_str();
     let taken = |name: &str| {
         def.deploy.env.iter().any(|e| e.name == name)
             || read.iter().any(|r| {
@@ -599,34 +623,86 @@ fn say_not_kept(d: &Draft, def: &ServiceDef, read: &[Note], notes: &mut Notes) {
                     .is_some_and(|rest| rest.starts_with(['=', ':']))
             })
     };
-    let mut names: Vec<&str> = Vec::new();
-    for (name, _, _) in &d.env {
-        if !taken(name) && !names.contains(&name.as_str()) {
-            names.push(name);
-        }
-    }
-    if let Some(first) = d.env.iter().find(|(k, _, _)| names.contains(&k.as_str())) {
-        let shown = |sep: &str| {
-            let mut list = names.iter().take(8).copied().collect::<Vec<_>>().join(sep);
-            if names.len() > 8 {
-                list.push_str(" …");
-            }
-            list
+    let (mut kept, mut secret, mut unfit): (Vec<&str>, Vec<&str>, Vec<&str>) = Default::default();
+    let mut first: [Option<Pos>; 3] = [None; 3];
+    for (k, v, at) in &d.env {
+        let (list, i) = if taken(k) {
+            continue;
+        } else if d.env_secret.contains(k) {
+            (&mut secret, 1)
+        } else if fits(k, v, p) {
+            p.env.insert(k.clone(), v.clone());
+            (&mut kept, 0)
+        } else {
+            (&mut unfit, 2)
         };
+        if !list.contains(&k.as_str()) {
+            list.push(k);
+        }
+        first[i] = first[i].or(Some(*at));
+    }
+    let shown = |names: &[&str], sep: &str| {
+        let mut list = names.iter().take(8).copied().collect::<Vec<_>>().join(sep);
+        if names.len() > 8 {
+            list.push_str(" …");
+        }
+        list
+    };
+    if !kept.is_empty() {
+        r(
+            read,
+            notes,
+            n,
+            "env",
+            first[0],
+            format!(
+                "environment: {} kept ({}): the export writes them to .env",
+                kept.len(),
+                shown(&kept, ", ")
+            ),
+            format!(
+                "environment：保留 {} 个（{}）：导出时写入 .env",
+                kept.len(),
+                shown(&kept, "、")
+            ),
+        );
+    }
+    if !secret.is_empty() {
         notes.ignore(
             "env-not-kept",
-            Some(first.2),
+            first[1],
             Some(n),
             msg(
                 format!(
-                    "environment not kept ({}): {}: values often hold secrets, and plans travel in links; add them to the exported .env, or on the placement (inspector: Deploy, Environment)",
-                    names.len(),
-                    shown(", ")
+                    "environment not kept ({}): {}: secrets, and values that hold one, stay out of the plan, which travels in links; add them to the exported .env",
+                    secret.len(),
+                    shown(&secret, ", ")
                 ),
                 format!(
-                    "环境变量未保留（{} 个）：{}。取值常含密钥，而方案会随链接分享；请补到导出的 .env 中，或在检查器“部署 → 环境变量”里添加",
-                    names.len(),
-                    shown("、")
+                    "环境变量未保留（{} 个）：{}。密钥及含有密钥的取值不写入方案（方案会随链接分享）；请补到导出的 .env 中",
+                    secret.len(),
+                    shown(&secret, "、")
+                ),
+            ),
+        );
+    }
+    if !unfit.is_empty() {
+        notes.ignore(
+            "env-not-kept",
+            first[2],
+            Some(n),
+            msg(
+                format!(
+                    "environment not kept ({}): {}: a value over {} characters or on several lines, or more than {MAX_ENV} variables; add them to the exported .env",
+                    unfit.len(),
+                    shown(&unfit, ", "),
+                    ENV_VALUE_CHARS.max
+                ),
+                format!(
+                    "环境变量未保留（{} 个）：{}。取值超过 {} 个字符或跨多行，或变量超过 {MAX_ENV} 个；请补到导出的 .env 中",
+                    unfit.len(),
+                    shown(&unfit, "、"),
+                    ENV_VALUE_CHARS.max
                 ),
             ),
         );

@@ -63,6 +63,13 @@ pub(crate) struct Draft {
     /// What in the command looks like a secret (a secret-named variable's
     /// value, a password flag, a URL with credentials), said by name only.
     pub command_secret: Option<String>,
+    /// The names in `env` whose value is, or holds, a secret: a
+    /// secret-named variable, a value holding a secret-named variable's,
+    /// a URL with a password.
+    pub env_secret: Vec<String>,
+    /// The environment lines the plan held, as StackFit's own export names
+    /// them in the `io.stackfit.env` label.
+    pub stackfit_env: Option<Vec<String>>,
 }
 
 /// The label StackFit's compose export puts on every service: the catalog
@@ -77,6 +84,11 @@ pub const PORTS_LABEL: &str = "io.stackfit.ports";
 /// The label StackFit's compose export puts on a service that runs its own
 /// command (kept from an import), so an import of the file keeps it.
 pub const COMMAND_LABEL: &str = "io.stackfit.command";
+
+/// The label StackFit's compose export puts on a service whose plan holds
+/// environment lines of its own: their names, comma-separated, so an
+/// import of the file tells them from what the export sets itself.
+pub const ENV_LABEL: &str = "io.stackfit.env";
 
 /// A variable whose name says it holds a secret (`DB_PASSWORD`, `API_KEY`,
 /// `SENTRY_DSN`, `GITHUB_TOKEN`).
@@ -101,15 +113,16 @@ fn secret_named(name: &str) -> bool {
         })
 }
 
-/// What in `argv` looks like a secret, by name: the value of a
-/// secret-named variable (`.env` or the service's environment) it
-/// holds, a password or token flag, or a URL with a password.
-fn secret_in(argv: &[String], vars: &[(&str, &str)]) -> Option<String> {
-    for (name, value) in vars {
+/// What in `argv` looks like a secret, by name: the value of one of
+/// `secrets` (secret-named variables) it holds, a password or token flag,
+/// or a URL with a password.
+fn secret_in(argv: &[String], secrets: &[(&str, &str)]) -> Option<String> {
+    for (name, value) in secrets {
         // A long value anywhere in a word; a short one (a default such as
-        // `zammad`) only as the whole word or a flag's, a URL's value.
+        // `zammad` or `postgres`, also a database's name or a path) only as
+        // the whole word or a flag's, a URL's value.
         let holds = |w: &String| {
-            if value.chars().count() >= 8 {
+            if value.chars().count() >= 12 {
                 w.contains(*value)
             } else {
                 w == value || w.ends_with(&format!("={value}")) || w.contains(&format!(":{value}@"))
@@ -193,21 +206,35 @@ impl Draft {
             d.argv_at = d.argv_at.or(Some(c.at));
         }
         d.read_env(svc, l);
+        // The secrets a command or a value may hold: the values of the
+        // secret-named variables (the service's, then the `.env`'s), the
+        // first 256 (a real stack has a few dozen; the bound keeps a
+        // hostile file's work linear).
+        let mut dotenv: Vec<(&str, &str)> = l
+            .vars()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        dotenv.sort_unstable();
+        let secrets: Vec<(&str, &str)> = d
+            .env
+            .iter()
+            .map(|(k, v, _)| (k.as_str(), v.as_str()))
+            .chain(dotenv)
+            .filter(|(k, v)| v.chars().count() >= 4 && secret_named(k))
+            .take(256)
+            .collect();
         if !d.argv.is_empty() {
-            let mut vars: Vec<(&str, &str)> = d
-                .env
-                .iter()
-                .map(|(k, v, _)| (k.as_str(), v.as_str()))
-                .collect();
-            let mut dotenv: Vec<(&str, &str)> = l
-                .vars()
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            dotenv.sort_unstable();
-            vars.extend(dotenv);
-            d.command_secret = secret_in(&d.argv, &vars);
+            d.command_secret = secret_in(&d.argv, &secrets);
         }
+        d.env_secret = d
+            .env
+            .iter()
+            .filter(|(k, v, _)| {
+                secret_named(k) || secret_in(std::slice::from_ref(v), &secrets).is_some()
+            })
+            .map(|(k, _, _)| k.clone())
+            .collect();
         d.restart = text("restart");
         if let Some(c) = path(svc, &["deploy", "restart_policy", "condition"])
             .and_then(|n| n.str().map(|s| (s, n.at)))
@@ -243,6 +270,10 @@ impl Draft {
                 .get(PORTS_LABEL)
                 .and_then(|n| n.str().map(|s| (s.to_string(), n.at)));
             d.stackfit_command = labels.get(COMMAND_LABEL).is_some_and(|n| !n.is_null());
+            d.stackfit_env = labels
+                .get(ENV_LABEL)
+                .and_then(Node::str)
+                .map(|s| s.split(',').map(str::to_string).collect());
         }
         d.cpus = path(svc, &["deploy", "resources", "limits", "cpus"])
             .or_else(|| svc.get("cpus").filter(|n| !n.is_null()))
