@@ -914,7 +914,7 @@ fn what_the_export_will_not_carry_is_said() {
     let env = said("env-not-kept", "web").expect("the app's secrets");
     assert!(
         env.en.starts_with(
-            "environment not kept (2): SECRET_KEY, CACHE_URL: secrets stay out of the plan"
+            "environment not kept (2): SECRET_KEY, CACHE_URL: secrets, and values that hold one, stay out"
         ),
         "{}",
         env.en
