@@ -1021,3 +1021,24 @@ fn a_dependency_password_the_image_names_is_written_once() {
         "{env:?}"
     );
 }
+
+/// A line of the plan's own environment whose name ends in `_HOST` is the
+/// user's value in the Kubernetes ConfigMap too (it was an empty Service
+/// name); only a dependency's address variable becomes its Service there.
+#[test]
+fn an_own_host_line_keeps_its_value_in_kubernetes() {
+    let mut plan = two_servers();
+    plan.options[0].servers[1].placements[0]
+        .env
+        .insert("SMTP_HOST".into(), "mail.example.com".into());
+    let files = export_all(&plan, "o");
+    let mut data = None;
+    for doc in file(&files, "kubernetes.yml").text.split("\n---\n") {
+        let d = yaml(doc);
+        if d["kind"].as_str() == Some("ConfigMap") && d["data"]["SMTP_HOST"].is_string() {
+            data = Some(d["data"].clone());
+        }
+    }
+    let data = data.expect("the api's ConfigMap");
+    assert_eq!(data["SMTP_HOST"].as_str(), Some("mail.example.com"));
+}

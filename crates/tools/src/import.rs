@@ -172,6 +172,13 @@ pub fn preview(
                             .cloned()
                             .chain(command)
                             .chain(p.ports.iter().chain(&p.mounts).cloned())
+                            .chain(p.env.iter().map(|(k, v)| {
+                                let mut v: String = v.chars().take(40).collect();
+                                if v.len() < p.env.get(k).map_or(0, String::len) {
+                                    v.push('…');
+                                }
+                                format!("{k}={v}")
+                            }))
                             .collect::<Vec<_>>()
                     })
                     .collect(),

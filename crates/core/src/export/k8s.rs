@@ -70,19 +70,18 @@ fn sources(e: &OptionExport, si: usize, c: &Container) -> Vec<(String, Source)> 
                 Value::Literal(x) => Source::Config(x.clone()),
                 Value::Var(name) => match s.env.iter().find(|l| l.name == *name) {
                     Some(l) if l.secret => Source::Secret(name.clone()),
-                    // A private address: in the cluster the dependency is its Service.
-                    _ if k.ends_with("_HOST") => {
-                        let dep = c
-                            .placement
-                            .depends_on
-                            .iter()
-                            .find(|d| format!("{}_HOST", super::env_name(d)) == *k)
-                            .cloned()
-                            .unwrap_or_default();
-                        Source::Config(k8s_name(&dep))
-                    }
-                    Some(l) => Source::Config(l.value.clone()),
-                    None => Source::Config(String::new()),
+                    // A dependency's private address: in the cluster the
+                    // dependency is its Service. Any other line (one of the
+                    // plan's own, `SMTP_HOST=mail.example.com`) keeps its value.
+                    found => match c
+                        .placement
+                        .depends_on
+                        .iter()
+                        .find(|d| format!("{}_HOST", super::env_name(d)) == *k)
+                    {
+                        Some(dep) => Source::Config(k8s_name(dep)),
+                        None => Source::Config(found.map(|l| l.value.clone()).unwrap_or_default()),
+                    },
                 },
             };
             (k.clone(), src)

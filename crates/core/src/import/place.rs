@@ -279,8 +279,10 @@ pub(super) fn place(d: &Draft, notes: &mut Notes) -> (ImportedService, Placement
 /// whose data files the catalog's would refuse to open, and your own
 /// image is yours. Not kept when it is what the export writes anyway (a
 /// round trip of StackFit's own file), nor when it is a base image running
-/// a command (`python:3.12` running gunicorn) that a placement cannot carry:
-/// the export then asks for your app's image, as for one built from source.
+/// a command (`python:3.12` running gunicorn): your app is not in it (a
+/// build or a mount put it there, and a working directory the plan does
+/// not carry), so the export asks for your app's image, as for one built
+/// from source, and runs the command kept for it.
 fn keep_image(
     d: &Draft,
     def: &ServiceDef,
