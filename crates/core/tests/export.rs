@@ -28,6 +28,19 @@ fn export_all(plan: &Plan, option: &str) -> Vec<ExportFile> {
     .unwrap()
 }
 
+/// A plan of one option "o" with `servers`.
+fn one_option(name: &str, servers: Vec<Server>) -> Plan {
+    Plan {
+        quotes: Vec::new(),
+        name: name.into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![servers
+            .into_iter()
+            .fold(PlanOption::new("o", "O"), PlanOption::with)],
+    }
+}
+
 fn file<'a>(files: &'a [ExportFile], name: &str) -> &'a ExportFile {
     files
         .iter()
@@ -766,13 +779,7 @@ fn postgresql_conf_equals_pgtune_for_the_limit() {
                 )
                 .limit(limit),
         );
-        let plan = Plan {
-            quotes: Vec::new(),
-            name: "pg".into(),
-            description: String::new(),
-            settings: Settings::default(),
-            options: vec![PlanOption::new("o", "O").with(s)],
-        };
+        let plan = one_option("pg", vec![s]);
         let files = export_all(&plan, "o");
         let conf = &file(&files, "postgresql.pg.conf").text;
         let got: HashMap<&str, &str> = conf
@@ -987,13 +994,7 @@ fn a_dependency_password_the_image_names_is_written_once() {
     let server = Server::new("s", "S", "aliyun-ecs-c7-large")
         .with(Placement::new("clickhouse", "clickhouse"))
         .with(Placement::new("langfuse-worker", "langfuse-worker").depends_on(&["clickhouse"]));
-    let plan = Plan {
-        quotes: Vec::new(),
-        name: "langfuse".into(),
-        description: String::new(),
-        settings: Settings::default(),
-        options: vec![PlanOption::new("o", "O").with(server)],
-    };
+    let plan = one_option("langfuse", vec![server]);
     let files = export_all(&plan, "o");
     let compose = &file(&files, "docker-compose.s.yml").text;
     let worker = compose
