@@ -96,6 +96,12 @@ test("a real stack pasted with its .env and docker stats becomes a new plan; the
   const envLine = (name) => planner.byTestId("inspector").locator(`[data-testid="env-line-${name}"]`);
   assert.match(await envLine("IMMICH_VERSION").textContent(), /v1\.135\.3/);
   assert.equal(await envLine("DB_PASSWORD").count(), 0, "a secret stays out of the plan");
+  // The machine-learning service read DB_PASSWORD from the .env too: kept
+  // by name, a new value generated at export.
+  await planner.placementById("immich-machine-learning").locator(".placement-name").click();
+  const secret = planner.byTestId("inspector").locator('[data-testid="env-secret-DB_PASSWORD"]');
+  assert.match(await secret.textContent(), /generated at export \(DB_PASSWORD\)/);
+  assert.equal(await envLine("DB_PASSWORD").count(), 0, "no value in the plan");
   // The sidecar's own command, as a shell would read it.
   await planner.placementById("backup").locator(".placement-name").click();
   assert.deepEqual(await kept.locator('[data-testid="kept-command"]').allTextContents(), ['pg-backup --schedule "0 3 * * *" --keep 7']);

@@ -1132,3 +1132,86 @@ fn an_apps_command_is_kept_and_runs_with_the_plans_settings() {
         again.ignored
     );
 }
+
+/// Secrets two services read from the same `.env` variable (a database's
+/// user password and the app that logs in with it) are kept by name only:
+/// the export generates one new value for that variable, which both read,
+/// so the stack still starts; the values are in neither the plan nor the
+/// files. A secret with no variable behind it is said, not kept.
+#[test]
+fn shared_secrets_are_regenerated_not_kept() {
+    let compose = concat!(
+        "services:\n",
+        "  db:\n    image: mysql:8.0\n    environment:\n",
+        "      MYSQL_ROOT_PASSWORD: ${DATABASE_ROOT_PASSWORD}\n      MYSQL_USER: blog\n",
+        "      MYSQL_PASSWORD: ${DATABASE_PASSWORD}\n      MYSQL_DATABASE: blog\n",
+        "  app:\n    image: registry.example.com/acme/blog:1.0\n    depends_on: [db]\n    environment:\n",
+        "      database__connection__password: ${DATABASE_PASSWORD}\n",
+        "      database__connection__user: blog\n      SESSION_SECRET: literal-secret-value-123\n",
+    );
+    let env = "DATABASE_ROOT_PASSWORD=rootpw-1234\nDATABASE_PASSWORD=s3cr3t-pass-xyz\n";
+    let got = import(&[("compose.yaml", compose)], &[], Some(env));
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    let secrets = |id: &str| {
+        placement(&got, id)
+            .secrets
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<Vec<_>>()
+    };
+    let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+    assert_eq!(secrets("db"), [pair("MYSQL_PASSWORD", "DATABASE_PASSWORD")]);
+    assert_eq!(
+        secrets("app"),
+        [pair("database__connection__password", "DATABASE_PASSWORD")]
+    );
+    assert_eq!(
+        placement(&got, "db")
+            .env
+            .get("MYSQL_USER")
+            .map(String::as_str),
+        Some("blog")
+    );
+    let plan = got.plan.clone().unwrap();
+    let json = stackfit_core::codec::to_json(&plan);
+    assert!(
+        !json.contains("s3cr3t") && !json.contains("rootpw") && !json.contains("literal-secret")
+    );
+    let not_kept = got
+        .ignored
+        .iter()
+        .find(|n| n.code == "env-not-kept" && n.service.as_deref() == Some("app"))
+        .expect("the literal secret");
+    assert!(not_kept.en.contains("SESSION_SECRET"), "{}", not_kept.en);
+
+    let report = stackfit_core::evaluate(&plan);
+    let (option, server) = (&plan.options[0].id, &plan.options[0].servers[0].id);
+    let text = stackfit_core::export::compose(&plan, &report, option, server).unwrap();
+    let dotenv = stackfit_core::export::env_file(&plan, &report, option, server).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(
+        doc["services"]["db"]["environment"]["MYSQL_PASSWORD"].as_str(),
+        Some("${DATABASE_PASSWORD}")
+    );
+    assert_eq!(
+        doc["services"]["app"]["environment"]["database__connection__password"].as_str(),
+        Some("${DATABASE_PASSWORD}")
+    );
+    assert_eq!(
+        dotenv.matches("\nDATABASE_PASSWORD=").count(),
+        1,
+        "{dotenv}"
+    );
+    assert!(!dotenv.contains("s3cr3t") && !text.contains("s3cr3t"));
+
+    let again = import(&[("compose.yaml", &text)], &[], Some(&dotenv));
+    assert!(again.is_ok(), "{:#?}", again.errors);
+    assert_eq!(
+        placement(&again, "db").secrets,
+        placement(&got, "db").secrets
+    );
+    assert_eq!(
+        placement(&again, "app").secrets,
+        placement(&got, "app").secrets
+    );
+}

@@ -179,6 +179,7 @@ pub fn preview(
                                 }
                                 format!("{k}={v}")
                             }))
+                            .chain(p.secrets.iter().map(|(k, var)| format!("{k}=${{{var}}}")))
                             .collect::<Vec<_>>()
                     })
                     .collect(),

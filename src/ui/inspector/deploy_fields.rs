@@ -111,6 +111,26 @@ pub fn DeployFields(
                 .collect_view()
         })
     };
+    // Secrets an import found in a .env: read from variables the export
+    // generates (shared by every service that read the same one).
+    let shared = move || {
+        placement
+            .with(|p| p.as_ref().map(|p| p.secrets.clone()).unwrap_or_default())
+            .into_iter()
+            .map(|(name, var)| {
+                let text = move || match lang.get() {
+                    crate::i18n::Lang::Zh => format!("导出时生成（{var}）"),
+                    crate::i18n::Lang::En => format!("generated at export ({var})"),
+                };
+                view! {
+                    <li class="env-fixed" data-testid=format!("env-secret-{name}")>
+                        <code>{name.clone()}</code>
+                        <em class="env-generated">{text}</em>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let own = move || {
         placement
             .with(|p| p.as_ref().map(|p| p.env.clone()).unwrap_or_default())
@@ -221,6 +241,7 @@ pub fn DeployFields(
                 <span class="field-label">{move || lang.get().pick("环境变量（写进这台服务器的 .env）", "Environment (written to the server's .env)")}</span>
                 <ul class="env-lines">
                     {fixed}
+                    {shared}
                     {own}
                 </ul>
                 <TextLineField

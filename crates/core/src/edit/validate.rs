@@ -756,6 +756,29 @@ fn placement_body(
         c.text(&format!("{path}.env.{k}"), &ENV_VALUE_CHARS, v)?;
         c.one_line(&format!("{path}.env.{k}"), v)?;
     }
+    if p.secrets.len() > MAX_ENV {
+        return Err(too_many(
+            &format!("{path}.secrets"),
+            &ENV_BOUND,
+            p.secrets.len(),
+        ));
+    }
+    let bad = p
+        .secrets
+        .iter()
+        .find(|(k, v)| !is_env_name(k) || !is_env_name(v))
+        .map(|(k, _)| k.clone());
+    if let Some(bad) = bad {
+        c.breach(
+            &format!("{path}.secrets"),
+            ActionError::BadName(bad.chars().take(40).collect()),
+            format!(
+                "secret {bad:?} or the variable it is read from is not a variable name; dropped"
+            ),
+            format!("机密“{bad}”或其来源变量名不合法，已删除"),
+        )?;
+        p.secrets.retain(|k, v| is_env_name(k) && is_env_name(v));
+    }
     load_inputs(c, path, def, p)?;
     if p.knobs.len() > MAX_KNOBS {
         return Err(too_many(
@@ -1280,6 +1303,27 @@ mod tests {
         let mut long = Placement::new("web", "gunicorn");
         long.command = vec!["x".to_string(); MAX_COMMAND_WORDS + 1];
         assert!(super::plan(&mut plan_with(vec![long]), Mode::Repair).is_err());
+    }
+
+    /// A secret read from a generated variable holds two variable names,
+    /// never a value; anything else is dropped, with where.
+    #[test]
+    fn a_placements_secrets_are_variable_names() {
+        let mut p = Placement::new("web", "gunicorn");
+        p.secrets
+            .insert("DB_PASSWORD".into(), "SHOP_PASSWORD".into());
+        p.secrets.insert("API_KEY".into(), "s3cr3t value".into());
+        let mut plan = plan_with(vec![p]);
+        assert!(super::plan(&mut plan.clone(), Mode::Refuse).is_err());
+        let notes = super::plan(&mut plan, Mode::Repair).unwrap();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].path, "options[0].servers[0].placements[0].secrets");
+        let kept = &plan.options[0].servers[0].placements[0].secrets;
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            kept.get("DB_PASSWORD").map(String::as_str),
+            Some("SHOP_PASSWORD")
+        );
     }
 
     /// A published port the export writes as it is: Compose's short syntax.

@@ -218,6 +218,14 @@ fn service(out: &mut String, s: &ServerExport, c: &Container) {
     if c.own_command {
         out.push_str("      io.stackfit.command: kept\n");
     }
+    // The secrets it reads from generated variables, by name only.
+    if !p.secrets.is_empty() {
+        let pairs: Vec<String> = p.secrets.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        out.push_str(&format!(
+            "      io.stackfit.secrets: {}\n",
+            scalar(&pairs.join(","))
+        ));
+    }
     // The environment lines are the plan's own, told apart from the export's.
     if !c.own_env.is_empty() {
         out.push_str(&format!(

@@ -779,6 +779,35 @@ pub fn build<'a>(
                 environment.push((k.clone(), Value::Var(var)));
                 own_env.push(k.clone());
             }
+            // The secrets it reads, each from a variable generated here,
+            // the same value for every placement that names it.
+            for (k, var) in &p.secrets {
+                if environment.iter().any(|(name, _)| name == k) {
+                    notes.push(format!(
+                        "the plan's secret {k} is not written: StackFit sets {k} itself"
+                    ));
+                    continue;
+                }
+                // A name the .env already uses for something else (a line
+                // of the plan's own, an address) gets the placement's prefix.
+                let var = match env.get(var) {
+                    Some(l) if !l.secret => format!("{}_{var}", env_name(&p.id)),
+                    _ => var.clone(),
+                };
+                let value = secrets.value(&var);
+                let line = env.entry(var.clone()).or_insert(EnvLine {
+                    name: var.clone(),
+                    value,
+                    comment: Vec::new(),
+                    required: false,
+                    secret: true,
+                });
+                line.comment.push(format!(
+                    "{}: {k} (generated on your machine; every service that reads {var} gets the same value)",
+                    p.id
+                ));
+                environment.push((k.clone(), Value::Var(var)));
+            }
 
             // Ports: public services on every interface; services another
             // server reaches on this server's private address only.

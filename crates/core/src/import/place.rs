@@ -4,6 +4,8 @@
 //! setting its kind reads onto a knob within the knob's range; everything
 //! read is listed with where it was written.
 
+use std::collections::HashSet;
+
 use super::imported::{By, ImportedService, Outcome};
 use super::knobs;
 use super::note::{msg, Note, Notes, Pos};
@@ -610,6 +612,11 @@ fn keep_env(
             && (p.env.len() < MAX_ENV || p.env.get(k).is_some())
     };
     if d.stackfit_service.is_some() {
+        for (k, var) in d.stackfit_secrets.iter().flatten() {
+            if is_env_name(k) && is_env_name(var) && p.secrets.len() < MAX_ENV {
+                p.secrets.insert(k.clone(), var.clone());
+            }
+        }
         let Some(names) = &d.stackfit_env else { return };
         for (k, v, _) in d.env.iter().filter(|(k, _, _)| names.contains(k)) {
             if !v.is_empty() && !d.env_secret.contains(k) && fits(k, v, p) {
@@ -625,12 +632,28 @@ fn keep_env(
                     .is_some_and(|rest| rest.starts_with(['=', ':']))
             })
     };
-    let (mut kept, mut secret, mut unfit): (Vec<&str>, Vec<&str>, Vec<&str>) = Default::default();
-    let mut first: [Option<Pos>; 3] = [None; 3];
+    let secret_names: HashSet<&str> = d.env_secret.iter().map(String::as_str).collect();
+    let (mut kept, mut secret, mut unfit, mut generated): (
+        Vec<&str>,
+        Vec<&str>,
+        Vec<&str>,
+        Vec<&str>,
+    ) = Default::default();
+    let mut first: [Option<Pos>; 4] = [None; 4];
     for (k, v, at) in &d.env {
+        let source = d.env_secret_var.iter().find(|(name, _)| name == k);
         let (list, i) = if taken(k) {
             continue;
-        } else if d.env_secret.contains(k) {
+        } else if let (true, Some((_, var))) = (secret_names.contains(k.as_str()), source) {
+            // A secret read from a .env variable: a new value is generated
+            // for that variable at export, the same for every service.
+            if is_generated_secret(def, k) || p.secrets.len() >= MAX_ENV {
+                (&mut secret, 1)
+            } else {
+                p.secrets.insert(k.clone(), var.clone());
+                (&mut generated, 3)
+            }
+        } else if secret_names.contains(k.as_str()) {
             (&mut secret, 1)
         } else if fits(k, v, p) {
             p.env.insert(k.clone(), v.clone());
@@ -666,6 +689,36 @@ fn keep_env(
                 "environment：保留 {} 个（{}）：导出时写入 .env",
                 kept.len(),
                 shown(&kept, "、")
+            ),
+        );
+    }
+    if !generated.is_empty() {
+        let vars: Vec<&str> = generated
+            .iter()
+            .filter_map(|k| p.secrets.get(k).map(String::as_str))
+            .fold(Vec::new(), |mut acc, v| {
+                if !acc.contains(&v) {
+                    acc.push(v);
+                }
+                acc
+            });
+        r(
+            read,
+            notes,
+            n,
+            "secret",
+            first[3],
+            format!(
+                "environment: {} ({}): secrets of the .env ({}); the export generates new values, one per variable, the same for every service that reads it (yours are not kept)",
+                generated.len(),
+                shown(&generated, ", "),
+                shown(&vars, ", ")
+            ),
+            format!(
+                "environment：{} 个（{}）：取自 .env 中的密钥（{}）；导出时按变量重新生成取值，读同一变量的服务取值相同（原值不保留）",
+                generated.len(),
+                shown(&generated, "、"),
+                shown(&vars, "、")
             ),
         );
     }

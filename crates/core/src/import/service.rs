@@ -67,6 +67,12 @@ pub(crate) struct Draft {
     /// secret-named variable, a value holding a secret-named variable's,
     /// a URL with a password.
     pub env_secret: Vec<String>,
+    /// The secrets of `env_secret` that are a `.env` variable's value
+    /// exactly, with that variable: (name, variable).
+    pub env_secret_var: Vec<(String, String)>,
+    /// The secrets the plan read from generated variables, as StackFit's
+    /// own export names them in the `io.stackfit.secrets` label.
+    pub stackfit_secrets: Option<Vec<(String, String)>>,
     /// The environment lines the plan held, as StackFit's own export names
     /// them in the `io.stackfit.env` label.
     pub stackfit_env: Option<Vec<String>>,
@@ -89,6 +95,49 @@ pub const COMMAND_LABEL: &str = "io.stackfit.command";
 /// environment lines of its own: their names, comma-separated, so an
 /// import of the file tells them from what the export sets itself.
 pub const ENV_LABEL: &str = "io.stackfit.env";
+
+/// The label StackFit's compose export puts on a service that reads
+/// secrets from generated variables: `NAME=VARIABLE` pairs, comma-separated.
+pub const SECRETS_LABEL: &str = "io.stackfit.secrets";
+
+/// For each secret of `env` (`secret` names them) whose value is exactly a
+/// `.env` variable's: that variable, so the export can generate one value
+/// for every service that read it. The variable of the same name wins,
+/// else the only one with that value; recorded only when the name or the
+/// variable says it is a secret (a user name equal to a weak password is
+/// not made a generated secret).
+fn secret_sources(
+    env: &[(String, String, Pos)],
+    secret: &[String],
+    vars: &super::interpolate::Vars,
+) -> Vec<(String, String)> {
+    let mut by_value: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+    for (k, v) in vars {
+        if !v.is_empty() {
+            by_value.entry(v.as_str()).or_default().push(k.as_str());
+        }
+    }
+    let secret: std::collections::HashSet<&str> = secret.iter().map(String::as_str).collect();
+    let mut out = Vec::new();
+    for (k, v, _) in env.iter().filter(|(k, _, _)| secret.contains(k.as_str())) {
+        let Some(names) = by_value.get(v.as_str()) else {
+            continue;
+        };
+        // The variable of the same name, else the only one with this
+        // value: two with the same value (a weak password equal to a user
+        // name) leave it unknown which one the service read.
+        let picked = names
+            .iter()
+            .find(|n| **n == k.as_str())
+            .or_else(|| names.first().filter(|_| names.len() == 1));
+        if let Some(var) = picked {
+            if secret_named(k) || secret_named(var) {
+                out.push((k.clone(), var.to_string()));
+            }
+        }
+    }
+    out
+}
 
 /// A variable whose name says it holds a secret (`DB_PASSWORD`, `API_KEY`,
 /// `SENTRY_DSN`, `GITHUB_TOKEN`).
@@ -235,6 +284,7 @@ impl Draft {
             })
             .map(|(k, _, _)| k.clone())
             .collect();
+        d.env_secret_var = secret_sources(&d.env, &d.env_secret, l.vars());
         d.restart = text("restart");
         if let Some(c) = path(svc, &["deploy", "restart_policy", "condition"])
             .and_then(|n| n.str().map(|s| (s, n.at)))
@@ -270,6 +320,12 @@ impl Draft {
                 .get(PORTS_LABEL)
                 .and_then(|n| n.str().map(|s| (s.to_string(), n.at)));
             d.stackfit_command = labels.get(COMMAND_LABEL).is_some_and(|n| !n.is_null());
+            d.stackfit_secrets = labels.get(SECRETS_LABEL).and_then(Node::str).map(|s| {
+                s.split(',')
+                    .filter_map(|pair| pair.split_once('='))
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect()
+            });
             d.stackfit_env = labels
                 .get(ENV_LABEL)
                 .and_then(Node::str)

@@ -254,6 +254,13 @@ pub struct Placement {
     /// written to the server's `.env` and passed to the container.
     #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub env: Names<String>,
+    /// Secrets it reads, by name, each from a variable the export
+    /// generates (`MYSQL_PASSWORD` → `DATABASE_PASSWORD`): never a value.
+    /// Every placement naming the same variable gets the same generated
+    /// value, so an imported stack whose services shared a password in
+    /// its `.env` still shares one.
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
+    pub secrets: Names<String>,
     /// What the compose file mounted into it, as Compose's short syntax
     /// (`./pgdata:/var/lib/postgresql/data`, `./nginx.conf:/etc/nginx/nginx.conf:ro`,
     /// `uploads:/app/uploads`): the export mounts them, each in place of the
@@ -323,6 +330,7 @@ impl Placement {
             depends_on: Vec::new(),
             queues: Vec::new(),
             env: Names::new(),
+            secrets: Names::new(),
             mounts: Vec::new(),
             ports: Vec::new(),
             command: Vec::new(),
