@@ -1160,7 +1160,14 @@ fn shared_secrets_are_regenerated_not_kept() {
             .collect::<Vec<_>>()
     };
     let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
-    assert_eq!(secrets("db"), [pair("MYSQL_PASSWORD", "DATABASE_PASSWORD")]);
+    // The image's own generated secret keeps the stack's variable too.
+    assert_eq!(
+        secrets("db"),
+        [
+            pair("MYSQL_PASSWORD", "DATABASE_PASSWORD"),
+            pair("MYSQL_ROOT_PASSWORD", "DATABASE_ROOT_PASSWORD")
+        ]
+    );
     assert_eq!(
         secrets("app"),
         [pair("database__connection__password", "DATABASE_PASSWORD")]
@@ -1198,6 +1205,10 @@ fn shared_secrets_are_regenerated_not_kept() {
         Some("${DATABASE_PASSWORD}")
     );
     assert_eq!(
+        doc["services"]["db"]["environment"]["MYSQL_ROOT_PASSWORD"].as_str(),
+        Some("${DATABASE_ROOT_PASSWORD}")
+    );
+    assert_eq!(
         dotenv.matches("\nDATABASE_PASSWORD=").count(),
         1,
         "{dotenv}"
@@ -1214,4 +1225,43 @@ fn shared_secrets_are_regenerated_not_kept() {
         placement(&again, "app").secrets,
         placement(&got, "app").secrets
     );
+}
+
+/// Immich with its .env (the e2e fixture): the database's password, the
+/// server's (which must equal it) and every other service that read
+/// `DB_PASSWORD` get one generated value, under the stack's own variable.
+#[test]
+fn an_imported_stacks_database_and_its_clients_share_one_password() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e/fixtures/import");
+    let read = |n: &str| std::fs::read_to_string(dir.join(n)).unwrap();
+    let (compose, extra, env) = (
+        read("docker-compose.yml"),
+        read("docker-compose.override.yml"),
+        read(".env"),
+    );
+    let got = import(
+        &[
+            ("docker-compose.yml", &compose),
+            ("docker-compose.override.yml", &extra),
+        ],
+        &[(".env", &env)],
+        Some(&env),
+    );
+    assert!(got.is_ok(), "{:#?}", got.errors);
+    let plan = got.plan.unwrap();
+    let report = stackfit_core::evaluate(&plan);
+    let (option, server) = (&plan.options[0].id, &plan.options[0].servers[0].id);
+    let text = stackfit_core::export::compose(&plan, &report, option, server).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let var = |svc: &str, name: &str| {
+        doc["services"][svc]["environment"][name]
+            .as_str()
+            .unwrap_or_else(|| panic!("{svc} {name}\n{text}"))
+            .to_string()
+    };
+    let db = var("database", "POSTGRES_PASSWORD");
+    assert_eq!(db, "${DB_PASSWORD}");
+    assert_eq!(var("immich-server", "DB_PASSWORD"), db);
+    assert_eq!(var("immich-machine-learning", "DB_PASSWORD"), db);
 }

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::env_name;
 use crate::catalog;
+use crate::edit::validate::is_generated_secret;
 use crate::kinds::{self, Cx, HostView};
 use crate::model::units::Mib;
 use crate::model::{EnvSpec, EnvValue, Placement, Plan, PlanOption, Server, ServiceDef};
@@ -450,11 +451,23 @@ fn dependency_password(
             .flat_map(|s| &s.placements)
             .find(|q| &q.id == dep)?;
         let e = password_secret(catalog::service(&dp.service)?)?;
-        Some((
-            dep.clone(),
-            secret_vars.get(&(dep.clone(), e.name))?.clone(),
-        ))
+        secret_vars.get(&(dep.clone(), e.name))?;
+        Some((dep.clone(), secret_var(dp, e.name, secret_vars)))
     })
+}
+
+/// The `.env` variable of generated secret `name` of placement `p`: the one
+/// the plan names (`Placement::secrets`: an imported stack's own variable,
+/// which other placements may read too), else its generated name.
+fn secret_var(
+    p: &Placement,
+    name: &'static str,
+    secret_vars: &HashMap<(String, &'static str), String>,
+) -> String {
+    p.secrets
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| secret_vars[&(p.id.clone(), name)].clone())
 }
 
 /// The environment variable prefix for a dependency: its id in capitals,
@@ -589,7 +602,20 @@ pub fn build<'a>(
                             environment.push((e.name.to_string(), Value::Literal(v.into())))
                         }
                         EnvValue::Secret | EnvValue::DependencySecret => {
+                            // The database's password when it has one here;
+                            // else the stack's own variable, kept from an
+                            // import (every placement that reads it gets its
+                            // value); else its own.
+                            let from_database =
+                                e.value == EnvValue::DependencySecret && database.is_some();
+                            let kept = p.secrets.get(e.name).filter(|_| !from_database).map(|var| {
+                                (var.clone(), format!(
+                                    "{}: {} (generated on your machine; every service that reads {var} gets the same value)",
+                                    p.id, e.why_en
+                                ))
+                            });
                             let shared = match (e.value, &database) {
+                                _ if kept.is_some() => None,
                                 (EnvValue::DependencySecret, Some((dep, var))) => {
                                     Some((dep, var.clone()))
                                 }
@@ -603,6 +629,7 @@ pub fn build<'a>(
                                 _ => None,
                             };
                             let (var, comment) = match shared {
+                                _ if kept.is_some() => kept.unwrap_or_default(),
                                 Some((dep, var)) => (
                                     var,
                                     format!(
@@ -611,7 +638,7 @@ pub fn build<'a>(
                                     ),
                                 ),
                                 None => (
-                                    secret_vars[&(p.id.clone(), e.name)].clone(),
+                                    secret_var(p, e.name, &secret_vars),
                                     format!(
                                         "{}: {} (generated on your machine; keep it secret)",
                                         p.id, e.why_en
@@ -688,7 +715,7 @@ pub fn build<'a>(
                 }
                 if let Some(d) = ddef {
                     if let Some(e) = password_secret(d) {
-                        let var = secret_vars[&(dp.id.clone(), e.name)].clone();
+                        let var = secret_var(dp, e.name, &secret_vars);
                         let value = secrets.value(&var);
                         env.entry(var.clone()).or_insert(EnvLine {
                             name: var.clone(),
@@ -782,6 +809,10 @@ pub fn build<'a>(
             // The secrets it reads, each from a variable generated here,
             // the same value for every placement that names it.
             for (k, var) in &p.secrets {
+                // One of its image's own secrets: written above, from `var`.
+                if def.is_some_and(|d| is_generated_secret(d, k)) {
+                    continue;
+                }
                 if environment.iter().any(|(name, _)| name == k) {
                     notes.push(format!(
                         "the plan's secret {k} is not written: StackFit sets {k} itself"

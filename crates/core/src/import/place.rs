@@ -642,17 +642,25 @@ fn keep_env(
     let mut first: [Option<Pos>; 4] = [None; 4];
     for (k, v, at) in &d.env {
         let source = d.env_secret_var.iter().find(|(name, _)| name == k);
-        let (list, i) = if taken(k) {
-            continue;
-        } else if let (true, Some((_, var))) = (secret_names.contains(k.as_str()), source) {
+        let (list, i) = if let (true, Some((_, var))) = (secret_names.contains(k.as_str()), source)
+        {
             // A secret read from a .env variable: a new value is generated
-            // for that variable at export, the same for every service.
-            if is_generated_secret(def, k) || p.secrets.len() >= MAX_ENV {
+            // for that variable at export, the same for every service that
+            // reads it — its image's own generated secret too (the
+            // database's password then keeps the stack's variable).
+            if is_generated_secret(def, k) {
+                p.secrets.insert(k.clone(), var.clone());
+                (&mut generated, 3)
+            } else if taken(k) {
+                continue;
+            } else if p.secrets.len() >= MAX_ENV {
                 (&mut secret, 1)
             } else {
                 p.secrets.insert(k.clone(), var.clone());
                 (&mut generated, 3)
             }
+        } else if taken(k) {
+            continue;
         } else if secret_names.contains(k.as_str()) {
             (&mut secret, 1)
         } else if fits(k, v, p) {

@@ -125,11 +125,20 @@ fn secret_sources(
         };
         // The variable of the same name, else the only one with this
         // value: two with the same value (a weak password equal to a user
-        // name) leave it unknown which one the service read.
+        // name) leave it unknown which one the service read, unless only
+        // one of them is a secret and so is the setting.
+        let secret_named_ones: Vec<&str> =
+            names.iter().copied().filter(|n| secret_named(n)).collect();
         let picked = names
             .iter()
-            .find(|n| **n == k.as_str())
-            .or_else(|| names.first().filter(|_| names.len() == 1));
+            .copied()
+            .find(|n| *n == k.as_str())
+            .or_else(|| names.first().copied().filter(|_| names.len() == 1))
+            .or_else(|| {
+                // A password equal to a user name: the secret-named one,
+                // for a secret-named setting only.
+                (secret_named(k) && secret_named_ones.len() == 1).then(|| secret_named_ones[0])
+            });
         if let Some(var) = picked {
             if secret_named(k) || secret_named(var) {
                 out.push((k.clone(), var.to_string()));

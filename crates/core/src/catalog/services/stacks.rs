@@ -416,6 +416,17 @@ const fn secret(name: &'static str, why_en: &'static str, why_zh: &'static str) 
     }
 }
 
+/// A password that must equal the database's it depends on: the export
+/// writes that database's generated password.
+const fn dep_secret(name: &'static str, why_en: &'static str, why_zh: &'static str) -> EnvSpec {
+    EnvSpec {
+        name,
+        value: EnvValue::DependencySecret,
+        why_en,
+        why_zh,
+    }
+}
+
 const fn lit(
     name: &'static str,
     value: &'static str,
@@ -460,7 +471,7 @@ pub const COOLIFY: ServiceDef = ServiceDef {
         volumes: &[vol("coolify-data", "/var/www/html/storage/app")],
         env: &[
             secret("APP_KEY", "Laravel's encryption key; the installer generates it", "Laravel 加密密钥，安装脚本会生成"),
-            secret("DB_PASSWORD", "must equal the database's POSTGRES_PASSWORD", "必须与数据库的 POSTGRES_PASSWORD 一致"),
+            dep_secret("DB_PASSWORD", "must equal the database's POSTGRES_PASSWORD", "必须与数据库的 POSTGRES_PASSWORD 一致"),
             secret("REDIS_PASSWORD", "the vendor compose starts Redis with --requirepass", "官方 compose 用 --requirepass 启动 Redis"),
         ],
         healthcheck: &["CMD", "curl", "--fail", "http://127.0.0.1:8080/api/health"],
@@ -681,7 +692,7 @@ pub const GHOST: ServiceDef = ServiceDef {
             lit("database__client", "mysql", "in production Ghost needs MySQL", "生产模式下 Ghost 需要 MySQL"),
             lit("database__connection__host", "db", "the MySQL service name in the vendor compose; change it to yours", "官方 compose 中 MySQL 的服务名，按你的服务名修改"),
             lit("database__connection__user", "ghost", "the vendor compose's database user", "官方 compose 的数据库用户"),
-            secret("database__connection__password", "must equal the database's MYSQL_PASSWORD", "必须与数据库的 MYSQL_PASSWORD 一致"),
+            dep_secret("database__connection__password", "must equal the database's MYSQL_PASSWORD", "必须与数据库的 MYSQL_PASSWORD 一致"),
             lit("database__connection__database", "ghost", "the vendor compose's database", "官方 compose 的数据库名"),
         ],
         ..Deploy::NONE
@@ -737,7 +748,7 @@ pub const GHOST_ACTIVITYPUB: ServiceDef = ServiceDef {
         ports: &[port(8080, "HTTP")],
         env: &[
             lit("MYSQL_HOST", "db", "the MySQL service name in the vendor compose; change it to yours", "官方 compose 中 MySQL 的服务名，按你的服务名修改"),
-            secret("MYSQL_PASSWORD", "must equal the database user's password", "必须与数据库用户的密码一致"),
+            dep_secret("MYSQL_PASSWORD", "must equal the database user's password", "必须与数据库用户的密码一致"),
         ],
         ..Deploy::NONE
     },
@@ -768,7 +779,7 @@ pub const IMMICH_SERVER: ServiceDef = ServiceDef {
         tag: "release",
         ports: &[port(2283, "web UI and API")],
         volumes: &[vol("immich-upload", "/data")],
-        env: &[secret("DB_PASSWORD", "must equal the database's POSTGRES_PASSWORD", "必须与数据库的 POSTGRES_PASSWORD 一致")],
+        env: &[dep_secret("DB_PASSWORD", "must equal the database's POSTGRES_PASSWORD", "必须与数据库的 POSTGRES_PASSWORD 一致")],
         ..Deploy::NONE
     },
 };
@@ -1444,7 +1455,7 @@ pub const PENPOT_BACKEND: ServiceDef = ServiceDef {
             secret("PENPOT_SECRET_KEY", "signs sessions and tokens", "用于签名会话和令牌"),
             lit("PENPOT_DATABASE_URI", "postgresql://penpot-postgres/penpot", "the database service in the vendor compose; change it to yours", "官方 compose 中的数据库服务，按你的服务名修改"),
             lit("PENPOT_DATABASE_USERNAME", "penpot", "the vendor compose's database user", "官方 compose 的数据库用户"),
-            secret("PENPOT_DATABASE_PASSWORD", "must equal the database's POSTGRES_PASSWORD", "必须与数据库的 POSTGRES_PASSWORD 一致"),
+            dep_secret("PENPOT_DATABASE_PASSWORD", "must equal the database's POSTGRES_PASSWORD", "必须与数据库的 POSTGRES_PASSWORD 一致"),
             lit("PENPOT_REDIS_URI", "redis://penpot-valkey/0", "the Valkey service in the vendor compose", "官方 compose 中的 Valkey 服务"),
         ],
         ..Deploy::NONE
@@ -2644,7 +2655,7 @@ const ZAMMAD_ENV: &[EnvSpec] = &[
         "the vendor compose's database user",
         "官方 compose 的数据库用户",
     ),
-    secret(
+    dep_secret(
         "POSTGRESQL_PASS",
         "must equal the database's POSTGRES_PASSWORD",
         "必须与数据库的 POSTGRES_PASSWORD 一致",
