@@ -608,7 +608,20 @@ pub fn build<'a>(
                             // value); else its own.
                             let from_database =
                                 e.value == EnvValue::DependencySecret && database.is_some();
-                            let kept = p.secrets.get(e.name).filter(|_| !from_database).map(|var| {
+                            // A variable the database reads too (its user's
+                            // password, beside the root one) is the one.
+                            let database_reads = |var: &String| {
+                                database.as_ref().is_some_and(|(dep, _)| {
+                                    o.servers.iter().flat_map(|s| &s.placements).any(|q| {
+                                        q.id == *dep && q.secrets.iter().any(|(_, v)| v == var)
+                                    })
+                                })
+                            };
+                            let kept = p
+                                .secrets
+                                .get(e.name)
+                                .filter(|var| !from_database || database_reads(var))
+                                .map(|var| {
                                 (var.clone(), format!(
                                     "{}: {} (generated on your machine; every service that reads {var} gets the same value)",
                                     p.id, e.why_en
