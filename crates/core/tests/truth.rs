@@ -88,3 +88,43 @@ fn vendor_agreement_and_measurement_accuracy_do_not_regress() {
         truth_lib::TOLERANCE_PCT
     );
 }
+
+/// Real stacks exported as imported log in to their databases: Ghost's
+/// user password is the one its MySQL creates the user with (not the root
+/// password), and Immich's server the one its PostgreSQL starts with.
+#[test]
+fn imported_stacks_files_agree_on_their_database_passwords() {
+    for (stack, client, key, db, db_key) in [
+        (
+            "ghost",
+            "ghost",
+            "database__connection__password",
+            "db",
+            "MYSQL_PASSWORD",
+        ),
+        (
+            "immich",
+            "immich-server",
+            "DB_PASSWORD",
+            "database",
+            "POSTGRES_PASSWORD",
+        ),
+    ] {
+        let (_, imported) = truth_lib::import_stack(stack);
+        let plan = imported.plan.expect("a plan");
+        let report = stackfit_core::evaluate(&plan);
+        let o = &plan.options[0];
+        let text = stackfit_core::export::compose(&plan, &report, &o.id, &o.servers[0].id).unwrap();
+        let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        let var = |svc: &str, k: &str| {
+            doc["services"][svc]["environment"][k]
+                .as_str()
+                .map(str::to_string)
+        };
+        assert!(
+            var(db, db_key).is_some_and(|v| v.starts_with("${")),
+            "{stack}: {text}"
+        );
+        assert_eq!(var(client, key), var(db, db_key), "{stack}");
+    }
+}
