@@ -1025,7 +1025,7 @@ fn a_dependency_password_the_image_names_is_written_once() {
 
 /// A line of the plan's own environment whose name ends in `_HOST` is the
 /// user's value in the Kubernetes ConfigMap too (it was an empty Service
-/// name); only a dependency's address variable becomes its Service there.
+/// name); only a dependency's address becomes its Service there.
 #[test]
 fn an_own_host_line_keeps_its_value_in_kubernetes() {
     let mut plan = two_servers();
@@ -1042,4 +1042,7 @@ fn an_own_host_line_keeps_its_value_in_kubernetes() {
     }
     let data = data.expect("the api's ConfigMap");
     assert_eq!(data["SMTP_HOST"].as_str(), Some("mail.example.com"));
+    // The database on the other server is its Service in the cluster, not
+    // the private address the compose files use.
+    assert_eq!(data["POSTGRES_HOST"].as_str(), Some("postgres"), "{data:?}");
 }
