@@ -84,6 +84,19 @@ fn describe(got: &ComposeImport, lang: Lang) -> String {
                 Lang::Zh => &s.zh,
             }
         ));
+        // What the export keeps of it: its command, environment and
+        // secrets (by name), as the planner's preview lists them.
+        for n in s
+            .read
+            .iter()
+            .filter(|n| matches!(n.code, "command" | "env" | "secret"))
+        {
+            out.push_str(&format!(
+                "  {}: {}\n",
+                label("保留", "kept"),
+                note_line(n, lang)
+            ));
+        }
     }
     for (what, notes) in [
         (label("已忽略", "ignored"), &got.ignored),

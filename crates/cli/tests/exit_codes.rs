@@ -83,6 +83,12 @@ fn import_names_the_plan_in_the_language_asked_for() {
             lang,
         ]);
         assert_eq!(code, 0, "{err}");
+        // What the export keeps is said: Immich's .env, less its password.
+        let kept = match lang {
+            "zh" => "保留: .env:1:1: environment：保留",
+            _ => "kept: .env:1:1: environment: 4 kept",
+        };
+        assert!(err.contains(kept), "{err}");
         let file: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(file["plan"]["name"], name);
         assert_eq!(file["plan"]["options"][0]["name"], name);

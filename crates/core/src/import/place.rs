@@ -500,7 +500,7 @@ fn keep_command(
     }
     let n = d.name.as_str();
     let flags = kinds::flags(def.kind);
-    let shown: String = d.argv.join(" ").chars().take(120).collect();
+    let shown: String = command::shown(&d.argv).chars().take(120).collect();
     let too_long = d.argv.len() > MAX_COMMAND_WORDS || !d.argv.iter().all(|w| is_command_word(w));
     // What the kind writes in its command for this placement, with the
     // plan's flags: what the kept command must be able to carry.
