@@ -2,7 +2,7 @@
 // file (tests/corpus/immich) with a team's override file, its .env and a
 // docker stats capture, pasted → the preview lists what was recognised,
 // assumed and ignored, with the verdict → confirmed as a new plan, the old
-// one kept, the images, commands, ports and mounts the stack ran kept for the export; as an option and merged into the option on screen, each taken
+// one kept, the images, commands, environment, ports and mounts the stack ran kept for the export (its secrets by name, generated anew), and the export written with them; as an option and merged into the option on screen, each taken
 // back by one undo; broken YAML named by file:line:column in both
 // languages with confirm disabled; files chosen and dropped; axe on the
 // dialog; screenshots in both languages on a laptop and a phone.
@@ -105,6 +105,30 @@ test("a real stack pasted with its .env and docker stats becomes a new plan; the
   // The sidecar's own command, as a shell would read it.
   await planner.placementById("backup").locator(".placement-name").click();
   assert.deepEqual(await kept.locator('[data-testid="kept-command"]').allTextContents(), ['pg-backup --schedule "0 3 * * *" --keep 7']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an imported stack exports with its own command, environment and one shared password", async () => {
+  const { planner, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  await planner.serverCards().first().waitFor();
+  await planner.openImport();
+  await pasteImmich(planner);
+  await planner.byTestId("import-confirm").click();
+  await planner.byTestId("import-dialog").waitFor({ state: "detached" });
+  await planner.placementById("backup").waitFor();
+  await planner.openExport();
+  const names = await planner.exportTabNames();
+  const compose = await planner.exportTab(names.find((n) => n.startsWith("docker-compose.")));
+  assert.match(compose, /backup:[\s\S]*command:\s*\n\s*- pg-backup\n\s*- "--schedule"\n\s*- "0 3 \* \* \*"/, "the sidecar runs its own command");
+  assert.match(compose, /IMMICH_VERSION: "\$\{[A-Z_]*IMMICH_VERSION\}"/, "its environment is passed on");
+  // The database and its clients read one generated password.
+  assert.match(compose, /POSTGRES_PASSWORD: "\$\{DB_PASSWORD\}"/);
+  assert.equal((compose.match(/ DB_PASSWORD: "\$\{DB_PASSWORD\}"/g) ?? []).length, 2, "immich-server and machine learning");
+  const env = await planner.exportTab(names.find((n) => n.startsWith(".env.") && n !== ".env.swarm"));
+  assert.match(env, /^DB_PASSWORD=\S{16,}$/m, "generated on this machine");
+  assert.doesNotMatch(env, /^DB_PASSWORD=postgres$/m, "not the value the .env had");
+  assert.match(env, /^[A-Z_]*IMMICH_VERSION=v1\.135\.3$/m);
   assert.deepEqual(errors, []);
   await context.close();
 });
