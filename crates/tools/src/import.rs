@@ -173,11 +173,11 @@ pub fn preview(
                             .chain(command)
                             .chain(p.ports.iter().chain(&p.mounts).cloned())
                             .chain(p.env.iter().map(|(k, v)| {
-                                let mut v: String = v.chars().take(40).collect();
-                                if v.len() < p.env.get(k).map_or(0, String::len) {
-                                    v.push('…');
+                                let mut shown: String = v.chars().take(40).collect();
+                                if shown.len() < v.len() {
+                                    shown.push('…');
                                 }
-                                format!("{k}={v}")
+                                format!("{k}={shown}")
                             }))
                             .chain(p.secrets.iter().map(|(k, var)| format!("{k}=${{{var}}}")))
                             .collect::<Vec<_>>()

@@ -68,27 +68,24 @@ fn sources(e: &OptionExport, si: usize, c: &Container) -> Vec<(String, Source)> 
         .map(|(k, v)| {
             // A dependency's address (`{PREFIX}_HOST`): in the cluster,
             // its Service, whichever server or private address it had.
-            let dependency = || {
-                c.placement
-                    .depends_on
-                    .iter()
-                    .find(|d| format!("{}_HOST", super::env_name(d)) == *k)
+            let dependency = c
+                .placement
+                .depends_on
+                .iter()
+                .find(|d| format!("{}_HOST", super::env_name(d)) == *k);
+            let line = match v {
+                Value::Var(name) => s.env.iter().find(|l| l.name == *name),
+                Value::Literal(_) => None,
             };
-            let src = match v {
-                Value::Literal(_) if dependency().is_some() => {
-                    Source::Config(k8s_name(dependency().unwrap_or(&String::new())))
+            let src = match (v, line, dependency) {
+                (Value::Var(name), Some(l), _) if l.secret => Source::Secret(name.clone()),
+                (_, _, Some(dep)) => Source::Config(k8s_name(dep)),
+                (Value::Literal(x), _, None) => Source::Config(x.clone()),
+                // Any other line (one of the plan's own,
+                // `SMTP_HOST=mail.example.com`) keeps its value.
+                (Value::Var(_), line, None) => {
+                    Source::Config(line.map(|l| l.value.clone()).unwrap_or_default())
                 }
-                Value::Literal(x) => Source::Config(x.clone()),
-                Value::Var(name) => match s.env.iter().find(|l| l.name == *name) {
-                    Some(l) if l.secret => Source::Secret(name.clone()),
-                    // A dependency's private address: in the cluster the
-                    // dependency is its Service. Any other line (one of the
-                    // plan's own, `SMTP_HOST=mail.example.com`) keeps its value.
-                    found => match dependency() {
-                        Some(dep) => Source::Config(k8s_name(dep)),
-                        None => Source::Config(found.map(|l| l.value.clone()).unwrap_or_default()),
-                    },
-                },
             };
             (k.clone(), src)
         })

@@ -533,7 +533,7 @@ pub fn build<'a>(
                 Some(c) => (c, None),
                 None => {
                     if !p.command.is_empty() {
-                        notes.push("its own command is a shell script, and the plan's settings cannot go into it: this is the command StackFit plans; put your script back with them by hand".into());
+                        notes.push("its own command cannot carry the plan's settings (a shell script, or a command that does not run the program they are for): this is the command StackFit plans; put yours back with them by hand".into());
                     }
                     (run.command.clone(), run.command_note)
                 }
@@ -602,61 +602,49 @@ pub fn build<'a>(
                             environment.push((e.name.to_string(), Value::Literal(v.into())))
                         }
                         EnvValue::Secret | EnvValue::DependencySecret => {
-                            // The database's password when it has one here;
-                            // else the stack's own variable, kept from an
-                            // import (every placement that reads it gets its
-                            // value); else its own.
-                            let from_database =
-                                e.value == EnvValue::DependencySecret && database.is_some();
-                            // A variable the database reads too (its user's
-                            // password, beside the root one) is the one.
-                            let database_reads = |var: &String| {
-                                database.as_ref().is_some_and(|(dep, _)| {
-                                    o.servers.iter().flat_map(|s| &s.placements).any(|q| {
-                                        q.id == *dep && q.secrets.iter().any(|(_, v)| v == var)
-                                    })
+                            // The stack's own variable, kept from an import
+                            // (every placement that reads it gets its value);
+                            // for a database's client, the database's password
+                            // instead, unless the database reads that variable
+                            // too (its user's password, beside the root one);
+                            // else a password of its own.
+                            let own_var = p.secrets.get(e.name);
+                            let database_reads = |dep: &String, var: &String| {
+                                o.servers.iter().flat_map(|s| &s.placements).any(|q| {
+                                    q.id == *dep && q.secrets.iter().any(|(_, v)| v == var)
                                 })
                             };
-                            let kept = p
-                                .secrets
-                                .get(e.name)
-                                .filter(|var| !from_database || database_reads(var))
-                                .map(|var| {
-                                (var.clone(), format!(
-                                    "{}: {} (generated on your machine; every service that reads {var} gets the same value)",
-                                    p.id, e.why_en
-                                ))
+                            let db = database.as_ref().filter(|(dep, _)| {
+                                e.value == EnvValue::DependencySecret
+                                    && own_var.is_none_or(|var| !database_reads(dep, var))
                             });
-                            let shared = match (e.value, &database) {
-                                _ if kept.is_some() => None,
-                                (EnvValue::DependencySecret, Some((dep, var))) => {
-                                    Some((dep, var.clone()))
-                                }
-                                (EnvValue::DependencySecret, None) => {
-                                    notes.push(format!(
-                                        "{} depends on no database that takes a generated password: set {} in .env to its database's password",
-                                        p.id, e.name
-                                    ));
-                                    None
-                                }
-                                _ => None,
-                            };
-                            let (var, comment) = match shared {
-                                _ if kept.is_some() => kept.unwrap_or_default(),
-                                Some((dep, var)) => (
-                                    var,
+                            let (var, comment) = match (db, own_var) {
+                                (Some((dep, var)), _) => (
+                                    var.clone(),
+                                    format!("{}: {} ({dep}'s password: the same value)", p.id, e.why_en),
+                                ),
+                                (None, Some(var)) => (
+                                    var.clone(),
                                     format!(
-                                        "{}: {} ({dep}'s password: the same value)",
+                                        "{}: {} (generated on your machine; every service that reads {var} gets the same value)",
                                         p.id, e.why_en
                                     ),
                                 ),
-                                None => (
-                                    secret_var(p, e.name, &secret_vars),
-                                    format!(
-                                        "{}: {} (generated on your machine; keep it secret)",
-                                        p.id, e.why_en
-                                    ),
-                                ),
+                                (None, None) => {
+                                    if e.value == EnvValue::DependencySecret {
+                                        notes.push(format!(
+                                            "{} depends on no database that takes a generated password: set {} in .env to its database's password",
+                                            p.id, e.name
+                                        ));
+                                    }
+                                    (
+                                        secret_var(p, e.name, &secret_vars),
+                                        format!(
+                                            "{}: {} (generated on your machine; keep it secret)",
+                                            p.id, e.why_en
+                                        ),
+                                    )
+                                }
                             };
                             let value = secrets.value(&var);
                             env.entry(var.clone()).or_insert(EnvLine {

@@ -492,10 +492,11 @@ fn keep_command(
     read: &mut Vec<Note>,
     notes: &mut Notes,
 ) {
-    if d.argv.is_empty() || !(d.stackfit_command || by.is_none() || base_like(def)) {
-        return;
-    }
-    if d.stackfit_service.is_some() && !d.stackfit_command {
+    // StackFit's own file says whether the command is the service's own;
+    // elsewhere, an app's (a data service's is read onto its knobs).
+    let own_file = d.stackfit_service.is_some();
+    let an_app = by.is_none() || base_like(def);
+    if d.argv.is_empty() || !(d.stackfit_command || (!own_file && an_app)) {
         return;
     }
     let n = d.name.as_str();
@@ -641,26 +642,21 @@ fn keep_env(
     ) = Default::default();
     let mut first: [Option<Pos>; 4] = [None; 4];
     for (k, v, at) in &d.env {
+        // A secret read from a .env variable: a new value is generated for
+        // that variable at export, the same for every service that reads
+        // it — its image's own generated secret too (the database's
+        // password then keeps the stack's variable).
         let source = d.env_secret_var.iter().find(|(name, _)| name == k);
-        let (list, i) = if let (true, Some((_, var))) = (secret_names.contains(k.as_str()), source)
-        {
-            // A secret read from a .env variable: a new value is generated
-            // for that variable at export, the same for every service that
-            // reads it — its image's own generated secret too (the
-            // database's password then keeps the stack's variable).
-            if is_generated_secret(def, k) {
-                p.secrets.insert(k.clone(), var.clone());
-                (&mut generated, 3)
-            } else if taken(k) {
-                continue;
-            } else if p.secrets.len() >= MAX_ENV {
-                (&mut secret, 1)
-            } else {
-                p.secrets.insert(k.clone(), var.clone());
-                (&mut generated, 3)
-            }
-        } else if taken(k) {
+        if taken(k) && !(source.is_some() && is_generated_secret(def, k)) {
             continue;
+        }
+        let (list, i) = if let Some((_, var)) = source {
+            if p.secrets.len() < MAX_ENV || p.secrets.get(k).is_some() {
+                p.secrets.insert(k.clone(), var.clone());
+                (&mut generated, 3)
+            } else {
+                (&mut secret, 1)
+            }
         } else if secret_names.contains(k.as_str()) {
             (&mut secret, 1)
         } else if fits(k, v, p) {

@@ -172,8 +172,8 @@ fn secret_named(name: &str) -> bool {
 }
 
 /// What in `argv` looks like a secret, by name: the value of one of
-/// `secrets` (secret-named variables) it holds, a password or token flag,
-/// or a URL with a password.
+/// `secrets` (secret-named variables, values of four characters or more)
+/// it holds, a password or token flag, or a URL with a password.
 fn secret_in(argv: &[String], secrets: &[(&str, &str)]) -> Option<String> {
     for (name, value) in secrets {
         // A long value anywhere in a word; a short one (a default such as
@@ -186,7 +186,7 @@ fn secret_in(argv: &[String], secrets: &[(&str, &str)]) -> Option<String> {
                 w == value || w.ends_with(&format!("={value}")) || w.contains(&format!(":{value}@"))
             }
         };
-        if value.chars().count() >= 4 && secret_named(name) && argv.iter().any(holds) {
+        if argv.iter().any(holds) {
             return Some(format!("${{{name}}}"));
         }
     }
