@@ -220,6 +220,36 @@ pub fn open(screen: &str, context: &str, host: Host) -> Result<(), String> {
     Ok(())
 }
 
+/// The plan JSON share-link `fragment` carries, unpacked with the link
+/// decoder the report page needs anyway (the page restores it, as it
+/// restores a file): `[json]`, or why not, `[en, zh]`. The page reads
+/// links through here, so its own wasm speaks nothing of the tools
+/// worker.
+pub fn read_link(fragment: &str) -> Vec<String> {
+    match stackfit_core::codec::link::json_from_fragment(fragment) {
+        Ok(json) => vec![json],
+        Err(e) => vec![e.message_en(), e.message_zh()],
+    }
+}
+
+/// Writes the share-link fragment of `plan` (JSON) through the tools
+/// worker and calls `done` with `[fragment]`, or why not, `[en, zh]`.
+pub fn write_link(plan: &str, done: js_sys::Function) {
+    let reply = move |parts: Vec<String>| {
+        let parts: js_sys::Array = parts.into_iter().map(JsValue::from).collect();
+        let _ = done.call1(&JsValue::NULL, &parts);
+    };
+    match stackfit_core::codec::from_json(plan) {
+        Ok(restored) => crate::browser::links::write(&restored.plan, None, None, move |w| {
+            reply(match w {
+                Ok(w) => vec![w.fragment],
+                Err(why) => vec![why.en, why.zh],
+            })
+        }),
+        Err(e) => reply(vec![e.describe(false), e.describe(true)]),
+    }
+}
+
 /// Unmounts the open dialog, if any.
 pub fn close() {
     let mount = OPEN.with(|o| o.borrow_mut().take());

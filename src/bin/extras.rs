@@ -40,3 +40,17 @@ pub fn inspect(element: JsValue, context: String, host: JsValue) -> Result<(), J
 pub fn inspect_sync(context: String) -> Result<(), JsValue> {
     stackfit::extras::inspect_sync(&context).map_err(|e| JsValue::from_str(&e))
 }
+
+/// The plan JSON share-link `fragment` carries, unpacked by the extras'
+/// own link decoder: `[json]`, or why not, `[en, zh]`.
+#[wasm_bindgen]
+pub fn read_link(fragment: String) -> Vec<String> {
+    stackfit::extras::read_link(&fragment)
+}
+
+/// Writes the share-link fragment of `plan` (JSON) through the tools
+/// worker, then calls `done` with `[fragment]`, or why not, `[en, zh]`.
+#[wasm_bindgen]
+pub fn write_link(plan: String, done: js_sys::Function) {
+    stackfit::extras::write_link(&plan, done);
+}

@@ -1,17 +1,20 @@
-//! Share links through the tools worker: writing a plan's link and reading
-//! one back. The link codec's deflate, inflate, base64 and its two preset
-//! dictionaries (`core::codec::link`) run in the worker, so the page's first
-//! load does not carry them; the page reads the unpacked JSON with
-//! `codec::from_json`, as it reads a plan file. Both answers are callbacks.
-//! The page speaks only the link part of the worker's protocol
-//! (`LinkRequest`, `LinkResponse`), so its wasm carries no (de)serializer
-//! of the rest.
+//! Share links: written by the tools worker, read by the extras. The link
+//! codec's deflate and its two preset dictionaries (`core::codec::link`)
+//! run in the worker, its inflate and base64 in the extras (whose report
+//! page reads its own link), so the page's first load carries neither —
+//! nor any of the worker's protocol: the page asks the extras, which ask
+//! the worker to write ([`write_from_page`]) and read a link themselves
+//! ([`read`]). The page restores the unpacked JSON with `codec::from_json`,
+//! as it restores a plan file. Every answer is a callback.
 
 use stackfit_core::codec::link::{self, LinkError};
 use stackfit_core::codec::{self, Restored};
 use stackfit_core::model::Plan;
 use stackfit_tools::protocol::{LinkRequest, LinkResponse, QrPath};
 
+use wasm_bindgen::prelude::*;
+
+use super::extras::with_extras;
 use super::tools_worker;
 
 /// Why a link could not be written or read, in both languages.
@@ -38,7 +41,8 @@ pub struct Written {
     pub qr: Option<QrPath>,
 }
 
-/// `plan`'s share-link fragment, from the worker; with `page` (the
+/// `plan`'s share-link fragment, from the worker (the extras' side: the
+/// share dialog, and [`write_from_page`] through them); with `page` (the
 /// address before `#`), the QR code of `page#fragment` too; with
 /// `option`, a link that opens on that option (the one on screen).
 pub fn write(
@@ -63,29 +67,66 @@ pub fn write(
     });
 }
 
+/// `plan`'s share-link fragment, for the page: written by the worker
+/// through the extras (`crate::extras::write_link`).
+pub fn write_from_page(plan: &Plan, done: impl FnOnce(Result<String, Refusal>) + 'static) {
+    let plan = codec::to_json(plan);
+    with_extras(move |extras| {
+        let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+        let answer = {
+            let done = done.clone();
+            Closure::once_into_js(move |parts: JsValue| {
+                if let Some(done) = done.borrow_mut().take() {
+                    done(match &parts_of(&parts)[..] {
+                        [fragment] => Ok(fragment.clone()),
+                        [en, zh] => Err(Refusal {
+                            en: en.clone(),
+                            zh: zh.clone(),
+                        }),
+                        _ => Err(unavailable("an unexpected answer")),
+                    });
+                }
+            })
+        };
+        let asked = extras.and_then(|e| e.call("write_link", &[JsValue::from(plan), answer]));
+        if let Err(why) = asked {
+            if let Some(done) = done.borrow_mut().take() {
+                done(Err(unavailable(&why)));
+            }
+        }
+    });
+}
+
 /// The plan a link's fragment carries, restored like a plan file, or why
 /// not (the codec's words). What is plainly not a link this StackFit reads
 /// (foreign, far too long, newer) is refused here, at once, without
-/// starting the worker.
+/// loading the extras, which unpack the rest.
 pub fn read(fragment: &str, done: impl FnOnce(Result<Restored, Refusal>) + 'static) {
     if let Err(e) = link::link_payload(fragment) {
         done(Err(e.into()));
         return;
     }
-    let request = LinkRequest::LinkRead {
-        fragment: fragment.to_string(),
-    };
-    tools_worker::ask_as(&request, move |answer| {
-        done(match answer {
-            Ok(a) => match a.response {
-                LinkResponse::LinkJson { json } => {
-                    codec::from_json(&json).map_err(|e| LinkError::Plan(e).into())
-                }
-                other => Err(refusal_of(other)),
-            },
-            Err(why) => Err(unavailable(&why)),
+    let fragment = fragment.to_string();
+    with_extras(move |extras| {
+        let answer = extras.and_then(|e| e.call("read_link", &[JsValue::from(fragment)]));
+        done(match answer.as_ref().map(parts_of).as_deref() {
+            Ok([json]) => codec::from_json(json).map_err(|e| LinkError::Plan(e).into()),
+            Ok([en, zh]) => Err(Refusal {
+                en: en.clone(),
+                zh: zh.clone(),
+            }),
+            Ok(_) => Err(unavailable("an unexpected answer")),
+            Err(why) => Err(unavailable(why)),
         })
     });
+}
+
+/// The strings of a JS array the extras answered with.
+fn parts_of(answer: &JsValue) -> Vec<String> {
+    js_sys::Array::from(answer)
+        .iter()
+        .filter_map(|p| p.as_string())
+        .collect()
 }
 
 fn refusal_of(response: LinkResponse) -> Refusal {

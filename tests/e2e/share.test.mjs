@@ -272,11 +272,12 @@ test("what the user changes while a link is on its way is saved before the link'
   const link = await sender.planner.openShare();
   await sender.context.close();
 
-  // A first visit through the link, on a connection where the worker is slow.
+  // A first visit through the link, on a connection where the extras (which
+  // unpack it) are slow.
   const { context, page, errors } = await newPage(j.browser);
   let release;
   const held = new Promise((r) => (release = r));
-  await page.route("**/stackfit-tools_bg.wasm*", async (route) => {
+  await page.route("**/stackfit-extras_bg.wasm*", async (route) => {
     await held;
     await route.continue();
   });

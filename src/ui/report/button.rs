@@ -21,12 +21,12 @@ pub fn ReportButton() -> impl IntoView {
             .book
             .with_untracked(|book| planner.with_plan(|plan| as_sent(plan, book)));
         // The tab opens now, from the click; its address follows once the
-        // tools worker has written the link.
+        // tools worker has written the link (asked through the extras).
         let tab = address::open_blank_tab();
-        links::write(&sent, None, None, move |written| match written {
-            Ok(w) => address::send_tab(
+        links::write_from_page(&sent, move |written| match written {
+            Ok(fragment) => address::send_tab(
                 tab,
-                &format!("{}#{REPORT_PREFIX}{}", address::page_url(), w.fragment),
+                &format!("{}#{REPORT_PREFIX}{fragment}", address::page_url()),
             ),
             Err(_) => {
                 if let Some(tab) = tab {
