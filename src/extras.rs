@@ -235,10 +235,7 @@ pub fn read_link(fragment: &str) -> Vec<String> {
 /// Writes the share-link fragment of `plan` (JSON) through the tools
 /// worker and calls `done` with `[fragment]`, or why not, `[en, zh]`.
 pub fn write_link(plan: &str, done: js_sys::Function) {
-    let reply = move |parts: Vec<String>| {
-        let parts: js_sys::Array = parts.into_iter().map(JsValue::from).collect();
-        let _ = done.call1(&JsValue::NULL, &parts);
-    };
+    let reply = move |parts: Vec<String>| reply(&done, parts);
     match stackfit_core::codec::from_json(plan) {
         Ok(restored) => crate::browser::links::write(&restored.plan, None, None, move |w| {
             reply(match w {
@@ -248,6 +245,37 @@ pub fn write_link(plan: &str, done: js_sys::Function) {
         }),
         Err(e) => reply(vec![e.describe(false), e.describe(true)]),
     }
+}
+
+/// Reads `file` as a plan file, as `codec::file::read_plan_file` does,
+/// and calls `done` with `[text]` for the page to restore, or why it is
+/// not one, `[en, zh]`. A file larger than any plan is refused unread.
+pub fn read_file(file: web_sys::File, done: js_sys::Function) {
+    use stackfit_core::codec::file::{plan_file_text, FileError, MAX_FILE_BYTES};
+    let size = file.size() as usize;
+    if size > MAX_FILE_BYTES {
+        let e = FileError::TooLarge(size);
+        return reply(&done, vec![e.message_en(), e.message_zh()]);
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let parts = match crate::browser::files::read_bytes(&file).await {
+            Ok(bytes) => match plan_file_text(&bytes) {
+                Ok(text) => vec![text.to_string()],
+                Err(e) => vec![e.message_en(), e.message_zh()],
+            },
+            Err(why) => vec![
+                format!("The browser could not read the file ({why})."),
+                format!("浏览器无法读取这个文件（{why}）。"),
+            ],
+        };
+        reply(&done, parts);
+    });
+}
+
+/// Answers the page: calls `done` with `parts` as an array of strings.
+fn reply(done: &js_sys::Function, parts: Vec<String>) {
+    let parts: js_sys::Array = parts.into_iter().map(JsValue::from).collect();
+    let _ = done.call1(&JsValue::NULL, &parts);
 }
 
 /// Unmounts the open dialog, if any.

@@ -54,3 +54,10 @@ pub fn read_link(fragment: String) -> Vec<String> {
 pub fn write_link(plan: String, done: js_sys::Function) {
     stackfit::extras::write_link(&plan, done);
 }
+
+/// Reads `file` as a plan file and calls `done` with `[text]` (the page
+/// restores it), or why it is not one, `[en, zh]`.
+#[wasm_bindgen]
+pub fn read_file(file: web_sys::File, done: js_sys::Function) {
+    stackfit::extras::read_file(file, done);
+}

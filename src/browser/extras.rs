@@ -43,6 +43,42 @@ pub fn with_extras(then: impl FnOnce(Result<Extras, String>) + 'static) {
     });
 }
 
+/// Calls export `name` of the extras with `args` and a callback, which
+/// they call once with an array of strings; `done` gets those strings, or
+/// why the extras could not be asked.
+pub fn ask(
+    name: &'static str,
+    args: Vec<JsValue>,
+    done: impl FnOnce(Result<Vec<String>, String>) + 'static,
+) {
+    with_extras(move |extras| {
+        let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+        let answer = {
+            let done = done.clone();
+            Closure::once_into_js(move |parts: JsValue| {
+                if let Some(done) = done.borrow_mut().take() {
+                    done(Ok(strings_of(&parts)));
+                }
+            })
+        };
+        let mut args = args;
+        args.push(answer);
+        if let Err(why) = extras.and_then(|e| e.call(name, &args)) {
+            if let Some(done) = done.borrow_mut().take() {
+                done(Err(why));
+            }
+        }
+    });
+}
+
+/// The strings of a JS array the extras answered with.
+pub fn strings_of(answer: &JsValue) -> Vec<String> {
+    js_sys::Array::from(answer)
+        .iter()
+        .filter_map(|p| p.as_string())
+        .collect()
+}
+
 /// Starts loading the extras, if they are not loaded yet: when the
 /// pointer or the focus reaches a button that opens one of their dialogs,
 /// so the dialog opens sooner. A failure is told by the load the click makes.

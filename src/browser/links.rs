@@ -14,7 +14,7 @@ use stackfit_tools::protocol::{LinkRequest, LinkResponse, QrPath};
 
 use wasm_bindgen::prelude::*;
 
-use super::extras::with_extras;
+use super::extras::{ask, strings_of, with_extras};
 use super::tools_worker;
 
 /// Why a link could not be written or read, in both languages.
@@ -70,30 +70,13 @@ pub fn write(
 /// `plan`'s share-link fragment, for the page: written by the worker
 /// through the extras (`crate::extras::write_link`).
 pub fn write_from_page(plan: &Plan, done: impl FnOnce(Result<String, Refusal>) + 'static) {
-    let plan = codec::to_json(plan);
-    with_extras(move |extras| {
-        let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
-        let answer = {
-            let done = done.clone();
-            Closure::once_into_js(move |parts: JsValue| {
-                if let Some(done) = done.borrow_mut().take() {
-                    done(match &parts_of(&parts)[..] {
-                        [fragment] => Ok(fragment.clone()),
-                        [en, zh] => Err(Refusal {
-                            en: en.clone(),
-                            zh: zh.clone(),
-                        }),
-                        _ => Err(unavailable("an unexpected answer")),
-                    });
-                }
-            })
-        };
-        let asked = extras.and_then(|e| e.call("write_link", &[JsValue::from(plan), answer]));
-        if let Err(why) = asked {
-            if let Some(done) = done.borrow_mut().take() {
-                done(Err(unavailable(&why)));
-            }
-        }
+    let plan = JsValue::from(codec::to_json(plan));
+    ask("write_link", vec![plan], move |answer| {
+        done(match answer.as_deref() {
+            Ok([fragment]) => Ok(fragment.clone()),
+            Ok(parts) => Err(refusal_in(parts)),
+            Err(why) => Err(unavailable(why)),
+        })
     });
 }
 
@@ -109,24 +92,23 @@ pub fn read(fragment: &str, done: impl FnOnce(Result<Restored, Refusal>) + 'stat
     let fragment = fragment.to_string();
     with_extras(move |extras| {
         let answer = extras.and_then(|e| e.call("read_link", &[JsValue::from(fragment)]));
-        done(match answer.as_ref().map(parts_of).as_deref() {
+        done(match answer.as_ref().map(strings_of).as_deref() {
             Ok([json]) => codec::from_json(json).map_err(|e| LinkError::Plan(e).into()),
-            Ok([en, zh]) => Err(Refusal {
-                en: en.clone(),
-                zh: zh.clone(),
-            }),
-            Ok(_) => Err(unavailable("an unexpected answer")),
+            Ok(parts) => Err(refusal_in(parts)),
             Err(why) => Err(unavailable(why)),
         })
     });
 }
 
-/// The strings of a JS array the extras answered with.
-fn parts_of(answer: &JsValue) -> Vec<String> {
-    js_sys::Array::from(answer)
-        .iter()
-        .filter_map(|p| p.as_string())
-        .collect()
+/// The refusal an extras answer `[en, zh]` carries.
+pub fn refusal_in(parts: &[String]) -> Refusal {
+    match parts {
+        [en, zh] => Refusal {
+            en: en.clone(),
+            zh: zh.clone(),
+        },
+        _ => unavailable("an unexpected answer"),
+    }
 }
 
 fn refusal_of(response: LinkResponse) -> Refusal {
@@ -142,7 +124,7 @@ fn refusal_of(response: LinkResponse) -> Refusal {
     }
 }
 
-fn unavailable(why: &str) -> Refusal {
+pub fn unavailable(why: &str) -> Refusal {
     Refusal {
         en: format!("The page's link tools did not answer ({why}). Reload the page to try again."),
         zh: format!("页面的链接工具没有响应（{why}），请重新加载页面再试。"),

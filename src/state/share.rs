@@ -5,13 +5,13 @@
 //! in [`Sharing::outcome`] for the notice under the header.
 
 use leptos::prelude::*;
-use stackfit_core::codec::file::{FileError, MAX_FILE_BYTES};
-use stackfit_core::codec::Restored;
+use stackfit_core::codec::file::FileError;
+use stackfit_core::codec::{self, Restored};
 use stackfit_core::edit::validate::Note;
 
 use super::{Library, Planner};
 use crate::browser::links::{self, Refusal};
-use crate::browser::{files, location};
+use crate::browser::{extras, location};
 
 /// Where a plan came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,12 +71,12 @@ impl Outcome {
     }
 
     /// The outcome of reading file `name`.
-    pub fn of_file(name: &str, result: &Result<Restored, FileError>) -> Self {
+    pub fn of_file(name: &str, result: &Result<Restored, Refusal>) -> Self {
         Self::of(
             Source::File(name.to_string()),
             result,
-            FileError::message_en,
-            FileError::message_zh,
+            |r: &Refusal| r.en.clone(),
+            |r: &Refusal| r.zh.clone(),
         )
     }
 }
@@ -149,38 +149,25 @@ impl Sharing {
         }
     }
 
-    /// Opens the bytes of file `name`.
-    pub fn open_file(&self, name: &str, bytes: &[u8]) {
-        let result = stackfit_core::codec::file::read_plan_file(bytes);
-        let outcome = Outcome::of_file(name, &result);
-        self.accept(result.ok(), outcome);
-    }
-
-    /// Opens a picked or dropped file: one larger than any plan is refused
-    /// unread; otherwise its bytes are read and opened.
+    /// Opens a picked or dropped file, once the extras have read it and
+    /// found a plan file (one larger than any plan is refused unread).
     pub fn open_picked(&self, file: web_sys::File) {
         let name = file.name();
-        let size = file.size() as usize;
-        if size > MAX_FILE_BYTES {
-            self.accept(
-                None,
-                Outcome::of_file(&name, &Err(FileError::TooLarge(size))),
-            );
-            return;
-        }
         let sharing = *self;
-        leptos::task::spawn_local(async move {
-            match files::read_bytes(&file).await {
-                Ok(bytes) => sharing.open_file(&name, &bytes),
-                Err(why) => {
-                    let outcome = Outcome::Refused {
-                        source: Source::File(name),
-                        en: format!("The browser could not read the file ({why})."),
-                        zh: format!("浏览器无法读取这个文件（{why}）。"),
-                    };
-                    sharing.accept(None, outcome);
-                }
-            }
+        extras::ask("read_file", vec![file.into()], move |answer| {
+            let result = match answer.as_deref() {
+                Ok([text]) => codec::from_json(text).map_err(|e| Refusal {
+                    en: FileError::unreadable(&e, false),
+                    zh: FileError::unreadable(&e, true),
+                }),
+                Ok(parts) => Err(links::refusal_in(parts)),
+                Err(why) => Err(Refusal {
+                    en: format!("The page could not read the file: its file reader did not load ({why}). Reload the page to try again."),
+                    zh: format!("页面无法读取这个文件：读取文件的模块没有加载（{why}），请重新加载页面再试。"),
+                }),
+            };
+            let outcome = Outcome::of_file(&name, &result);
+            sharing.accept(result.ok(), outcome);
         });
     }
 }
@@ -236,7 +223,11 @@ mod tests {
         let copy = plan.options[0].clone();
         plan.options.push(copy);
         let text = stackfit_core::codec::to_json(&plan);
-        let result = stackfit_core::codec::file::read_plan_file(text.as_bytes());
+        let result =
+            stackfit_core::codec::file::read_plan_file(text.as_bytes()).map_err(|e| Refusal {
+                en: e.message_en(),
+                zh: e.message_zh(),
+            });
         let Outcome::Opened {
             source,
             name,

@@ -86,6 +86,18 @@ pub enum FileError {
 }
 
 impl FileError {
+    /// Why the plan in a file that is a plan file cannot be read, in
+    /// Chinese when `zh` ([`FileError::Plan`]'s message).
+    pub fn unreadable(e: &CodecError, zh: bool) -> String {
+        match zh {
+            false => format!(
+                "The plan in this file cannot be read: {}",
+                e.describe(false)
+            ),
+            true => format!("文件中的方案无法读取：{}", e.describe(true)),
+        }
+    }
+
     pub fn message_en(&self) -> String {
         match self {
             FileError::TooLarge(n) => format!(
@@ -108,7 +120,7 @@ impl FileError {
                 "This is JSON, but not a StackFit plan (its fields: {}).",
                 keys.join(", ")
             ),
-            FileError::Plan(e) => format!("The plan in this file cannot be read: {}", e.describe(false)),
+            FileError::Plan(e) => Self::unreadable(e, false),
         }
     }
 
@@ -141,7 +153,7 @@ impl FileError {
                 "这是 JSON 文件，但不是 StackFit 方案（其中的字段：{}）。",
                 keys.join("、")
             ),
-            FileError::Plan(e) => format!("文件中的方案无法读取：{}", e.describe(true)),
+            FileError::Plan(e) => Self::unreadable(e, true),
         }
     }
 }
@@ -235,6 +247,15 @@ pub fn read_plan_file(bytes: &[u8]) -> Result<Restored, FileError> {
         )),
         _ => Err(FileError::OtherJson(Vec::new())),
     }
+}
+
+/// The text of a file [`read_plan_file`] opens, without its byte-order
+/// mark: for a reader that restores it with [`from_json`] itself (the page,
+/// whose extras check the file).
+pub fn plan_file_text(bytes: &[u8]) -> Result<&str, FileError> {
+    read_plan_file(bytes)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| FileError::NotJson(Kind::Binary))?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// The file name a plan downloads as: its name with the characters file
@@ -346,6 +367,22 @@ mod tests {
             e.message_zh()
         );
         assert!(e.message_en().contains("line "), "{}", e.message_en());
+    }
+
+    #[test]
+    fn a_plan_files_text_restores_as_the_file_does() {
+        let plan = crate::templates::get("s2").unwrap();
+        let file = format!("\u{feff}{}", crate::codec::to_json(&plan));
+        let text = plan_file_text(file.as_bytes()).unwrap();
+        assert!(text.starts_with('{'));
+        assert_eq!(
+            from_json(text).unwrap(),
+            read_plan_file(file.as_bytes()).unwrap()
+        );
+        assert_eq!(
+            plan_file_text(b"\x89PNG\r\n"),
+            Err(FileError::NotJson(Kind::Png))
+        );
     }
 
     #[test]
