@@ -68,6 +68,12 @@ test("a database's password is generated at export, never typed into the plan", 
   await selectById(planner, "postgres");
   const fixed = planner.byTestId("env-fixed-POSTGRES_PASSWORD");
   assert.match(await fixed.textContent(), /POSTGRES_PASSWORD\s*导出时生成/);
+  // Why the image needs it: its tooltip, from the catalog's citations file
+  // (read when the pointer first reaches the list; the wasm leaves it out).
+  assert.equal(await fixed.getAttribute("title"), null);
+  await fixed.hover();
+  await planner.page.waitForFunction(() => document.querySelector('[data-testid="env-fixed-POSTGRES_PASSWORD"]')?.title);
+  assert.equal(await fixed.getAttribute("title"), "没有超级用户密码时，入口脚本拒绝初始化空的数据目录，容器直接退出");
   await planner.typeAndCommit("env-add", "POSTGRES_PASSWORD=hunter2");
   assert.equal(
     (await planner.byTestId("env-add-error").textContent()).trim(),

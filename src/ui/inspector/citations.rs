@@ -33,7 +33,18 @@ enum State {
     Failed(String),
 }
 
-/// Reads the citations file (once per visit) into `state`.
+/// The citations file, read once per visit.
+async fn load() -> Result<Arc<Citations>, String> {
+    if let Some(c) = READ.with_borrow(Clone::clone) {
+        return Ok(c);
+    }
+    let text = fetch::text(&fetch::versioned(citations::FILE)).await?;
+    let c = Arc::new(Citations::from_tsv(&text)?);
+    READ.set(Some(c.clone()));
+    Ok(c)
+}
+
+/// Reads the citations file into `state` (at once when it was read before).
 fn read(state: RwSignal<State>) {
     if let Some(c) = READ.with_borrow(Clone::clone) {
         state.set(State::Read(c));
@@ -41,19 +52,26 @@ fn read(state: RwSignal<State>) {
     }
     state.set(State::Reading);
     spawn_local(async move {
-        let read = fetch::text(&fetch::versioned(citations::FILE))
-            .await
-            .and_then(|text| Citations::from_tsv(&text));
-        let next = match read {
-            Ok(c) => {
-                let c = Arc::new(c);
-                READ.set(Some(c.clone()));
-                State::Read(c)
-            }
+        let next = match load().await {
+            Ok(c) => State::Read(c),
             Err(why) => State::Failed(why),
         };
         // The inspector may have closed while the file was on its way.
         let _ = state.try_set(next);
+    });
+}
+
+/// Reads the citations file into `out`, unless it holds it already; a
+/// file that cannot be read leaves it `None` (what it carries is then not
+/// shown).
+pub fn read_into(out: RwSignal<Option<Arc<Citations>>>) {
+    if out.with_untracked(Option::is_some) {
+        return;
+    }
+    spawn_local(async move {
+        if let Ok(c) = load().await {
+            let _ = out.try_set(Some(c));
+        }
     });
 }
 

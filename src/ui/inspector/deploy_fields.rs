@@ -44,6 +44,10 @@ pub fn DeployFields(
     let lang = use_lang();
     let planner = use_planner();
     let def = move || placement.with(|p| p.as_ref().and_then(|p| catalog::service(&p.service)));
+    // Why each of the image's environment lines is there (their tooltips):
+    // from the catalog's citations file, read when the pointer or the focus
+    // first reaches them (the wasm leaves the texts out).
+    let cited = RwSignal::new(None::<std::sync::Arc<stackfit_core::catalog::citations::Citations>>);
     let pid =
         move || placement.with_untracked(|p| p.as_ref().map(|p| p.id.clone()).unwrap_or_default());
     let option = move || planner.option_id.get_untracked();
@@ -99,7 +103,10 @@ pub fn DeployFields(
                         }
                     };
                     view! {
-                        <li class="env-fixed" data-testid=format!("env-fixed-{}", e.name) title=move || lang.get().pick(e.why_zh, e.why_en)>
+                        <li class="env-fixed" data-testid=format!("env-fixed-{}", e.name) title=move || {
+                            let service = def()?.id;
+                            cited.with(|c| c.as_ref()?.env_why(service, e.name).map(|w| lang.get().pick(&w.zh, &w.en).to_string()))
+                        }>
                             <code>{e.name}</code>
                             {match value {
                                 Ok(v) => view! { <code class="env-value">{v}</code> }.into_any(),
@@ -239,7 +246,11 @@ pub fn DeployFields(
             </Show>
             <div class="env" data-testid="env">
                 <span class="field-label">{move || lang.get().pick("环境变量（写进这台服务器的 .env）", "Environment (written to the server's .env)")}</span>
-                <ul class="env-lines">
+                <ul
+                    class="env-lines"
+                    on:pointerenter=move |_| super::citations::read_into(cited)
+                    on:focusin=move |_| super::citations::read_into(cited)
+                >
                     {fixed}
                     {shared}
                     {own}

@@ -6,6 +6,8 @@
 //! fetches this file ([`FILE`], written from this same catalog and checked by
 //! `crates/core/tests/catalog_assets.rs`) when a user opens a service's
 //! sources. The texts then come from the same place as everywhere else.
+//! So do the reasons a service's image needs its environment lines
+//! (`EnvSpec::why_en`, `why_zh`), which those builds leave out too.
 
 use crate::model::Confidence;
 
@@ -47,6 +49,17 @@ pub struct Record {
     pub note: String,
 }
 
+/// Why a service's image needs one of its environment lines, in both
+/// languages (`EnvSpec::why_en`, `why_zh`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnvWhy {
+    pub service: String,
+    /// The variable's name.
+    pub name: String,
+    pub en: String,
+    pub zh: String,
+}
+
 /// The whole catalog's citations.
 ///
 /// The file is tab-separated text (⇥ below), one record a line (a few lines of
@@ -58,6 +71,7 @@ pub struct Record {
 /// knob ⇥ <service> ⇥ <knob> ⇥ <source number, from 0> ⇥ <note>
 /// preset ⇥ <service> ⇥ <preset> ⇥ <source number>
 /// self-sizing ⇥ <service> ⇥ <source number>
+/// env ⇥ <service> ⇥ <variable> ⇥ <why, English> ⇥ <why, Chinese>
 /// ```
 ///
 /// Lines starting with `#` are comments.
@@ -67,6 +81,8 @@ pub struct Citations {
     pub sources: Vec<Cited>,
     /// Every service's cited figures, in the catalog's order.
     pub records: Vec<Record>,
+    /// Every service's environment lines, in the catalog's order.
+    pub env: Vec<EnvWhy>,
 }
 
 impl Citations {
@@ -108,6 +124,15 @@ impl Citations {
                 ["knob", service, id, i, note] => record(service, Backs::Knob, id, i, note),
                 ["preset", service, id, i] => record(service, Backs::Preset, id, i, ""),
                 ["self-sizing", service, i] => record(service, Backs::SelfSizing, "", i, ""),
+                ["env", service, name, en, zh] => {
+                    c.env.push(EnvWhy {
+                        service: service.to_string(),
+                        name: name.to_string(),
+                        en: en.to_string(),
+                        zh: zh.to_string(),
+                    });
+                    continue;
+                }
                 _ => None,
             };
             match read {
@@ -125,6 +150,13 @@ impl Citations {
             .iter()
             .find(|r| r.service == service && r.backs == backs && r.id == id)?;
         Some((r, self.sources.get(r.source)?))
+    }
+
+    /// Why service `service`'s image needs environment line `name`.
+    pub fn env_why(&self, service: &str, name: &str) -> Option<&EnvWhy> {
+        self.env
+            .iter()
+            .find(|w| w.service == service && w.name == name)
     }
 
     /// The file's text.
@@ -148,6 +180,9 @@ impl Citations {
                 Backs::Preset => format!("preset\t{service}\t{id}\t{i}\n"),
                 Backs::SelfSizing => format!("self-sizing\t{service}\t{i}\n"),
             };
+        }
+        for w in &self.env {
+            out += &format!("env\t{}\t{}\t{}\t{}\n", w.service, w.name, w.en, w.zh);
         }
         out
     }
@@ -193,6 +228,14 @@ pub fn citations() -> Citations {
         }
         if let Some(s) = &def.self_sizing {
             add(Backs::SelfSizing, "", cite(&s.source), "");
+        }
+        for e in def.deploy.env {
+            out.env.push(EnvWhy {
+                service: def.id.to_string(),
+                name: e.name.to_string(),
+                en: e.why_en.to_string(),
+                zh: e.why_zh.to_string(),
+            });
         }
     }
     out.records = records;
@@ -241,18 +284,51 @@ mod tests {
 
     #[test]
     fn no_text_breaks_a_line_or_a_field() {
-        for s in citations().sources {
+        let c = citations();
+        for s in c.sources {
             assert!(
                 !format!("{}{}{}", s.title, s.url, s.date).contains(['\t', '\n', '\r']),
                 "{s:?}"
             );
         }
+        for w in c.env {
+            assert!(
+                !format!("{}{}", w.en, w.zh).contains(['\t', '\n', '\r']),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_environment_line_says_why_in_both_languages() {
+        let c = citations();
+        let mut lines = 0;
+        for def in crate::catalog::services() {
+            for e in def.deploy.env {
+                let w = c.env_why(def.id, e.name).unwrap();
+                assert_eq!((w.en.as_str(), w.zh.as_str()), (e.why_en, e.why_zh));
+                assert!(
+                    !w.en.is_empty() && !w.zh.is_empty(),
+                    "{}.{}",
+                    def.id,
+                    e.name
+                );
+                lines += 1;
+            }
+        }
+        assert_eq!(c.env.len(), lines);
+        assert!(lines > 100, "{lines}");
     }
 
     #[test]
     fn a_file_it_cannot_read_is_refused_with_the_line() {
-        let good = "source\ta\t2026-12-01\thttps://example.org\tA doc\nknob\tpostgres\tshared_buffers_mib\t0\tthe default\n";
+        let good = "source\ta\t2026-12-01\thttps://example.org\tA doc\nknob\tpostgres\tshared_buffers_mib\t0\tthe default\nenv\tpostgres\tPOSTGRES_PASSWORD\tthe image refuses to start without it\t不设置时镜像拒绝启动\n";
         let c = Citations::from_tsv(good).unwrap();
+        assert_eq!(
+            c.env_why("postgres", "POSTGRES_PASSWORD")
+                .map(|w| w.zh.as_str()),
+            Some("不设置时镜像拒绝启动")
+        );
         let (record, cited) = c.of("postgres", Backs::Knob, "shared_buffers_mib").unwrap();
         assert_eq!(
             (record.source, record.note.as_str(), cited.title.as_str()),

@@ -85,9 +85,10 @@ pub(super) const SERVICES: &[ServiceDef] = &super::built([
 const POSTGRES_PASSWORD: EnvSpec = EnvSpec {
     name: "POSTGRES_PASSWORD",
     value: EnvValue::Secret,
-    why_en:
-        "the entrypoint refuses to initialise an empty data directory without a superuser password",
-    why_zh: "没有超级用户密码时，入口脚本拒绝初始化空的数据目录，容器直接退出",
+    why_en: why!(
+        "the entrypoint refuses to initialise an empty data directory without a superuser password"
+    ),
+    why_zh: why!("没有超级用户密码时，入口脚本拒绝初始化空的数据目录，容器直接退出"),
 };
 
 /// pg_isready ships with the server in every image built on the official one.
@@ -244,14 +245,14 @@ pub const PGBOUNCER: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "DB_HOST",
                 value: EnvValue::DependencyHost("postgres"),
-                why_en: "the PostgreSQL service it pools (its name in this file); the entrypoint exits without it",
-                why_zh: "要代理的 PostgreSQL 服务（本文件里的服务名）；不设置时入口脚本直接退出",
+                why_en: why!("the PostgreSQL service it pools (its name in this file); the entrypoint exits without it"),
+                why_zh: why!("要代理的 PostgreSQL 服务（本文件里的服务名）；不设置时入口脚本直接退出"),
             },
             EnvSpec {
                 name: "DB_PASSWORD",
                 value: EnvValue::DependencySecret,
-                why_en: "the password of the PostgreSQL user (postgres), the same secret as the database's; without it no client can log in through the pool",
-                why_zh: "PostgreSQL 用户（postgres）的密码，与数据库的密码相同；不设置时客户端无法通过连接池登录",
+                why_en: why!("the password of the PostgreSQL user (postgres), the same secret as the database's; without it no client can log in through the pool"),
+                why_zh: why!("PostgreSQL 用户（postgres）的密码，与数据库的密码相同；不设置时客户端无法通过连接池登录"),
             },
         ],
         ..Deploy::NONE
@@ -302,8 +303,8 @@ pub const MYSQL: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "MYSQL_ROOT_PASSWORD",
             value: EnvValue::Secret,
-            why_en: "the entrypoint exits on an empty data directory without a root password",
-            why_zh: "数据目录为空且没有 root 密码时，入口脚本直接退出",
+            why_en: why!("the entrypoint exits on an empty data directory without a root password"),
+            why_zh: why!("数据目录为空且没有 root 密码时，入口脚本直接退出"),
         }],
         healthcheck: &["CMD", "mysqladmin", "ping", "-h", "localhost"],
         nofile: Some(64_000),
@@ -354,8 +355,8 @@ pub const MARIADB: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "MARIADB_ROOT_PASSWORD",
             value: EnvValue::Secret,
-            why_en: "the entrypoint exits on an empty data directory without a root password",
-            why_zh: "数据目录为空且没有 root 密码时，入口脚本直接退出",
+            why_en: why!("the entrypoint exits on an empty data directory without a root password"),
+            why_zh: why!("数据目录为空且没有 root 密码时，入口脚本直接退出"),
         }],
         // healthcheck.sh ships in the official images (10.4+ rebuilt since 2023).
         healthcheck: &["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"],
@@ -463,8 +464,8 @@ pub const CLICKHOUSE: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "CLICKHOUSE_PASSWORD",
             value: EnvValue::Secret,
-            why_en: "without a user or password the image disables network access for the default user: it starts, but no other container can log in",
-            why_zh: "不设置用户或密码时，镜像会关闭 default 用户的网络访问：容器能启动，但其他容器都连不上",
+            why_en: why!("without a user or password the image disables network access for the default user: it starts, but no other container can log in"),
+            why_zh: why!("不设置用户或密码时，镜像会关闭 default 用户的网络访问：容器能启动，但其他容器都连不上"),
         }],
         // Langfuse's compose (maintainer) probes /ping with the image's wget.
         healthcheck: &[
@@ -563,14 +564,14 @@ pub const CASSANDRA: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "MAX_HEAP_SIZE",
                 value: EnvValue::Literal("1024M"),
-                why_en: "without it the heap follows the host's RAM, not the limit, and the container is OOM-killed on a bigger host",
-                why_zh: "不设置时堆大小按宿主机内存而不是容器上限计算，在内存更大的机器上会被 OOM Killer 杀掉",
+                why_en: why!("without it the heap follows the host's RAM, not the limit, and the container is OOM-killed on a bigger host"),
+                why_zh: why!("不设置时堆大小按宿主机内存而不是容器上限计算，在内存更大的机器上会被 OOM Killer 杀掉"),
             },
             EnvSpec {
                 name: "HEAP_NEWSIZE",
                 value: EnvValue::Literal("256M"),
-                why_en: "cassandra-env.sh exits unless MAX_HEAP_SIZE and HEAP_NEWSIZE are set together",
-                why_zh: "cassandra-env.sh 要求 MAX_HEAP_SIZE 与 HEAP_NEWSIZE 成对设置，否则退出",
+                why_en: why!("cassandra-env.sh exits unless MAX_HEAP_SIZE and HEAP_NEWSIZE are set together"),
+                why_zh: why!("cassandra-env.sh 要求 MAX_HEAP_SIZE 与 HEAP_NEWSIZE 成对设置，否则退出"),
             },
         ],
         ..Deploy::NONE
@@ -611,14 +612,14 @@ pub const COUCHDB: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "COUCHDB_USER",
                 value: EnvValue::Literal("admin"),
-                why_en: "CouchDB 3 refuses to run without an admin (no more 'Admin Party')",
-                why_zh: "CouchDB 3 不再允许无管理员运行（Admin Party），缺少管理员时直接退出",
+                why_en: why!("CouchDB 3 refuses to run without an admin (no more 'Admin Party')"),
+                why_zh: why!("CouchDB 3 不再允许无管理员运行（Admin Party），缺少管理员时直接退出"),
             },
             EnvSpec {
                 name: "COUCHDB_PASSWORD",
                 value: EnvValue::Secret,
-                why_en: "the admin's password, required with COUCHDB_USER",
-                why_zh: "管理员密码，与 COUCHDB_USER 一起必填",
+                why_en: why!("the admin's password, required with COUCHDB_USER"),
+                why_zh: why!("管理员密码，与 COUCHDB_USER 一起必填"),
             },
         ],
         healthcheck: &["CMD", "curl", "-fs", "http://localhost:5984/_up"],

@@ -350,8 +350,10 @@ pub const KONG_DBLESS: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "KONG_DATABASE",
             value: EnvValue::Literal("off"),
-            why_en: "DB-less mode: the image defaults to postgres and stops without a database",
-            why_zh: "无数据库模式：镜像默认使用 postgres，没有数据库时无法启动",
+            why_en: why!(
+                "DB-less mode: the image defaults to postgres and stops without a database"
+            ),
+            why_zh: why!("无数据库模式：镜像默认使用 postgres，没有数据库时无法启动"),
         }],
         healthcheck: &["CMD", "kong", "health"],
         ..Deploy::NONE
@@ -377,14 +379,14 @@ pub const KONG_POSTGRES: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "KONG_DATABASE",
                 value: EnvValue::Literal("postgres"),
-                why_en: "traditional mode: entities live in PostgreSQL (run `kong migrations bootstrap` once first)",
-                why_zh: "传统模式：配置存放在 PostgreSQL 中（首次启动前需先运行一次 `kong migrations bootstrap`）",
+                why_en: why!("traditional mode: entities live in PostgreSQL (run `kong migrations bootstrap` once first)"),
+                why_zh: why!("传统模式：配置存放在 PostgreSQL 中（首次启动前需先运行一次 `kong migrations bootstrap`）"),
             },
             EnvSpec {
                 name: "KONG_PG_HOST",
                 value: EnvValue::DependencyHost("postgres"),
-                why_en: "the PostgreSQL it depends on; Kong stops when it cannot reach the database",
-                why_zh: "所依赖的 PostgreSQL；连不上数据库时 Kong 无法启动",
+                why_en: why!("the PostgreSQL it depends on; Kong stops when it cannot reach the database"),
+                why_zh: why!("所依赖的 PostgreSQL；连不上数据库时 Kong 无法启动"),
             },
             // Kong's pg_user and pg_database default to "kong"; the
             // PostgreSQL StackFit writes has only its default user and
@@ -392,20 +394,20 @@ pub const KONG_POSTGRES: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "KONG_PG_USER",
                 value: EnvValue::Literal("postgres"),
-                why_en: "the database's own user (Kong's default, kong, does not exist there)",
-                why_zh: "数据库自带的用户（Kong 默认的 kong 用户在该库中不存在）",
+                why_en: why!("the database's own user (Kong's default, kong, does not exist there)"),
+                why_zh: why!("数据库自带的用户（Kong 默认的 kong 用户在该库中不存在）"),
             },
             EnvSpec {
                 name: "KONG_PG_DATABASE",
                 value: EnvValue::Literal("postgres"),
-                why_en: "the database's own database (Kong's default, kong, does not exist there)",
-                why_zh: "数据库自带的库（Kong 默认的 kong 库不存在）",
+                why_en: why!("the database's own database (Kong's default, kong, does not exist there)"),
+                why_zh: why!("数据库自带的库（Kong 默认的 kong 库不存在）"),
             },
             EnvSpec {
                 name: "KONG_PG_PASSWORD",
                 value: EnvValue::DependencySecret,
-                why_en: "that user's password, the same secret as the database's",
-                why_zh: "该用户的密码，与数据库的密码相同",
+                why_en: why!("that user's password, the same secret as the database's"),
+                why_zh: why!("该用户的密码，与数据库的密码相同"),
             },
         ],
         healthcheck: &["CMD", "kong", "health"],

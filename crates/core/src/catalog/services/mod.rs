@@ -1,6 +1,20 @@
 //! The service catalog: every built-in service with its knobs, each default
 //! number with its source (see `sources`), presets and the images it matches.
 
+/// An environment line's reason (`EnvSpec::why_en`, `why_zh`), compiled
+/// in only where a binary writes or shows it itself (the exporters', the
+/// CLI's and the tests' builds). The planner and its extras leave it out
+/// and show it from the citations file (`citations::EnvWhy`).
+macro_rules! why {
+    ($text:literal) => {
+        if cfg!(any(feature = "export", feature = "citations")) {
+            $text
+        } else {
+            ""
+        }
+    };
+}
+
 mod ai;
 mod caches;
 mod databases;

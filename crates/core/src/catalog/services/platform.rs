@@ -147,8 +147,8 @@ pub const GITLAB_CE: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "GITLAB_OMNIBUS_CONFIG",
             value: EnvValue::Literal("puma['worker_processes'] = 0; sidekiq['concurrency'] = 10; prometheus_monitoring['enable'] = false"),
-            why_en: "the memory-constrained settings this budget is for (GitLab docs); without them the omnibus image needs about 3 GB or more",
-            why_zh: "本预算对应的低内存配置（见 GitLab 文档）；不加这些设置，omnibus 镜像需要约 3 GB 以上内存",
+            why_en: why!("the memory-constrained settings this budget is for (GitLab docs); without them the omnibus image needs about 3 GB or more"),
+            why_zh: why!("本预算对应的低内存配置（见 GitLab 文档）；不加这些设置，omnibus 镜像需要约 3 GB 以上内存"),
         }],
         // The image carries its own HEALTHCHECK (gitlab-healthcheck). Untuned, GitLab 11.4
         // needed about 3 GB (gitlab-org/omnibus-gitlab#3858).
@@ -295,20 +295,20 @@ const AUTHENTIK_ENV: &[EnvSpec] = &[
     EnvSpec {
         name: "AUTHENTIK_SECRET_KEY",
         value: EnvValue::Secret,
-        why_en: "required: the vendor compose refuses to start without a secret key",
-        why_zh: "必填：未设置密钥时官方 compose 拒绝启动",
+        why_en: why!("required: the vendor compose refuses to start without a secret key"),
+        why_zh: why!("必填：未设置密钥时官方 compose 拒绝启动"),
     },
     EnvSpec {
         name: "AUTHENTIK_POSTGRESQL__HOST",
         value: EnvValue::DependencyHost("postgresql"),
-        why_en: "authentik keeps everything in PostgreSQL (the service named postgresql)",
-        why_zh: "authentik 的数据全部存放在 PostgreSQL 中（服务名为 postgresql）",
+        why_en: why!("authentik keeps everything in PostgreSQL (the service named postgresql)"),
+        why_zh: why!("authentik 的数据全部存放在 PostgreSQL 中（服务名为 postgresql）"),
     },
     EnvSpec {
         name: "AUTHENTIK_POSTGRESQL__PASSWORD",
         value: EnvValue::DependencySecret,
-        why_en: "must equal the database's POSTGRES_PASSWORD",
-        why_zh: "必须与数据库的 POSTGRES_PASSWORD 一致",
+        why_en: why!("must equal the database's POSTGRES_PASSWORD"),
+        why_zh: why!("必须与数据库的 POSTGRES_PASSWORD 一致"),
     },
 ];
 
@@ -500,14 +500,14 @@ pub const MATTERMOST: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "MM_SQLSETTINGS_DRIVERNAME",
                 value: EnvValue::Literal("postgres"),
-                why_en: "the database driver (the vendor compose's required settings)",
-                why_zh: "数据库驱动（官方 compose 的必填项）",
+                why_en: why!("the database driver (the vendor compose's required settings)"),
+                why_zh: why!("数据库驱动（官方 compose 的必填项）"),
             },
             EnvSpec {
                 name: "MM_SQLSETTINGS_DATASOURCE",
                 value: EnvValue::Literal("postgres://mmuser:CHANGE_ME@postgres:5432/mattermost?sslmode=disable&connect_timeout=10"),
-                why_en: "without a reachable database Mattermost exits; put the database's password in place of CHANGE_ME",
-                why_zh: "连不上数据库时 Mattermost 会退出；把 CHANGE_ME 换成数据库的密码",
+                why_en: why!("without a reachable database Mattermost exits; put the database's password in place of CHANGE_ME"),
+                why_zh: why!("连不上数据库时 Mattermost 会退出；把 CHANGE_ME 换成数据库的密码"),
             },
         ],
         ..Deploy::NONE
@@ -543,14 +543,14 @@ pub const ROCKET_CHAT: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "MONGO_URL",
                 value: EnvValue::Literal("mongodb://mongodb:27017/rocketchat?replicaSet=rs0"),
-                why_en: "Rocket.Chat exits without MongoDB; it needs a replica set (rs0) for change streams",
-                why_zh: "没有 MongoDB 时 Rocket.Chat 会退出；MongoDB 需要以副本集（rs0）运行",
+                why_en: why!("Rocket.Chat exits without MongoDB; it needs a replica set (rs0) for change streams"),
+                why_zh: why!("没有 MongoDB 时 Rocket.Chat 会退出；MongoDB 需要以副本集（rs0）运行"),
             },
             EnvSpec {
                 name: "ROOT_URL",
                 value: EnvValue::Literal("http://localhost:3000"),
-                why_en: "the public URL users open; change it to your domain",
-                why_zh: "用户访问的公网地址，改成你的域名",
+                why_en: why!("the public URL users open; change it to your domain"),
+                why_zh: why!("用户访问的公网地址，改成你的域名"),
             },
         ],
         ..Deploy::NONE
@@ -609,20 +609,20 @@ pub const DISCOURSE: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "DISCOURSE_HOSTNAME",
                 value: EnvValue::Literal("discourse.example.com"),
-                why_en: "required: Discourse will not work with a bare IP address",
-                why_zh: "必填：Discourse 不能只用 IP 地址访问",
+                why_en: why!("required: Discourse will not work with a bare IP address"),
+                why_zh: why!("必填：Discourse 不能只用 IP 地址访问"),
             },
             EnvSpec {
                 name: "DISCOURSE_DEVELOPER_EMAILS",
                 value: EnvValue::Literal("admin@example.com"),
-                why_en: "the admin accounts' e-mail addresses",
-                why_zh: "管理员账号的邮箱",
+                why_en: why!("the admin accounts' e-mail addresses"),
+                why_zh: why!("管理员账号的邮箱"),
             },
             EnvSpec {
                 name: "DISCOURSE_SMTP_ADDRESS",
                 value: EnvValue::Literal("smtp.example.com"),
-                why_en: "required: accounts are activated by e-mail",
-                why_zh: "必填：账号需通过邮件激活",
+                why_en: why!("required: accounts are activated by e-mail"),
+                why_zh: why!("必填：账号需通过邮件激活"),
             },
         ],
         ..Deploy::NONE

@@ -153,8 +153,8 @@ pub const KAFKA: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "KAFKA_ADVERTISED_LISTENERS",
                 value: EnvValue::Literal("PLAINTEXT://kafka:9092"),
-                why_en: "the address clients are told to use: this service's name in the file (the default, localhost, only works inside the container)",
-                why_zh: "告诉客户端的连接地址：本文件里的服务名（默认的 localhost 只在容器内部可用）",
+                why_en: why!("the address clients are told to use: this service's name in the file (the default, localhost, only works inside the container)"),
+                why_zh: why!("告诉客户端的连接地址：本文件里的服务名（默认的 localhost 只在容器内部可用）"),
             },
             kafka_env("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER"),
             kafka_env(
@@ -167,8 +167,8 @@ pub const KAFKA: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "KAFKA_LOG_DIRS",
                 value: EnvValue::Literal("/var/lib/kafka/data"),
-                why_en: "keeps the topics in the image's data volume; the image's default, /tmp/kraft-combined-logs, is lost when the container is recreated",
-                why_zh: "把主题数据放在镜像的数据卷里；镜像默认写到 /tmp/kraft-combined-logs，重建容器就会丢失",
+                why_en: why!("keeps the topics in the image's data volume; the image's default, /tmp/kraft-combined-logs, is lost when the container is recreated"),
+                why_zh: why!("把主题数据放在镜像的数据卷里；镜像默认写到 /tmp/kraft-combined-logs，重建容器就会丢失"),
             },
         ],
         ..Deploy::NONE
@@ -182,8 +182,8 @@ const fn kafka_env(name: &'static str, value: &'static str) -> EnvSpec {
     EnvSpec {
         name,
         value: EnvValue::Literal(value),
-        why_en: "single-node KRaft, written as one consistent set: the image's defaults advertise localhost, which other containers cannot reach",
-        why_zh: "单节点 KRaft 配置，整组写出以保持一致：镜像的默认值只对外宣告 localhost，其他容器连不上",
+        why_en: why!("single-node KRaft, written as one consistent set: the image's defaults advertise localhost, which other containers cannot reach"),
+        why_zh: why!("单节点 KRaft 配置，整组写出以保持一致：镜像的默认值只对外宣告 localhost，其他容器连不上"),
     }
 }
 
@@ -192,8 +192,8 @@ const fn bitnami_env(name: &'static str, value: &'static str) -> EnvSpec {
     EnvSpec {
         name,
         value: EnvValue::Literal(value),
-        why_en: "single-node KRaft as in Bitnami's compose example; the container does not start a broker without it",
-        why_zh: "与 Bitnami 官方 compose 示例相同的单节点 KRaft 配置，缺少时无法启动 broker",
+        why_en: why!("single-node KRaft as in Bitnami's compose example; the container does not start a broker without it"),
+        why_zh: why!("与 Bitnami 官方 compose 示例相同的单节点 KRaft 配置，缺少时无法启动 broker"),
     }
 }
 
@@ -231,8 +231,8 @@ pub const KAFKA_BITNAMI: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "KAFKA_CFG_CONTROLLER_QUORUM_VOTERS",
                 value: EnvValue::Literal("0@kafka:9093"),
-                why_en: "the controller quorum: this service's name in the file; 3.x images exit without it",
-                why_zh: "控制器仲裁地址：本文件里的服务名；3.x 镜像缺少它会退出",
+                why_en: why!("the controller quorum: this service's name in the file; 3.x images exit without it"),
+                why_zh: why!("控制器仲裁地址：本文件里的服务名；3.x 镜像缺少它会退出"),
             },
             bitnami_env(
                 "KAFKA_CFG_LISTENERS",
@@ -401,14 +401,14 @@ pub const ETCD: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "ETCD_AUTO_COMPACTION_MODE",
                 value: EnvValue::Literal("revision"),
-                why_en: "without compaction the key history grows until the container is OOM-killed (milvus#18707)",
-                why_zh: "不开启压缩时历史版本会一直增长，直到容器被 OOM Killer 杀掉（milvus#18707）",
+                why_en: why!("without compaction the key history grows until the container is OOM-killed (milvus#18707)"),
+                why_zh: why!("不开启压缩时历史版本会一直增长，直到容器被 OOM Killer 杀掉（milvus#18707）"),
             },
             EnvSpec {
                 name: "ETCD_AUTO_COMPACTION_RETENTION",
                 value: EnvValue::Literal("1000"),
-                why_en: "keep the last 1000 revisions, as Milvus's compose does",
-                why_zh: "只保留最近 1000 个版本，与 Milvus 官方 compose 相同",
+                why_en: why!("keep the last 1000 revisions, as Milvus's compose does"),
+                why_zh: why!("只保留最近 1000 个版本，与 Milvus 官方 compose 相同"),
             },
         ],
         healthcheck: &["CMD", "etcdctl", "endpoint", "health"],
@@ -450,32 +450,32 @@ pub const TEMPORAL: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "DB",
                 value: EnvValue::Literal("postgres12"),
-                why_en: "the persistence driver; the default expects Cassandra",
-                why_zh: "持久化驱动；默认要求 Cassandra",
+                why_en: why!("the persistence driver; the default expects Cassandra"),
+                why_zh: why!("持久化驱动；默认要求 Cassandra"),
             },
             EnvSpec {
                 name: "DB_PORT",
                 value: EnvValue::Literal("5432"),
-                why_en: "PostgreSQL's port",
-                why_zh: "PostgreSQL 端口",
+                why_en: why!("PostgreSQL's port"),
+                why_zh: why!("PostgreSQL 端口"),
             },
             EnvSpec {
                 name: "POSTGRES_SEEDS",
                 value: EnvValue::DependencyHost("postgres"),
-                why_en: "the PostgreSQL service (its name in this file); the schema setup fails without it",
-                why_zh: "PostgreSQL 服务（本文件里的服务名）；缺少时建表失败、容器退出",
+                why_en: why!("the PostgreSQL service (its name in this file); the schema setup fails without it"),
+                why_zh: why!("PostgreSQL 服务（本文件里的服务名）；缺少时建表失败、容器退出"),
             },
             EnvSpec {
                 name: "POSTGRES_USER",
                 value: EnvValue::Literal("postgres"),
-                why_en: "the PostgreSQL user it creates its schema as",
-                why_zh: "用来建表的 PostgreSQL 用户",
+                why_en: why!("the PostgreSQL user it creates its schema as"),
+                why_zh: why!("用来建表的 PostgreSQL 用户"),
             },
             EnvSpec {
                 name: "POSTGRES_PWD",
                 value: EnvValue::DependencySecret,
-                why_en: "that user's password, the same secret as the database's",
-                why_zh: "该用户的密码，与数据库的密码相同",
+                why_en: why!("that user's password, the same secret as the database's"),
+                why_zh: why!("该用户的密码，与数据库的密码相同"),
             },
         ],
         ..Deploy::NONE
@@ -513,8 +513,8 @@ pub const TEMPORAL_UI: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "TEMPORAL_ADDRESS",
             value: EnvValue::Literal("temporal:7233"),
-            why_en: "the Temporal server (its name in this file); the default, localhost, is the UI's own container",
-            why_zh: "Temporal 服务地址（本文件里的服务名）；默认的 localhost 指向界面容器自己",
+            why_en: why!("the Temporal server (its name in this file); the default, localhost, is the UI's own container"),
+            why_zh: why!("Temporal 服务地址（本文件里的服务名）；默认的 localhost 指向界面容器自己"),
         }],
         ..Deploy::NONE
     },

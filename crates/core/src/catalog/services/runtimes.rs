@@ -508,8 +508,8 @@ pub const RAILS_PUMA: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "SECRET_KEY_BASE",
             value: EnvValue::Secret,
-            why_en: "Rails refuses to boot in production without secret_key_base (or RAILS_MASTER_KEY)",
-            why_zh: "生产环境下缺少 secret_key_base（或 RAILS_MASTER_KEY）时 Rails 拒绝启动",
+            why_en: why!("Rails refuses to boot in production without secret_key_base (or RAILS_MASTER_KEY)"),
+            why_zh: why!("生产环境下缺少 secret_key_base（或 RAILS_MASTER_KEY）时 Rails 拒绝启动"),
         }],
         ..Deploy::NONE
     },
@@ -537,14 +537,14 @@ pub const PHOENIX: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "SECRET_KEY_BASE",
                 value: EnvValue::Secret,
-                why_en: "the generated config/runtime.exs raises at boot in production without it",
-                why_zh: "生成的 config/runtime.exs 在生产环境下缺少它会在启动时报错退出",
+                why_en: why!("the generated config/runtime.exs raises at boot in production without it"),
+                why_zh: why!("生成的 config/runtime.exs 在生产环境下缺少它会在启动时报错退出"),
             },
             EnvSpec {
                 name: "PHX_SERVER",
                 value: EnvValue::Literal("true"),
-                why_en: "a release starts the HTTP endpoint only when PHX_SERVER is set",
-                why_zh: "release 只有在设置了 PHX_SERVER 时才会启动 HTTP 服务",
+                why_en: why!("a release starts the HTTP endpoint only when PHX_SERVER is set"),
+                why_zh: why!("release 只有在设置了 PHX_SERVER 时才会启动 HTTP 服务"),
             },
         ],
         // The port table follows the open-file limit (see kinds::beam::NOFILE).
@@ -738,32 +738,32 @@ pub const KEYCLOAK: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "KC_HOSTNAME",
                 value: EnvValue::Literal("https://auth.example.com"),
-                why_en: "production mode (`start`) refuses to start without its public URL: set yours",
-                why_zh: "生产模式（`start`）没有对外地址时拒绝启动：改成你的域名",
+                why_en: why!("production mode (`start`) refuses to start without its public URL: set yours"),
+                why_zh: why!("生产模式（`start`）没有对外地址时拒绝启动：改成你的域名"),
             },
             EnvSpec {
                 name: "KC_HTTP_ENABLED",
                 value: EnvValue::Literal("true"),
-                why_en: "production mode needs TLS keys unless plain HTTP is enabled behind a TLS proxy",
-                why_zh: "生产模式下除非开启 HTTP（由前面的代理终结 TLS），否则必须提供 TLS 证书",
+                why_en: why!("production mode needs TLS keys unless plain HTTP is enabled behind a TLS proxy"),
+                why_zh: why!("生产模式下除非开启 HTTP（由前面的代理终结 TLS），否则必须提供 TLS 证书"),
             },
             EnvSpec {
                 name: "KC_HEALTH_ENABLED",
                 value: EnvValue::Literal("true"),
-                why_en: "serves /health/ready on port 9000 for the healthcheck",
-                why_zh: "在 9000 端口提供 /health/ready，供健康检查使用",
+                why_en: why!("serves /health/ready on port 9000 for the healthcheck"),
+                why_zh: why!("在 9000 端口提供 /health/ready，供健康检查使用"),
             },
             EnvSpec {
                 name: "KC_BOOTSTRAP_ADMIN_USERNAME",
                 value: EnvValue::Literal("admin"),
-                why_en: "creates the first administrator; without it nobody can log in",
-                why_zh: "创建首个管理员账号；不设则无人能登录",
+                why_en: why!("creates the first administrator; without it nobody can log in"),
+                why_zh: why!("创建首个管理员账号；不设则无人能登录"),
             },
             EnvSpec {
                 name: "KC_BOOTSTRAP_ADMIN_PASSWORD",
                 value: EnvValue::Secret,
-                why_en: "the first administrator's password",
-                why_zh: "首个管理员账号的密码",
+                why_en: why!("the first administrator's password"),
+                why_zh: why!("首个管理员账号的密码"),
             },
         ],
         // UBI-micro base: no curl or wget; bash can speak HTTP over /dev/tcp.

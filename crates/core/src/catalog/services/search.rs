@@ -101,9 +101,10 @@ const MAX_MAP_COUNT: &[&str] = &["vm.max_map_count=262144"];
 const SINGLE_NODE: EnvSpec = EnvSpec {
     name: "discovery.type",
     value: EnvValue::Literal("single-node"),
-    why_en:
-        "one node: otherwise it enforces production bootstrap checks and waits to form a cluster",
-    why_zh: "单节点：否则会执行生产环境启动检查，并一直等待组建集群",
+    why_en: why!(
+        "one node: otherwise it enforces production bootstrap checks and waits to form a cluster"
+    ),
+    why_zh: why!("单节点：否则会执行生产环境启动检查，并一直等待组建集群"),
 };
 
 #[rustfmt::skip]
@@ -169,8 +170,8 @@ pub const OPENSEARCH: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "OPENSEARCH_INITIAL_ADMIN_PASSWORD",
                 value: EnvValue::Secret,
-                why_en: "2.12+ quits at first start without it while the security plugin is on; it must be strong: 8+ characters with upper and lower case, a digit and a symbol",
-                why_zh: "2.12 及以上版本在启用安全插件时，首次启动缺少它会直接退出；密码须足够强：至少 8 位，含大小写字母、数字和符号",
+                why_en: why!("2.12+ quits at first start without it while the security plugin is on; it must be strong: 8+ characters with upper and lower case, a digit and a symbol"),
+                why_zh: why!("2.12 及以上版本在启用安全插件时，首次启动缺少它会直接退出；密码须足够强：至少 8 位，含大小写字母、数字和符号"),
             },
         ],
         healthcheck: ES_HEALTHCHECK,
@@ -256,8 +257,8 @@ pub const KIBANA: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "ELASTICSEARCH_HOSTS",
             value: EnvValue::Literal("http://elasticsearch:9200"),
-            why_en: "the Elasticsearch service (its name in this file); the default, localhost:9200, is Kibana's own container",
-            why_zh: "Elasticsearch 服务地址（本文件里的服务名）；默认的 localhost:9200 指向 Kibana 容器自己",
+            why_en: why!("the Elasticsearch service (its name in this file); the default, localhost:9200, is Kibana's own container"),
+            why_zh: why!("Elasticsearch 服务地址（本文件里的服务名）；默认的 localhost:9200 指向 Kibana 容器自己"),
         }],
         healthcheck: &[
             "CMD-SHELL",
@@ -349,14 +350,14 @@ pub const TYPESENSE: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "TYPESENSE_DATA_DIR",
                 value: EnvValue::Literal("/data"),
-                why_en: "the server refuses to start without a data directory",
-                why_zh: "没有数据目录时服务拒绝启动",
+                why_en: why!("the server refuses to start without a data directory"),
+                why_zh: why!("没有数据目录时服务拒绝启动"),
             },
             EnvSpec {
                 name: "TYPESENSE_API_KEY",
                 value: EnvValue::Secret,
-                why_en: "the server refuses to start without a bootstrap API key",
-                why_zh: "没有初始 API 密钥时服务拒绝启动",
+                why_en: why!("the server refuses to start without a bootstrap API key"),
+                why_zh: why!("没有初始 API 密钥时服务拒绝启动"),
             },
         ],
         ..Deploy::NONE
@@ -427,8 +428,8 @@ pub const WEAVIATE: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "PERSISTENCE_DATA_PATH",
             value: EnvValue::Literal("/var/lib/weaviate"),
-            why_en: "where the volume is mounted; the default, ./data, is outside it and lost when the container is recreated",
-            why_zh: "数据卷挂载的位置；默认的 ./data 不在卷里，重建容器后数据丢失",
+            why_en: why!("where the volume is mounted; the default, ./data, is outside it and lost when the container is recreated"),
+            why_zh: why!("数据卷挂载的位置；默认的 ./data 不在卷里，重建容器后数据丢失"),
         }],
         ..Deploy::NONE
     },
@@ -524,14 +525,14 @@ pub const MILVUS: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "ETCD_ENDPOINTS",
                 value: EnvValue::Literal("etcd:2379"),
-                why_en: "its metadata store (the etcd service's name in this file); it exits when it cannot reach etcd",
-                why_zh: "元数据存储（本文件里 etcd 服务的名字）；连不上 etcd 时直接退出",
+                why_en: why!("its metadata store (the etcd service's name in this file); it exits when it cannot reach etcd"),
+                why_zh: why!("元数据存储（本文件里 etcd 服务的名字）；连不上 etcd 时直接退出"),
             },
             EnvSpec {
                 name: "MINIO_ADDRESS",
                 value: EnvValue::Literal("minio:9000"),
-                why_en: "its object storage (the MinIO service's name in this file)",
-                why_zh: "对象存储（本文件里 MinIO 服务的名字）",
+                why_en: why!("its object storage (the MinIO service's name in this file)"),
+                why_zh: why!("对象存储（本文件里 MinIO 服务的名字）"),
             },
         ],
         healthcheck: &["CMD", "curl", "-f", "http://localhost:9091/healthz"],
@@ -576,8 +577,8 @@ pub const CHROMA: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "IS_PERSISTENT",
             value: EnvValue::Literal("TRUE"),
-            why_en: "without it the server runs in memory and silently loses every collection when the container restarts",
-            why_zh: "不设置时服务只在内存中运行，容器一重启所有集合就悄悄丢失",
+            why_en: why!("without it the server runs in memory and silently loses every collection when the container restarts"),
+            why_zh: why!("不设置时服务只在内存中运行，容器一重启所有集合就悄悄丢失"),
         }],
         ..Deploy::NONE
     },

@@ -407,24 +407,31 @@ const fn vol(name: &'static str, path: &'static str) -> Volume {
     Volume { name, path }
 }
 
-const fn secret(name: &'static str, why_en: &'static str, why_zh: &'static str) -> EnvSpec {
+/// An environment line; its reasons compiled in only where `why!` keeps
+/// them.
+const fn env(
+    name: &'static str,
+    value: EnvValue,
+    why_en: &'static str,
+    why_zh: &'static str,
+) -> EnvSpec {
+    let kept = cfg!(any(feature = "export", feature = "citations"));
     EnvSpec {
         name,
-        value: EnvValue::Secret,
-        why_en,
-        why_zh,
+        value,
+        why_en: if kept { why_en } else { "" },
+        why_zh: if kept { why_zh } else { "" },
     }
+}
+
+const fn secret(name: &'static str, why_en: &'static str, why_zh: &'static str) -> EnvSpec {
+    env(name, EnvValue::Secret, why_en, why_zh)
 }
 
 /// A password that must equal the database's it depends on: the export
 /// writes that database's generated password.
 const fn dep_secret(name: &'static str, why_en: &'static str, why_zh: &'static str) -> EnvSpec {
-    EnvSpec {
-        name,
-        value: EnvValue::DependencySecret,
-        why_en,
-        why_zh,
-    }
+    env(name, EnvValue::DependencySecret, why_en, why_zh)
 }
 
 const fn lit(
@@ -433,12 +440,7 @@ const fn lit(
     why_en: &'static str,
     why_zh: &'static str,
 ) -> EnvSpec {
-    EnvSpec {
-        name,
-        value: EnvValue::Literal(value),
-        why_en,
-        why_zh,
-    }
+    env(name, EnvValue::Literal(value), why_en, why_zh)
 }
 
 // ---------------------------------------------------------------------------

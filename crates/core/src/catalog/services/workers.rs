@@ -267,14 +267,14 @@ pub const SIDEKIQ: ServiceDef = ServiceDef {
             EnvSpec {
                 name: "SECRET_KEY_BASE",
                 value: EnvValue::Secret,
-                why_en: "Sidekiq boots the Rails app, which refuses to start in production without secret_key_base (or RAILS_MASTER_KEY)",
-                why_zh: "Sidekiq 会加载 Rails 应用，生产环境下缺少 secret_key_base（或 RAILS_MASTER_KEY）时无法启动",
+                why_en: why!("Sidekiq boots the Rails app, which refuses to start in production without secret_key_base (or RAILS_MASTER_KEY)"),
+                why_zh: why!("Sidekiq 会加载 Rails 应用，生产环境下缺少 secret_key_base（或 RAILS_MASTER_KEY）时无法启动"),
             },
             EnvSpec {
                 name: "REDIS_URL",
                 value: EnvValue::Literal("redis://redis:6379/0"),
-                why_en: "Sidekiq connects to localhost:6379 by default, which is not Redis inside a container",
-                why_zh: "Sidekiq 默认连接 localhost:6379，在容器里那里没有 Redis",
+                why_en: why!("Sidekiq connects to localhost:6379 by default, which is not Redis inside a container"),
+                why_zh: why!("Sidekiq 默认连接 localhost:6379，在容器里那里没有 Redis"),
             },
         ],
         ..Deploy::NONE
@@ -303,10 +303,10 @@ pub const SNUBA: ServiceDef = ServiceDef {
         tag: "26.8.0",
         ports: &[Port { container: 1218, what: "snuba-api HTTP (internal)" }],
         env: &[
-            EnvSpec { name: "SNUBA_SETTINGS", value: EnvValue::Literal("self_hosted"), why_en: "selects the settings module self-hosted Sentry uses", why_zh: "选择自托管 Sentry 使用的配置模块" },
-            EnvSpec { name: "CLICKHOUSE_HOST", value: EnvValue::Literal("clickhouse"), why_en: "Snuba stores events in ClickHouse", why_zh: "Snuba 把事件存放在 ClickHouse" },
-            EnvSpec { name: "DEFAULT_BROKERS", value: EnvValue::Literal("kafka:9092"), why_en: "Snuba reads events from Kafka", why_zh: "Snuba 从 Kafka 读取事件" },
-            EnvSpec { name: "REDIS_HOST", value: EnvValue::Literal("redis"), why_en: "Snuba keeps rate limits and caches in Redis", why_zh: "Snuba 把限流与缓存数据放在 Redis" },
+            EnvSpec { name: "SNUBA_SETTINGS", value: EnvValue::Literal("self_hosted"), why_en: why!("selects the settings module self-hosted Sentry uses"), why_zh: why!("选择自托管 Sentry 使用的配置模块") },
+            EnvSpec { name: "CLICKHOUSE_HOST", value: EnvValue::Literal("clickhouse"), why_en: why!("Snuba stores events in ClickHouse"), why_zh: why!("Snuba 把事件存放在 ClickHouse") },
+            EnvSpec { name: "DEFAULT_BROKERS", value: EnvValue::Literal("kafka:9092"), why_en: why!("Snuba reads events from Kafka"), why_zh: why!("Snuba 从 Kafka 读取事件") },
+            EnvSpec { name: "REDIS_HOST", value: EnvValue::Literal("redis"), why_en: why!("Snuba keeps rate limits and caches in Redis"), why_zh: why!("Snuba 把限流与缓存数据放在 Redis") },
         ],
         ..Deploy::NONE
     },
@@ -396,8 +396,8 @@ pub const BROWSERLESS: ServiceDef = ServiceDef {
         env: &[EnvSpec {
             name: "TOKEN",
             value: EnvValue::Secret,
-            why_en: "without it a random token is generated at start and no client can connect",
-            why_zh: "不设置时启动会随机生成令牌，客户端无法连接",
+            why_en: why!("without it a random token is generated at start and no client can connect"),
+            why_zh: why!("不设置时启动会随机生成令牌，客户端无法连接"),
         }],
         ..Deploy::NONE
     },
