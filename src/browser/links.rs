@@ -10,7 +10,7 @@
 use stackfit_core::codec::link::{self, LinkError};
 use stackfit_core::codec::{self, Restored};
 use stackfit_core::model::Plan;
-use stackfit_tools::protocol::{LinkRequest, LinkResponse, QrPath};
+use stackfit_tools::protocol::{QrPath, Request, Response};
 
 use wasm_bindgen::prelude::*;
 
@@ -51,15 +51,15 @@ pub fn write(
     option: Option<String>,
     done: impl FnOnce(Result<Written, Refusal>) + 'static,
 ) {
-    let request = LinkRequest::LinkWrite {
+    let request = Request::LinkWrite {
         plan: codec::to_json(plan),
         page,
         option,
     };
-    tools_worker::ask_as(&request, move |answer| {
+    tools_worker::ask(request, move |answer| {
         done(match answer {
             Ok(a) => match a.response {
-                LinkResponse::Link { fragment, qr } => Ok(Written { fragment, qr }),
+                Response::Link { fragment, qr } => Ok(Written { fragment, qr }),
                 other => Err(refusal_of(other)),
             },
             Err(why) => Err(unavailable(&why)),
@@ -111,9 +111,9 @@ pub fn refusal_in(parts: &[String]) -> Refusal {
     }
 }
 
-fn refusal_of(response: LinkResponse) -> Refusal {
+fn refusal_of(response: Response) -> Refusal {
     match response {
-        LinkResponse::Error {
+        Response::Error {
             message_en,
             message_zh,
         } => Refusal {

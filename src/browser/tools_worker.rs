@@ -25,9 +25,7 @@ pub struct Answer<R = Response> {
 }
 
 /// A request's reply as it came (its JSON text and attachment), for the
-/// request's own reader: each caller reads only the answers it asks for,
-/// so the planner's wasm carries no reader of the others (see
-/// `protocol::LinkResponse`).
+/// request's own reader.
 type Pending = Box<dyn FnOnce(Result<(String, Option<Vec<u8>>), String>)>;
 /// Reads a reply's text; whether it was a progress reply it handled.
 type OnProgress = Box<dyn Fn(&str) -> bool>;
@@ -72,16 +70,7 @@ thread_local! {
 /// Sends `request` to the tools worker (starting it if needed); `reply`
 /// gets the answer, or why there is none.
 pub fn ask(request: Request, reply: impl FnOnce(Result<Answer, String>) + 'static) {
-    ask_as(&request, reply);
-}
-
-/// [`ask`] with a request and an answer of a part of the protocol
-/// (`protocol::LinkRequest`, `protocol::LinkResponse`).
-pub fn ask_as<Q: Serialize, R: DeserializeOwned + 'static>(
-    request: &Q,
-    reply: impl FnOnce(Result<Answer<R>, String>) + 'static,
-) {
-    post(request, None, reading(reply));
+    post(&request, None, reading(reply));
 }
 
 /// [`ask`], with `on_progress` told each progress reply (a

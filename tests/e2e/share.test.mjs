@@ -41,9 +41,14 @@ test("a shared link opens in a fresh browser profile, once, as a new saved plan"
 
   // Another person: a new context, whose first visit is the link.
   const { context, page, errors } = await newPage(j.browser);
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   const planner = new Planner(page, j.site.url);
   await planner.open(link.slice(link.indexOf("#")));
   assert.equal(await planner.planName(), "EuraFlow, for the budget meeting");
+  // The extras unpacked it; the tools worker (which writes links) was not needed.
+  assert.ok(fetched.includes("/stackfit-extras_bg.wasm"), fetched.join(" "));
+  assert.deepEqual(fetched.filter((p) => p.includes("stackfit-tools")), []);
   assert.equal(await planner.byTestId("option-tabs").locator(".option-tab").count(), tabs);
   assert.equal(await planner.byTestId("option-tab-b-split").getAttribute("aria-selected"), "true", "on the sender's option");
   await planner.compareRow("b-split").waitFor();

@@ -72,11 +72,6 @@ pub enum Request {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         option: Option<String>,
     },
-    /// The plan JSON a link's fragment carries
-    /// (`codec::link::json_from_fragment`); the page reads it with
-    /// `codec::from_json`. A link that cannot be unpacked is answered with
-    /// [`Response::Error`] carrying the link error's words.
-    LinkRead { fragment: String },
     /// The report page's text downloads: the engine's presentation of a
     /// plan (`present::present` of `evaluate`) as Markdown
     /// (`present::markdown`) or as the cost table's CSV (`present::cost_csv`).
@@ -226,8 +221,6 @@ pub enum Response {
         fragment: String,
         qr: Option<QrPath>,
     },
-    /// The plan JSON inside a link, for [`Request::LinkRead`].
-    LinkJson { json: String },
     /// The report's Markdown or cost CSV, for [`Request::ReportText`].
     ReportText { text: String },
     /// A search is running: providers searched so far of all, and the
@@ -250,44 +243,6 @@ pub enum Response {
         no_fit_zh: Option<String>,
         /// Tiers considered.
         tiers: u32,
-    },
-}
-
-/// The share-link requests on their own: what the planner's first load
-/// sends (links are written and read in the worker). The same wire format
-/// as [`Request`]'s link variants, so the page's wasm carries no
-/// serializer of the rest.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LinkRequest {
-    /// [`Request::LinkWrite`].
-    LinkWrite {
-        plan: String,
-        page: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        option: Option<String>,
-    },
-    /// [`Request::LinkRead`].
-    LinkRead { fragment: String },
-}
-
-/// The answers to a [`LinkRequest`]: [`Response`]'s link variants and its
-/// error, in the same wire format, so the page's wasm carries no reader of
-/// the rest (an export's files, a search's layouts, an import's preview).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LinkResponse {
-    /// [`Response::Link`].
-    Link {
-        fragment: String,
-        qr: Option<QrPath>,
-    },
-    /// [`Response::LinkJson`].
-    LinkJson { json: String },
-    /// [`Response::Error`].
-    Error {
-        message_en: String,
-        message_zh: String,
     },
 }
 
@@ -342,81 +297,4 @@ pub struct QrPath {
     /// One path of unit squares (runs of dark modules merged per row), in
     /// module units, offset by the quiet zone.
     pub d: String,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The page's link requests are the worker's requests, byte for byte.
-    #[test]
-    fn link_requests_are_written_as_the_worker_reads_them() {
-        let pairs = [
-            (
-                LinkRequest::LinkWrite {
-                    plan: "{\"version\":2}".into(),
-                    page: Some("https://example.org/sf/".into()),
-                    option: Some("b-split".into()),
-                },
-                Request::LinkWrite {
-                    plan: "{\"version\":2}".into(),
-                    page: Some("https://example.org/sf/".into()),
-                    option: Some("b-split".into()),
-                },
-            ),
-            (
-                LinkRequest::LinkRead {
-                    fragment: "p2.abc".into(),
-                },
-                Request::LinkRead {
-                    fragment: "p2.abc".into(),
-                },
-            ),
-        ];
-        for (page, worker) in pairs {
-            let written = serde_json::to_string(&page).unwrap();
-            assert_eq!(written, serde_json::to_string(&worker).unwrap());
-            assert_eq!(serde_json::from_str::<Request>(&written).unwrap(), worker);
-        }
-    }
-
-    /// The worker's link answers read as the page's, field for field, and
-    /// an answer the page never asks for is refused, not misread.
-    #[test]
-    fn link_answers_read_as_the_page_reads_them() {
-        let qr = QrPath {
-            modules: 21,
-            version: 1,
-            d: "M4 4h1v1h-1z".into(),
-        };
-        let read =
-            |r: &Response| serde_json::from_str::<LinkResponse>(&serde_json::to_string(r).unwrap());
-        assert_eq!(
-            read(&Response::Link {
-                fragment: "p2.abc".into(),
-                qr: Some(qr.clone()),
-            })
-            .unwrap(),
-            LinkResponse::Link {
-                fragment: "p2.abc".into(),
-                qr: Some(qr),
-            }
-        );
-        assert_eq!(
-            read(&Response::LinkJson { json: "{}".into() }).unwrap(),
-            LinkResponse::LinkJson { json: "{}".into() }
-        );
-        assert_eq!(
-            read(&Response::Error {
-                message_en: "bad".into(),
-                message_zh: "坏".into(),
-            })
-            .unwrap(),
-            LinkResponse::Error {
-                message_en: "bad".into(),
-                message_zh: "坏".into(),
-            }
-        );
-        assert!(read(&Response::ReportText { text: "# r".into() }).is_err());
-    }
 }
