@@ -419,7 +419,7 @@ pub fn inspect(element: JsValue, context: &str, host: InspectorHost) -> Result<(
             }
         });
         *made.borrow_mut() = Some((planner, lang));
-        view! { <crate::ui::inspector::SelectedInspector /> }
+        view! { <crate::ui::inspector::selected::SelectedInspector /> }
     });
     let (planner, lang) = handles
         .borrow_mut()

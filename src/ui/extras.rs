@@ -203,7 +203,7 @@ pub fn report_page(payload: String) {
 }
 
 /// Where the extras mount the inspector of a selected server or placement
-/// (`ui::inspector::SelectedInspector`, on the extras' copy of the
+/// (`ui::inspector::selected::SelectedInspector`, on the extras' copy of the
 /// planner): they load on the first selection (and start loading when the
 /// pointer or the focus first reaches the workspace, [`warm_once`]), then
 /// follow the page's plan, option, selection, language and price book

@@ -6,6 +6,7 @@ mod deploy_fields;
 mod load_fields;
 mod placement_inspector;
 mod plan_settings;
+pub mod selected;
 mod server_inspector;
 
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub use server_inspector::ServerInspector;
 
 /// The inspector panel. With nothing selected it shows the plan's
 /// settings; a selected server or placement is inspected by
-/// [`SelectedInspector`], which runs in the extras (loaded on the first
+/// [`selected::SelectedInspector`], which runs in the extras (loaded on the first
 /// selection: `ui::extras::InspectorHost`). With something selected, a
 /// button (like Escape or a click on the empty board) goes back to the plan
 /// settings.
@@ -49,20 +50,5 @@ pub fn Inspector() -> impl IntoView {
             </Show>
             <crate::ui::extras::InspectorHost />
         </section>
-    }
-}
-
-/// The inspector of the selected server or placement, on the extras' copy
-/// of the planner; nothing when nothing is selected. What is shown changes
-/// only when the selection does: selecting what is already selected (its
-/// chip clicked again) keeps the open panels and the fields' drafts.
-#[component]
-pub fn SelectedInspector() -> impl IntoView {
-    let planner = use_planner();
-    let shown = Memo::new(move |_| planner.selection.get());
-    move || match shown.get() {
-        Selection::Placement(id) => view! { <PlacementInspector placement_id=id /> }.into_any(),
-        Selection::Server(id) => view! { <ServerInspector server_id=id /> }.into_any(),
-        Selection::None => ().into_any(),
     }
 }
