@@ -300,3 +300,36 @@ test("what the user changes while a link is on its way is saved before the link'
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("when the extras cannot load, a link and a file are refused with the reason and the plan stays", async () => {
+  const sender = await j.start();
+  await sender.planner.openTemplate("s2-ecs-2c2g");
+  const link = await sender.planner.openShare();
+  await sender.context.close();
+
+  // A visit whose extras (which unpack links and read plan files) fail to load.
+  const { context, page, errors } = await newPage(j.browser, { locale: "zh-CN" });
+  await page.route("**/stackfit-extras_bg.wasm*", (route) => route.fulfill({ status: 503, body: "unavailable" }));
+  const planner = new Planner(page, j.site.url);
+  await planner.open(link.slice(link.indexOf("#")));
+  const refused = await planner.openNotice();
+  assert.equal(refused.outcome, "refused");
+  assert.equal(refused.source, "link");
+  assert.match(refused.text, /页面的链接工具没有响应（.+），请重新加载页面再试。/);
+  assert.match(refused.text, /当前方案保持不变。/);
+  const name = await planner.planName();
+  const saved = await planner.savedPlanNames();
+  await planner.byTestId("open-notice-dismiss").click();
+
+  await planner.dropFile("s2.stackfit.json", readFileSync(new URL("../../assets/templates/s2-ecs-2c2g.zh.json", import.meta.url), "utf8"));
+  const file = await planner.openNotice();
+  assert.equal(file.outcome, "refused");
+  assert.equal(file.source, "file");
+  assert.match(file.text, /页面无法读取这个文件：读取文件的模块没有加载（.+），请重新加载页面再试。/);
+  await planner.screenshot("share-extras-unavailable-zh");
+  assert.equal(await planner.planName(), name);
+  assert.deepEqual(await planner.savedPlanNames(), saved);
+  // Only the refused extras' own load is logged.
+  assert.deepEqual(errors.filter((e) => !/503|extras/i.test(e)), []);
+  await context.close();
+});
