@@ -102,6 +102,23 @@ test("a real stack pasted with its .env and docker stats becomes a new plan; the
   const secret = planner.byTestId("inspector").locator('[data-testid="env-secret-DB_PASSWORD"]');
   assert.match(await secret.textContent(), /generated at export \(DB_PASSWORD\)/);
   assert.equal(await envLine("DB_PASSWORD").count(), 0, "no value in the plan");
+  await planner.byTestId("env").scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-inspector-kept-secret-en-1280x800");
+  // A setting taken for a secret can be let go (and the undo brings it back).
+  const letGo = planner.byTestId("secret-remove-DB_PASSWORD");
+  assert.equal(await letGo.getAttribute("aria-label"), "Stop writing DB_PASSWORD at export");
+  await letGo.click();
+  await secret.waitFor({ state: "detached" });
+  await planner.byTestId("undo").click();
+  await secret.waitFor();
+  // The same in Chinese.
+  await planner.byTestId("lang-switch").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="env-secret-DB_PASSWORD"]')?.textContent.includes("导出时生成"));
+  assert.equal(await letGo.getAttribute("aria-label"), "导出时不再写入 DB_PASSWORD");
+  await planner.byTestId("env").scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-inspector-kept-secret-zh-1280x800");
+  await planner.byTestId("lang-switch").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="env-secret-DB_PASSWORD"]')?.textContent.includes("generated at export"));
   // The sidecar's own command, as a shell would read it.
   await planner.placementById("backup").locator(".placement-name").click();
   assert.deepEqual(await kept.locator('[data-testid="kept-command"]').allTextContents(), ['pg-backup --schedule "0 3 * * *" --keep 7']);

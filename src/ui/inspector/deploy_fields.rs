@@ -129,10 +129,30 @@ pub fn DeployFields(
                     crate::i18n::Lang::Zh => format!("导出时生成（{var}）"),
                     crate::i18n::Lang::En => format!("generated at export ({var})"),
                 };
+                // An import can take a setting for a secret it is not: the
+                // user lets it go (the export then writes no such line).
+                let remove = {
+                    let name = name.clone();
+                    move |_: leptos::ev::MouseEvent| {
+                        planner.dispatch(Action::RemoveSecret {
+                            option: option(),
+                            placement: pid(),
+                            name: name.clone(),
+                        })
+                    }
+                };
+                let aria = {
+                    let name = name.clone();
+                    move || match lang.get() {
+                        crate::i18n::Lang::Zh => format!("导出时不再写入 {name}"),
+                        crate::i18n::Lang::En => format!("Stop writing {name} at export"),
+                    }
+                };
                 view! {
                     <li class="env-fixed" data-testid=format!("env-secret-{name}")>
                         <code>{name.clone()}</code>
                         <em class="env-generated">{text}</em>
+                        <button class="icon" data-testid=format!("secret-remove-{name}") aria-label=aria.clone() title=aria on:click=remove>"×"</button>
                     </li>
                 }
             })

@@ -484,6 +484,15 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
                 }
             }
         }
+        Action::RemoveSecret {
+            option,
+            placement,
+            name,
+        } => {
+            placement_mut(option_mut(plan, option)?, placement)?
+                .secrets
+                .remove(name);
+        }
         Action::SetImage {
             option,
             placement,
@@ -602,6 +611,42 @@ mod tests {
         assert_eq!(basis(&plan), crate::report::Basis::Measured);
         apply(&mut plan, &set(None)).unwrap();
         assert!(matches!(basis(&plan), crate::report::Basis::Sourced { .. }));
+    }
+
+    #[test]
+    fn a_kept_secret_can_be_let_go_and_only_it() {
+        let mut plan = crate::templates::get("s0").unwrap();
+        let option = plan.options[0].id.clone();
+        let worker = plan.options[0].servers[0].placements[0].id.clone();
+        let secrets = |plan: &Plan| {
+            plan.option(&option).unwrap().servers[0].placements[0]
+                .secrets
+                .iter()
+                .map(|(name, var)| format!("{name}={var}"))
+                .collect::<Vec<_>>()
+        };
+        let placement = &mut plan.options[0].servers[0].placements[0];
+        placement
+            .secrets
+            .insert("DB_PASSWORD".into(), "DB_PASSWORD".into());
+        placement
+            .secrets
+            .insert("API_TOKEN".into(), "SHARED_TOKEN".into());
+        let remove = |placement: &str, name: &str| Action::RemoveSecret {
+            option: option.clone(),
+            placement: placement.into(),
+            name: name.into(),
+        };
+        apply(&mut plan, &remove(&worker, "DB_PASSWORD")).unwrap();
+        assert_eq!(secrets(&plan), ["API_TOKEN=SHARED_TOKEN"]);
+        // One it does not keep: nothing changes.
+        apply(&mut plan, &remove(&worker, "DB_PASSWORD")).unwrap();
+        assert_eq!(secrets(&plan), ["API_TOKEN=SHARED_TOKEN"]);
+        assert!(matches!(
+            apply(&mut plan, &remove("no-such-placement", "API_TOKEN")),
+            Err(ActionError::UnknownPlacement(_))
+        ));
+        assert_eq!(secrets(&plan), ["API_TOKEN=SHARED_TOKEN"]);
     }
 
     #[test]

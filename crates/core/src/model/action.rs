@@ -138,6 +138,13 @@ pub enum Action {
         name: String,
         value: Option<String>,
     },
+    /// Stop keeping secret `name` of a placement (a setting an import found
+    /// read from a `.env` variable): its export then writes no such line.
+    RemoveSecret {
+        option: String,
+        placement: String,
+        name: String,
+    },
     /// Set (or clear) the image a placement runs and the port it listens on.
     SetImage {
         option: String,
