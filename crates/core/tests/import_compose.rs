@@ -1225,6 +1225,31 @@ fn shared_secrets_are_regenerated_not_kept() {
         placement(&again, "app").secrets,
         placement(&got, "app").secrets
     );
+
+    // A secret let go (RemoveSecret) is written no more; the database's stays.
+    let (option, server) = (option.clone(), server.clone());
+    let mut plan = plan;
+    let app = placement(&got, "app").id.clone();
+    stackfit_core::apply(
+        &mut plan,
+        &stackfit_core::Action::RemoveSecret {
+            option: option.clone(),
+            placement: app,
+            name: "database__connection__password".into(),
+        },
+    )
+    .unwrap();
+    let report = stackfit_core::evaluate(&plan);
+    let text = stackfit_core::export::compose(&plan, &report, &option, &server).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    assert!(
+        doc["services"]["app"]["environment"]["database__connection__password"].is_null(),
+        "{text}"
+    );
+    assert_eq!(
+        doc["services"]["db"]["environment"]["MYSQL_PASSWORD"].as_str(),
+        Some("${DATABASE_PASSWORD}")
+    );
 }
 
 /// Immich with its .env (the e2e fixture): the database's password, the
