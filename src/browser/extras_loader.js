@@ -2,8 +2,8 @@
 // on first use: their no-modules script defines a global `wasm_bindgen`,
 // whose init runs their wasm and then carries their exports. Inlined into
 // index.html by Trunk; called from `browser::extras`. A failed load may be
-// retried. A failed fetch is reported by the file's address alone: the page
-// words it in the user's language.
+// retried. A failed fetch is reported by the file's address (and the HTTP
+// status, if one came back): the page words it in the user's language.
 //
 // The extras' files carry no hash (Trunk does not hash a worker's output),
 // so they are asked for with the planner's own file hash as a version: a
@@ -20,15 +20,23 @@ window.stackfitLoadExtras = (() => {
   return (js, wasm) => {
     if (loading === null) {
       loading = new Promise((resolve, reject) => {
-        const init = () =>
-          wasm_bindgen({ module_or_path: at(wasm) }).then(
+        // A response that is not the file (a 404, a 503) is said with its
+        // status beside the address.
+        const init = () => {
+          const fetched = fetch(at(wasm)).then((response) => {
+            if (!response.ok) throw new Error(`HTTP ${response.status}`, { cause: "status" });
+            return response;
+          });
+          return wasm_bindgen({ module_or_path: fetched }).then(
             () => resolve(wasm_bindgen),
-            // The page shows the address; the console keeps the cause.
+            // The page shows the address (and a status); the console keeps the cause.
             (cause) => {
               console.warn("StackFit: the extras' wasm did not start", cause);
-              reject(new Error(wasm, { cause }));
+              const status = cause && cause.cause === "status" ? `: ${cause.message}` : "";
+              reject(new Error(`${wasm}${status}`, { cause }));
             },
           );
+        };
         // The script ran before and only the wasm failed: running it again
         // would declare `wasm_bindgen` twice.
         if (typeof wasm_bindgen === "function") return init();
