@@ -234,17 +234,16 @@ pub fn read_link(fragment: &str) -> Vec<String> {
 
 /// Writes the share-link fragment of `plan` (JSON) through the tools
 /// worker and calls `done` with `[fragment]`, or why not, `[en, zh]`.
-pub fn write_link(plan: &str, done: js_sys::Function) {
-    let reply = move |parts: Vec<String>| reply(&done, parts);
-    match stackfit_core::codec::from_json(plan) {
-        Ok(restored) => crate::browser::links::write(&restored.plan, None, None, move |w| {
-            reply(match w {
+pub fn write_link(plan: String, done: js_sys::Function) {
+    crate::browser::links::write_json(plan, None, None, move |w| {
+        reply(
+            &done,
+            match w {
                 Ok(w) => vec![w.fragment],
                 Err(why) => vec![why.en, why.zh],
-            })
-        }),
-        Err(e) => reply(vec![e.describe(false), e.describe(true)]),
-    }
+            },
+        )
+    });
 }
 
 /// Reads `file` as a plan file, as `codec::file::read_plan_file` does,

@@ -52,7 +52,7 @@ pub fn read_link(fragment: String) -> Vec<String> {
 /// worker, then calls `done` with `[fragment]`, or why not, `[en, zh]`.
 #[wasm_bindgen]
 pub fn write_link(plan: String, done: js_sys::Function) {
-    stackfit::extras::write_link(&plan, done);
+    stackfit::extras::write_link(plan, done);
 }
 
 /// Reads `file` as a plan file and calls `done` with `[text]` (the page

@@ -51,11 +51,18 @@ pub fn write(
     option: Option<String>,
     done: impl FnOnce(Result<Written, Refusal>) + 'static,
 ) {
-    let request = Request::LinkWrite {
-        plan: codec::to_json(plan),
-        page,
-        option,
-    };
+    write_json(codec::to_json(plan), page, option, done);
+}
+
+/// [`write`] of a plan as `codec::to_json` wrote it (the page's, handed
+/// over as it is: the worker reads and checks it).
+pub fn write_json(
+    plan: String,
+    page: Option<String>,
+    option: Option<String>,
+    done: impl FnOnce(Result<Written, Refusal>) + 'static,
+) {
+    let request = Request::LinkWrite { plan, page, option };
     tools_worker::ask(request, move |answer| {
         done(match answer {
             Ok(a) => match a.response {
@@ -124,7 +131,7 @@ fn refusal_of(response: Response) -> Refusal {
     }
 }
 
-pub fn unavailable(why: &str) -> Refusal {
+fn unavailable(why: &str) -> Refusal {
     Refusal {
         en: format!("The page's link tools did not answer ({why}). Reload the page to try again."),
         zh: format!("页面的链接工具没有响应（{why}），请重新加载页面再试。"),
