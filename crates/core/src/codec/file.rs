@@ -6,7 +6,7 @@
 //! same messages as a link.
 
 use super::shape::Shape;
-use super::{from_json, restore, CodecError, Restored};
+use super::{from_json, CodecError, Restored};
 
 /// The largest plan file read: the most a share link may inflate to, far
 /// above any real plan. A larger file is refused before it is parsed.
@@ -216,6 +216,14 @@ fn looks_like_yaml(text: &str) -> bool {
 /// assert_eq!(read_plan_file(b"services:\n  web: {}\n").unwrap_err(), FileError::NotJson(Kind::Yaml));
 /// ```
 pub fn read_plan_file(bytes: &[u8]) -> Result<Restored, FileError> {
+    from_json(plan_file_text(bytes)?).map_err(FileError::Plan)
+}
+
+/// The text of a file that is a plan file, or one broken somewhere (the
+/// codec then says where), without its byte-order mark; or what the file
+/// is instead. [`read_plan_file`] restores it; the page's extras check a
+/// file with this alone and hand the text to the page, which restores it.
+pub fn plan_file_text(bytes: &[u8]) -> Result<&str, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge(bytes.len()));
     }
@@ -227,35 +235,20 @@ pub fn read_plan_file(bytes: &[u8]) -> Result<Restored, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::NotJson(Kind::Empty));
     }
-    let shape = match Shape::of(text) {
-        Ok(shape) => shape,
-        Err(_) if looks_like_yaml(text) => return Err(FileError::NotJson(Kind::Yaml)),
-        // Starts like JSON: a plan file that is broken somewhere, and the
-        // codec says where.
-        Err(_) if text.trim_start().starts_with('{') => {
-            return from_json(text).map_err(FileError::Plan)
-        }
-        Err(_) => return Err(FileError::NotJson(Kind::Text)),
-    };
-    match shape {
-        shape if shape.is_plan() => restore(text, &shape).map_err(FileError::Plan),
-        Shape::Object { keys, .. } => Err(FileError::OtherJson(
+    match Shape::of(text) {
+        Ok(shape) if shape.is_plan() => Ok(text),
+        Ok(Shape::Object { keys, .. }) => Err(FileError::OtherJson(
             keys.iter()
                 .take(4)
                 .map(|k| k.chars().take(40).collect())
                 .collect(),
         )),
-        _ => Err(FileError::OtherJson(Vec::new())),
+        Ok(_) => Err(FileError::OtherJson(Vec::new())),
+        Err(_) if looks_like_yaml(text) => Err(FileError::NotJson(Kind::Yaml)),
+        // Starts like JSON: a plan file that is broken somewhere.
+        Err(_) if text.trim_start().starts_with('{') => Ok(text),
+        Err(_) => Err(FileError::NotJson(Kind::Text)),
     }
-}
-
-/// The text of a file [`read_plan_file`] opens, without its byte-order
-/// mark: for a reader that restores it with [`from_json`] itself (the page,
-/// whose extras check the file).
-pub fn plan_file_text(bytes: &[u8]) -> Result<&str, FileError> {
-    read_plan_file(bytes)?;
-    let text = std::str::from_utf8(bytes).map_err(|_| FileError::NotJson(Kind::Binary))?;
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// The file name a plan downloads as: its name with the characters file
@@ -375,6 +368,10 @@ mod tests {
         let file = format!("\u{feff}{}", crate::codec::to_json(&plan));
         let text = plan_file_text(file.as_bytes()).unwrap();
         assert!(text.starts_with('{'));
+        // A plan file broken somewhere is handed on: the codec says where.
+        let broken = b"{\n  \"name\": \"x\",\n  \"options\": [";
+        assert!(plan_file_text(broken).is_ok());
+        assert!(matches!(read_plan_file(broken), Err(FileError::Plan(_))));
         assert_eq!(
             from_json(text).unwrap(),
             read_plan_file(file.as_bytes()).unwrap()

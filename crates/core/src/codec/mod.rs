@@ -194,12 +194,6 @@ pub fn to_json(plan: &Plan) -> String {
 /// ```
 pub fn from_json(text: &str) -> Result<Restored, CodecError> {
     let shape = shape::Shape::of(text).map_err(|e| serde_error(text, &e))?;
-    restore(text, &shape)
-}
-
-/// [`from_json`] of a text whose top level has been read already (the
-/// plan-file reader looks at it first).
-fn restore(text: &str, shape: &shape::Shape) -> Result<Restored, CodecError> {
     let plan = if shape.has("plan") {
         let draft: EnvelopeDraft = serde_json::from_str(text).map_err(|e| serde_error(text, &e))?;
         if let Some(f) = &draft.format {

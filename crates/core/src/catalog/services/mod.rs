@@ -7,13 +7,16 @@
 /// and show it from the citations file (`citations::EnvWhy`).
 macro_rules! why {
     ($text:literal) => {
-        if cfg!(any(feature = "export", feature = "citations")) {
+        if crate::catalog::services::WHY_KEPT {
             $text
         } else {
             ""
         }
     };
 }
+
+/// Whether this build keeps the environment lines' reasons ([`why!`]).
+const WHY_KEPT: bool = cfg!(any(feature = "export", feature = "citations"));
 
 mod ai;
 mod caches;

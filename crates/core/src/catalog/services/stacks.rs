@@ -415,7 +415,7 @@ const fn env(
     why_en: &'static str,
     why_zh: &'static str,
 ) -> EnvSpec {
-    let kept = cfg!(any(feature = "export", feature = "citations"));
+    let kept = super::WHY_KEPT;
     EnvSpec {
         name,
         value,
