@@ -10,6 +10,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::Lang;
+
 /// The extras' files, next to index.html (named in `extras_loader.js`
 /// too, which fetches them at once for a report link).
 const JS_URL: &str = "./stackfit-extras.js";
@@ -103,9 +105,61 @@ fn load() -> Result<js_sys::Promise, String> {
         .map_err(super::error_text)
 }
 
+/// What to do about a failed load, in `lang`, from what the loader said
+/// (`extras_loader.js`: the file's address, then `: HTTP 404` when the
+/// server answered with a status; `browser::fetch`: `HTTP 404`). No status: the request never got an
+/// answer, so the connection is the likely cause; 404 or 410: the server
+/// has no such file (a site caught half-way through an update, or
+/// uploaded without it), which a reload of the page may mend; any other
+/// status: the server's own error, worth another try in a moment.
+pub fn retry_advice(why: &str, lang: Lang) -> &'static str {
+    let status = why
+        .rsplit_once("HTTP ")
+        .and_then(|(_, code)| code.get(..3))
+        .and_then(|code| code.parse::<u16>().ok());
+    match status {
+        None => lang.pick("请检查网络后重试。", "Check the connection and try again."),
+        Some(404 | 410) => lang.pick(
+            "服务器上没有这个文件，网站可能正在更新：请刷新页面；仍然不行，请告诉网站的维护者。",
+            "The server has no such file (the site may be mid-update): reload the page, and if that does not help, tell whoever runs this site.",
+        ),
+        Some(_) => lang.pick(
+            "服务器出错了，请稍后重试。",
+            "The server returned an error: try again in a moment.",
+        ),
+    }
+}
+
 /// Function `name` of JS object `object`, if it has one.
 pub fn function_of(object: &JsValue, name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(object, &JsValue::from_str(name))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn advice_follows_the_status_the_loader_reported() {
+        let network = retry_advice("./stackfit-extras.js", Lang::Zh);
+        assert_eq!(network, "请检查网络后重试。");
+        let missing = retry_advice("./stackfit-extras_bg.wasm: HTTP 404", Lang::En);
+        assert!(
+            missing.starts_with("The server has no such file"),
+            "{missing}"
+        );
+        assert_eq!(
+            retry_advice("./stackfit-extras_bg.wasm: HTTP 410", Lang::En),
+            missing
+        );
+        let server = retry_advice("./stackfit-extras_bg.wasm: HTTP 503", Lang::Zh);
+        assert_eq!(server, "服务器出错了，请稍后重试。");
+        // Not a status: the connection.
+        assert_eq!(
+            retry_advice("./stackfit-extras_bg.wasm: HTTP ?", Lang::En),
+            "Check the connection and try again."
+        );
+    }
 }

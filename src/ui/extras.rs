@@ -8,7 +8,7 @@ use stackfit_core::codec;
 use stackfit_core::model::price::{book_from_csv, book_to_csv};
 use wasm_bindgen::prelude::*;
 
-use crate::browser::extras::{with_extras, Extras};
+use crate::browser::extras::{retry_advice, with_extras, Extras};
 use crate::extras::{Context, Inspected, SCREENS};
 use crate::i18n::Lang;
 use crate::state::{
@@ -165,11 +165,10 @@ pub fn ExtraScreens() -> impl IntoView {
     };
     let failure = move || {
         failed.get().map(|why| {
+            let advice = retry_advice(&why, lang.get());
             let text = match lang.get() {
-                Lang::Zh => format!("这个窗口的程序文件没能加载（{why}）。请检查网络后重试。"),
-                Lang::En => format!(
-                    "This dialog's code could not load ({why}). Check the connection and try again."
-                ),
+                Lang::Zh => format!("这个窗口的程序文件没能加载（{why}）。{advice}"),
+                Lang::En => format!("This dialog's code could not load ({why}). {advice}"),
             };
             view! {
                 <div class="notice refusal" role="alert" data-testid="extras-failed">
@@ -193,7 +192,11 @@ pub fn report_page(payload: String) {
                 view! {
                     <main class="report-error" data-testid="report-error" style="max-width: 62rem; margin: 0 auto; padding: 3rem 1.2rem; line-height: 1.55">
                         <p role="alert">
-                            {format!("报告页的程序文件没能加载（{why}）。请检查网络后刷新。 / The report page's code could not load ({why}). Check the connection and reload.")}
+                            {format!(
+                                "报告页的程序文件没能加载（{why}）。{} / The report page's code could not load ({why}). {}",
+                                retry_advice(&why, Lang::Zh),
+                                retry_advice(&why, Lang::En),
+                            )}
                         </p>
                     </main>
                 }
@@ -300,11 +303,13 @@ pub fn InspectorHost() -> impl IntoView {
     let failure = move || {
         failed.get().filter(|_| !nothing()).map(|failure| {
             let text = match (failure, lang.get()) {
-                (Failure::Load(why), Lang::Zh) => {
-                    format!("检查器的程序文件没能加载（{why}）。请检查网络后重试。")
-                }
+                (Failure::Load(why), Lang::Zh) => format!(
+                    "检查器的程序文件没能加载（{why}）。{}",
+                    retry_advice(&why, Lang::Zh)
+                ),
                 (Failure::Load(why), Lang::En) => format!(
-                    "The inspector's code could not load ({why}). Check the connection and try again."
+                    "The inspector's code could not load ({why}). {}",
+                    retry_advice(&why, Lang::En)
                 ),
                 (Failure::Sync(why), Lang::Zh) => {
                     format!("检查器没能跟上刚才的改动（{why}）。计划本身没有受影响，请重试。")

@@ -70,7 +70,7 @@ test("an inspector slow to arrive says it is loading; one that cannot load says 
   await planner.placementById("postgres").locator(".placement-name").click();
   const failed = planner.byTestId("inspector-failed");
   await failed.waitFor({ timeout: 20_000 });
-  assert.match(await failed.locator("span").textContent(), /^检查器的程序文件没能加载（\.\/stackfit-extras_bg\.wasm: HTTP 404）。请检查网络后重试。$/);
+  assert.match(await failed.locator("span").textContent(), /^检查器的程序文件没能加载（\.\/stackfit-extras_bg\.wasm: HTTP 404）。服务器上没有这个文件，网站可能正在更新：请刷新页面；仍然不行，请告诉网站的维护者。$/);
   assert.equal(await planner.byTestId("plan-name").inputValue(), name, "the plan on screen stays");
   await planner.screenshot("screen-inspector-failed-zh-1280x900");
 

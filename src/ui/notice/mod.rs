@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use stackfit_core::edit::ActionError;
 
+use crate::browser::extras::retry_advice;
 use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_library, use_planner, Notice};
 
@@ -29,11 +30,13 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
             "While reading “{name}”, StackFit fixed: {}",
             fixes.join("; ")
         ),
-        (Notice::TemplateUnavailable { name, reason }, Lang::Zh) => {
-            format!("模板“{name}”加载失败（{reason}），当前方案保持不变。请检查网络后重试。")
-        }
+        (Notice::TemplateUnavailable { name, reason }, Lang::Zh) => format!(
+            "模板“{name}”加载失败（{reason}），当前方案保持不变。{}",
+            retry_advice(reason, Lang::Zh)
+        ),
         (Notice::TemplateUnavailable { name, reason }, Lang::En) => format!(
-            "The template “{name}” could not be loaded ({reason}); the current plan is unchanged. Check the connection and try again."
+            "The template “{name}” could not be loaded ({reason}); the current plan is unchanged. {}",
+            retry_advice(reason, Lang::En)
         ),
     }
 }
