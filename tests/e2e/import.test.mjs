@@ -301,3 +301,33 @@ for (const locale of ["en-US", "zh-CN"]) {
     });
   }
 }
+
+test("an imported stack whose two services publish host port 80 is told before any export, in both languages", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  await planner.serverCards().first().waitFor();
+  await planner.openImport();
+  await planner.importPaste(
+    "compose-0",
+    "name: edge\nservices:\n  web:\n    image: nginx:1.27\n    ports: [\"80:80\"]\n  proxy:\n    image: caddy:2\n    ports: [\"80:80\", \"443:443\"]\n",
+  );
+  await planner.importSettled();
+  await planner.byTestId("import-confirm").click();
+  await planner.byTestId("import-dialog").waitFor({ state: "detached" });
+
+  const finding = planner.finding("host-port-clash");
+  await finding.waitFor();
+  assert.equal(await finding.count(), 1);
+  assert.match(
+    await finding.textContent(),
+    /proxy publishes host port 80\/tcp, which web on this server publishes too: Docker would start web and refuse proxy/,
+  );
+  assert.equal(await finding.locator("details.numbers").count(), 0, "no numbers to open");
+  await finding.scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-host-port-clash-en-1280x800");
+  await planner.switchLanguage();
+  await page.waitForFunction(() => document.querySelector('[data-testid="finding-host-port-clash"]')?.textContent.includes("已被本服务器上的 web 占用"));
+  await planner.finding("host-port-clash").scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-host-port-clash-zh-1280x800");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

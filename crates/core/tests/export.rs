@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use serde_yaml::Value;
 use stackfit_core::export::{self, ExportFile, FileKind, Secrets};
-use stackfit_core::findings::Lang;
+use stackfit_core::findings::{Lang, Severity};
 use stackfit_core::model::{EnvValue, Placement, Plan, PlanOption, Server, Settings};
 use stackfit_core::{catalog, evaluate, templates};
 
@@ -970,6 +970,52 @@ fn a_host_port_published_twice_on_one_server_is_said() {
         "{}",
         file(&zh, "DEPLOY.md").text
     );
+
+    // The planner says it before any export, from the same clash the
+    // file's comment comes from: a critical finding on caddy, whose fix
+    // (caddy stops publishing) gives a file that starts.
+    let report = evaluate(&plan);
+    let server = &report.options[0].servers[0];
+    assert_eq!(server.port_clashes.len(), 1);
+    let found: Vec<_> = server
+        .findings
+        .iter()
+        .filter(|f| f.id() == "host-port-clash")
+        .collect();
+    assert_eq!(found.len(), 1, "{:?}", server.findings);
+    assert_eq!(found[0].severity, Severity::Critical);
+    assert_eq!(found[0].placement.as_deref(), Some("caddy"));
+    assert!(
+        found[0].message_en().starts_with(
+            "caddy publishes host port 80/tcp, which nginx on this server publishes too"
+        ),
+        "{}",
+        found[0].message_en()
+    );
+    assert!(
+        found[0]
+            .message_zh()
+            .starts_with("caddy 发布的主机端口 80/tcp 已被本服务器上的 nginx 占用"),
+        "{}",
+        found[0].message_zh()
+    );
+    let fix = found[0].fix.clone().expect("a fix");
+    let mut fixed = plan.clone();
+    stackfit_core::edit::apply(&mut fixed, &fix.action).unwrap();
+    let files = export_all(&fixed, "o");
+    assert_eq!(
+        would_start(
+            &file(&files, "docker-compose.a.yml").text,
+            &file(&files, ".env.a").text
+        ),
+        Ok(())
+    );
+    let report = evaluate(&fixed);
+    assert!(report.options[0].servers[0].port_clashes.is_empty());
+    assert!(!report.options[0].servers[0]
+        .findings
+        .iter()
+        .any(|f| f.id() == "host-port-clash"));
 
     // One of them on another host port: nothing to say.
     plan.options[0].servers[0].placements[1].port = Some(8080);

@@ -855,6 +855,18 @@ fn the_export_publishes_what_the_compose_file_published() {
     );
     assert!(deploy.contains("by `web` and by `proxy`"), "{deploy}");
     assert_eq!(deploy.matches("published twice").count(), 1, "{deploy}");
+    // The planner said so first: one critical finding, on proxy, the same
+    // pair and port (db's loopback and dns's UDP ports are no clash).
+    let clashes: Vec<_> = report
+        .options
+        .iter()
+        .flat_map(|o| &o.servers)
+        .flat_map(|s| &s.findings)
+        .filter(|f| f.id() == "host-port-clash")
+        .collect();
+    assert_eq!(clashes.len(), 1, "{clashes:?}");
+    assert_eq!(clashes[0].placement.as_deref(), Some("proxy"));
+    assert_eq!(clashes[0].subjects, ["web", "80/tcp"]);
     let stack = &files.iter().find(|f| f.name == "stack.yml").unwrap().text;
     let stack_doc: serde_yaml::Value = serde_yaml::from_str(stack).unwrap();
     assert_eq!(

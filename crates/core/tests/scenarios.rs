@@ -1200,6 +1200,7 @@ fn english_words(text: &str, ids: &std::collections::HashSet<String>) -> Vec<Str
         // a PostgreSQL setting's value
         "try",
         // products and runtimes
+        "Docker",
         "Apache",
         "PHP",
         "FPM",
@@ -1292,6 +1293,7 @@ fn every_finding() -> Vec<stackfit_core::fit::Finding> {
         K::TypicalNeedsSwap,
         K::PeakUsesSwap,
         K::LoadNeedsConcurrency,
+        K::HostPortClash,
     ];
     let mut out = Vec::new();
     for kind in all {
@@ -1377,6 +1379,7 @@ fn every_finding() -> Vec<stackfit_core::fit::Finding> {
                 .n("peak_mib", 1600)
                 .n("swap_mib", 1024)
                 .n("over_mib", 200),
+            K::HostPortClash => f.subject("web").subject("80/tcp"),
         };
         out.push(f);
     }

@@ -46,6 +46,7 @@ pub fn FindingItem(
         let finding = finding.clone();
         move || keep_units(&finding.message(lang.get().into()))
     };
+    let has_numbers = !finding.numbers.is_empty();
     let numbers = {
         let finding = finding.clone();
         move || {
@@ -80,10 +81,13 @@ pub fn FindingItem(
                 <span class="where">{server_label}</span>
             </p>
             <p class="message">{message}</p>
-            <details class="numbers">
-                <summary>{move || lang.get().pick("依据的数字", "The numbers")}</summary>
-                <dl>{numbers}</dl>
-            </details>
+            // A finding with no numbers (a port clash, an unknown tier) has nothing to open.
+            {has_numbers.then(|| view! {
+                <details class="numbers">
+                    <summary>{move || lang.get().pick("依据的数字", "The numbers")}</summary>
+                    <dl>{numbers}</dl>
+                </details>
+            })}
             <div class="fixes edit-only">
                 {finding.fix.clone().map(|fix| fix_button(fix, true))}
                 {finding.alternatives.clone().into_iter().map(|fix| fix_button(fix, false)).collect_view()}

@@ -18,9 +18,11 @@ mod swarm;
 pub mod yaml;
 pub mod zip;
 
+pub use crate::fit::ports::address_variable;
+pub(crate) use crate::fit::ports::env_name;
 pub use env::env_value;
 pub use k8s::k8s_name;
-pub use spec::{address_variable, load_line, secret_from_bytes, OptionExport, Secrets};
+pub use spec::{load_line, secret_from_bytes, OptionExport, Secrets};
 
 use crate::findings::Lang;
 use crate::model::units::Mib;
@@ -206,19 +208,6 @@ pub fn mem_size(mib: Mib) -> String {
     } else {
         format!("{mib}m")
     }
-}
-
-/// An id as an environment variable name part: "worker-base" → "WORKER_BASE".
-pub(crate) fn env_name(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_uppercase()
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -6,13 +6,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::env_name;
 use crate::catalog;
 use crate::edit::validate::is_generated_secret;
+use crate::fit::ports::{
+    self, address_variable, env_name, known_address, port_of, private_bind, On, PortSpec,
+};
 use crate::kinds::{self, Cx, HostView};
 use crate::model::units::Mib;
 use crate::model::{EnvSpec, EnvValue, Placement, Plan, PlanOption, Server, ServiceDef};
-use crate::report::{OptionReport, PlacementReport, Report, ServerReport};
+use crate::report::{OptionReport, PlacementReport, PortClash, Report, ServerReport};
 
 /// Makes the secrets an export writes (database passwords): generated on
 /// the user's machine by the caller's random source, once per option, and
@@ -168,152 +170,6 @@ pub fn mount_volume(mount: &str) -> Option<&str> {
     (!source.is_empty() && !crate::edit::validate::is_host_path(source)).then_some(source)
 }
 
-/// A published port (Compose's short syntax, as `edit::validate::is_port_spec`
-/// accepts it): where it is bound on the host.
-pub struct PortSpec<'a> {
-    /// The host address it is bound to; `None`: every address (none given,
-    /// `0.0.0.0` or `::`).
-    pub address: Option<&'a str>,
-    /// The host port or range; empty: Docker picks one.
-    pub host: &'a str,
-    pub protocol: &'a str,
-}
-
-impl<'a> PortSpec<'a> {
-    pub fn of(spec: &'a str) -> PortSpec<'a> {
-        let (rest, protocol) = spec.split_once('/').unwrap_or((spec, "tcp"));
-        let (address, rest) = match rest.strip_prefix('[') {
-            Some(v6) => match v6.split_once("]:") {
-                Some((a, r)) => (Some(a), r),
-                None => (None, v6),
-            },
-            None => match rest.splitn(3, ':').collect::<Vec<_>>()[..] {
-                [a, _, _] => (Some(a), &rest[a.len() + 1..]),
-                _ => (None, rest),
-            },
-        };
-        let host = rest.split_once(':').map_or("", |(host, _)| host);
-        PortSpec {
-            address: address.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::")),
-            host,
-            protocol,
-        }
-    }
-
-    /// The host ports it binds; `None` when Docker picks the port.
-    fn binding(&self) -> Option<Binding<'a>> {
-        let (low, high) = self.host.split_once('-').unwrap_or((self.host, self.host));
-        Some(Binding {
-            address: self.address,
-            low: low.parse().ok()?,
-            high: high.parse().ok()?,
-            protocol: self.protocol,
-        })
-    }
-
-    /// Whether it publishes host port `port` (a number) over TCP on
-    /// `bind` (`None`: every address) — so publishing that again would
-    /// clash.
-    fn takes(&self, port: &str, bind: Option<&str>) -> bool {
-        match (self.binding(), Binding::tcp(port, bind)) {
-            (Some(a), Some(b)) => a.overlaps(&b),
-            _ => false,
-        }
-    }
-}
-
-/// Host ports a container binds: a range, its protocol and the address
-/// (`None`: every address).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Binding<'a> {
-    address: Option<&'a str>,
-    low: u32,
-    high: u32,
-    protocol: &'a str,
-}
-
-impl<'a> Binding<'a> {
-    /// TCP port `port` (a number; not a `${VAR}` left to `.env`) on `bind`.
-    fn tcp(port: &str, bind: Option<&'a str>) -> Option<Binding<'a>> {
-        let port = port.parse().ok()?;
-        Some(Binding {
-            address: bind.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::")),
-            low: port,
-            high: port,
-            protocol: "tcp",
-        })
-    }
-
-    /// Docker refuses a host port bound twice over one protocol where the
-    /// addresses overlap (every address overlaps every other).
-    fn overlaps(&self, other: &Binding) -> bool {
-        let addresses = match (self.address, other.address) {
-            (None, _) | (_, None) => true,
-            (Some(a), Some(b)) => a == b,
-        };
-        self.protocol == other.protocol
-            && self.low <= other.high
-            && other.low <= self.high
-            && addresses
-    }
-
-    /// The first port both bind, as `8080/tcp`.
-    fn shared(&self, other: &Binding) -> String {
-        format!("{}/{}", self.low.max(other.low), self.protocol)
-    }
-}
-
-/// Two containers on one server that publish the same host port on
-/// overlapping addresses: Docker starts the first and refuses the second
-/// ("port is already allocated").
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PortClash {
-    /// The placement written first, and the one Docker would refuse.
-    pub first: String,
-    pub second: String,
-    /// The first port both take, e.g. `8080/tcp`.
-    pub port: String,
-}
-
-impl Container<'_> {
-    /// The host ports its file publishes: the planner's own (a `${VAR}`
-    /// port is left out: `.env` sets it) and what the plan keeps.
-    fn bindings(&self) -> Vec<Binding<'_>> {
-        self.ports
-            .iter()
-            .filter_map(|x| Binding::tcp(&x.host, x.bind.as_deref()))
-            .chain(
-                self.placement
-                    .ports
-                    .iter()
-                    .filter_map(|spec| PortSpec::of(spec).binding()),
-            )
-            .collect()
-    }
-}
-
-/// Every pair of `containers` (one server's) that publish a host port
-/// both, in the order the file writes them.
-pub fn port_clashes(containers: &[Container]) -> Vec<PortClash> {
-    let bindings: Vec<Vec<Binding>> = containers.iter().map(Container::bindings).collect();
-    let mut clashes = Vec::new();
-    for (j, later) in bindings.iter().enumerate() {
-        for (i, earlier) in bindings[..j].iter().enumerate() {
-            let shared = later
-                .iter()
-                .find_map(|b| earlier.iter().find(|a| a.overlaps(b)).map(|a| a.shared(b)));
-            if let Some(port) = shared {
-                clashes.push(PortClash {
-                    first: containers[i].placement.id.clone(),
-                    second: containers[j].placement.id.clone(),
-                    port,
-                });
-            }
-        }
-    }
-    clashes
-}
-
 /// Whether a published port (Compose's short syntax) is bound to one host
 /// address, not every address.
 pub fn port_has_address(spec: &str) -> bool {
@@ -342,7 +198,8 @@ pub struct ServerExport<'a> {
     pub report: &'a ServerReport,
     pub containers: Vec<Container<'a>>,
     pub env: Vec<EnvLine>,
-    /// Host ports two of its containers publish (`port_clashes`): each is
+    /// Host ports two of its containers publish (the evaluation's
+    /// `ServerReport::port_clashes`): each is
     /// noted beside the second container and in DEPLOY.md.
     pub clashes: Vec<PortClash>,
 }
@@ -353,34 +210,6 @@ pub struct OptionExport<'a> {
     pub option: &'a PlanOption,
     pub report: &'a OptionReport,
     pub servers: Vec<ServerExport<'a>>,
-}
-
-/// The variable that holds a server's private address when the plan gives
-/// none: `SERVER_A_PRIVATE_ADDRESS` for server "a".
-///
-/// ```
-/// assert_eq!(stackfit_core::export::address_variable("worker-1"), "SERVER_WORKER_1_PRIVATE_ADDRESS");
-/// ```
-pub fn address_variable(server_id: &str) -> String {
-    format!("SERVER_{}_PRIVATE_ADDRESS", env_name(server_id))
-}
-
-/// A server's private address as the plan gives it, if it is a plausible
-/// host name or IP (anything else is treated as unknown, never written).
-pub(super) fn known_address(s: &Server) -> Option<&str> {
-    s.private_address.as_deref().map(str::trim).filter(|a| {
-        !a.is_empty()
-            && a.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".:-_[]%".contains(c))
-    })
-}
-
-/// The port a placement listens on: its own, else the catalog's first.
-pub(super) fn port_of(p: &Placement, def: Option<&ServiceDef>) -> Option<u16> {
-    p.port.or_else(|| {
-        def.and_then(|d| d.deploy.ports.first())
-            .map(|x| x.container)
-    })
 }
 
 /// The placement's own command (kept from an import) with the flags its
@@ -842,61 +671,42 @@ pub fn build<'a>(
             }
 
             // Ports: public services on every interface; services another
-            // server reaches on this server's private address only.
+            // server reaches on this server's private address only — the
+            // ports the evaluation checked for clashes (`fit::ports`).
             let port = port_of(p, def);
+            let publish = ports::planned(o, si, p, def);
+            if publish.private && known_address(s).is_none() {
+                let var = address_variable(&s.id);
+                env.entry(var.clone()).or_insert(EnvLine {
+                    name: var,
+                    value: String::new(),
+                    comment: vec![format!(
+                        "this server's private IP ({}): {} is published on it for the other servers",
+                        s.label, p.id
+                    )],
+                    required: true,
+                    secret: false,
+                });
+            }
+            if publish.reached_without_port {
+                notes.push("reached from another server: publish its port on this server's private address".into());
+            }
             let mut ports = Vec::new();
-            let reached = o
-                .servers
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != si)
-                .flat_map(|(_, s)| &s.placements)
-                .any(|q| q.depends_on.contains(&p.id));
-            let catalog_ports: Vec<u16> = match (p.port, def) {
-                (Some(x), _) => vec![x],
-                (None, Some(d)) => d.deploy.ports.iter().map(|x| x.container).collect(),
-                _ => Vec::new(),
-            };
-            if p.public {
-                if catalog_ports.is_empty() && p.ports.is_empty() {
-                    let var = format!("{}_PORT", env_name(&p.id));
-                    env.entry(var.clone()).or_insert(EnvLine {
-                        name: var.clone(),
-                        value: String::new(),
-                        comment: vec![format!(
-                            "the port {} listens on (published to the internet)",
-                            p.id
-                        )],
-                        required: true,
-                        secret: false,
-                    });
-                    let v = format!("${{{var}:?set {var} in .env}}");
-                    ports.push(Published {
-                        bind: None,
-                        host: v.clone(),
-                        container: v,
-                        why: "public",
-                    });
-                }
-                for x in &catalog_ports {
-                    ports.push(Published {
-                        bind: None,
-                        host: x.to_string(),
-                        container: x.to_string(),
-                        why: "public",
-                    });
-                }
-            } else if reached {
-                let bind = match known_address(s) {
-                    Some(a) => a.to_string(),
+            for x in &publish.ports {
+                let (bind, why) = match x.on {
+                    On::Every => (None, "public"),
+                    On::Private => (Some(private_bind(s)), "private"),
+                };
+                let port = match x.port {
+                    Some(port) => port.to_string(),
                     None => {
-                        let var = address_variable(&s.id);
+                        let var = format!("{}_PORT", env_name(&p.id));
                         env.entry(var.clone()).or_insert(EnvLine {
                             name: var.clone(),
                             value: String::new(),
                             comment: vec![format!(
-                                "this server's private IP ({}): {} is published on it for the other servers",
-                                s.label, p.id
+                                "the port {} listens on (published to the internet)",
+                                p.id
                             )],
                             required: true,
                             secret: false,
@@ -904,26 +714,13 @@ pub fn build<'a>(
                         format!("${{{var}:?set {var} in .env}}")
                     }
                 };
-                if let Some(x) = port {
-                    ports.push(Published {
-                        bind: Some(bind),
-                        host: x.to_string(),
-                        container: x.to_string(),
-                        why: "private",
-                    });
-                } else {
-                    notes.push("reached from another server: publish its port on this server's private address".into());
-                }
+                ports.push(Published {
+                    bind,
+                    host: port.clone(),
+                    container: port,
+                    why,
+                });
             }
-
-            // What the compose file published stays as it was: the
-            // planner publishes nothing on a host port it already takes on
-            // an overlapping address (Docker would refuse the second).
-            ports.retain(|x| {
-                !p.ports
-                    .iter()
-                    .any(|u| PortSpec::of(u).takes(&x.host, x.bind.as_deref()))
-            });
 
             // Named volumes per placement: "<placement>-<what>" (the
             // catalog's name without its service prefix).
@@ -957,7 +754,7 @@ pub fn build<'a>(
                 notes,
             });
         }
-        let clashes = port_clashes(&containers);
+        let clashes = sr.port_clashes.clone();
         for k in &clashes {
             if let Some(c) = containers.iter_mut().find(|c| c.placement.id == k.second) {
                 c.notes.push(format!(
@@ -1021,52 +818,4 @@ pub fn load_line(load: u32) -> Option<String> {
             crate::model::multiplier::load_words(load)
         )
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Whether published port `a` (Compose's short syntax) and the planner's
-    /// TCP `port` on `bind` take the same host port; and the port they share.
-    fn clash(a: &str, b: &str) -> Option<String> {
-        let (a, b) = (PortSpec::of(a).binding()?, PortSpec::of(b).binding()?);
-        a.overlaps(&b).then(|| a.shared(&b))
-    }
-
-    #[test]
-    fn two_bindings_clash_where_docker_refuses_the_second() {
-        assert_eq!(clash("8080:80", "8080:8080").as_deref(), Some("8080/tcp"));
-        // Every address overlaps one address; two addresses do not.
-        assert_eq!(
-            clash("127.0.0.1:5432:5432", "5432:5432").as_deref(),
-            Some("5432/tcp")
-        );
-        assert_eq!(
-            clash("0.0.0.0:80:80", "[::1]:80:80").as_deref(),
-            Some("80/tcp")
-        );
-        assert_eq!(clash("127.0.0.1:5432:5432", "10.0.0.5:5432:5432"), None);
-        // Another protocol, another port.
-        assert_eq!(clash("53:53/udp", "53:53"), None);
-        assert_eq!(clash("53:53/udp", "53:5353/udp").as_deref(), Some("53/udp"));
-        assert_eq!(clash("8080:80", "8081:80"), None);
-        // Ranges: the first port both take.
-        assert_eq!(
-            clash("8000-8010:8000-8010", "8005:80").as_deref(),
-            Some("8005/tcp")
-        );
-        assert_eq!(clash("8000-8010:8000-8010", "8011:80"), None);
-        // A port Docker picks clashes with nothing.
-        assert_eq!(clash("80", "80:80"), None);
-    }
-
-    #[test]
-    fn a_port_left_to_env_or_kept_by_the_placement_is_not_taken_twice() {
-        assert!(PortSpec::of("8080:80").takes("8080", None));
-        assert!(PortSpec::of("127.0.0.1:5432:5432").takes("5432", Some("0.0.0.0")));
-        assert!(!PortSpec::of("127.0.0.1:5432:5432").takes("5432", Some("10.0.0.5")));
-        assert!(!PortSpec::of("8080:80").takes("${WEB_PORT:?set WEB_PORT in .env}", None));
-        assert!(!PortSpec::of("53:53/udp").takes("53", None));
-    }
 }

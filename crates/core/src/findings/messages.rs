@@ -198,6 +198,10 @@ impl Finding {
                 self.subjects.first().cloned().unwrap_or_default(), self.num("needed"), self.subjects.get(1).cloned().unwrap_or_default(), self.num("plan"), self.mib("spare_mib")
             ),
             FindingKind::NoServers => "This option has no servers yet: its ¥0 and its verdict describe nothing. Add a server.".to_string(),
+            FindingKind::HostPortClash => format!(
+                "{w} publishes host port {}, which {} on this server publishes too: Docker would start {} and refuse {w} (\"port is already allocated\"). Publish one of them on another host port, or move one to another server.",
+                self.subjects.get(1).cloned().unwrap_or_default(), self.subjects.first().cloned().unwrap_or_default(), self.subjects.first().cloned().unwrap_or_default()
+            ),
         }
     }
 
@@ -322,6 +326,10 @@ impl Finding {
                 self.subjects_zh.first().or(self.subjects.first()).cloned().unwrap_or_default(), self.num("needed"), self.subjects.get(1).cloned().unwrap_or_default(), self.num("plan"), self.mib("spare_mib")
             ),
             FindingKind::NoServers => "这个选项还没有服务器：显示的 ¥0 和结论都说明不了什么。请添加服务器。".to_string(),
+            FindingKind::HostPortClash => format!(
+                "{w} 发布的主机端口 {} 已被本服务器上的 {} 占用：Docker 会先启动 {}，{w} 则因端口被占用而起不来。请把其中一个改到别的主机端口，或移到另一台服务器。",
+                self.subjects.get(1).cloned().unwrap_or_default(), self.subjects.first().cloned().unwrap_or_default(), self.subjects.first().cloned().unwrap_or_default()
+            ),
         }
     }
 }

@@ -47,6 +47,9 @@ pub enum FindingKind {
     /// The load inputs need another value of the concurrency knob than the
     /// plan holds (`crate::fit::load`).
     LoadNeedsConcurrency,
+    /// A placement publishes a host port another one on its server
+    /// publishes too: Docker would refuse to start it (`crate::fit::ports`).
+    HostPortClash,
 }
 
 impl FindingKind {
@@ -79,6 +82,7 @@ impl FindingKind {
             FindingKind::TypicalNeedsSwap => "typical-needs-swap",
             FindingKind::PeakUsesSwap => "peak-uses-swap",
             FindingKind::LoadNeedsConcurrency => "load-needs-concurrency",
+            FindingKind::HostPortClash => "host-port-clash",
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod footprint;
 mod limiting;
 pub mod load;
 mod number_words;
+pub mod ports;
 mod recommend;
 mod recommend_option;
 pub(crate) mod rules;
@@ -231,6 +232,7 @@ pub(crate) fn measure(
         cpu_verdict: t.judged.cpu,
         limited_by: t.judged.limited_by,
         placements,
+        port_clashes: Vec::new(),
         findings: Vec::new(),
     };
     Measured { report, footprints }

@@ -3,6 +3,8 @@
 //! per-placement rules live in `rules_placement`, the option-wide ones
 //! (connection budget, cross-server dependencies, moves) in `rules_option`.
 
+use std::collections::HashMap;
+
 use super::recommend::{recommend_server, PriceComparison};
 use super::rules_placement::PlacementInput;
 use super::{rules_option, rules_placement, Measured, Resolved, Verdict};
@@ -24,6 +26,7 @@ pub(crate) fn apply_rules(
     settings: &Settings,
     prices: &cost::Prices,
 ) {
+    let dependents = dependents(option);
     for (si, server) in option.servers.iter().enumerate() {
         let mut out = Vec::new();
         server_rules(
@@ -31,6 +34,7 @@ pub(crate) fn apply_rules(
             server,
             &resolved[si],
             &measured[si],
+            &dependents,
             settings,
             prices,
             &mut out,
@@ -40,6 +44,7 @@ pub(crate) fn apply_rules(
     let idx = rules_option::index(option);
     rules_option::connection_budget(option, &idx, measured);
     rules_option::cross_server(option, &idx, measured);
+    rules_option::port_clashes(option, measured);
     rules_option::move_fixes(option, measured, settings);
 }
 
@@ -57,6 +62,7 @@ fn server_rules(
     server: &Server,
     r: &Resolved,
     m: &Measured,
+    dependents: &Dependents,
     settings: &Settings,
     prices: &cost::Prices,
     out: &mut Vec<Finding>,
@@ -255,31 +261,38 @@ fn server_rules(
     assumed_rule(rep, settings, out);
     for (i, p) in server.placements.iter().enumerate() {
         if let Some(def) = catalog::service(&p.service) {
-            let dependents = dependents_of(option, &p.id);
             let input = PlacementInput {
                 def,
                 placement: p,
                 footprint: &m.footprints[i],
                 report: &rep.placements[i],
-                dependents: &dependents,
+                dependents: dependents.get(p.id.as_str()).map_or(&[], Vec::as_slice),
             };
             rules_placement::placement_rules(option, server, r, &input, out);
         }
     }
 }
 
-/// Placements of `option` that depend on `id`, with their services.
-fn dependents_of<'a>(
-    option: &'a PlanOption,
-    id: &str,
-) -> Vec<(&'a Placement, &'static ServiceDef)> {
-    option
-        .servers
-        .iter()
-        .flat_map(|s| &s.placements)
-        .filter(|q| q.depends_on.iter().any(|d| d == id))
-        .filter_map(|q| catalog::service(&q.service).map(|d| (q, d)))
-        .collect()
+/// The placements of an option that depend on each id, with their
+/// services, in the option's order (each once, however often it names
+/// the id). Built once per evaluation: a scan of the option for each
+/// placement made the rules quadratic in the plan's size.
+type Dependents<'a> = HashMap<&'a str, Vec<(&'a Placement, &'static ServiceDef)>>;
+
+fn dependents(option: &PlanOption) -> Dependents<'_> {
+    let mut by: Dependents = HashMap::new();
+    for q in option.servers.iter().flat_map(|s| &s.placements) {
+        let Some(def) = catalog::service(&q.service) else {
+            continue;
+        };
+        for d in &q.depends_on {
+            let list = by.entry(d.as_str()).or_default();
+            if !list.last().is_some_and(|(x, _)| std::ptr::eq(*x, q)) {
+                list.push((q, def));
+            }
+        }
+    }
+    by
 }
 
 /// When much of a server's estimate rests on assumed figures, say which

@@ -91,6 +91,7 @@ pub(crate) fn connection_budget(
     }
     let mut budgets: Vec<_> = budgets.into_iter().collect();
     crate::model::order::sort_by_key(&mut budgets, |(k, _)| *k);
+    let mut pgbouncer_id: Option<String> = None;
     for ((dsi, dpi), b) in budgets {
         let db = &option.servers[dsi].placements[dpi];
         let Some(ddef) = catalog::service(&db.service) else {
@@ -134,8 +135,18 @@ pub(crate) fn connection_budget(
                 "把每个进程的连接池缩小到它同时用得到的连接数".into(),
             )
         });
-        let pgbouncer =
-            (ddef.kind == KindId::Postgres).then(|| add_pgbouncer(option, dsi, db, &b.dependents));
+        let pgbouncer = (ddef.kind == KindId::Postgres).then(|| {
+            // The first free id, the same for every database's fix (each
+            // is applied alone): looked up once, not once per database.
+            let id = pgbouncer_id.get_or_insert_with(|| {
+                let taken = option
+                    .servers
+                    .iter()
+                    .flat_map(|s| s.placements.iter().map(|p| p.id.as_str()));
+                crate::model::fresh_id("pgbouncer", taken)
+            });
+            add_pgbouncer(option, idx, dsi, db, id, &b.dependents)
+        });
         let needed = round_up(b.likely.saturating_add(reserved.max(3)), 10);
         let raise =
             (ddef.has_knob("max_connections") && needed <= MAX_CONNECTIONS_FIX && needed > max)
@@ -158,23 +169,33 @@ pub(crate) fn connection_budget(
 
 /// A PgBouncer in transaction mode beside the database, and every dependent
 /// pointed at it instead: the database then sees only its pool.
-fn add_pgbouncer(option: &PlanOption, dsi: usize, db: &Placement, dependents: &[String]) -> Fix {
-    let taken = option
-        .servers
-        .iter()
-        .flat_map(|s| s.placements.iter().map(|p| p.id.as_str()));
-    let id = crate::model::fresh_id("pgbouncer", taken);
+/// `id` is a placement id nobody in the option has.
+fn add_pgbouncer(
+    option: &PlanOption,
+    idx: &PlacementIndex,
+    dsi: usize,
+    db: &Placement,
+    id: &str,
+    dependents: &[String],
+) -> Fix {
     let mut actions = vec![Action::AddPlacement {
         option: option.id.clone(),
         server: option.servers[dsi].id.clone(),
-        placement: Box::new(Placement::new(&id, "pgbouncer").depends_on(&[db.id.as_str()])),
+        placement: Box::new(Placement::new(id, "pgbouncer").depends_on(&[db.id.as_str()])),
     }];
     for dep in dependents {
-        if let Some((_, p)) = option.find_placement(dep) {
+        if let Some(&(si, pi)) = idx.get(dep.as_str()) {
+            let p = &option.servers[si].placements[pi];
             let deps = p
                 .depends_on
                 .iter()
-                .map(|d| if *d == db.id { id.clone() } else { d.clone() })
+                .map(|d| {
+                    if *d == db.id {
+                        id.to_string()
+                    } else {
+                        d.clone()
+                    }
+                })
                 .collect();
             actions.push(Action::SetDependencies {
                 option: option.id.clone(),
@@ -226,6 +247,40 @@ pub(crate) fn cross_server(option: &PlanOption, idx: &PlacementIndex, measured: 
                 );
             }
         }
+    }
+}
+
+/// Placements Docker would refuse to start: they publish a host port an
+/// earlier placement on their server publishes too (`fit::ports`). The
+/// report keeps the clashes (the exporters write the same ports); each
+/// is a critical finding, whose fix — when the later one is public and no
+/// longer publishing its ports would end the clash — is to stop.
+pub(crate) fn port_clashes(option: &PlanOption, measured: &mut [Measured]) {
+    let reached = super::ports::Reached::of(option);
+    for (si, s) in option.servers.iter().enumerate() {
+        let found = super::ports::clashes(option, si, &reached);
+        for k in &found {
+            let second = &k.clash.second;
+            let fix = k.ends_unpublished.then(|| {
+                Fix::new(
+                    Action::SetPublic {
+                        option: option.id.clone(),
+                        placement: second.clone(),
+                        public: false,
+                    },
+                    format!("Stop publishing {second}'s ports"),
+                    format!("不再对外发布 {second} 的端口"),
+                )
+            });
+            measured[si].report.findings.push(
+                Finding::new(K::HostPortClash, Severity::Critical, &s.id)
+                    .at(second)
+                    .subject(k.clash.first.clone())
+                    .subject(k.clash.port.clone())
+                    .fix(fix),
+            );
+        }
+        measured[si].report.port_clashes = found.into_iter().map(|k| k.clash).collect();
     }
 }
 

@@ -151,6 +151,18 @@ pub struct Port {
     pub what: &'static str,
 }
 
+impl Port {
+    /// Port `container` and what it serves. The words are kept with the
+    /// `export` feature only: the planner's wasm checks which host ports a
+    /// file will publish (`fit::ports`) but never names them.
+    pub const fn new(container: u16, what: &'static str) -> Port {
+        Port {
+            container,
+            what: if cfg!(feature = "export") { what } else { "" },
+        }
+    }
+}
+
 /// A path that holds data, kept in a named volume.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Volume {
@@ -235,9 +247,11 @@ impl Deploy {
     /// (the default: the CLI, the tools worker, every test) all of it.
     /// Without it — the planner's and the extras' wasm, which never export
     /// or import — only what the engine and the inspector read: the
-    /// environment the image needs and the variable a JVM image takes its
-    /// heap from. The image, tag, command, ports, volumes, healthcheck, host
-    /// settings and open-file limit are then left out of the binary.
+    /// environment the image needs, the variable a JVM image takes its
+    /// heap from, and the ports (the evaluation checks what the file will
+    /// publish on each host). The image, tag, command, volumes,
+    /// healthcheck, host settings and open-file limit are then left out of
+    /// the binary.
     pub const fn for_build(self) -> Deploy {
         if cfg!(feature = "export") {
             self
@@ -245,6 +259,9 @@ impl Deploy {
             Deploy {
                 env: self.env,
                 heap_env: self.heap_env,
+                // The evaluation checks what the file will publish
+                // (`fit::ports`).
+                ports: self.ports,
                 ..Deploy::NONE
             }
         }

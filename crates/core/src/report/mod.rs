@@ -274,7 +274,25 @@ pub struct ServerReport {
     /// or on a tie the one closer to its capacity.
     pub limited_by: Resource,
     pub placements: Vec<PlacementReport>,
+    /// Placements that publish a host port an earlier one on this server
+    /// publishes too: Docker would refuse to start them (each one once,
+    /// with the first placement it clashes with). The exporters write
+    /// these ports; the `host-port-clash` findings say so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub port_clashes: Vec<PortClash>,
     pub findings: Vec<Finding>,
+}
+
+/// Two placements on one server that publish the same host port on
+/// overlapping addresses: Docker starts the first and refuses the second
+/// ("port is already allocated"; `crate::fit::ports`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PortClash {
+    /// The placement written first, and the one Docker would refuse.
+    pub first: String,
+    pub second: String,
+    /// The first port both take, e.g. `8080/tcp`.
+    pub port: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

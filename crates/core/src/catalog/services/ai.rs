@@ -43,7 +43,7 @@ pub const OLLAMA: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "ollama/ollama",
         tag: "0.12.10",
-        ports: &[Port { container: 11434, what: "HTTP API" }],
+        ports: &[Port::new(11434, "HTTP API")],
         volumes: &[Volume { name: "ollama-models", path: "/root/.ollama" }],
         healthcheck: &["CMD", "ollama", "list"],
         ..Deploy::NONE

@@ -64,10 +64,7 @@ pub const REDIS: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "redis",
         tag: "7-alpine",
-        ports: &[Port {
-            container: 6379,
-            what: "RESP",
-        }],
+        ports: &[Port::new(6379, "RESP")],
         volumes: &[Volume {
             name: "redis-data",
             path: "/data",
@@ -97,10 +94,7 @@ pub const VALKEY: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "valkey/valkey",
         tag: "8",
-        ports: &[Port {
-            container: 6379,
-            what: "RESP",
-        }],
+        ports: &[Port::new(6379, "RESP")],
         volumes: &[Volume {
             name: "valkey-data",
             path: "/data",
@@ -148,10 +142,7 @@ pub const DRAGONFLY: ServiceDef = ServiceDef {
             "--proactor_threads=2",
             "--maxmemory=512mb",
         ],
-        ports: &[Port {
-            container: 6379,
-            what: "RESP (Redis and memcached protocols)",
-        }],
+        ports: &[Port::new(6379, "RESP (Redis and memcached protocols)")],
         volumes: &[Volume {
             name: "dragonfly-data",
             path: "/data",
@@ -176,7 +167,7 @@ pub const MEMCACHED: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "memcached",
         tag: "1.6-alpine",
-        ports: &[Port { container: 11211, what: "memcached protocol" }],
+        ports: &[Port::new(11211, "memcached protocol")],
         ..Deploy::NONE
     },
 };

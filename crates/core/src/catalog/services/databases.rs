@@ -94,10 +94,7 @@ const POSTGRES_PASSWORD: EnvSpec = EnvSpec {
 /// pg_isready ships with the server in every image built on the official one.
 const PG_ISREADY: &[&str] = &["CMD-SHELL", "pg_isready -U postgres"];
 
-const PG_PORTS: &[Port] = &[Port {
-    container: 5432,
-    what: "PostgreSQL",
-}];
+const PG_PORTS: &[Port] = &[Port::new(5432, "PostgreSQL")];
 
 pub const POSTGRES: ServiceDef = ServiceDef {
     id: "postgres",
@@ -237,10 +234,7 @@ pub const PGBOUNCER: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "edoburu/pgbouncer",
         tag: "v1.24.1-p1",
-        ports: &[Port {
-            container: 5432,
-            what: "PostgreSQL protocol, pooled",
-        }],
+        ports: &[Port::new(5432, "PostgreSQL protocol, pooled")],
         env: &[
             EnvSpec {
                 name: "DB_HOST",
@@ -286,16 +280,7 @@ pub const MYSQL: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "mysql",
         tag: "8.4",
-        ports: &[
-            Port {
-                container: 3306,
-                what: "MySQL",
-            },
-            Port {
-                container: 33060,
-                what: "X Protocol",
-            },
-        ],
+        ports: &[Port::new(3306, "MySQL"), Port::new(33060, "X Protocol")],
         volumes: &[Volume {
             name: "mysql-data",
             path: "/var/lib/mysql",
@@ -344,10 +329,7 @@ pub const MARIADB: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "mariadb",
         tag: "11.4",
-        ports: &[Port {
-            container: 3306,
-            what: "MySQL protocol",
-        }],
+        ports: &[Port::new(3306, "MySQL protocol")],
         volumes: &[Volume {
             name: "mariadb-data",
             path: "/var/lib/mysql",
@@ -389,10 +371,7 @@ pub const MONGODB: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "mongo",
         tag: "7.0",
-        ports: &[Port {
-            container: 27017,
-            what: "MongoDB",
-        }],
+        ports: &[Port::new(27017, "MongoDB")],
         volumes: &[
             Volume {
                 name: "mongo-data",
@@ -448,14 +427,8 @@ pub const CLICKHOUSE: ServiceDef = ServiceDef {
         image: "clickhouse/clickhouse-server",
         tag: "24.8",
         ports: &[
-            Port {
-                container: 8123,
-                what: "HTTP",
-            },
-            Port {
-                container: 9000,
-                what: "native protocol",
-            },
+            Port::new(8123, "HTTP"),
+            Port::new(9000, "native protocol"),
         ],
         volumes: &[Volume {
             name: "clickhouse-data",
@@ -502,10 +475,7 @@ pub const INFLUXDB: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "influxdb",
         tag: "2.7.6",
-        ports: &[Port {
-            container: 8086,
-            what: "HTTP API and UI",
-        }],
+        ports: &[Port::new(8086, "HTTP API and UI")],
         volumes: &[
             Volume {
                 name: "influxdb-data",
@@ -552,10 +522,7 @@ pub const CASSANDRA: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "cassandra",
         tag: "4.1",
-        ports: &[Port {
-            container: 9042,
-            what: "CQL",
-        }],
+        ports: &[Port::new(9042, "CQL")],
         volumes: &[Volume {
             name: "cassandra-data",
             path: "/var/lib/cassandra",
@@ -600,10 +567,7 @@ pub const COUCHDB: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "couchdb",
         tag: "3",
-        ports: &[Port {
-            container: 5984,
-            what: "HTTP API and Fauxton",
-        }],
+        ports: &[Port::new(5984, "HTTP API and Fauxton")],
         volumes: &[Volume {
             name: "couchdb-data",
             path: "/opt/couchdb/data",

@@ -138,10 +138,7 @@ pub(super) const SERVICES: &[ServiceDef] = &super::built([
 const NGINX_DEPLOY: Deploy = Deploy {
     image: "nginx",
     tag: "1.30",
-    ports: &[Port {
-        container: 80,
-        what: "HTTP",
-    }],
+    ports: &[Port::new(80, "HTTP")],
     // curl ships in the Debian and Alpine variants (not in *-alpine-slim).
     healthcheck: &[
         "CMD",
@@ -199,8 +196,8 @@ pub const CADDY: ServiceDef = ServiceDef {
         image: "caddy",
         tag: "2.11",
         ports: &[
-            Port { container: 80, what: "HTTP and ACME HTTP-01" },
-            Port { container: 443, what: "HTTPS (TCP and UDP for HTTP/3)" },
+            Port::new(80, "HTTP and ACME HTTP-01"),
+            Port::new(443, "HTTPS (TCP and UDP for HTTP/3)"),
         ],
         volumes: &[
             Volume { name: "caddy-data", path: "/data" },
@@ -239,8 +236,8 @@ pub const TRAEFIK: ServiceDef = ServiceDef {
             "按需添加 provider（例如 --providers.docker=true 并挂载 /var/run/docker.sock）和入口",
         )),
         ports: &[
-            Port { container: 80, what: "web entrypoint" },
-            Port { container: 8080, what: "ping and API (traefik entrypoint)" },
+            Port::new(80, "web entrypoint"),
+            Port::new(8080, "ping and API (traefik entrypoint)"),
         ],
         healthcheck: &["CMD", "traefik", "healthcheck", "--ping"],
         ..Deploy::NONE
@@ -268,7 +265,7 @@ pub const HAPROXY: ServiceDef = ServiceDef {
         image: "haproxy",
         tag: "3.2",
         // The image ships no haproxy.cfg: mount one at /usr/local/etc/haproxy.
-        ports: &[Port { container: 80, what: "frontend (as haproxy.cfg binds it)" }],
+        ports: &[Port::new(80, "frontend (as haproxy.cfg binds it)")],
         // Without `maxconn` HAProxy derives it from the open-file limit
         // (element-hq/ess-helm#890: Ulimit-n 1048576 gave maxconn 524250,
         // citing docs.haproxy.org/3.1/configuration.html#maxconn) and sizes
@@ -304,8 +301,8 @@ pub const ENVOY: ServiceDef = ServiceDef {
         image: "envoyproxy/envoy",
         tag: "v1.37-latest",
         ports: &[
-            Port { container: 10000, what: "listener of the bundled sample config" },
-            Port { container: 9901, what: "admin interface" },
+            Port::new(10000, "listener of the bundled sample config"),
+            Port::new(9901, "admin interface"),
         ],
         // Ubuntu base without curl or wget; bash can open a TCP socket.
         healthcheck: &["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9901"],
@@ -322,14 +319,8 @@ const KONG_KNOBS: &[KnobDef] = &[
 ];
 
 const KONG_PORTS: &[Port] = &[
-    Port {
-        container: 8000,
-        what: "proxy HTTP",
-    },
-    Port {
-        container: 8443,
-        what: "proxy HTTPS",
-    },
+    Port::new(8000, "proxy HTTP"),
+    Port::new(8443, "proxy HTTPS"),
 ];
 
 pub const KONG_DBLESS: ServiceDef = ServiceDef {
@@ -435,7 +426,7 @@ pub const SQUID: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "ubuntu/squid",
         tag: "6.6-24.04_beta",
-        ports: &[Port { container: 3128, what: "HTTP proxy" }],
+        ports: &[Port::new(3128, "HTTP proxy")],
         volumes: &[Volume { name: "squid-cache", path: "/var/spool/squid" }],
         // Without max_filedescriptors Squid sizes its FD tables from the raw
         // RLIMIT_NOFILE: ~432 MB at 2^30, ~42 MB at 100K (squid-cache/squid
@@ -466,7 +457,7 @@ pub const APACHE_HTTPD: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "httpd",
         tag: "2.4",
-        ports: &[Port { container: 80, what: "HTTP" }],
+        ports: &[Port::new(80, "HTTP")],
         volumes: &[Volume { name: "httpd-htdocs", path: "/usr/local/apache2/htdocs" }],
         // curl and wget are purged build dependencies; the Debian base has bash.
         healthcheck: &["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/80"],

@@ -159,7 +159,7 @@ pub const MAILCATCHER: ServiceDef = helper(
         CPU_LIGHT,
     ],
     Deploy {
-        ports: &[Port { container: 1025, what: "SMTP" }, Port { container: 1080, what: "web UI" }],
+        ports: &[Port::new(1025, "SMTP"), Port::new(1080, "web UI")],
         ..Deploy::image("sj26/mailcatcher", "v0.11.0")
     },
 );
@@ -179,7 +179,7 @@ pub const SMTP_RELAY: ServiceDef = helper(
         CPU_LIGHT,
     ],
     Deploy {
-        ports: &[Port { container: 25, what: "SMTP" }],
+        ports: &[Port::new(25, "SMTP")],
         ..Deploy::image("registry.gitlab.com/egos-tech/smtp", "1.1.5")
     },
 );
@@ -199,7 +199,7 @@ pub const IMGPROXY: ServiceDef = helper(
         CPU_LIGHT,
     ],
     Deploy {
-        ports: &[Port { container: 8080, what: "HTTP" }],
+        ports: &[Port::new(8080, "HTTP")],
         healthcheck: &["CMD", "imgproxy", "health"],
         ..Deploy::image("darthsim/imgproxy", "v3.30.1")
     },
@@ -220,7 +220,7 @@ pub const MONGODB_EXPORTER: ServiceDef = helper(
         CPU_LIGHT,
     ],
     Deploy {
-        ports: &[Port { container: 9216, what: "/metrics" }],
+        ports: &[Port::new(9216, "/metrics")],
         ..Deploy::image("percona/mongodb_exporter", "0.44.0")
     },
 );
@@ -240,7 +240,7 @@ pub const NATS_EXPORTER: ServiceDef = helper(
         CPU_LIGHT,
     ],
     Deploy {
-        ports: &[Port { container: 7777, what: "/metrics" }],
+        ports: &[Port::new(7777, "/metrics")],
         ..Deploy::image("natsio/prometheus-nats-exporter", "0.17.3")
     },
 );

@@ -154,7 +154,7 @@ pub const PROMETHEUS: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "prom/prometheus",
         tag: "v3.14.0",
-        ports: &[Port { container: 9090, what: "HTTP UI, API and /metrics" }],
+        ports: &[Port::new(9090, "HTTP UI, API and /metrics")],
         volumes: &[Volume { name: "prometheus-data", path: "/prometheus" }],
         // The image is built on quay.io/prometheus/busybox: busybox wget is there.
         healthcheck: &["CMD", "wget", "-q", "--spider", "http://localhost:9090/-/healthy"],
@@ -184,7 +184,7 @@ pub const GRAFANA: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "grafana/grafana",
         tag: "12.4.3",
-        ports: &[Port { container: 3000, what: "HTTP UI and API" }],
+        ports: &[Port::new(3000, "HTTP UI and API")],
         volumes: &[Volume { name: "grafana-data", path: "/var/lib/grafana" }],
         // The default (Alpine) image has busybox wget; /api/health is Grafana's health API.
         healthcheck: &["CMD", "wget", "-q", "--spider", "http://localhost:3000/api/health"],
@@ -212,7 +212,7 @@ pub const ALERTMANAGER: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "prom/alertmanager",
         tag: "v0.34.0",
-        ports: &[Port { container: 9093, what: "HTTP UI and API" }],
+        ports: &[Port::new(9093, "HTTP UI and API")],
         volumes: &[Volume { name: "alertmanager-data", path: "/alertmanager" }],
         healthcheck: &["CMD", "wget", "-q", "--spider", "http://localhost:9093/-/healthy"],
         ..Deploy::NONE
@@ -239,7 +239,7 @@ pub const NODE_EXPORTER: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "prom/node-exporter",
         tag: "v1.12.1",
-        ports: &[Port { container: 9100, what: "/metrics" }],
+        ports: &[Port::new(9100, "/metrics")],
         // Host metrics need the README's bind mount '/:/host:ro,rslave' and
         // --path.rootfs=/host (and pid: host); without them it reports the container.
         healthcheck: &["CMD", "wget", "-q", "--spider", "http://localhost:9100/metrics"],
@@ -269,7 +269,7 @@ pub const CADVISOR: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "ghcr.io/google/cadvisor",
         tag: "v0.60.5",
-        ports: &[Port { container: 8080, what: "web UI and /metrics" }],
+        ports: &[Port::new(8080, "web UI and /metrics")],
         // The README's run command binds /, /var/run, /sys, /var/lib/docker and
         // /dev/disk read-only and adds --privileged --device=/dev/kmsg.
         healthcheck: &["CMD", "wget", "--quiet", "--tries=1", "--spider", "http://localhost:8080/healthz"],
@@ -301,7 +301,7 @@ pub const LOKI: ServiceDef = ServiceDef {
         // 65e30f8488e8a5ea2013c6881675f8103a8f6bc7 (2026-08-22).
         image: "grafana/loki",
         tag: "3.7.6",
-        ports: &[Port { container: 3100, what: "HTTP push and query API" }],
+        ports: &[Port::new(3100, "HTTP push and query API")],
         volumes: &[Volume { name: "loki-data", path: "/loki" }],
         // Distroless from 3.6: no shell or wget; the binary's own -health checks /ready.
         healthcheck: &["CMD", "/usr/bin/loki", "-health"],
@@ -331,7 +331,7 @@ pub const PROMTAIL: ServiceDef = ServiceDef {
         // 3.2.1 is the tag Loki's docs pull.
         image: "grafana/promtail",
         tag: "3.2.1",
-        ports: &[Port { container: 9080, what: "HTTP (targets, metrics)" }],
+        ports: &[Port::new(9080, "HTTP (targets, metrics)")],
         volumes: &[Volume { name: "promtail-positions", path: "/tmp" }],
         // Ubuntu base without curl or wget: no healthcheck.
         ..Deploy::NONE
@@ -358,7 +358,7 @@ pub const FLUENT_BIT: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "fluent/fluent-bit",
         tag: "5.1.1",
-        ports: &[Port { container: 2020, what: "HTTP server (metrics, health)" }, Port { container: 24224, what: "forward input" }],
+        ports: &[Port::new(2020, "HTTP server (metrics, health)"), Port::new(24224, "forward input")],
         // Distroless image: no shell, wget or curl, so no healthcheck.
         ..Deploy::NONE
     },
@@ -386,7 +386,7 @@ pub const FLUENTD: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "fluent/fluentd",
         tag: "v1.19-debian-2",
-        ports: &[Port { container: 24224, what: "forward input (TCP/UDP)" }],
+        ports: &[Port::new(24224, "forward input (TCP/UDP)")],
         volumes: &[Volume { name: "fluentd-log", path: "/fluentd/log" }],
         // ruby:3.4-slim base without curl or wget: no healthcheck.
         ..Deploy::NONE
@@ -418,7 +418,7 @@ pub const VECTOR: ServiceDef = ServiceDef {
             "mount your vector.yaml at /etc/vector/vector.yaml: the image ships only an example and exits without a config",
             "把 vector.yaml 挂载到 /etc/vector/vector.yaml：镜像只带示例配置，没有配置会直接退出",
         )),
-        ports: &[Port { container: 8686, what: "API and /health (when api.enabled)" }],
+        ports: &[Port::new(8686, "API and /health (when api.enabled)")],
         volumes: &[Volume { name: "vector-data", path: "/var/lib/vector" }],
         ..Deploy::NONE
     },
@@ -452,9 +452,9 @@ pub const TEMPO: ServiceDef = ServiceDef {
             "把 tempo.yaml 挂载到 /etc/tempo.yaml：镜像没有默认配置",
         )),
         ports: &[
-            Port { container: 3200, what: "HTTP API" },
-            Port { container: 4317, what: "OTLP gRPC" },
-            Port { container: 4318, what: "OTLP HTTP" },
+            Port::new(3200, "HTTP API"),
+            Port::new(4317, "OTLP gRPC"),
+            Port::new(4318, "OTLP HTTP"),
         ],
         volumes: &[Volume { name: "tempo-data", path: "/var/tempo" }],
         // Distroless; the binary's -health flag checks /ready.
@@ -487,9 +487,9 @@ pub const JAEGER: ServiceDef = ServiceDef {
         image: "jaegertracing/jaeger",
         tag: "2.20.0",
         ports: &[
-            Port { container: 16686, what: "UI and query API" },
-            Port { container: 4317, what: "OTLP gRPC" },
-            Port { container: 4318, what: "OTLP HTTP" },
+            Port::new(16686, "UI and query API"),
+            Port::new(4317, "OTLP gRPC"),
+            Port::new(4318, "OTLP HTTP"),
         ],
         // Alpine base (busybox wget); the healthcheckv2 extension answers on 13133.
         healthcheck: &["CMD-SHELL", "wget --no-verbose --tries=1 --spider http://localhost:13133/status || exit 1"],
@@ -526,9 +526,9 @@ pub const OTEL_COLLECTOR: ServiceDef = ServiceDef {
         image: "otel/opentelemetry-collector-contrib",
         tag: "0.159.0",
         ports: &[
-            Port { container: 4317, what: "OTLP gRPC" },
-            Port { container: 4318, what: "OTLP HTTP" },
-            Port { container: 13133, what: "health_check extension" },
+            Port::new(4317, "OTLP gRPC"),
+            Port::new(4318, "OTLP HTTP"),
+            Port::new(13133, "health_check extension"),
         ],
         // FROM scratch: no shell or HTTP client, so no in-container healthcheck.
         ..Deploy::NONE
@@ -557,7 +557,7 @@ pub const NETDATA: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "netdata/netdata",
         tag: "v2.10.4",
-        ports: &[Port { container: 19999, what: "dashboard and API" }],
+        ports: &[Port::new(19999, "dashboard and API")],
         volumes: &[
             Volume { name: "netdataconfig", path: "/etc/netdata" },
             Volume { name: "netdatalib", path: "/var/lib/netdata" },
@@ -591,7 +591,7 @@ pub const UPTIME_KUMA: ServiceDef = ServiceDef {
         // louislam/uptime-kuma compose.yaml and docker/dockerfile at 6398a9581d1c3c427a7536559f47ccf45dac08b4.
         image: "louislam/uptime-kuma",
         tag: "2",
-        ports: &[Port { container: 3001, what: "web UI" }],
+        ports: &[Port::new(3001, "web UI")],
         volumes: &[Volume { name: "uptime-kuma-data", path: "/app/data" }],
         // The image's own HEALTHCHECK runs this bundled binary from /app.
         healthcheck: &["CMD-SHELL", "extra/healthcheck"],
@@ -627,9 +627,9 @@ pub const GRAYLOG: ServiceDef = ServiceDef {
         image: "graylog/graylog",
         tag: "7.1",
         ports: &[
-            Port { container: 9000, what: "web UI and API" },
-            Port { container: 12201, what: "GELF input" },
-            Port { container: 5140, what: "syslog input" },
+            Port::new(9000, "web UI and API"),
+            Port::new(12201, "GELF input"),
+            Port::new(5140, "syslog input"),
         ],
         volumes: &[Volume { name: "graylog-data", path: "/usr/share/graylog/data" }],
         env: &[
@@ -678,7 +678,7 @@ pub const PORTAINER: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "portainer/portainer-ce",
         tag: "2.21.4",
-        ports: &[Port { container: 9443, what: "HTTPS UI" }, Port { container: 8000, what: "Edge agent tunnel" }],
+        ports: &[Port::new(9443, "HTTPS UI"), Port::new(8000, "Edge agent tunnel")],
         // Managing the local host needs the bind /var/run/docker.sock:/var/run/docker.sock.
         volumes: &[Volume { name: "portainer-data", path: "/data" }],
         // Scratch-like base: no shell or HTTP client, so no healthcheck.

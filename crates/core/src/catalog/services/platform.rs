@@ -84,7 +84,7 @@ pub const GITEA: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "gitea/gitea",
         tag: "1.24",
-        ports: &[Port { container: 3000, what: "HTTP" }, Port { container: 22, what: "SSH" }],
+        ports: &[Port::new(3000, "HTTP"), Port::new(22, "SSH")],
         volumes: &[Volume { name: "gitea-data", path: "/data" }],
         healthcheck: &["CMD", "curl", "-fsS", "http://localhost:3000/api/healthz"],
         ..Deploy::NONE
@@ -135,9 +135,9 @@ pub const GITLAB_CE: ServiceDef = ServiceDef {
         image: "gitlab/gitlab-ce",
         tag: "18.11.7-ce.0",
         ports: &[
-            Port { container: 80, what: "HTTP" },
-            Port { container: 443, what: "HTTPS" },
-            Port { container: 22, what: "SSH (map to another host port, e.g. 2222)" },
+            Port::new(80, "HTTP"),
+            Port::new(443, "HTTPS"),
+            Port::new(22, "SSH (map to another host port, e.g. 2222)"),
         ],
         volumes: &[
             Volume { name: "gitlab-config", path: "/etc/gitlab" },
@@ -191,7 +191,7 @@ pub const JENKINS: ServiceDef = ServiceDef {
         // README tag scheme 'jenkins/jenkins:lts-jdk21' (jenkinsci/docker at ab3f5e0a).
         image: "jenkins/jenkins",
         tag: "lts-jdk21",
-        ports: &[Port { container: 8080, what: "web UI" }, Port { container: 50000, what: "inbound agents" }],
+        ports: &[Port::new(8080, "web UI"), Port::new(50000, "inbound agents")],
         volumes: &[Volume { name: "jenkins-home", path: "/var/jenkins_home" }],
         // The Debian controller image installs curl.
         healthcheck: &["CMD", "curl", "-fsS", "http://localhost:8080/login"],
@@ -230,7 +230,7 @@ pub const SONARQUBE: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "sonarqube",
         tag: "26.8.0.126808-community",
-        ports: &[Port { container: 9000, what: "web UI and API" }],
+        ports: &[Port::new(9000, "web UI and API")],
         volumes: &[
             Volume { name: "sonarqube-data", path: "/opt/sonarqube/data" },
             Volume { name: "sonarqube-extensions", path: "/opt/sonarqube/extensions" },
@@ -268,7 +268,7 @@ pub const DOCKER_REGISTRY: ServiceDef = ServiceDef {
         // docker-library/official-images library/registry: Tags 3.1.1, 3.1, 3 (registry:2 is frozen).
         image: "registry",
         tag: "3",
-        ports: &[Port { container: 5000, what: "registry HTTP API" }],
+        ports: &[Port::new(5000, "registry HTTP API")],
         volumes: &[Volume { name: "registry-data", path: "/var/lib/registry" }],
         // Alpine base: busybox wget; /v2/ answers 200 without auth.
         healthcheck: &["CMD", "wget", "-q", "--spider", "http://localhost:5000/v2/"],
@@ -338,7 +338,7 @@ pub const AUTHENTIK_SERVER: ServiceDef = ServiceDef {
         image: "ghcr.io/goauthentik/server",
         tag: "2026.2.2",
         command: &["server"],
-        ports: &[Port { container: 9000, what: "HTTP" }, Port { container: 9443, what: "HTTPS" }],
+        ports: &[Port::new(9000, "HTTP"), Port::new(9443, "HTTPS")],
         volumes: &[Volume { name: "authentik-data", path: "/data" }],
         env: AUTHENTIK_ENV,
         healthcheck: &["CMD", "ak", "healthcheck"],
@@ -414,7 +414,7 @@ pub const VAULT: ServiceDef = ServiceDef {
         // disable_mlock = true.
         image: "hashicorp/vault",
         tag: "1.21",
-        ports: &[Port { container: 8200, what: "API and UI" }],
+        ports: &[Port::new(8200, "API and UI")],
         volumes: &[Volume { name: "vault-file", path: "/vault/file" }],
         healthcheck: &["CMD", "vault", "status", "-address=http://127.0.0.1:8200"],
         ..Deploy::NONE
@@ -442,7 +442,7 @@ pub const CONSUL: ServiceDef = ServiceDef {
         // The default command is a dev agent ('agent -dev').
         image: "hashicorp/consul",
         tag: "1.20",
-        ports: &[Port { container: 8500, what: "HTTP API and UI" }, Port { container: 8600, what: "DNS" }],
+        ports: &[Port::new(8500, "HTTP API and UI"), Port::new(8600, "DNS")],
         volumes: &[Volume { name: "consul-data", path: "/consul/data" }],
         healthcheck: &["CMD", "consul", "members"],
         ..Deploy::NONE
@@ -487,7 +487,7 @@ pub const MATTERMOST: ServiceDef = ServiceDef {
         // mattermost/docker docker-compose.yml + env.example at 7d9d7bff (MATTERMOST_IMAGE_TAG=10.5.2).
         image: "mattermost/mattermost-team-edition",
         tag: "10.5.2",
-        ports: &[Port { container: 8065, what: "HTTP" }],
+        ports: &[Port::new(8065, "HTTP")],
         volumes: &[
             Volume { name: "mattermost-config", path: "/mattermost/config" },
             Volume { name: "mattermost-data", path: "/mattermost/data" },
@@ -537,7 +537,7 @@ pub const ROCKET_CHAT: ServiceDef = ServiceDef {
         // docker-library/official-images library/rocket.chat: Tags 8.5.1, 8.5, 8.
         image: "rocket.chat",
         tag: "8.5",
-        ports: &[Port { container: 3000, what: "HTTP" }],
+        ports: &[Port::new(3000, "HTTP")],
         volumes: &[Volume { name: "rocketchat-uploads", path: "/app/uploads" }],
         env: &[
             EnvSpec {
@@ -603,7 +603,7 @@ pub const DISCOURSE: ServiceDef = ServiceDef {
             "Discourse is built from this image by discourse_docker's ./launcher bootstrap (app.yml); the image alone does not serve a forum",
             "Discourse 需用 discourse_docker 的 ./launcher bootstrap（app.yml）基于此镜像构建；单独运行此镜像并不能提供论坛",
         )),
-        ports: &[Port { container: 80, what: "HTTP" }, Port { container: 443, what: "HTTPS" }],
+        ports: &[Port::new(80, "HTTP"), Port::new(443, "HTTPS")],
         volumes: &[Volume { name: "discourse-shared", path: "/shared" }],
         env: &[
             EnvSpec {
@@ -670,7 +670,7 @@ pub const NEXTCLOUD: ServiceDef = ServiceDef {
         // not pm.max_children, bounds it); -fpm needs a web server (nginx) in front.
         image: "nextcloud",
         tag: "34-fpm",
-        ports: &[Port { container: 9000, what: "FastCGI (PHP-FPM) for the web server in front" }],
+        ports: &[Port::new(9000, "FastCGI (PHP-FPM) for the web server in front")],
         volumes: &[Volume { name: "nextcloud-html", path: "/var/www/html" }],
         ..Deploy::NONE
     },
@@ -711,7 +711,7 @@ pub const METABASE: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "metabase/metabase",
         tag: "v0.56.4",
-        ports: &[Port { container: 3000, what: "web UI" }],
+        ports: &[Port::new(3000, "web UI")],
         // The healthcheck of Metabase's own docker-compose example (curl is in the image).
         healthcheck: &["CMD-SHELL", "curl --fail -I http://localhost:3000/api/health || exit 1"],
         ..Deploy::NONE
@@ -741,7 +741,7 @@ pub const N8N: ServiceDef = ServiceDef {
         // FALLBACK_N8N_VERSION in n8n's docker/get-n8n.sh installer.
         image: "n8nio/n8n",
         tag: "2.32.0",
-        ports: &[Port { container: 5678, what: "editor, API and webhooks" }],
+        ports: &[Port::new(5678, "editor, API and webhooks")],
         volumes: &[Volume { name: "n8n-data", path: "/home/node/.n8n" }],
         ..Deploy::NONE
     },

@@ -90,8 +90,8 @@ pub const RABBITMQ: ServiceDef = ServiceDef {
         image: "rabbitmq",
         tag: "4.1-management-alpine",
         ports: &[
-            Port { container: 5672, what: "AMQP" },
-            Port { container: 15672, what: "management UI" },
+            Port::new(5672, "AMQP"),
+            Port::new(15672, "management UI"),
         ],
         volumes: &[Volume { name: "rabbitmq-data", path: "/var/lib/rabbitmq" }],
         // Each probe starts a short-lived Erlang VM: keep the interval ≥ 30 s on small servers.
@@ -137,10 +137,7 @@ pub const KAFKA: ServiceDef = ServiceDef {
         image: "apache/kafka",
         tag: "3.7.2",
         heap_env: Some("KAFKA_HEAP_OPTS"),
-        ports: &[Port {
-            container: 9092,
-            what: "clients (PLAINTEXT)",
-        }],
+        ports: &[Port::new(9092, "clients (PLAINTEXT)")],
         volumes: &[Volume {
             name: "kafka-data",
             path: "/var/lib/kafka/data",
@@ -217,10 +214,7 @@ pub const KAFKA_BITNAMI: ServiceDef = ServiceDef {
         image: "bitnamilegacy/kafka",
         tag: "3.7",
         heap_env: Some("KAFKA_HEAP_OPTS"),
-        ports: &[Port {
-            container: 9092,
-            what: "clients (PLAINTEXT)",
-        }],
+        ports: &[Port::new(9092, "clients (PLAINTEXT)")],
         volumes: &[Volume {
             name: "kafka-data",
             path: "/bitnami/kafka",
@@ -281,10 +275,7 @@ pub const ZOOKEEPER: ServiceDef = ServiceDef {
         image: "zookeeper",
         tag: "3.8",
         heap_env: Some("JVMFLAGS"),
-        ports: &[Port {
-            container: 2181,
-            what: "clients",
-        }],
+        ports: &[Port::new(2181, "clients")],
         volumes: &[
             Volume {
                 name: "zookeeper-data",
@@ -326,14 +317,8 @@ pub const NATS: ServiceDef = ServiceDef {
         tag: "2.10-alpine",
         command: &["-js", "-sd", "/data", "-m", "8222"],
         ports: &[
-            Port {
-                container: 4222,
-                what: "clients",
-            },
-            Port {
-                container: 8222,
-                what: "monitoring (/healthz)",
-            },
+            Port::new(4222, "clients"),
+            Port::new(8222, "monitoring (/healthz)"),
         ],
         volumes: &[Volume {
             name: "nats-data",
@@ -389,10 +374,7 @@ pub const ETCD: ServiceDef = ServiceDef {
             "advertise this service's name in the file",
             "把 advertise 地址改成本文件里的服务名",
         )),
-        ports: &[Port {
-            container: 2379,
-            what: "clients",
-        }],
+        ports: &[Port::new(2379, "clients")],
         volumes: &[Volume {
             name: "etcd-data",
             path: "/etcd",
@@ -442,10 +424,7 @@ pub const TEMPORAL: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "temporalio/auto-setup",
         tag: "1.25.0",
-        ports: &[Port {
-            container: 7233,
-            what: "frontend gRPC",
-        }],
+        ports: &[Port::new(7233, "frontend gRPC")],
         env: &[
             EnvSpec {
                 name: "DB",
@@ -506,10 +485,7 @@ pub const TEMPORAL_UI: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "temporalio/ui",
         tag: "2.30.2",
-        ports: &[Port {
-            container: 8080,
-            what: "HTTP UI",
-        }],
+        ports: &[Port::new(8080, "HTTP UI")],
         env: &[EnvSpec {
             name: "TEMPORAL_ADDRESS",
             value: EnvValue::Literal("temporal:7233"),

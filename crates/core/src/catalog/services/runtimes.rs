@@ -70,10 +70,10 @@ const DJANGO_SPREAD: Source = src(
     Confidence::C,
 );
 
-const PY_PORT: &[Port] = &[Port {
-    container: 8000,
-    what: "HTTP (gunicorn and uvicorn default; bind 0.0.0.0 in a container)",
-}];
+const PY_PORT: &[Port] = &[Port::new(
+    8000,
+    "HTTP (gunicorn and uvicorn default; bind 0.0.0.0 in a container)",
+)];
 
 /// Your own app's image: written as a placeholder, on the framework's port.
 const PY_DEPLOY: Deploy = Deploy {
@@ -394,10 +394,7 @@ const NODE_SELF_SIZING: Option<SelfSizing> = Some(SelfSizing {
 });
 
 const NODE_DEPLOY: Deploy = Deploy {
-    ports: &[Port {
-        container: 3000,
-        what: "HTTP (the usual default; set by your app)",
-    }],
+    ports: &[Port::new(3000, "HTTP (the usual default; set by your app)")],
     ..Deploy::NONE
 };
 
@@ -471,10 +468,7 @@ pub const SPRING_BOOT: ServiceDef = ServiceDef {
     }),
     assumed: false,
     deploy: Deploy {
-        ports: &[Port {
-            container: 8080,
-            what: "HTTP (server.port default)",
-        }],
+        ports: &[Port::new(8080, "HTTP (server.port default)")],
         ..Deploy::NONE
     },
 };
@@ -503,7 +497,7 @@ pub const RAILS_PUMA: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     deploy: Deploy {
-        ports: &[Port { container: 3000, what: "HTTP (Puma, Rails default)" }],
+        ports: &[Port::new(3000, "HTTP (Puma, Rails default)")],
         volumes: &[Volume { name: "rails-storage", path: "/rails/storage" }],
         env: &[EnvSpec {
             name: "SECRET_KEY_BASE",
@@ -532,7 +526,7 @@ pub const PHOENIX: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     deploy: Deploy {
-        ports: &[Port { container: 4000, what: "HTTP (Phoenix endpoint, PORT default)" }],
+        ports: &[Port::new(4000, "HTTP (Phoenix endpoint, PORT default)")],
         env: &[
             EnvSpec {
                 name: "SECRET_KEY_BASE",
@@ -579,7 +573,7 @@ pub const PHP_FPM: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "php",
         tag: "8.4-fpm",
-        ports: &[Port { container: 9000, what: "FastCGI (not HTTP): put Nginx or Caddy in front" }],
+        ports: &[Port::new(9000, "FastCGI (not HTTP): put Nginx or Caddy in front")],
         volumes: &[Volume { name: "php-app", path: "/var/www/html" }],
         // FastCGI cannot be probed with curl; bash proves the master accepts connections.
         healthcheck: &["CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9000"],
@@ -609,7 +603,7 @@ pub const WORDPRESS: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "wordpress",
         tag: "7-apache",
-        ports: &[Port { container: 80, what: "HTTP (Apache)" }],
+        ports: &[Port::new(80, "HTTP (Apache)")],
         volumes: &[Volume { name: "wordpress-html", path: "/var/www/html" }],
         // curl is a runtime dependency of the php base image.
         healthcheck: &["CMD", "curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1/wp-login.php"],
@@ -639,7 +633,7 @@ pub const ASPNET_CORE: ServiceDef = ServiceDef {
     }),
     assumed: false,
     deploy: Deploy {
-        ports: &[Port { container: 8080, what: "HTTP (ASPNETCORE_HTTP_PORTS default since .NET 8)" }],
+        ports: &[Port::new(8080, "HTTP (ASPNETCORE_HTTP_PORTS default since .NET 8)")],
         ..Deploy::NONE
     },
 };
@@ -666,7 +660,7 @@ pub const GO_SERVICE: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     deploy: Deploy {
-        ports: &[Port { container: 8080, what: "HTTP (set by your app)" }],
+        ports: &[Port::new(8080, "HTTP (set by your app)")],
         ..Deploy::NONE
     },
 };
@@ -690,7 +684,7 @@ pub const RUST_SERVICE: ServiceDef = ServiceDef {
     self_sizing: None,
     assumed: false,
     deploy: Deploy {
-        ports: &[Port { container: 8080, what: "HTTP (set by your app)" }],
+        ports: &[Port::new(8080, "HTTP (set by your app)")],
         ..Deploy::NONE
     },
 };
@@ -731,8 +725,8 @@ pub const KEYCLOAK: ServiceDef = ServiceDef {
         command: &["start"],
         heap_env: Some("JAVA_OPTS_KC_HEAP"),
         ports: &[
-            Port { container: 8080, what: "HTTP (TLS ends at your proxy)" },
-            Port { container: 9000, what: "management: /health and /metrics" },
+            Port::new(8080, "HTTP (TLS ends at your proxy)"),
+            Port::new(9000, "management: /health and /metrics"),
         ],
         env: &[
             EnvSpec {

@@ -128,7 +128,7 @@ pub const ELASTICSEARCH: ServiceDef = ServiceDef {
         image: "elasticsearch",
         tag: "9.4.5",
         heap_env: Some("ES_JAVA_OPTS"),
-        ports: &[Port { container: 9200, what: "HTTP REST" }],
+        ports: &[Port::new(9200, "HTTP REST")],
         volumes: &[Volume { name: "elasticsearch-data", path: "/usr/share/elasticsearch/data" }],
         env: &[SINGLE_NODE],
         healthcheck: ES_HEALTHCHECK,
@@ -161,8 +161,8 @@ pub const OPENSEARCH: ServiceDef = ServiceDef {
         tag: "2",
         heap_env: Some("OPENSEARCH_JAVA_OPTS"),
         ports: &[
-            Port { container: 9200, what: "HTTP REST" },
-            Port { container: 9600, what: "Performance Analyzer" },
+            Port::new(9200, "HTTP REST"),
+            Port::new(9600, "Performance Analyzer"),
         ],
         volumes: &[Volume { name: "opensearch-data", path: "/usr/share/opensearch/data" }],
         env: &[
@@ -202,14 +202,8 @@ pub const LOGSTASH: ServiceDef = ServiceDef {
         tag: "9.4.5",
         heap_env: Some("LS_JAVA_OPTS"),
         ports: &[
-            Port {
-                container: 5044,
-                what: "Beats input",
-            },
-            Port {
-                container: 9600,
-                what: "monitoring API",
-            },
+            Port::new(5044, "Beats input"),
+            Port::new(9600, "monitoring API"),
         ],
         volumes: &[Volume {
             name: "logstash-data",
@@ -246,10 +240,7 @@ pub const KIBANA: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "kibana",
         tag: "9.4.5",
-        ports: &[Port {
-            container: 5601,
-            what: "HTTP UI",
-        }],
+        ports: &[Port::new(5601, "HTTP UI")],
         volumes: &[Volume {
             name: "kibana-data",
             path: "/usr/share/kibana/data",
@@ -294,10 +285,7 @@ pub const MEILISEARCH: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "getmeili/meilisearch",
         tag: "v1.12",
-        ports: &[Port {
-            container: 7700,
-            what: "HTTP API",
-        }],
+        ports: &[Port::new(7700, "HTTP API")],
         volumes: &[Volume {
             name: "meili-data",
             path: "/meili_data",
@@ -338,10 +326,7 @@ pub const TYPESENSE: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "typesense/typesense",
         tag: "27.1",
-        ports: &[Port {
-            container: 8108,
-            what: "HTTP API",
-        }],
+        ports: &[Port::new(8108, "HTTP API")],
         volumes: &[Volume {
             name: "typesense-data",
             path: "/data",
@@ -389,8 +374,8 @@ pub const NEO4J: ServiceDef = ServiceDef {
         image: "neo4j",
         tag: "2025.05.0",
         ports: &[
-            Port { container: 7474, what: "HTTP and Browser" },
-            Port { container: 7687, what: "Bolt" },
+            Port::new(7474, "HTTP and Browser"),
+            Port::new(7687, "Bolt"),
         ],
         volumes: &[Volume { name: "neo4j-data", path: "/data" }],
         // The entrypoint itself downloads plugins with wget.
@@ -421,8 +406,8 @@ pub const WEAVIATE: ServiceDef = ServiceDef {
         image: "cr.weaviate.io/semitechnologies/weaviate",
         tag: "1.35.7",
         ports: &[
-            Port { container: 8080, what: "REST and GraphQL" },
-            Port { container: 50051, what: "gRPC" },
+            Port::new(8080, "REST and GraphQL"),
+            Port::new(50051, "gRPC"),
         ],
         volumes: &[Volume { name: "weaviate-data", path: "/var/lib/weaviate" }],
         env: &[EnvSpec {
@@ -463,14 +448,8 @@ pub const QDRANT: ServiceDef = ServiceDef {
         image: "qdrant/qdrant",
         tag: "v1.13.4",
         ports: &[
-            Port {
-                container: 6333,
-                what: "HTTP API and web UI",
-            },
-            Port {
-                container: 6334,
-                what: "gRPC",
-            },
+            Port::new(6333, "HTTP API and web UI"),
+            Port::new(6334, "gRPC"),
         ],
         volumes: &[Volume {
             name: "qdrant-storage",
@@ -508,14 +487,8 @@ pub const MILVUS: ServiceDef = ServiceDef {
         tag: "v2.5.10",
         command: &["milvus", "run", "standalone"],
         ports: &[
-            Port {
-                container: 19530,
-                what: "gRPC / SDK",
-            },
-            Port {
-                container: 9091,
-                what: "metrics and /healthz",
-            },
+            Port::new(19530, "gRPC / SDK"),
+            Port::new(9091, "metrics and /healthz"),
         ],
         volumes: &[Volume {
             name: "milvus-data",
@@ -566,10 +539,7 @@ pub const CHROMA: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "chromadb/chroma",
         tag: "1.4.0",
-        ports: &[Port {
-            container: 8000,
-            what: "HTTP API",
-        }],
+        ports: &[Port::new(8000, "HTTP API")],
         volumes: &[Volume {
             name: "chroma-data",
             path: "/data",

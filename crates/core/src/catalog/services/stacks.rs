@@ -400,7 +400,7 @@ const NODE_SELF_SIZING: Option<SelfSizing> = Some(SelfSizing {
 });
 
 const fn port(container: u16, what: &'static str) -> Port {
-    Port { container, what }
+    Port::new(container, what)
 }
 
 const fn vol(name: &'static str, path: &'static str) -> Volume {

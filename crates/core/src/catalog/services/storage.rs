@@ -73,16 +73,7 @@ pub const MINIO: ServiceDef = ServiceDef {
         image: "quay.io/minio/minio",
         tag: "RELEASE.2025-09-07T16-13-09Z",
         command: &["server", "/data", "--console-address", ":9001"],
-        ports: &[
-            Port {
-                container: 9000,
-                what: "S3 API",
-            },
-            Port {
-                container: 9001,
-                what: "web console",
-            },
-        ],
+        ports: &[Port::new(9000, "S3 API"), Port::new(9001, "web console")],
         volumes: &[Volume {
             name: "minio-data",
             path: "/data",
@@ -119,22 +110,10 @@ pub const SEAWEEDFS: ServiceDef = ServiceDef {
         tag: "3.80",
         command: &["server", "-dir=/data", "-s3"],
         ports: &[
-            Port {
-                container: 9333,
-                what: "master",
-            },
-            Port {
-                container: 8080,
-                what: "volume server",
-            },
-            Port {
-                container: 8888,
-                what: "filer",
-            },
-            Port {
-                container: 8333,
-                what: "S3 API",
-            },
+            Port::new(9333, "master"),
+            Port::new(8080, "volume server"),
+            Port::new(8888, "filer"),
+            Port::new(8333, "S3 API"),
         ],
         volumes: &[Volume {
             name: "seaweedfs-data",

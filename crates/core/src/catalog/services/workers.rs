@@ -236,10 +236,7 @@ pub const FLOWER: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "mher/flower",
         tag: "2.0",
-        ports: &[Port {
-            container: 5555,
-            what: "web UI",
-        }],
+        ports: &[Port::new(5555, "web UI")],
         ..Deploy::NONE
     },
 };
@@ -301,7 +298,7 @@ pub const SNUBA: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "ghcr.io/getsentry/snuba",
         tag: "26.8.0",
-        ports: &[Port { container: 1218, what: "snuba-api HTTP (internal)" }],
+        ports: &[Port::new(1218, "snuba-api HTTP (internal)")],
         env: &[
             EnvSpec { name: "SNUBA_SETTINGS", value: EnvValue::Literal("self_hosted"), why_en: why!("selects the settings module self-hosted Sentry uses"), why_zh: why!("选择自托管 Sentry 使用的配置模块") },
             EnvSpec { name: "CLICKHOUSE_HOST", value: EnvValue::Literal("clickhouse"), why_en: why!("Snuba stores events in ClickHouse"), why_zh: why!("Snuba 把事件存放在 ClickHouse") },
@@ -332,7 +329,7 @@ pub const SENTRY_RELAY: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "ghcr.io/getsentry/relay",
         tag: "26.8.0",
-        ports: &[Port { container: 3000, what: "HTTP ingest (behind Sentry's Nginx)" }],
+        ports: &[Port::new(3000, "HTTP ingest (behind Sentry's Nginx)")],
         // config.yml and credentials.json (`relay credentials generate`).
         volumes: &[Volume { name: "relay-config", path: "/work/.relay" }],
         ..Deploy::NONE
@@ -365,7 +362,7 @@ pub const PLAYWRIGHT: ServiceDef = ServiceDef {
             "keep the playwright@ version equal to the image's and your client's",
             "playwright@ 的版本要与镜像和客户端的版本一致",
         )),
-        ports: &[Port { container: 3000, what: "Playwright remote browser (WebSocket)" }],
+        ports: &[Port::new(3000, "Playwright remote browser (WebSocket)")],
         ..Deploy::NONE
     },
 };
@@ -392,7 +389,7 @@ pub const BROWSERLESS: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "ghcr.io/browserless/chromium",
         tag: "v2.56.0",
-        ports: &[Port { container: 3000, what: "HTTP and WebSocket API" }],
+        ports: &[Port::new(3000, "HTTP and WebSocket API")],
         env: &[EnvSpec {
             name: "TOKEN",
             value: EnvValue::Secret,
@@ -423,7 +420,7 @@ pub const GOTENBERG: ServiceDef = ServiceDef {
     deploy: Deploy {
         image: "gotenberg/gotenberg",
         tag: "8",
-        ports: &[Port { container: 3000, what: "HTTP API" }],
+        ports: &[Port::new(3000, "HTTP API")],
         // curl is kept in the image for health checks.
         healthcheck: &["CMD", "curl", "-fsS", "http://127.0.0.1:3000/health"],
         ..Deploy::NONE

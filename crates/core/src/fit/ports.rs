@@ -1,0 +1,522 @@
+//! The host ports each placement publishes, and the pairs on one server
+//! that publish the same one: Docker starts the first container and
+//! refuses the second ("port is already allocated"). The evaluation
+//! reports the pairs (a finding, `host-port-clash`) and the exporters
+//! write the same ports from [`planned`], so the planner's warning and the
+//! file's ports cannot disagree.
+
+use std::collections::HashMap;
+
+use crate::model::{Placement, PlanOption, Server, ServiceDef};
+use crate::report::PortClash;
+
+/// A port the planner publishes for a placement (besides what an imported
+/// compose file published, which the placement keeps as it was).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Planned {
+    /// The port, on the host as in the container; `None`: a port nobody
+    /// knows yet, which `.env` sets (a public service of your own image).
+    pub port: Option<u16>,
+    pub on: On,
+}
+
+/// Where a planned port is bound on the host.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum On {
+    /// Every interface: a public service.
+    Every,
+    /// The server's private address only: a service another server of the
+    /// option reaches.
+    Private,
+}
+
+/// What the planner publishes for placement `p` on server `si` of option
+/// `o`: a public service its ports on every interface; one that another
+/// server reaches, its port on this server's private address (`reached`
+/// with no port known: nothing, and the exporter says so). A port the
+/// compose file already published on an overlapping address is not
+/// published again.
+pub fn planned(o: &PlanOption, si: usize, p: &Placement, def: Option<&ServiceDef>) -> Publish {
+    let reached = o
+        .servers
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != si)
+        .flat_map(|(_, s)| &s.placements)
+        .any(|q| q.depends_on.contains(&p.id));
+    publish(&o.servers[si], p, def, reached)
+}
+
+/// [`planned`] for placement `p` of server `s`, `reached` from another
+/// server or not.
+fn publish(s: &Server, p: &Placement, def: Option<&ServiceDef>, reached: bool) -> Publish {
+    let mut ports = Vec::new();
+    let private = !p.public && reached;
+    let mut unpublished = false;
+    if p.public {
+        let catalog_ports: Vec<u16> = match (p.port, def) {
+            (Some(x), _) => vec![x],
+            (None, Some(d)) => d.deploy.ports.iter().map(|x| x.container).collect(),
+            _ => Vec::new(),
+        };
+        if catalog_ports.is_empty() && p.ports.is_empty() {
+            ports.push(Planned {
+                port: None,
+                on: On::Every,
+            });
+        }
+        ports.extend(catalog_ports.into_iter().map(|x| Planned {
+            port: Some(x),
+            on: On::Every,
+        }));
+    } else if private {
+        match port_of(p, def) {
+            Some(x) => ports.push(Planned {
+                port: Some(x),
+                on: On::Private,
+            }),
+            None => unpublished = true,
+        }
+    }
+    let bind = private_bind(s);
+    ports.retain(|x| {
+        let Some(port) = x.port else { return true };
+        let on = match x.on {
+            On::Every => None,
+            On::Private => Some(bind.as_str()),
+        };
+        !p.ports.iter().any(|u| PortSpec::of(u).takes(port, on))
+    });
+    Publish {
+        ports,
+        private,
+        reached_without_port: unpublished,
+    }
+}
+
+/// [`planned`]'s answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Publish {
+    pub ports: Vec<Planned>,
+    /// Another server reaches it and it is not public: what it publishes
+    /// is bound on this server's private address.
+    pub private: bool,
+    /// Another server reaches it, but its port is unknown: nothing is
+    /// published for it.
+    pub reached_without_port: bool,
+}
+
+/// The variable that holds a server's private address when the plan gives
+/// none: `SERVER_A_PRIVATE_ADDRESS` for server "a".
+///
+/// ```
+/// assert_eq!(stackfit_core::export::address_variable("worker-1"), "SERVER_WORKER_1_PRIVATE_ADDRESS");
+/// ```
+pub fn address_variable(server_id: &str) -> String {
+    format!("SERVER_{}_PRIVATE_ADDRESS", env_name(server_id))
+}
+
+/// An id as an environment variable name part: "worker-base" → "WORKER_BASE".
+pub fn env_name(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// A server's private address as the plan gives it, if it is a plausible
+/// host name or IP (anything else is treated as unknown, never written).
+pub fn known_address(s: &Server) -> Option<&str> {
+    s.private_address.as_deref().map(str::trim).filter(|a| {
+        !a.is_empty()
+            && a.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".:-_[]%".contains(c))
+    })
+}
+
+/// What a private port is bound to in the file: the server's address, or
+/// the `.env` variable that will hold it.
+pub fn private_bind(s: &Server) -> String {
+    match known_address(s) {
+        Some(a) => a.to_string(),
+        None => {
+            let var = address_variable(&s.id);
+            format!("${{{var}:?set {var} in .env}}")
+        }
+    }
+}
+
+/// The port a placement listens on: its own, else the catalog's first.
+pub fn port_of(p: &Placement, def: Option<&ServiceDef>) -> Option<u16> {
+    p.port.or_else(|| {
+        def.and_then(|d| d.deploy.ports.first())
+            .map(|x| x.container)
+    })
+}
+
+/// A published port (Compose's short syntax, as `edit::validate::is_port_spec`
+/// accepts it): where it is bound on the host.
+pub struct PortSpec<'a> {
+    /// The host address it is bound to; `None`: every address (none given,
+    /// `0.0.0.0` or `::`).
+    pub address: Option<&'a str>,
+    /// The host port or range; empty: Docker picks one.
+    pub host: &'a str,
+    pub protocol: &'a str,
+}
+
+impl<'a> PortSpec<'a> {
+    pub fn of(spec: &'a str) -> PortSpec<'a> {
+        let (rest, protocol) = spec.split_once('/').unwrap_or((spec, "tcp"));
+        let (address, rest) = match rest.strip_prefix('[') {
+            Some(v6) => match v6.split_once("]:") {
+                Some((a, r)) => (Some(a), r),
+                None => (None, v6),
+            },
+            None => match rest.splitn(3, ':').collect::<Vec<_>>()[..] {
+                [a, _, _] => (Some(a), &rest[a.len() + 1..]),
+                _ => (None, rest),
+            },
+        };
+        let host = rest.split_once(':').map_or("", |(host, _)| host);
+        PortSpec {
+            address: address.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::")),
+            host,
+            protocol,
+        }
+    }
+
+    /// The host ports it binds; `None` when Docker picks the port.
+    fn binding(&self) -> Option<Binding<'a>> {
+        let (low, high) = self.host.split_once('-').unwrap_or((self.host, self.host));
+        Some(Binding {
+            address: self.address,
+            low: low.parse().ok()?,
+            high: high.parse().ok()?,
+            protocol: self.protocol,
+        })
+    }
+
+    /// Whether it publishes host port `port` over TCP on `bind` (`None`:
+    /// every address) — so publishing that again would clash.
+    fn takes(&self, port: u16, bind: Option<&str>) -> bool {
+        self.binding()
+            .is_some_and(|a| a.overlaps(&Binding::tcp(port, bind)))
+    }
+}
+
+/// Host ports a container binds: a range, its protocol and the address
+/// (`None`: every address).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Binding<'a> {
+    address: Option<&'a str>,
+    low: u32,
+    high: u32,
+    protocol: &'a str,
+}
+
+impl<'a> Binding<'a> {
+    /// TCP port `port` on `bind`.
+    fn tcp(port: u16, bind: Option<&'a str>) -> Binding<'a> {
+        Binding {
+            address: bind.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::")),
+            low: port.into(),
+            high: port.into(),
+            protocol: "tcp",
+        }
+    }
+
+    /// Docker refuses a host port bound twice over one protocol where the
+    /// addresses overlap (every address overlaps every other).
+    fn overlaps(&self, other: &Binding) -> bool {
+        let addresses = match (self.address, other.address) {
+            (None, _) | (_, None) => true,
+            (Some(a), Some(b)) => a == b,
+        };
+        self.protocol == other.protocol
+            && self.low <= other.high
+            && other.low <= self.high
+            && addresses
+    }
+
+    /// The first port both bind, as `8080/tcp`.
+    fn shared(&self, other: &Binding) -> String {
+        format!("{}/{}", self.low.max(other.low), self.protocol)
+    }
+}
+
+/// Which placements of an option a placement on another server depends
+/// on: an index built once per evaluation, so that finding the clashes
+/// of every server reads the option once, not once per placement.
+pub struct Reached<'a>(HashMap<&'a str, Servers>);
+
+/// The servers whose placements depend on one placement: the first, and
+/// whether there are others.
+#[derive(Clone, Copy)]
+struct Servers {
+    first: usize,
+    more: bool,
+}
+
+impl<'a> Reached<'a> {
+    pub fn of(o: &'a PlanOption) -> Reached<'a> {
+        let mut by: HashMap<&str, Servers> = HashMap::new();
+        for (ti, s) in o.servers.iter().enumerate() {
+            for d in s.placements.iter().flat_map(|q| &q.depends_on) {
+                by.entry(d.as_str())
+                    .and_modify(|x| x.more |= x.first != ti)
+                    .or_insert(Servers {
+                        first: ti,
+                        more: false,
+                    });
+            }
+        }
+        Reached(by)
+    }
+
+    /// Whether a placement on a server other than `si` depends on `id`.
+    fn elsewhere(&self, id: &str, si: usize) -> bool {
+        self.0.get(id).is_some_and(|x| x.more || x.first != si)
+    }
+}
+
+/// One clash on a server, and whether the later placement no longer
+/// publishing its ports (it is public) would end it: what it still
+/// publishes then — the ports an import kept, and its private port if
+/// another server reaches it — takes no port of an earlier placement.
+pub struct Found {
+    pub clash: PortClash,
+    pub ends_unpublished: bool,
+}
+
+/// The placements on server `si` of option `o` that publish a host port
+/// an earlier one publishes too — what the compose file publishes for
+/// them: the planner's ports ([`planned`]) and the ones an import kept —
+/// in the order the file writes them; each once, with the first earlier
+/// placement it clashes with (as many clashes as placements at most,
+/// however many share a port).
+pub fn clashes(o: &PlanOption, si: usize, reached: &Reached) -> Vec<Found> {
+    let s = &o.servers[si];
+    let bind = private_bind(s);
+    let reached_here = |p: &Placement| reached.elsewhere(&p.id, si);
+    let bindings: Vec<Vec<Binding>> = s
+        .placements
+        .iter()
+        .map(|p| bindings_of(s, p, reached_here(p), &bind))
+        .collect();
+    let first_overlap = |mine: &[Binding], before: &[Vec<Binding>]| {
+        before.iter().enumerate().find_map(|(i, earlier)| {
+            mine.iter()
+                .find_map(|b| earlier.iter().find(|a| a.overlaps(b)).map(|a| a.shared(b)))
+                .map(|port| (i, port))
+        })
+    };
+    let mut found = Vec::new();
+    for (j, later) in bindings.iter().enumerate() {
+        let Some((i, port)) = first_overlap(later, &bindings[..j]) else {
+            continue;
+        };
+        let p = &s.placements[j];
+        let ends_unpublished = p.public && {
+            let unpublished = Placement {
+                public: false,
+                ..p.clone()
+            };
+            let mine = bindings_of(s, &unpublished, reached_here(p), &bind);
+            first_overlap(&mine, &bindings[..j]).is_none()
+        };
+        found.push(Found {
+            clash: PortClash {
+                first: s.placements[i].id.clone(),
+                second: p.id.clone(),
+                port,
+            },
+            ends_unpublished,
+        });
+    }
+    found
+}
+
+/// The host ports placement `p` of server `s` binds: the planner's and
+/// the ones an import kept; `bind` is the server's private address as the
+/// file writes it.
+fn bindings_of<'a>(s: &Server, p: &'a Placement, reached: bool, bind: &'a str) -> Vec<Binding<'a>> {
+    // Most placements publish nothing: not public, not reached, no ports kept.
+    if !p.public && !reached && p.ports.is_empty() {
+        return Vec::new();
+    }
+    publish(s, p, crate::catalog::service(&p.service), reached)
+        .ports
+        .into_iter()
+        .filter_map(|x| {
+            let on = match x.on {
+                On::Every => None,
+                On::Private => Some(bind),
+            };
+            x.port.map(|port| Binding::tcp(port, on))
+        })
+        .chain(
+            p.ports
+                .iter()
+                .filter_map(|spec| PortSpec::of(spec).binding()),
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether published port `a` (Compose's short syntax) and the planner's
+    /// TCP `port` on `bind` take the same host port; and the port they share.
+    fn clash(a: &str, b: &str) -> Option<String> {
+        let (a, b) = (PortSpec::of(a).binding()?, PortSpec::of(b).binding()?);
+        a.overlaps(&b).then(|| a.shared(&b))
+    }
+
+    #[test]
+    fn two_bindings_clash_where_docker_refuses_the_second() {
+        assert_eq!(clash("8080:80", "8080:8080").as_deref(), Some("8080/tcp"));
+        // Every address overlaps one address; two addresses do not.
+        assert_eq!(
+            clash("127.0.0.1:5432:5432", "5432:5432").as_deref(),
+            Some("5432/tcp")
+        );
+        assert_eq!(
+            clash("0.0.0.0:80:80", "[::1]:80:80").as_deref(),
+            Some("80/tcp")
+        );
+        assert_eq!(clash("127.0.0.1:5432:5432", "10.0.0.5:5432:5432"), None);
+        // Another protocol, another port.
+        assert_eq!(clash("53:53/udp", "53:53"), None);
+        assert_eq!(clash("53:53/udp", "53:5353/udp").as_deref(), Some("53/udp"));
+        assert_eq!(clash("8080:80", "8081:80"), None);
+        // Ranges: the first port both take.
+        assert_eq!(
+            clash("8000-8010:8000-8010", "8005:80").as_deref(),
+            Some("8005/tcp")
+        );
+        assert_eq!(clash("8000-8010:8000-8010", "8011:80"), None);
+        // A port Docker picks clashes with nothing.
+        assert_eq!(clash("80", "80:80"), None);
+    }
+
+    #[test]
+    fn a_port_kept_by_the_placement_is_not_taken_twice() {
+        assert!(PortSpec::of("8080:80").takes(8080, None));
+        assert!(PortSpec::of("127.0.0.1:5432:5432").takes(5432, Some("0.0.0.0")));
+        assert!(!PortSpec::of("127.0.0.1:5432:5432").takes(5432, Some("10.0.0.5")));
+        assert!(!PortSpec::of("53:53/udp").takes(53, None));
+    }
+
+    fn option(servers: Vec<Server>) -> PlanOption {
+        servers
+            .into_iter()
+            .fold(PlanOption::new("o", "O"), |o, s| o.with(s))
+    }
+
+    fn found(o: &PlanOption, si: usize) -> Vec<(String, String, String, bool)> {
+        clashes(o, si, &Reached::of(o))
+            .into_iter()
+            .map(|k| {
+                (
+                    k.clash.first,
+                    k.clash.second,
+                    k.clash.port,
+                    k.ends_unpublished,
+                )
+            })
+            .collect()
+    }
+
+    /// Two databases another server reaches are both published on their
+    /// server's private address, on the same port: a clash, which no
+    /// longer publishing them (they are not public) cannot end; on
+    /// servers of their own, none. Whoever depends on them, the index
+    /// answers as a scan of the option does.
+    #[test]
+    fn two_databases_reached_from_another_server_clash_on_its_address() {
+        let mut app = Placement::new("app", "fastapi");
+        app.depends_on = vec!["db".into(), "db2".into()];
+        let data = Server::new("data", "Data", "aliyun-ecs-c7-large")
+            .with(Placement::new("db", "postgres"))
+            .with(Placement::new("db2", "postgres"));
+        let web = Server::new("web", "Web", "aliyun-ecs-c7-large").with(app);
+        let o = option(vec![data, web]);
+        assert_eq!(
+            found(&o, 0),
+            [("db".into(), "db2".into(), "5432/tcp".into(), false)]
+        );
+        assert_eq!(found(&o, 1), []);
+        let reached = Reached::of(&o);
+        for (si, s) in o.servers.iter().enumerate() {
+            for p in &s.placements {
+                let scan = planned(&o, si, p, crate::catalog::service(&p.service));
+                assert_eq!(
+                    scan.private,
+                    reached.elsewhere(&p.id, si) && !p.public,
+                    "{}",
+                    p.id
+                );
+            }
+        }
+
+        // Each on a server of its own: nothing clashes.
+        let mut app = Placement::new("app", "fastapi");
+        app.depends_on = vec!["db".into(), "db2".into()];
+        let o = option(vec![
+            Server::new("data", "Data", "aliyun-ecs-c7-large")
+                .with(Placement::new("db", "postgres")),
+            Server::new("data2", "Data 2", "aliyun-ecs-c7-large")
+                .with(Placement::new("db2", "postgres")),
+            Server::new("web", "Web", "aliyun-ecs-c7-large").with(app),
+        ]);
+        assert!((0..3).all(|si| found(&o, si).is_empty()));
+    }
+
+    /// A public proxy's clash ends when it stops publishing, unless a port
+    /// its compose file published (kept) is the one that clashes. However
+    /// many placements share one port, each is one clash at most.
+    #[test]
+    fn each_clash_is_told_once_with_the_fix_that_ends_it() {
+        let public = |id: &str, service: &str| {
+            let mut p = Placement::new(id, service);
+            p.public = true;
+            p
+        };
+        let o = option(vec![Server::new("a", "A", "aliyun-ecs-c7-large")
+            .with(public("nginx", "nginx"))
+            .with(public("caddy", "caddy"))]);
+        assert_eq!(
+            found(&o, 0),
+            [("nginx".into(), "caddy".into(), "80/tcp".into(), true)]
+        );
+
+        let mut kept = public("caddy", "caddy");
+        kept.ports = vec!["80:80".into()];
+        let o = option(vec![Server::new("a", "A", "aliyun-ecs-c7-large")
+            .with(public("nginx", "nginx"))
+            .with(kept)]);
+        assert_eq!(
+            found(&o, 0),
+            [("nginx".into(), "caddy".into(), "80/tcp".into(), false)]
+        );
+
+        let crowd = (0..500).fold(Server::new("a", "A", "aliyun-ecs-c7-large"), |s, i| {
+            let mut p = Placement::new(&format!("web-{i}"), "nginx");
+            p.ports = vec!["80:80".into()];
+            s.with(p)
+        });
+        let o = option(vec![crowd]);
+        let all = found(&o, 0);
+        assert_eq!(all.len(), 499);
+        assert!(all
+            .iter()
+            .all(|(first, _, port, _)| first == "web-0" && port == "80/tcp"));
+    }
+}
