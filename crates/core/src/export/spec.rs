@@ -332,9 +332,13 @@ pub fn build<'a>(
         .enumerate()
         .flat_map(|(si, s)| s.placements.iter().map(move |p| (p.id.as_str(), si)))
         .collect();
+    // Which placements other servers reach, and each server's private
+    // address as the files write it: what `fit::ports` checked.
+    let reached = ports::Reached::of(o);
     let mut servers = Vec::with_capacity(o.servers.len());
     for (si, s) in o.servers.iter().enumerate() {
         let sr = or.server(&s.id)?;
+        let bind = private_bind(s);
         let mut env: BTreeMap<String, EnvLine> = BTreeMap::new();
         let mut containers = Vec::with_capacity(s.placements.len());
         // Placement env names used by more than one placement here get a prefix.
@@ -674,7 +678,7 @@ pub fn build<'a>(
             // server reaches on this server's private address only — the
             // ports the evaluation checked for clashes (`fit::ports`).
             let port = port_of(p, def);
-            let publish = ports::planned(o, si, p, def);
+            let publish = ports::planned(&reached, si, &bind, p, def);
             if publish.private && known_address(s).is_none() {
                 let var = address_variable(&s.id);
                 env.entry(var.clone()).or_insert(EnvLine {
@@ -695,7 +699,7 @@ pub fn build<'a>(
             for x in &publish.ports {
                 let (bind, why) = match x.on {
                     On::Every => (None, "public"),
-                    On::Private => (Some(private_bind(s)), "private"),
+                    On::Private => (Some(bind.clone()), "private"),
                 };
                 let port = match x.port {
                     Some(port) => port.to_string(),

@@ -30,26 +30,21 @@ pub enum On {
     Private,
 }
 
-/// What the planner publishes for placement `p` on server `si` of option
-/// `o`: a public service its ports on every interface; one that another
+/// What the planner publishes for placement `p` on server `si`: a public
+/// service its ports on every interface; one that another
 /// server reaches, its port on this server's private address (`reached`
 /// with no port known: nothing, and the exporter says so). A port the
 /// compose file already published on an overlapping address is not
-/// published again.
-pub fn planned(o: &PlanOption, si: usize, p: &Placement, def: Option<&ServiceDef>) -> Publish {
-    let reached = o
-        .servers
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != si)
-        .flat_map(|(_, s)| &s.placements)
-        .any(|q| q.depends_on.contains(&p.id));
-    publish(&o.servers[si], p, def, reached)
-}
-
-/// [`planned`] for placement `p` of server `s`, `reached` from another
-/// server or not.
-fn publish(s: &Server, p: &Placement, def: Option<&ServiceDef>, reached: bool) -> Publish {
+/// published again. `bind` is the server's private address as the file
+/// writes it ([`private_bind`]).
+pub fn planned(
+    reached: &Reached,
+    si: usize,
+    bind: &str,
+    p: &Placement,
+    def: Option<&ServiceDef>,
+) -> Publish {
+    let reached = reached.elsewhere(&p.id, si);
     let mut ports = Vec::new();
     let private = !p.public && reached;
     let mut unpublished = false;
@@ -78,12 +73,11 @@ fn publish(s: &Server, p: &Placement, def: Option<&ServiceDef>, reached: bool) -
             None => unpublished = true,
         }
     }
-    let bind = private_bind(s);
     ports.retain(|x| {
         let Some(port) = x.port else { return true };
         let on = match x.on {
             On::Every => None,
-            On::Private => Some(bind.as_str()),
+            On::Private => Some(bind),
         };
         !p.ports.iter().any(|u| PortSpec::of(u).takes(port, on))
     });
@@ -185,7 +179,7 @@ impl<'a> PortSpec<'a> {
         };
         let host = rest.split_once(':').map_or("", |(host, _)| host);
         PortSpec {
-            address: address.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::")),
+            address: specific(address),
             host,
             protocol,
         }
@@ -210,6 +204,12 @@ impl<'a> PortSpec<'a> {
     }
 }
 
+/// An address a port is bound to, or `None` when it means every address
+/// (none given, `0.0.0.0` or `::`).
+fn specific(address: Option<&str>) -> Option<&str> {
+    address.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::"))
+}
+
 /// Host ports a container binds: a range, its protocol and the address
 /// (`None`: every address).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,7 +224,7 @@ impl<'a> Binding<'a> {
     /// TCP port `port` on `bind`.
     fn tcp(port: u16, bind: Option<&'a str>) -> Binding<'a> {
         Binding {
-            address: bind.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::")),
+            address: specific(bind),
             low: port.into(),
             high: port.into(),
             protocol: "tcp",
@@ -251,8 +251,9 @@ impl<'a> Binding<'a> {
 }
 
 /// Which placements of an option a placement on another server depends
-/// on: an index built once per evaluation, so that finding the clashes
-/// of every server reads the option once, not once per placement.
+/// on: an index built once per evaluation (and once per export), so that
+/// deciding every placement's ports reads the option once, not once per
+/// placement.
 pub struct Reached<'a>(HashMap<&'a str, Servers>);
 
 /// The servers whose placements depend on one placement: the first, and
@@ -280,7 +281,7 @@ impl<'a> Reached<'a> {
     }
 
     /// Whether a placement on a server other than `si` depends on `id`.
-    fn elsewhere(&self, id: &str, si: usize) -> bool {
+    pub fn elsewhere(&self, id: &str, si: usize) -> bool {
         self.0.get(id).is_some_and(|x| x.more || x.first != si)
     }
 }
@@ -303,11 +304,10 @@ pub struct Found {
 pub fn clashes(o: &PlanOption, si: usize, reached: &Reached) -> Vec<Found> {
     let s = &o.servers[si];
     let bind = private_bind(s);
-    let reached_here = |p: &Placement| reached.elsewhere(&p.id, si);
     let bindings: Vec<Vec<Binding>> = s
         .placements
         .iter()
-        .map(|p| bindings_of(s, p, reached_here(p), &bind))
+        .map(|p| bindings_of(reached, si, p, &bind))
         .collect();
     let first_overlap = |mine: &[Binding], before: &[Vec<Binding>]| {
         before.iter().enumerate().find_map(|(i, earlier)| {
@@ -327,7 +327,7 @@ pub fn clashes(o: &PlanOption, si: usize, reached: &Reached) -> Vec<Found> {
                 public: false,
                 ..p.clone()
             };
-            let mine = bindings_of(s, &unpublished, reached_here(p), &bind);
+            let mine = bindings_of(reached, si, &unpublished, &bind);
             first_overlap(&mine, &bindings[..j]).is_none()
         };
         found.push(Found {
@@ -342,15 +342,20 @@ pub fn clashes(o: &PlanOption, si: usize, reached: &Reached) -> Vec<Found> {
     found
 }
 
-/// The host ports placement `p` of server `s` binds: the planner's and
+/// The host ports placement `p` of server `si` binds: the planner's and
 /// the ones an import kept; `bind` is the server's private address as the
 /// file writes it.
-fn bindings_of<'a>(s: &Server, p: &'a Placement, reached: bool, bind: &'a str) -> Vec<Binding<'a>> {
+fn bindings_of<'a>(
+    reached: &Reached,
+    si: usize,
+    p: &'a Placement,
+    bind: &'a str,
+) -> Vec<Binding<'a>> {
     // Most placements publish nothing: not public, not reached, no ports kept.
-    if !p.public && !reached && p.ports.is_empty() {
+    if !p.public && p.ports.is_empty() && !reached.elsewhere(&p.id, si) {
         return Vec::new();
     }
-    publish(s, p, crate::catalog::service(&p.service), reached)
+    planned(reached, si, bind, p, crate::catalog::service(&p.service))
         .ports
         .into_iter()
         .filter_map(|x| {
@@ -456,13 +461,17 @@ mod tests {
         let reached = Reached::of(&o);
         for (si, s) in o.servers.iter().enumerate() {
             for p in &s.placements {
-                let scan = planned(&o, si, p, crate::catalog::service(&p.service));
-                assert_eq!(
-                    scan.private,
-                    reached.elsewhere(&p.id, si) && !p.public,
-                    "{}",
-                    p.id
-                );
+                let scan = o
+                    .servers
+                    .iter()
+                    .enumerate()
+                    .filter(|(ti, _)| *ti != si)
+                    .flat_map(|(_, t)| &t.placements)
+                    .any(|q| q.depends_on.contains(&p.id));
+                assert_eq!(reached.elsewhere(&p.id, si), scan, "{}", p.id);
+                let def = crate::catalog::service(&p.service);
+                let publish = planned(&reached, si, &private_bind(s), p, def);
+                assert_eq!(publish.private, scan && !p.public, "{}", p.id);
             }
         }
 
