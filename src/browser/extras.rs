@@ -107,8 +107,9 @@ fn load() -> Result<js_sys::Promise, String> {
 
 /// What to do about a failed load, in `lang`, from what the loader said
 /// (`extras_loader.js`: the file's address, then `: HTTP 404` when the
-/// server answered with a status; `browser::fetch`: `HTTP 404`). No status: the request never got an
-/// answer, so the connection is the likely cause; 404 or 410: the server
+/// server answered with a status; `browser::fetch`: `HTTP 404`). No
+/// status: the request never got an answer, so the connection is the
+/// likely cause; 404 or 410: the server
 /// has no such file (a site caught half-way through an update, or
 /// uploaded without it), which a reload of the page may mend; any other
 /// status: the server's own error, worth another try in a moment.
