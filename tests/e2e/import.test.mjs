@@ -326,8 +326,22 @@ test("an imported stack whose two services publish host port 80 is told before a
   await planner.screenshot("screen-host-port-clash-en-1280x800");
   await planner.switchLanguage();
   await page.waitForFunction(() => document.querySelector('[data-testid="finding-host-port-clash"]')?.textContent.includes("已被本服务器上的 web 占用"));
-  await planner.finding("host-port-clash").scrollIntoViewIfNeeded();
+  const zh = planner.finding("host-port-clash");
+  assert.match(await zh.locator('[data-testid="apply-fix"]').textContent(), /把 proxy 发布的主机端口 80 改为 81/);
+  await zh.scrollIntoViewIfNeeded();
   await planner.screenshot("screen-host-port-clash-zh-1280x800");
+  await planner.switchLanguage();
+  // Its fix moves proxy's own 80 to the first free host port: the clash
+  // is gone, and the inspector shows the port the file will publish.
+  const fix = planner.finding("host-port-clash").locator('[data-testid="apply-fix"]');
+  assert.match(await fix.textContent(), /Publish proxy on host port 81 instead of 80/);
+  await fix.click();
+  await planner.finding("host-port-clash").waitFor({ state: "detached" });
+  await planner.placementById("proxy").locator(".placement-name").click();
+  const kept = planner.byTestId("inspector").locator('[data-testid="deploy-kept"]');
+  assert.deepEqual(await kept.locator('[data-testid="kept-port"]').allTextContents(), ["81:80", "443:443"]);
+  await kept.scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-host-port-moved-en-1280x800");
   assert.deepEqual(errors, []);
   await context.close();
 });

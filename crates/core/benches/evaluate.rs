@@ -1,5 +1,7 @@
 //! Benchmark: `evaluate` on a synthetic plan of 1,000 placements over 100
-//! servers (target: under 2 ms per evaluation).
+//! servers (target: under 2 ms per evaluation), and on the most ports a
+//! plan may publish on one server (2,000 placements of 32 host ports each:
+//! what a hostile link could hold; the port check was quadratic, 15 s).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use stackfit_core::fit::evaluate;
@@ -62,6 +64,34 @@ fn synthetic_plan() -> Plan {
     }
 }
 
+/// One server of the most placements an option may hold, each publishing
+/// the most ports a placement may: half of them clash on port 80 (and
+/// their fix looks for a free host port), half take ports of their own.
+fn most_ports_plan() -> Plan {
+    let limits = (
+        stackfit_core::edit::validate::MAX_PLACEMENTS_PER_OPTION,
+        stackfit_core::edit::validate::MAX_PORTS,
+    );
+    let mut server = Server::new("s", "one server", "aliyun-ecs-c7-2xlarge");
+    for i in 0..limits.0 {
+        let mut p = Placement::new(&format!("web-{i}"), "nginx");
+        p.ports = (0..limits.1)
+            .map(|k| match i % 2 {
+                0 if k == 0 => "80:80".to_string(),
+                _ => format!("{}:80", 1024 + i * limits.1 + k),
+            })
+            .collect();
+        server.placements.push(p);
+    }
+    Plan {
+        quotes: Vec::new(),
+        name: "ports".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![PlanOption::new("o", "O").with(server)],
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let plan = synthetic_plan();
     let placements: usize = plan.options[0]
@@ -73,6 +103,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("evaluate 1000 placements / 100 servers", |b| {
         b.iter(|| evaluate(black_box(&plan)))
     });
+    let ports = most_ports_plan();
+    let clashes = evaluate(&ports).options[0].servers[0].port_clashes.len();
+    assert_eq!(clashes, 999);
+    let mut group = c.benchmark_group("ports");
+    group.sample_size(10);
+    group.bench_function(
+        "evaluate 2000 placements × 32 host ports / 1 server",
+        |b| b.iter(|| evaluate(black_box(&ports))),
+    );
+    group.finish();
 }
 
 criterion_group!(benches, bench);

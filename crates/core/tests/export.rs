@@ -1030,6 +1030,65 @@ fn a_host_port_published_twice_on_one_server_is_said() {
     assert!(!file(&files, "DEPLOY.md").text.contains("published twice"));
 }
 
+/// Two containers whose compose file published host port 80 each (an
+/// import keeps such ports as they were): the finding's fix moves the
+/// second's to the first free host port, in the plan, so the planner, the
+/// inspector and the file all show it; the file then starts, and nothing
+/// else it published changes.
+#[test]
+fn a_kept_host_port_that_clashes_moves_to_a_free_one() {
+    let mut plan = one_server(&["nginx", "caddy"]);
+    let placements = &mut plan.options[0].servers[0].placements;
+    placements[0].ports = vec!["80:80".into(), "81:8081".into()];
+    placements[1].ports = vec!["80:80".into(), "443:443".into()];
+    let files = export_all(&plan, "o");
+    assert!(would_start(
+        &file(&files, "docker-compose.a.yml").text,
+        &file(&files, ".env.a").text
+    )
+    .is_err());
+
+    let report = evaluate(&plan);
+    let found = report.options[0].servers[0]
+        .findings
+        .iter()
+        .find(|f| f.id() == "host-port-clash")
+        .expect("the clash is told");
+    let fix = found.fix.clone().expect("a fix");
+    assert_eq!(fix.label_en, "Publish caddy on host port 82 instead of 80");
+    assert_eq!(fix.label_zh, "把 caddy 发布的主机端口 80 改为 82");
+    let mut fixed = plan.clone();
+    stackfit_core::edit::apply(&mut fixed, &fix.action).unwrap();
+    assert_eq!(
+        fixed.options[0].servers[0].placements[1].ports,
+        ["82:80", "443:443"]
+    );
+    let files = export_all(&fixed, "o");
+    let compose = &file(&files, "docker-compose.a.yml").text;
+    assert_eq!(would_start(compose, &file(&files, ".env.a").text), Ok(()));
+    assert_eq!(
+        yaml(compose)["services"]["caddy"]["ports"],
+        yaml("[\"82:80\", \"443:443\"]"),
+        "{compose}"
+    );
+    assert!(!evaluate(&fixed).options[0].servers[0]
+        .findings
+        .iter()
+        .any(|f| f.id() == "host-port-clash"));
+
+    // A port that is not Compose's short syntax is refused, the plan kept.
+    let bad = stackfit_core::model::Action::SetPorts {
+        option: "o".into(),
+        placement: "caddy".into(),
+        ports: vec!["eighty".into()],
+    };
+    assert!(stackfit_core::edit::apply(&mut fixed, &bad).is_err());
+    assert_eq!(
+        fixed.options[0].servers[0].placements[1].ports,
+        ["82:80", "443:443"]
+    );
+}
+
 /// An image that names its database's password among its own settings
 /// (Langfuse's `CLICKHOUSE_PASSWORD`, "must equal ClickHouse's password")
 /// gets the database's, written once: Compose refuses a key twice, and a

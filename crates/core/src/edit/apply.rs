@@ -493,6 +493,11 @@ fn change(plan: &mut Plan, action: &Action) -> Result<(), ActionError> {
                 .secrets
                 .remove(name);
         }
+        Action::SetPorts {
+            option,
+            placement,
+            ports,
+        } => placement_mut(option_mut(plan, option)?, placement)?.ports = ports.clone(),
         Action::SetImage {
             option,
             placement,

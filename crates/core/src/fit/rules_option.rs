@@ -261,7 +261,7 @@ pub(crate) fn port_clashes(option: &PlanOption, measured: &mut [Measured]) {
         let found = super::ports::clashes(option, si, &reached);
         for k in &found {
             let second = &k.clash.second;
-            let fix = k.ends_unpublished.then(|| {
+            let unpublish = k.ends_unpublished.then(|| {
                 Fix::new(
                     Action::SetPublic {
                         option: option.id.clone(),
@@ -271,6 +271,36 @@ pub(crate) fn port_clashes(option: &PlanOption, measured: &mut [Measured]) {
                     format!("Stop publishing {second}'s ports"),
                     format!("不再对外发布 {second} 的端口"),
                 )
+            });
+            let fix = unpublish.or_else(|| {
+                let moved = k.moved.as_ref()?;
+                let list = |f: fn(&(u32, u32)) -> u32, sep: &str| {
+                    moved
+                        .hosts
+                        .iter()
+                        .map(|h| f(h).to_string())
+                        .collect::<Vec<_>>()
+                        .join(sep)
+                };
+                let (from, to) = (|h: &(u32, u32)| h.0, |h: &(u32, u32)| h.1);
+                let s = if moved.hosts.len() > 1 { "s" } else { "" };
+                Some(Fix::new(
+                    Action::SetPorts {
+                        option: option.id.clone(),
+                        placement: second.clone(),
+                        ports: moved.ports.clone(),
+                    },
+                    format!(
+                        "Publish {second} on host port{s} {} instead of {}",
+                        list(to, ", "),
+                        list(from, ", ")
+                    ),
+                    format!(
+                        "把 {second} 发布的主机端口 {} 改为 {}",
+                        list(from, "、"),
+                        list(to, "、")
+                    ),
+                ))
             });
             measured[si].report.findings.push(
                 Finding::new(K::HostPortClash, Severity::Critical, &s.id)

@@ -145,6 +145,14 @@ pub enum Action {
         placement: String,
         name: String,
     },
+    /// Set the host ports a placement publishes as its compose file did
+    /// (Compose's short syntax, as an import kept them): the fix that moves
+    /// a kept port off a host port another container on the server takes.
+    SetPorts {
+        option: String,
+        placement: String,
+        ports: Vec<String>,
+    },
     /// Set (or clear) the image a placement runs and the port it listens on.
     SetImage {
         option: String,
