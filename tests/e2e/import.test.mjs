@@ -342,6 +342,18 @@ test("an imported stack whose two services publish host port 80 is told before a
   assert.deepEqual(await kept.locator('[data-testid="kept-port"]').allTextContents(), ["81:80", "443:443"]);
   await kept.scrollIntoViewIfNeeded();
   await planner.screenshot("screen-host-port-moved-en-1280x800");
+  // A kept port can be let go: × on 443:443 (the label names it).
+  const remove = kept.locator('[data-testid="kept-port-remove-443:443"]');
+  assert.equal(await remove.getAttribute("aria-label"), "Stop publishing 443:443");
+  await remove.click();
+  assert.deepEqual(await kept.locator('[data-testid="kept-port"]').allTextContents(), ["81:80"]);
+  await planner.switchLanguage();
+  assert.equal(await kept.locator('[data-testid="kept-port-remove-81:80"]').getAttribute("aria-label"), "不再发布端口 81:80");
+  await kept.scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-host-port-moved-zh-1280x800");
+  // Undo brings it back.
+  await planner.byTestId("undo").click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="kept-port"]').length === 2);
   assert.deepEqual(errors, []);
   await context.close();
 });

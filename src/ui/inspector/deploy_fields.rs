@@ -131,28 +131,20 @@ pub fn DeployFields(
                 };
                 // An import can take a setting for a secret it is not: the
                 // user lets it go (the export then writes no such line).
-                let remove = {
-                    let name = name.clone();
-                    move |_: leptos::ev::MouseEvent| {
-                        planner.dispatch(Action::RemoveSecret {
-                            option: option(),
-                            placement: pid(),
-                            name: name.clone(),
-                        })
-                    }
+                let action = Action::RemoveSecret {
+                    option: option(),
+                    placement: pid(),
+                    name: name.clone(),
                 };
-                let aria = {
-                    let name = name.clone();
-                    move || match lang.get() {
-                        crate::i18n::Lang::Zh => format!("导出时不再写入 {name}"),
-                        crate::i18n::Lang::En => format!("Stop writing {name} at export"),
-                    }
-                };
+                let words = (
+                    format!("导出时不再写入 {name}"),
+                    format!("Stop writing {name} at export"),
+                );
                 view! {
                     <li class="env-fixed" data-testid=format!("env-secret-{name}")>
                         <code>{name.clone()}</code>
                         <em class="env-generated">{text}</em>
-                        <button class="icon" data-testid=format!("secret-remove-{name}") aria-label=aria.clone() title=aria on:click=remove>"×"</button>
+                        <Remove testid=format!("secret-remove-{name}") words action />
                     </li>
                 }
             })
@@ -163,55 +155,63 @@ pub fn DeployFields(
             .with(|p| p.as_ref().map(|p| p.env.clone()).unwrap_or_default())
             .into_iter()
             .map(|(name, value)| {
-                let remove = {
-                    let name = name.clone();
-                    move |_: leptos::ev::MouseEvent| {
-                        planner.dispatch(Action::SetEnv {
-                            option: option(),
-                            placement: pid(),
-                            name: name.clone(),
-                            value: None,
-                        })
-                    }
+                let action = Action::SetEnv {
+                    option: option(),
+                    placement: pid(),
+                    name: name.clone(),
+                    value: None,
                 };
-                let aria = {
-                    let name = name.clone();
-                    move || match lang.get() {
-                        crate::i18n::Lang::Zh => format!("删除 {name}"),
-                        crate::i18n::Lang::En => format!("Remove {name}"),
-                    }
-                };
+                let words = (format!("删除 {name}"), format!("Remove {name}"));
                 view! {
                     <li class="env-own" data-testid=format!("env-line-{name}")>
                         <code>{name.clone()}</code>
                         <code class="env-value">{value}</code>
-                        <button class="icon" data-testid=format!("env-remove-{name}") aria-label=aria.clone() title=aria on:click=remove>"×"</button>
+                        <Remove testid=format!("env-remove-{name}") words action />
                     </li>
                 }
             })
             .collect_view()
     };
     // The image, command, ports and mounts the plan holds (an imported
-    // compose file's), as the export writes them: shown, not edited here.
+    // compose file's), as the export writes them: shown, not edited here,
+    // but for a published port, which can be let go (a database published
+    // on every interface, a port the proxy in front now serves).
     // A command is shown as a shell would read it; the export appends the
     // plan's own flags to it.
     let kept = move || {
-        let lines: Vec<(&'static str, &'static str, String)> = placement.with(|p| {
-            let Some(p) = p.as_ref() else {
-                return Vec::new();
-            };
-            let image = p.image.iter().map(|i| ("image", "kept-image", i.clone()));
-            let command = (!p.command.is_empty()).then(|| {
-                (
-                    "command",
-                    "kept-command",
-                    stackfit_core::kinds::command::shown(&p.command),
-                )
+        let lines: Vec<(&'static str, &'static str, String, Option<Action>)> =
+            placement.with(|p| {
+                let Some(p) = p.as_ref() else {
+                    return Vec::new();
+                };
+                let image = p
+                    .image
+                    .iter()
+                    .map(|i| ("image", "kept-image", i.clone(), None));
+                let command = (!p.command.is_empty()).then(|| {
+                    (
+                        "command",
+                        "kept-command",
+                        stackfit_core::kinds::command::shown(&p.command),
+                        None,
+                    )
+                });
+                let ports = p.ports.iter().enumerate().map(|(i, x)| {
+                    let mut rest = p.ports.clone();
+                    rest.remove(i);
+                    let action = Action::SetPorts {
+                        option: option(),
+                        placement: p.id.clone(),
+                        ports: rest,
+                    };
+                    ("port", "kept-port", x.clone(), Some(action))
+                });
+                let mounts = p
+                    .mounts
+                    .iter()
+                    .map(|m| ("volume", "kept-mount", m.clone(), None));
+                image.chain(command).chain(ports).chain(mounts).collect()
             });
-            let ports = p.ports.iter().map(|x| ("port", "kept-port", x.clone()));
-            let mounts = p.mounts.iter().map(|m| ("volume", "kept-mount", m.clone()));
-            image.chain(command).chain(ports).chain(mounts).collect()
-        });
         (!lines.is_empty()).then(|| {
             view! {
                 <div class="env" data-testid="deploy-kept">
@@ -219,7 +219,13 @@ pub fn DeployFields(
                     <ul class="env-lines">
                         {lines
                             .into_iter()
-                            .map(|(key, testid, value)| view! { <li class="env-fixed"><code class="kept-key">{key}</code><code class="env-value" data-testid=testid>{value}</code></li> })
+                            .map(|(key, testid, value, remove)| {
+                                let remove = remove.map(|action| {
+                                    let words = (format!("不再发布端口 {value}"), format!("Stop publishing {value}"));
+                                    view! { <Remove testid=format!("kept-port-remove-{value}") words action /> }
+                                });
+                                view! { <li class="env-fixed"><code class="kept-key">{key}</code><code class="env-value" data-testid=testid>{value}</code>{remove}</li> }
+                            })
                             .collect_view()}
                     </ul>
                 </div>
@@ -287,5 +293,17 @@ pub fn DeployFields(
                 />
             </div>
         </section>
+    }
+}
+
+/// A × that lets one line go: `action` on a click, `words` (zh, en) its
+/// name for a screen reader and its tooltip.
+#[component]
+fn Remove(testid: String, words: (String, String), action: Action) -> impl IntoView {
+    let lang = use_lang();
+    let planner = use_planner();
+    let name = move || lang.get().pick(&words.0, &words.1).to_string();
+    view! {
+        <button class="icon" data-testid=testid aria-label=name.clone() title=name on:click=move |_| planner.dispatch(action.clone())>"×"</button>
     }
 }
