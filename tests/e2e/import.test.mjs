@@ -344,11 +344,11 @@ test("an imported stack whose two services publish host port 80 is told before a
   await planner.screenshot("screen-host-port-moved-en-1280x800");
   // A kept port can be let go: × on 443:443 (the label names it).
   const remove = kept.locator('[data-testid="kept-port-remove-443:443"]');
-  assert.equal(await remove.getAttribute("aria-label"), "Stop publishing 443:443");
+  assert.equal(await remove.getAttribute("aria-label"), "Remove 443:443, kept from the compose file");
   await remove.click();
   assert.deepEqual(await kept.locator('[data-testid="kept-port"]').allTextContents(), ["81:80"]);
   await planner.switchLanguage();
-  assert.equal(await kept.locator('[data-testid="kept-port-remove-81:80"]').getAttribute("aria-label"), "不再发布端口 81:80");
+  assert.equal(await kept.locator('[data-testid="kept-port-remove-81:80"]').getAttribute("aria-label"), "删除导入时保留的端口 81:80");
   await kept.scrollIntoViewIfNeeded();
   await planner.screenshot("screen-host-port-moved-zh-1280x800");
   // Undo brings it back.

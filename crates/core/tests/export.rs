@@ -1055,6 +1055,15 @@ fn a_kept_host_port_that_clashes_moves_to_a_free_one() {
         .find(|f| f.id() == "host-port-clash")
         .expect("the clash is told");
     let fix = found.fix.clone().expect("a fix");
+    // A port sizes nothing: at twice the load the fix is the same.
+    let mut doubled = plan.clone();
+    doubled.options[0].load = 2000;
+    let at_double = evaluate(&doubled).options[0].servers[0]
+        .findings
+        .iter()
+        .find(|f| f.id() == "host-port-clash")
+        .and_then(|f| f.fix.clone());
+    assert_eq!(at_double.map(|f| f.action), Some(fix.action.clone()));
     assert_eq!(fix.label_en, "Publish caddy on host port 82 instead of 80");
     assert_eq!(fix.label_zh, "把 caddy 发布的主机端口 80 改为 82");
     let mut fixed = plan.clone();
@@ -1075,6 +1084,39 @@ fn a_kept_host_port_that_clashes_moves_to_a_free_one() {
         .findings
         .iter()
         .any(|f| f.id() == "host-port-clash"));
+
+    // Public too, caddy also gets the catalog's 80 and 443 from the
+    // planner, and nginx its 80: moving the kept port alone no longer
+    // ends it, nor does no longer publishing alone; the fix does both.
+    let mut public = plan.clone();
+    for p in &mut public.options[0].servers[0].placements {
+        p.public = true;
+    }
+    let report = evaluate(&public);
+    let found = report.options[0].servers[0]
+        .findings
+        .iter()
+        .find(|f| f.id() == "host-port-clash" && f.placement.as_deref() == Some("caddy"))
+        .expect("the clash is told");
+    let fix = found.fix.clone().expect("a fix");
+    assert_eq!(
+        fix.label_en,
+        "Publish caddy on host port 82 instead of 80, and make it no longer public"
+    );
+    assert_eq!(
+        fix.label_zh,
+        "把 caddy 发布的主机端口 80 改为 82，并取消对外公开"
+    );
+    let mut fixed_public = public.clone();
+    stackfit_core::edit::apply(&mut fixed_public, &fix.action).unwrap();
+    let files = export_all(&fixed_public, "o");
+    assert_eq!(
+        would_start(
+            &file(&files, "docker-compose.a.yml").text,
+            &file(&files, ".env.a").text
+        ),
+        Ok(())
+    );
 
     // A port that is not Compose's short syntax is refused, the plan kept.
     let bad = stackfit_core::model::Action::SetPorts {

@@ -221,7 +221,7 @@ pub fn DeployFields(
                             .into_iter()
                             .map(|(key, testid, value, remove)| {
                                 let remove = remove.map(|action| {
-                                    let words = (format!("不再发布端口 {value}"), format!("Stop publishing {value}"));
+                                    let words = (format!("删除导入时保留的端口 {value}"), format!("Remove {value}, kept from the compose file"));
                                     view! { <Remove testid=format!("kept-port-remove-{value}") words action /> }
                                 });
                                 view! { <li class="env-fixed"><code class="kept-key">{key}</code><code class="env-value" data-testid=testid>{value}</code>{remove}</li> }

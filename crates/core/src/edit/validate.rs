@@ -328,7 +328,7 @@ pub fn is_mount(mount: &str) -> bool {
 /// `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]`, each port a number
 /// from 1 to 65535 or a range `a-b`, the host port possibly empty (Docker
 /// picks one) when an address is given, an IPv6 address in brackets; at
-/// most 100 characters.
+/// most `PORT_SPEC_CHARS`.
 pub fn is_port_spec(spec: &str) -> bool {
     let ports = |s: &str| {
         let num = |n: &str| {
@@ -338,12 +338,15 @@ pub fn is_port_spec(spec: &str) -> bool {
                 && (1..=65_535).contains(&n.parse::<u32>().unwrap_or(0))
         };
         match s.split_once('-') {
-            Some((a, b)) => num(a) && num(b),
+            // Docker refuses a range that runs backwards.
+            Some((a, b)) => num(a) && num(b) && a.parse::<u32>().ok() <= b.parse::<u32>().ok(),
             None => num(s),
         }
     };
     let (rest, protocol) = spec.split_once('/').unwrap_or((spec, "tcp"));
-    if spec.len() > 100 || !matches!(protocol, "tcp" | "udp" | "sctp") {
+    if spec.len() > crate::model::bounds::PORT_SPEC_CHARS
+        || !matches!(protocol, "tcp" | "udp" | "sctp")
+    {
         return false;
     }
     let (address, rest) = match rest.strip_prefix('[') {
@@ -1336,6 +1339,7 @@ mod tests {
             "127.0.0.1::80",
             "514:514/udp",
             "3000-3005:3000-3005",
+            "3000-3000:3000",
             "[::1]:6379:6379",
         ] {
             assert!(is_port_spec(good), "{good}");
@@ -1352,6 +1356,8 @@ mod tests {
             "80\n- 22:22",
             "${PORT}:80",
             "[]:80:80",
+            // Docker refuses a range that runs backwards.
+            "90-80:90-80",
         ] {
             assert!(!is_port_spec(bad), "{bad:?}");
         }

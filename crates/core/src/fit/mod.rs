@@ -490,14 +490,17 @@ fn evaluate_option(
 /// at that load) but only the fixes that do not write a figure computed on
 /// the scaled knobs: a knob, limit or measurement worked out at ×2 would be
 /// applied on top of the ×2 and count the load twice. A change of tier, a
-/// move or a new server sizes nothing, so it holds at any load.
+/// move, a new server or a published port sizes nothing, so it holds at
+/// any load.
 fn keep_fixes_that_hold_at_any_load(f: &mut Finding) {
     fn holds(a: &crate::model::Action) -> bool {
         use crate::model::Action;
         match a {
-            Action::SetTier { .. } | Action::MovePlacement { .. } | Action::AddServer { .. } => {
-                true
-            }
+            Action::SetTier { .. }
+            | Action::MovePlacement { .. }
+            | Action::AddServer { .. }
+            | Action::SetPorts { .. }
+            | Action::SetPublic { .. } => true,
             Action::Batch { actions } => actions.iter().all(holds),
             _ => false,
         }

@@ -306,7 +306,8 @@ pub struct Found {
     pub ends_unpublished: bool,
     /// When no longer publishing does not end it: the later placement's
     /// kept ports with each that clashes moved to the first free host port
-    /// above it, if that ends the clash.
+    /// above it, if that ends the clash (with no longer publishing, if
+    /// that is needed too).
     pub moved: Option<Moved>,
 }
 
@@ -315,8 +316,11 @@ pub struct Found {
 pub struct Moved {
     /// All the placement's kept ports, the moved ones rewritten.
     pub ports: Vec<String>,
-    /// Each moved host port: (from, to).
+    /// Each moved host port: (from, to), each move once.
     pub hosts: Vec<(u32, u32)>,
+    /// The move alone does not end the clash: the planner's ports must no
+    /// longer be published either (the placement is public).
+    pub unpublished: bool,
 }
 
 /// The placements on server `si` of option `o` that publish a host port
@@ -353,15 +357,21 @@ pub fn clashes(o: &PlanOption, si: usize, reached: &Reached) -> Vec<Found> {
                     ..p.clone()
                 })
             };
+            // Else its kept ports moved, and if it is public and that is
+            // not enough, the planner's ports no longer published too.
             let moved = (!ends_unpublished && !p.ports.is_empty())
                 .then(|| {
                     let taken = taken.get_or_insert_with(|| Taken::of(&bindings));
-                    let moved = move_kept(p, &owners, taken)?;
-                    ends(&Placement {
+                    let mut moved = move_kept(p, &owners, taken)?;
+                    let q = Placement {
                         ports: moved.ports.clone(),
                         ..p.clone()
-                    })
-                    .then_some(moved)
+                    };
+                    if ends(&q) {
+                        return Some(moved);
+                    }
+                    moved.unpublished = p.public;
+                    (p.public && ends(&Placement { public: false, ..q })).then_some(moved)
                 })
                 .flatten();
             let port = later
@@ -406,7 +416,7 @@ impl<'a> Owners<'a> {
     fn of(bindings: &[Vec<Binding<'a>>]) -> Owners<'a> {
         let mut cuts: HashMap<(&str, &str), Vec<u32>> = HashMap::new();
         for b in bindings.iter().flatten() {
-            for key in [(b.protocol, ANY), (b.protocol, b.address.unwrap_or(""))] {
+            for key in Owners::keys(b) {
                 cuts.entry(key)
                     .or_default()
                     .extend([b.low, b.high.saturating_add(1)]);
@@ -429,9 +439,15 @@ impl<'a> Owners<'a> {
         }
     }
 
+    /// Where a binding is kept: with its protocol's on any address, and
+    /// with those on its own address (every address: `""`).
+    fn keys(b: &Binding<'a>) -> [(&'a str, &'a str); 2] {
+        [(b.protocol, ANY), (b.protocol, b.address.unwrap_or(""))]
+    }
+
     /// Placement `j` binds `b`.
     fn take(&mut self, b: &Binding<'a>, j: usize) {
-        for key in [(b.protocol, ANY), (b.protocol, b.address.unwrap_or(""))] {
+        for key in Owners::keys(b) {
             if let Some(f) = self.0.get_mut(&key) {
                 f.take(b.low, b.high, j);
             }
@@ -568,7 +584,7 @@ impl<'a> Taken<'a> {
 /// does is a range (a range is left for the user to move).
 fn move_kept(p: &Placement, owners: &Owners, taken: &Taken) -> Option<Moved> {
     let mut ports = Vec::with_capacity(p.ports.len());
-    let mut hosts: Vec<(u32, u32)> = Vec::new();
+    let mut hosts: Vec<(u32, u32, &str)> = Vec::new();
     for spec in &p.ports {
         let ps = PortSpec::of(spec);
         let clashing = ps.binding().filter(|b| owners.first(b).is_some());
@@ -579,12 +595,32 @@ fn move_kept(p: &Placement, owners: &Owners, taken: &Taken) -> Option<Moved> {
         if b.low != b.high {
             return None;
         }
-        let chosen: Vec<u32> = hosts.iter().map(|h| h.1).collect();
+        let chosen: Vec<u32> = hosts
+            .iter()
+            .filter(|h| h.2 == b.protocol)
+            .map(|h| h.1)
+            .collect();
         let to = taken.free_above(b.low, b.protocol, &chosen)?;
-        hosts.push((b.low, to));
-        ports.push(ps.on_host_port(spec, to));
+        let moved = ps.on_host_port(spec, to);
+        // A longer port number must still fit what a plan keeps.
+        if moved.len() > crate::model::bounds::PORT_SPEC_CHARS {
+            return None;
+        }
+        hosts.push((b.low, to, b.protocol));
+        ports.push(moved);
     }
-    (!hosts.is_empty()).then_some(Moved { ports, hosts })
+    // The same move over two protocols (53 and 53/udp) is told once.
+    let mut told: Vec<(u32, u32)> = Vec::with_capacity(hosts.len());
+    for (from, to, _) in hosts {
+        if !told.contains(&(from, to)) {
+            told.push((from, to));
+        }
+    }
+    (!told.is_empty()).then_some(Moved {
+        ports,
+        hosts: told,
+        unpublished: false,
+    })
 }
 
 /// The host ports placement `p` of server `si` binds: the planner's and
@@ -759,9 +795,9 @@ mod tests {
             for k in 0..next(12) + 1 {
                 let mut p = Placement::new(&format!("p{k}"), "fastapi");
                 for _ in 0..next(4) {
-                    let low = 80 + next(12) as u32;
+                    let low = [80, 65_525][next(2) as usize] + next(8) as u32;
                     let host = match next(4) {
-                        0 => format!("{low}-{}", low + next(5) as u32),
+                        0 => format!("{low}-{}", (low + next(5) as u32).min(65_535)),
                         _ => low.to_string(),
                     };
                     let address = addresses[next(5) as usize];
@@ -843,8 +879,17 @@ mod tests {
             [("nginx".into(), "caddy".into(), "80/tcp".into(), false)]
         );
         // Moving the kept 80 alone would not end it (the planner's 443
-        // clashes too): no move is offered.
-        assert_eq!(moved(&o, 0), [None]);
+        // clashes too), nor would no longer publishing alone (its kept 80
+        // clashes): both together do.
+        let both = &clashes(&o, 0, &Reached::of(&o))[0];
+        assert_eq!(
+            both.moved,
+            Some(Moved {
+                ports: vec!["81:80".into()],
+                hosts: vec![(80, 81)],
+                unpublished: true
+            })
+        );
 
         // Imported as they were, each publishing its own ports: the kept
         // port moves to the first host port above it nothing takes (81 is
@@ -877,6 +922,19 @@ mod tests {
                 // Both of dns's ports clash with proxy's: each moves.
                 Some(vec!["54:53/udp".to_string(), "[::1]:444:443".into()]),
             ]
+        );
+        // The same port over TCP and UDP: each moves to 54, told once.
+        let o = option(vec![Server::new("a", "A", "aliyun-ecs-c7-large")
+            .with(kept("dns", &["53:53", "53:53/udp"]))
+            .with(kept("dns2", &["53:53", "53:53/udp"]))]);
+        let both = &clashes(&o, 0, &Reached::of(&o))[0];
+        assert_eq!(
+            both.moved,
+            Some(Moved {
+                ports: vec!["54:53".into(), "54:53/udp".into()],
+                hosts: vec![(53, 54)],
+                unpublished: false
+            })
         );
         // A range is left for the user to move.
         let o = option(vec![Server::new("a", "A", "aliyun-ecs-c7-large")

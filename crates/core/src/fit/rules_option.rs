@@ -253,8 +253,10 @@ pub(crate) fn cross_server(option: &PlanOption, idx: &PlacementIndex, measured: 
 /// Placements Docker would refuse to start: they publish a host port an
 /// earlier placement on their server publishes too (`fit::ports`). The
 /// report keeps the clashes (the exporters write the same ports); each
-/// is a critical finding, whose fix — when the later one is public and no
-/// longer publishing its ports would end the clash — is to stop.
+/// is a critical finding. Its fix: when the later one is public and no
+/// longer publishing its ports ends the clash, to stop; else, when moving
+/// the ports its compose file published to free host ports ends it (if
+/// need be, with no longer publishing), that move.
 pub(crate) fn port_clashes(option: &PlanOption, measured: &mut [Measured]) {
     let reached = super::ports::Reached::of(option);
     for (si, s) in option.servers.iter().enumerate() {
@@ -274,33 +276,41 @@ pub(crate) fn port_clashes(option: &PlanOption, measured: &mut [Measured]) {
             });
             let fix = unpublish.or_else(|| {
                 let moved = k.moved.as_ref()?;
-                let list = |f: fn(&(u32, u32)) -> u32, sep: &str| {
-                    moved
-                        .hosts
-                        .iter()
-                        .map(|h| f(h).to_string())
-                        .collect::<Vec<_>>()
-                        .join(sep)
-                };
-                let (from, to) = (|h: &(u32, u32)| h.0, |h: &(u32, u32)| h.1);
                 let s = if moved.hosts.len() > 1 { "s" } else { "" };
-                Some(Fix::new(
-                    Action::SetPorts {
-                        option: option.id.clone(),
-                        placement: second.clone(),
-                        ports: moved.ports.clone(),
-                    },
+                let set = Action::SetPorts {
+                    option: option.id.clone(),
+                    placement: second.clone(),
+                    ports: moved.ports.clone(),
+                };
+                let (en, zh) = (
                     format!(
                         "Publish {second} on host port{s} {} instead of {}",
-                        list(to, ", "),
-                        list(from, ", ")
+                        listed(&moved.hosts, End::After, ", "),
+                        listed(&moved.hosts, End::Before, ", ")
                     ),
                     format!(
                         "把 {second} 发布的主机端口 {} 改为 {}",
-                        list(from, "、"),
-                        list(to, "、")
+                        listed(&moved.hosts, End::Before, "、"),
+                        listed(&moved.hosts, End::After, "、")
                     ),
-                ))
+                );
+                Some(match moved.unpublished {
+                    false => Fix::new(set, en, zh),
+                    true => Fix::new(
+                        Action::Batch {
+                            actions: vec![
+                                Action::SetPublic {
+                                    option: option.id.clone(),
+                                    placement: second.clone(),
+                                    public: false,
+                                },
+                                set,
+                            ],
+                        },
+                        format!("{en}, and make it no longer public"),
+                        format!("{zh}，并取消对外公开"),
+                    ),
+                })
             });
             measured[si].report.findings.push(
                 Finding::new(K::HostPortClash, Severity::Critical, &s.id)
@@ -312,6 +322,22 @@ pub(crate) fn port_clashes(option: &PlanOption, measured: &mut [Measured]) {
         }
         measured[si].report.port_clashes = found.into_iter().map(|k| k.clash).collect();
     }
+}
+
+/// Which end of a port's move.
+#[derive(Clone, Copy, PartialEq)]
+enum End {
+    Before,
+    After,
+}
+
+/// One end of each move (`hosts`: before, after), as a list: "80, 443".
+fn listed(hosts: &[(u32, u32)], end: End, sep: &str) -> String {
+    hosts
+        .iter()
+        .map(|&(before, after)| if end == End::Before { before } else { after }.to_string())
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// For a server that does not fit or risks OOM in a multi-server option, the

@@ -247,6 +247,9 @@ const TIB: i64 = 1024 * 1024;
 
 /// Replicas of one placement. Compose stacks on a few servers run a handful;
 /// 200 is far above any seen in the reference reports.
+/// The longest published port (Compose's short syntax) a plan keeps.
+pub const PORT_SPEC_CHARS: usize = 100;
+
 pub const REPLICAS: Bound = Bound::new("replicas", "副本数", 1, 200, Measure::Count);
 /// A memory figure of one container (measured use, limit): up to 1 TiB.
 pub const CONTAINER_MIB: Bound = Bound::new("memory", "内存", 1, TIB, Measure::Mib);
