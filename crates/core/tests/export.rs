@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use serde_yaml::Value;
 use stackfit_core::export::{self, ExportFile, FileKind, Secrets};
-use stackfit_core::findings::{Lang, Severity};
+use stackfit_core::findings::{Finding, Lang, Severity};
 use stackfit_core::model::{EnvValue, Placement, Plan, PlanOption, Server, Settings};
 use stackfit_core::{catalog, evaluate, templates};
 
@@ -39,6 +39,26 @@ fn one_option(name: &str, servers: Vec<Server>) -> Plan {
             .into_iter()
             .fold(PlanOption::new("o", "O"), PlanOption::with)],
     }
+}
+
+/// Whether server "a" of option "o" would start from its exported
+/// compose file and .env, as Docker reads them.
+fn server_a_starts(plan: &Plan) -> Result<(), String> {
+    let files = export_all(plan, "o");
+    would_start(
+        &file(&files, "docker-compose.a.yml").text,
+        &file(&files, ".env.a").text,
+    )
+}
+
+/// The `host-port-clash` findings on the first server of the first option.
+fn port_clashes(plan: &Plan) -> Vec<Finding> {
+    evaluate(plan).options[0].servers[0]
+        .findings
+        .iter()
+        .filter(|f| f.id() == "host-port-clash")
+        .cloned()
+        .collect()
 }
 
 fn file<'a>(files: &'a [ExportFile], name: &str) -> &'a ExportFile {
@@ -1002,20 +1022,10 @@ fn a_host_port_published_twice_on_one_server_is_said() {
     let fix = found[0].fix.clone().expect("a fix");
     let mut fixed = plan.clone();
     stackfit_core::edit::apply(&mut fixed, &fix.action).unwrap();
-    let files = export_all(&fixed, "o");
-    assert_eq!(
-        would_start(
-            &file(&files, "docker-compose.a.yml").text,
-            &file(&files, ".env.a").text
-        ),
-        Ok(())
-    );
+    assert_eq!(server_a_starts(&fixed), Ok(()));
     let report = evaluate(&fixed);
     assert!(report.options[0].servers[0].port_clashes.is_empty());
-    assert!(!report.options[0].servers[0]
-        .findings
-        .iter()
-        .any(|f| f.id() == "host-port-clash"));
+    assert!(port_clashes(&fixed).is_empty());
 
     // One of them on another host port: nothing to say.
     plan.options[0].servers[0].placements[1].port = Some(8080);
@@ -1041,28 +1051,15 @@ fn a_kept_host_port_that_clashes_moves_to_a_free_one() {
     let placements = &mut plan.options[0].servers[0].placements;
     placements[0].ports = vec!["80:80".into(), "81:8081".into()];
     placements[1].ports = vec!["80:80".into(), "443:443".into()];
-    let files = export_all(&plan, "o");
-    assert!(would_start(
-        &file(&files, "docker-compose.a.yml").text,
-        &file(&files, ".env.a").text
-    )
-    .is_err());
+    assert!(server_a_starts(&plan).is_err());
 
-    let report = evaluate(&plan);
-    let found = report.options[0].servers[0]
-        .findings
-        .iter()
-        .find(|f| f.id() == "host-port-clash")
-        .expect("the clash is told");
-    let fix = found.fix.clone().expect("a fix");
+    let found = port_clashes(&plan);
+    let clash = found.first().expect("the clash is told");
+    let fix = clash.fix.clone().expect("a fix");
     // A port sizes nothing: at twice the load the fix is the same.
     let mut doubled = plan.clone();
     doubled.options[0].load = 2000;
-    let at_double = evaluate(&doubled).options[0].servers[0]
-        .findings
-        .iter()
-        .find(|f| f.id() == "host-port-clash")
-        .and_then(|f| f.fix.clone());
+    let at_double = port_clashes(&doubled)[0].fix.clone();
     assert_eq!(at_double.map(|f| f.action), Some(fix.action.clone()));
     assert_eq!(fix.label_en, "Publish caddy on host port 82 instead of 80");
     assert_eq!(fix.label_zh, "把 caddy 发布的主机端口 80 改为 82");
@@ -1080,10 +1077,7 @@ fn a_kept_host_port_that_clashes_moves_to_a_free_one() {
         yaml("[\"82:80\", \"443:443\"]"),
         "{compose}"
     );
-    assert!(!evaluate(&fixed).options[0].servers[0]
-        .findings
-        .iter()
-        .any(|f| f.id() == "host-port-clash"));
+    assert!(port_clashes(&fixed).is_empty());
 
     // Public too, caddy also gets the catalog's 80 and 443 from the
     // planner, and nginx its 80: moving the kept port alone no longer
@@ -1092,13 +1086,12 @@ fn a_kept_host_port_that_clashes_moves_to_a_free_one() {
     for p in &mut public.options[0].servers[0].placements {
         p.public = true;
     }
-    let report = evaluate(&public);
-    let found = report.options[0].servers[0]
-        .findings
+    let found = port_clashes(&public);
+    let caddy = found
         .iter()
-        .find(|f| f.id() == "host-port-clash" && f.placement.as_deref() == Some("caddy"))
+        .find(|f| f.placement.as_deref() == Some("caddy"))
         .expect("the clash is told");
-    let fix = found.fix.clone().expect("a fix");
+    let fix = caddy.fix.clone().expect("a fix");
     assert_eq!(
         fix.label_en,
         "Publish caddy on host port 82 instead of 80, and make it no longer public"
@@ -1109,14 +1102,7 @@ fn a_kept_host_port_that_clashes_moves_to_a_free_one() {
     );
     let mut fixed_public = public.clone();
     stackfit_core::edit::apply(&mut fixed_public, &fix.action).unwrap();
-    let files = export_all(&fixed_public, "o");
-    assert_eq!(
-        would_start(
-            &file(&files, "docker-compose.a.yml").text,
-            &file(&files, ".env.a").text
-        ),
-        Ok(())
-    );
+    assert_eq!(server_a_starts(&fixed_public), Ok(()));
 
     // A port that is not Compose's short syntax is refused, the plan kept.
     let bad = stackfit_core::model::Action::SetPorts {
