@@ -370,8 +370,11 @@ pub fn clashes(o: &PlanOption, si: usize, reached: &Reached) -> Vec<Found> {
                     if ends(&q) {
                         return Some(moved);
                     }
-                    moved.unpublished = p.public;
-                    (p.public && ends(&Placement { public: false, ..q })).then_some(moved)
+                    if !p.public {
+                        return None;
+                    }
+                    moved.unpublished = true;
+                    ends(&Placement { public: false, ..q }).then_some(moved)
                 })
                 .flatten();
             let port = later
