@@ -1,9 +1,16 @@
 //! Benchmark: `evaluate` on a synthetic plan of 1,000 placements over 100
 //! servers (target: under 2 ms per evaluation), and on the most ports a
 //! plan may publish on one server (2,000 placements of 32 host ports each:
-//! what a hostile link could hold; the port check was quadratic, 15 s).
+//! what a hostile link could hold; the port check was quadratic, 15 s),
+//! and every exported file of the most a plan may hold (the exporters
+//! looked up each variable and dependency by a scan: 22 s).
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use stackfit_core::edit::validate::{
+    MAX_DEPENDENCIES, MAX_ENV, MAX_PLACEMENTS_PER_OPTION, MAX_PORTS,
+};
+use stackfit_core::export::{self, Secrets};
+use stackfit_core::findings::Lang;
 use stackfit_core::fit::evaluate;
 use stackfit_core::model::{Placement, Plan, PlanOption, Server, Settings};
 use std::hint::black_box;
@@ -68,10 +75,7 @@ fn synthetic_plan() -> Plan {
 /// the most ports a placement may: half of them clash on port 80 (and
 /// their fix looks for a free host port), half take ports of their own.
 fn most_ports_plan() -> Plan {
-    let limits = (
-        stackfit_core::edit::validate::MAX_PLACEMENTS_PER_OPTION,
-        stackfit_core::edit::validate::MAX_PORTS,
-    );
+    let limits = (MAX_PLACEMENTS_PER_OPTION, MAX_PORTS);
     let mut server = Server::new("s", "one server", "aliyun-ecs-c7-2xlarge");
     for i in 0..limits.0 {
         let mut p = Placement::new(&format!("web-{i}"), "nginx");
@@ -89,6 +93,55 @@ fn most_ports_plan() -> Plan {
         description: String::new(),
         settings: Settings::default(),
         options: vec![PlanOption::new("o", "O").with(server)],
+    }
+}
+
+/// The most a plan may hold, spread over 20 servers: 2,000 placements of
+/// databases, queues and their clients, each depending on the most
+/// placements it may (most of them on other servers), publishing the most
+/// ports and carrying the most environment lines; a third are public.
+fn most_everything_plan() -> Plan {
+    let services = [
+        "postgres",
+        "redis",
+        "fastapi",
+        "nginx",
+        "celery-prefork",
+        "mysql",
+        "rabbitmq",
+        "pgbouncer",
+    ];
+    let n = MAX_PLACEMENTS_PER_OPTION;
+    let mut option = PlanOption::new("o", "O");
+    for s in 0..20 {
+        let mut server = Server::new(
+            &format!("s{s}"),
+            &format!("server {s}"),
+            "aliyun-ecs-c7-2xlarge",
+        )
+        .spec(8, 32768);
+        for i in s * n / 20..(s + 1) * n / 20 {
+            let mut p = Placement::new(&format!("p{i}"), services[i % services.len()]);
+            p.depends_on = (1..=MAX_DEPENDENCIES)
+                .map(|k| format!("p{}", (i + k * 7) % n))
+                .collect();
+            p.ports = (0..MAX_PORTS)
+                .map(|k| format!("{}:80", 1024 + i * MAX_PORTS + k))
+                .collect();
+            for k in 0..MAX_ENV {
+                p.env.insert(format!("VAR_{k}"), format!("value {k}"));
+            }
+            p.public = i % 3 == 0;
+            server.placements.push(p);
+        }
+        option.servers.push(server);
+    }
+    Plan {
+        quotes: Vec::new(),
+        name: "everything".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![option],
     }
 }
 
@@ -111,6 +164,26 @@ fn bench(c: &mut Criterion) {
     group.bench_function(
         "evaluate 2000 placements × 32 host ports / 1 server",
         |b| b.iter(|| evaluate(black_box(&ports))),
+    );
+    group.finish();
+
+    let everything = most_everything_plan();
+    let report = evaluate(&everything);
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    group.bench_function(
+        "every file of 2000 placements × 64 dependencies, 32 ports, 64 env lines / 20 servers",
+        |b| {
+            b.iter(|| {
+                export::files(
+                    black_box(&everything),
+                    &report,
+                    "o",
+                    &mut Secrets::placeholders(),
+                    Lang::En,
+                )
+            })
+        },
     );
     group.finish();
 }

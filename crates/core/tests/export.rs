@@ -485,6 +485,25 @@ fn a_database_client_reaches_and_logs_in_to_its_database() {
                 "{at}: no second secret: {client_env:?}"
             );
             would_start(&file(&files, compose).text, &file(&files, env).text).unwrap();
+            // In the cluster and on the swarm's overlay network the
+            // database is its service name, whichever server it had: not
+            // the private address the compose file writes.
+            let config = file(&files, "kubernetes.yml")
+                .text
+                .split("\n---\n")
+                .map(yaml)
+                .find(|d| {
+                    d["kind"].as_str() == Some("ConfigMap")
+                        && d["metadata"]["name"].as_str() == Some(&format!("{client}-config"))
+                })
+                .unwrap_or_else(|| panic!("{at}: {client}'s ConfigMap"));
+            assert_eq!(config["data"][host].as_str(), Some("postgres"), "{at}");
+            let stack = yaml(&file(&files, "stack.yml").text);
+            assert_eq!(
+                stack["services"][client]["environment"][host].as_str(),
+                Some("postgres"),
+                "{at}"
+            );
         }
     }
 }
@@ -568,6 +587,26 @@ fn dependency_variables_never_repeat_a_key() {
         "{text}"
     );
     // serde_yaml refuses duplicate keys: parsing at all proves none repeat.
+}
+
+/// The second of two such dependencies, on another server, is reached on
+/// the swarm's overlay network by its service name like the first: it was
+/// written as the other server's private address, a variable the stack's
+/// `.env.swarm` does not hold, so `docker stack deploy` stopped.
+#[test]
+fn every_dependency_is_its_service_name_on_the_swarm() {
+    let caches = Server::new("c", "C", "aliyun-ecs-c7-xlarge")
+        .with(Placement::new("cache-a", "redis"))
+        .with(Placement::new("cache_a", "redis"));
+    let app = Server::new("s", "S", "aliyun-ecs-c7-xlarge")
+        .with(Placement::new("app", "fastapi").depends_on(&["cache-a", "cache_a"]));
+    let plan = one_option("deps", vec![caches, app]);
+    let files = export_all(&plan, "o");
+    let stack = &file(&files, "stack.yml").text;
+    let env = &yaml(stack)["services"]["app"]["environment"];
+    assert_eq!(env["CACHE_A_HOST"].as_str(), Some("cache-a"), "{stack}");
+    assert_eq!(env["CACHE_A_2_HOST"].as_str(), Some("cache_a"), "{stack}");
+    assert!(!stack.contains("PRIVATE_ADDRESS"), "{stack}");
 }
 
 /// A placement's own environment line named like a key the export sets

@@ -88,7 +88,7 @@ pub(super) fn value(s: &ServerExport, v: &Value) -> String {
     match v {
         Value::Literal(x) => literal(x),
         Value::Var(name) => {
-            let required = s.env.iter().any(|l| l.name == *name && l.required);
+            let required = s.env_line(name).is_some_and(|l| l.required);
             if required {
                 scalar(&format!("${{{name}:?set {name} in .env}}"))
             } else {

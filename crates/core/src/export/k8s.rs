@@ -68,13 +68,9 @@ fn sources(e: &OptionExport, si: usize, c: &Container) -> Vec<(String, Source)> 
         .map(|(k, v)| {
             // A dependency's address (`{PREFIX}_HOST`): in the cluster,
             // its Service, whichever server or private address it had.
-            let dependency = c
-                .placement
-                .depends_on
-                .iter()
-                .find(|d| format!("{}_HOST", super::env_name(d)) == *k);
+            let dependency = c.dependency_hosts.get(k);
             let line = match v {
-                Value::Var(name) => s.env.iter().find(|l| l.name == *name),
+                Value::Var(name) => s.env_line(name),
                 Value::Literal(_) => None,
             };
             let src = match (v, line, dependency) {

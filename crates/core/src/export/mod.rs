@@ -19,7 +19,6 @@ pub mod yaml;
 pub mod zip;
 
 pub use crate::fit::ports::address_variable;
-pub(crate) use crate::fit::ports::env_name;
 pub use env::env_value;
 pub use k8s::k8s_name;
 pub use spec::{load_line, secret_from_bytes, OptionExport, Secrets};
@@ -213,6 +212,7 @@ pub fn mem_size(mib: Mib) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fit::ports::env_name;
 
     #[test]
     fn names_are_made_safe() {

@@ -118,6 +118,11 @@ pub struct Container<'a> {
     /// (`Placement::env`, less the ones the export sets itself).
     pub own_env: Vec<String>,
     pub environment: Vec<(String, Value)>,
+    /// The environment names that hold a dependency's address
+    /// (`{PREFIX}_HOST`, and a database host the image reads under its own
+    /// name), each with the dependency's id: Kubernetes and Swarm write
+    /// the dependency's service name there instead.
+    pub dependency_hosts: BTreeMap<String, String>,
     pub ports: Vec<Published>,
     /// (volume name, path in the container)
     pub volumes: Vec<(String, &'static str)>,
@@ -197,11 +202,22 @@ pub struct ServerExport<'a> {
     pub server: &'a Server,
     pub report: &'a ServerReport,
     pub containers: Vec<Container<'a>>,
+    /// Its `.env`, in order of name (looked up with [`ServerExport::env_line`]).
     pub env: Vec<EnvLine>,
     /// Host ports two of its containers publish (the evaluation's
     /// `ServerReport::port_clashes`): each is
     /// noted beside the second container and in DEPLOY.md.
     pub clashes: Vec<PortClash>,
+}
+
+impl ServerExport<'_> {
+    /// The `.env` line named `name`, if the server's `.env` has one.
+    pub fn env_line(&self, name: &str) -> Option<&EnvLine> {
+        self.env
+            .binary_search_by(|l| l.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.env[i])
+    }
 }
 
 /// An option of a plan, ready to write.
@@ -270,15 +286,11 @@ fn password_secret(def: &ServiceDef) -> Option<&'static EnvSpec> {
 /// that password's variable.
 fn dependency_password(
     p: &Placement,
-    option: &PlanOption,
+    by_id: &HashMap<&str, (usize, &Placement)>,
     secret_vars: &HashMap<(String, &'static str), String>,
 ) -> Option<(String, String)> {
     p.depends_on.iter().find_map(|dep| {
-        let dp = option
-            .servers
-            .iter()
-            .flat_map(|s| &s.placements)
-            .find(|q| &q.id == dep)?;
+        let (_, dp) = *by_id.get(dep.as_str())?;
         let e = password_secret(catalog::service(&dp.service)?)?;
         secret_vars.get(&(dep.clone(), e.name))?;
         Some((dep.clone(), secret_var(dp, e.name, secret_vars)))
@@ -326,11 +338,13 @@ pub fn build<'a>(
     let o = plan.option(option)?;
     let or = report.option(option)?;
     let secret_vars = secret_names(o);
-    let where_is: HashMap<&str, usize> = o
+    // Every placement by id, with its server's index: each dependency is
+    // looked up once, whatever the option's size.
+    let by_id: HashMap<&str, (usize, &Placement)> = o
         .servers
         .iter()
         .enumerate()
-        .flat_map(|(si, s)| s.placements.iter().map(move |p| (p.id.as_str(), si)))
+        .flat_map(|(si, s)| s.placements.iter().map(move |p| (p.id.as_str(), (si, p))))
         .collect();
     // Which placements other servers reach, and each server's private
     // address as the files write it: what `fit::ports` checked.
@@ -422,7 +436,7 @@ pub fn build<'a>(
                         )
                     })
                 })
-                .and_then(|_| dependency_password(p, o, &secret_vars));
+                .and_then(|_| dependency_password(p, &by_id, &secret_vars));
             // What the image needs to start.
             if let Some(d) = def {
                 for e in d.deploy.env {
@@ -443,9 +457,9 @@ pub fn build<'a>(
                             // else a password of its own.
                             let own_var = p.secrets.get(e.name);
                             let database_reads = |dep: &String, var: &String| {
-                                o.servers.iter().flat_map(|s| &s.placements).any(|q| {
-                                    q.id == *dep && q.secrets.iter().any(|(_, v)| v == var)
-                                })
+                                by_id
+                                    .get(dep.as_str())
+                                    .is_some_and(|(_, q)| q.secrets.iter().any(|(_, v)| v == var))
                             };
                             let db = database.as_ref().filter(|(dep, _)| {
                                 e.value == EnvValue::DependencySecret
@@ -499,15 +513,15 @@ pub fn build<'a>(
             // Dependencies: the service name here, the other server's address there.
             let mut depends_on = Vec::new();
             let mut remote: Vec<(String, Vec<String>)> = Vec::new();
-            let mut database_host: Option<Value> = None;
+            let mut database_host: Option<(Value, String)> = None;
             let mut replaced: Vec<String> = Vec::new();
+            let mut dependency_hosts = BTreeMap::new();
             for (dep, prefix) in dependency_prefixes(&p.depends_on) {
-                let Some(&dsi) = where_is.get(dep.as_str()) else {
+                let Some(&(dsi, dp)) = by_id.get(dep.as_str()) else {
                     notes.push(format!("depends on {dep}, which is not in this option"));
                     continue;
                 };
                 let dserver = &o.servers[dsi];
-                let dp = dserver.placements.iter().find(|q| q.id == dep)?;
                 let ddef = catalog::service(&dp.service);
                 let host_value = if dsi == si {
                     depends_on.push((
@@ -541,8 +555,9 @@ pub fn build<'a>(
                     }
                 };
                 if database.as_ref().is_some_and(|(d, _)| *d == dep) {
-                    database_host = Some(host_value.clone());
+                    database_host = Some((host_value.clone(), dep.clone()));
                 }
+                dependency_hosts.insert(format!("{prefix}_HOST"), dep.clone());
                 environment.push((format!("{prefix}_HOST"), host_value));
                 if let Some(port) = port_of(dp, ddef) {
                     environment.push((format!("{prefix}_PORT"), Value::Literal(port.to_string())));
@@ -592,7 +607,7 @@ pub fn build<'a>(
 
             // A database host the image reads under its own name: the
             // dependency's, as just written for `{PREFIX}_HOST`.
-            if let Some(host) = database_host {
+            if let Some((host, dep)) = database_host {
                 for (name, value) in environment.iter_mut() {
                     let from_database = def.is_some_and(|d| {
                         d.deploy.env.iter().any(|e| {
@@ -602,6 +617,7 @@ pub fn build<'a>(
                     });
                     if from_database {
                         *value = host.clone();
+                        dependency_hosts.insert(name.clone(), dep.clone());
                     }
                 }
             }
@@ -748,6 +764,7 @@ pub fn build<'a>(
                 own_command,
                 own_env,
                 environment,
+                dependency_hosts,
                 ports,
                 volumes,
                 healthcheck: def.map_or(&[][..], |d| d.deploy.healthcheck),
@@ -759,8 +776,13 @@ pub fn build<'a>(
             });
         }
         let clashes = sr.port_clashes.clone();
+        let index: HashMap<&str, usize> = containers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.placement.id.as_str(), i))
+            .collect();
         for k in &clashes {
-            if let Some(c) = containers.iter_mut().find(|c| c.placement.id == k.second) {
+            if let Some(c) = index.get(k.second.as_str()).map(|&i| &mut containers[i]) {
                 c.notes.push(format!(
                     "host port {} is published by {} on this server too: Docker would refuse this one; publish one of them on another host port",
                     k.port, k.first

@@ -6,7 +6,6 @@
 
 use super::compose::{volumes_section, LOG_MAX_FILE, LOG_MAX_SIZE};
 use super::env::env_value;
-use super::env_name;
 use super::mem_size;
 use super::spec::{port_has_address, Container, OptionExport, Value};
 use super::yaml::{comment, key, literal, scalar};
@@ -41,10 +40,7 @@ fn service(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
     if !c.environment.is_empty() {
         out.push_str("    environment:\n");
         for (k, v) in &c.environment {
-            let dep = p
-                .depends_on
-                .iter()
-                .find(|d| format!("{}_HOST", env_name(d)) == *k);
+            let dep = c.dependency_hosts.get(k);
             let written = match (dep, v) {
                 // On the overlay network a dependency is its service name.
                 (Some(d), _) => scalar(d),
