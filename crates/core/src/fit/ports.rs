@@ -156,11 +156,13 @@ pub fn port_of(p: &Placement, def: Option<&ServiceDef>) -> Option<u16> {
 /// A published port (Compose's short syntax, as `edit::validate::is_port_spec`
 /// accepts it): where it is bound on the host.
 pub struct PortSpec<'a> {
-    /// The host address it is bound to; `None`: every address (none given,
-    /// `0.0.0.0` or `::`).
+    /// The host address it is bound to; `None`: every address, or every
+    /// address of one IP version (none given, `0.0.0.0` or `::`).
     pub address: Option<&'a str>,
     /// The host port or range; empty: Docker picks one.
     pub host: &'a str,
+    /// The host addresses it binds.
+    bound: Address<'a>,
     /// Where `host` starts in the spec.
     host_at: usize,
     pub protocol: &'a str,
@@ -183,6 +185,7 @@ impl<'a> PortSpec<'a> {
         PortSpec {
             address: specific(address),
             host,
+            bound: Address::of(address),
             // `rest` is the end of `ports`, and the host port starts it.
             host_at: ports.len() - rest.len(),
             protocol,
@@ -200,7 +203,7 @@ impl<'a> PortSpec<'a> {
     fn binding(&self) -> Option<Binding<'a>> {
         let (low, high) = self.host.split_once('-').unwrap_or((self.host, self.host));
         Some(Binding {
-            address: self.address,
+            address: self.bound,
             low: low.parse().ok()?,
             high: high.parse().ok()?,
             protocol: self.protocol,
@@ -221,11 +224,68 @@ fn specific(address: Option<&str>) -> Option<&str> {
     address.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::"))
 }
 
-/// Host ports a container binds: a range, its protocol and the address
-/// (`None`: every address).
+/// An IP version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Family {
+    V4,
+    V6,
+}
+
+/// The host addresses a port is bound on, as Docker binds them (Docker
+/// docs, "Port publishing and mapping", read 2026-12-04): with no address
+/// on every address, IPv4 and IPv6 (`0.0.0.0` and `[::]`); on `0.0.0.0`
+/// every IPv4 address; on `::` every IPv6 address only (Docker listens on
+/// both at once, so its `::` takes no IPv4 address); else on the one
+/// address given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Address<'a> {
+    Every,
+    Any(Family),
+    /// One address (without an IPv6 address's brackets), and its IP
+    /// version when its text tells it (a host name or a `${VAR}` may be
+    /// either).
+    One(&'a str, Option<Family>),
+}
+
+impl<'a> Address<'a> {
+    /// The address a spec or the planner names (`None` or empty: none).
+    /// The version is read from the text: digits and dots are IPv4, hex
+    /// digits and colons IPv6; an address of zeros is unspecified.
+    fn of(address: Option<&'a str>) -> Address<'a> {
+        let Some(a) = address.filter(|a| !a.is_empty()) else {
+            return Address::Every;
+        };
+        let bare = a.trim_start_matches('[').trim_end_matches(']');
+        let all = |f: fn(u8) -> bool| bare.bytes().all(f);
+        let family = if all(|b| b.is_ascii_digit() || b == b'.') {
+            Some(Family::V4)
+        } else if bare.contains(':') && all(|b| b.is_ascii_hexdigit() || b == b':') {
+            Some(Family::V6)
+        } else {
+            None
+        };
+        match family {
+            Some(f) if all(|b| matches!(b, b'0' | b'.' | b':')) => Address::Any(f),
+            _ => Address::One(bare, family),
+        }
+    }
+
+    /// Whether a port bound on both would be bound twice.
+    fn overlaps(self, other: Address) -> bool {
+        use Address::*;
+        match (self, other) {
+            (Every, _) | (_, Every) => true,
+            (Any(f), Any(g)) => f == g,
+            (Any(f), One(_, g)) | (One(_, g), Any(f)) => g.is_none_or(|g| g == f),
+            (One(a, _), One(b, _)) => a == b,
+        }
+    }
+}
+
+/// Host ports a container binds: a range, its protocol and the addresses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Binding<'a> {
-    address: Option<&'a str>,
+    address: Address<'a>,
     low: u32,
     high: u32,
     protocol: &'a str,
@@ -235,7 +295,7 @@ impl<'a> Binding<'a> {
     /// TCP port `port` on `bind`.
     fn tcp(port: u16, bind: Option<&'a str>) -> Binding<'a> {
         Binding {
-            address: specific(bind),
+            address: Address::of(bind),
             low: port.into(),
             high: port.into(),
             protocol: "tcp",
@@ -243,16 +303,12 @@ impl<'a> Binding<'a> {
     }
 
     /// Docker refuses a host port bound twice over one protocol where the
-    /// addresses overlap (every address overlaps every other).
+    /// addresses overlap.
     fn overlaps(&self, other: &Binding) -> bool {
-        let addresses = match (self.address, other.address) {
-            (None, _) | (_, None) => true,
-            (Some(a), Some(b)) => a == b,
-        };
         self.protocol == other.protocol
             && self.low <= other.high
             && other.low <= self.high
-            && addresses
+            && self.address.overlaps(other.address)
     }
 
     /// The first port both bind, as `8080/tcp`.
@@ -404,23 +460,79 @@ pub fn clashes(o: &PlanOption, si: usize, reached: &Reached) -> Vec<Found> {
 }
 
 /// For each host port of one server, the first placement that binds it,
-/// kept per protocol for every address together (`ANY`), for the
-/// bindings on every address (`""`) and per specific address: the clash
-/// check reads it once per binding instead of comparing every pair, so a
-/// server of 2,000 placements with 32 ports each is checked in
+/// kept per protocol under each [`Key`] a binding's addresses answer to:
+/// the clash check reads it once per binding instead of comparing every
+/// pair, so a server of 2,000 placements with 32 ports each is checked in
 /// milliseconds, not seconds.
-struct Owners<'a>(HashMap<(&'a str, &'a str), Firsts>);
+struct Owners<'a>(HashMap<(&'a str, Key<'a>), Firsts>);
 
-/// The key of a protocol's bindings on any address.
-const ANY: &str = "*";
+/// Where the index keeps a binding: under every key its addresses answer
+/// to (`keys`); a binding looks up the keys of the addresses it overlaps
+/// (`asks`). Together they answer as [`Address::overlaps`] does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    /// Every binding.
+    All,
+    /// Every binding that takes an address of this version (or may).
+    AllOf(Family),
+    /// Bindings on every address.
+    Every,
+    /// Bindings on every address of one version.
+    Any(Family),
+    /// Bindings on one address.
+    One(&'a str),
+}
+
+impl<'a> Key<'a> {
+    /// The keys a binding on `a` is kept under.
+    fn keys(a: Address<'a>) -> [Option<Key<'a>>; 4] {
+        use Family::*;
+        match a {
+            Address::Every => [
+                Some(Key::All),
+                Some(Key::AllOf(V4)),
+                Some(Key::AllOf(V6)),
+                Some(Key::Every),
+            ],
+            Address::Any(f) => [Some(Key::All), Some(Key::AllOf(f)), Some(Key::Any(f)), None],
+            Address::One(x, Some(f)) => {
+                [Some(Key::All), Some(Key::AllOf(f)), Some(Key::One(x)), None]
+            }
+            Address::One(x, None) => [
+                Some(Key::All),
+                Some(Key::AllOf(V4)),
+                Some(Key::AllOf(V6)),
+                Some(Key::One(x)),
+            ],
+        }
+    }
+
+    /// The keys whose bindings a binding on `a` overlaps.
+    fn asks(a: Address<'a>) -> [Option<Key<'a>>; 4] {
+        use Family::*;
+        match a {
+            Address::Every => [Some(Key::All), None, None, None],
+            Address::Any(f) => [Some(Key::AllOf(f)), None, None, None],
+            Address::One(x, Some(f)) => {
+                [Some(Key::Every), Some(Key::Any(f)), Some(Key::One(x)), None]
+            }
+            Address::One(x, None) => [
+                Some(Key::Every),
+                Some(Key::Any(V4)),
+                Some(Key::Any(V6)),
+                Some(Key::One(x)),
+            ],
+        }
+    }
+}
 
 impl<'a> Owners<'a> {
     /// Ready for `bindings` (the ports each placement will take).
     fn of(bindings: &[Vec<Binding<'a>>]) -> Owners<'a> {
-        let mut cuts: HashMap<(&str, &str), Vec<u32>> = HashMap::new();
+        let mut cuts: HashMap<(&str, Key), Vec<u32>> = HashMap::new();
         for b in bindings.iter().flatten() {
-            for key in Owners::keys(b) {
-                cuts.entry(key)
+            for key in Key::keys(b.address).into_iter().flatten() {
+                cuts.entry((b.protocol, key))
                     .or_default()
                     .extend([b.low, b.high.saturating_add(1)]);
             }
@@ -430,28 +542,18 @@ impl<'a> Owners<'a> {
 
     /// The first placement taken so far that binds a port `b` binds on an
     /// address that overlaps `b`'s.
-    fn first(&self, b: &Binding) -> Option<usize> {
-        let at = |address: &str| {
-            self.0
-                .get(&(b.protocol, address))
-                .and_then(|f| f.first(b.low, b.high))
-        };
-        match b.address {
-            None => at(ANY),
-            Some(a) => [at(""), at(a)].into_iter().flatten().min(),
-        }
-    }
-
-    /// Where a binding is kept: with its protocol's on any address, and
-    /// with those on its own address (every address: `""`).
-    fn keys(b: &Binding<'a>) -> [(&'a str, &'a str); 2] {
-        [(b.protocol, ANY), (b.protocol, b.address.unwrap_or(""))]
+    fn first(&self, b: &Binding<'a>) -> Option<usize> {
+        Key::asks(b.address)
+            .into_iter()
+            .flatten()
+            .filter_map(|key| self.0.get(&(b.protocol, key))?.first(b.low, b.high))
+            .min()
     }
 
     /// Placement `j` binds `b`.
     fn take(&mut self, b: &Binding<'a>, j: usize) {
-        for key in Owners::keys(b) {
-            if let Some(f) = self.0.get_mut(&key) {
+        for key in Key::keys(b.address).into_iter().flatten() {
+            if let Some(f) = self.0.get_mut(&(b.protocol, key)) {
                 f.take(b.low, b.high, j);
             }
         }
@@ -676,11 +778,26 @@ mod tests {
             clash("127.0.0.1:5432:5432", "5432:5432").as_deref(),
             Some("5432/tcp")
         );
-        assert_eq!(
-            clash("0.0.0.0:80:80", "[::1]:80:80").as_deref(),
-            Some("80/tcp")
-        );
         assert_eq!(clash("127.0.0.1:5432:5432", "10.0.0.5:5432:5432"), None);
+        // `0.0.0.0` is every IPv4 address, `[::]` every IPv6 address (Docker
+        // binds both for a port with no address): each overlaps its own
+        // version's addresses and no address must be free of both.
+        for (a, b, clashes) in [
+            ("0.0.0.0:80:80", "[::1]:80:80", false),
+            ("0.0.0.0:80:80", "[::]:80:80", false),
+            ("[::]:80:80", "127.0.0.1:80:80", false),
+            ("0.0.0.0:80:80", "127.0.0.1:80:80", true),
+            ("0.0.0.0:80:80", "0.0.0.0:80:80", true),
+            ("[::]:80:80", "[::1]:80:80", true),
+            ("[::]:80:80", "[0:0::0]:80:80", true),
+            ("[fd00::1]:80:80", "[fd00::1]:80:80", true),
+            ("80:80", "0.0.0.0:80:80", true),
+            ("80:80", "[::]:80:80", true),
+            ("80:80", "[::1]:80:80", true),
+        ] {
+            assert_eq!(clash(a, b).is_some(), clashes, "{a} and {b}");
+            assert_eq!(clash(b, a).is_some(), clashes, "{b} and {a}");
+        }
         // Another protocol, another port.
         assert_eq!(clash("53:53/udp", "53:53"), None);
         assert_eq!(clash("53:53/udp", "53:5353/udp").as_deref(), Some("53/udp"));
@@ -700,6 +817,13 @@ mod tests {
         assert!(PortSpec::of("8080:80").takes(8080, None));
         assert!(PortSpec::of("127.0.0.1:5432:5432").takes(5432, Some("0.0.0.0")));
         assert!(!PortSpec::of("127.0.0.1:5432:5432").takes(5432, Some("10.0.0.5")));
+        // The planner's private address: a variable may hold either
+        // version; an IPv6 one is the same address with or without brackets.
+        let var = "${SERVER_A_PRIVATE_ADDRESS:?set SERVER_A_PRIVATE_ADDRESS in .env}";
+        assert!(PortSpec::of("0.0.0.0:5432:5432").takes(5432, Some(var)));
+        assert!(PortSpec::of("[::]:5432:5432").takes(5432, Some(var)));
+        assert!(PortSpec::of("[fd00::1]:5432:5432").takes(5432, Some("[fd00::1]")));
+        assert!(!PortSpec::of("[::]:5432:5432").takes(5432, Some("10.0.0.5")));
         assert!(!PortSpec::of("53:53/udp").takes(53, None));
     }
 
@@ -791,7 +915,7 @@ mod tests {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             (seed >> 33) % n
         };
-        let addresses = ["", "127.0.0.1:", "10.0.0.5:", "0.0.0.0:", "[::1]:"];
+        let addresses = ["", "127.0.0.1:", "10.0.0.5:", "0.0.0.0:", "[::1]:", "[::]:"];
         let mut told = 0;
         for _ in 0..300 {
             let mut server = Server::new("a", "A", "aliyun-ecs-c7-large");
@@ -803,7 +927,7 @@ mod tests {
                         0 => format!("{low}-{}", (low + next(5) as u32).min(65_535)),
                         _ => low.to_string(),
                     };
-                    let address = addresses[next(5) as usize];
+                    let address = addresses[next(addresses.len() as u64) as usize];
                     let protocol = ["", "/udp"][next(2) as usize];
                     p.ports.push(format!("{address}{host}:{low}{protocol}"));
                 }
