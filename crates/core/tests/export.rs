@@ -124,7 +124,8 @@ fn would_start(compose: &str, env: &str) -> Result<(), String> {
     }
     let services = doc["services"].as_mapping().cloned().unwrap_or_default();
     // No host port published twice where Docker would refuse the second:
-    // (address, host port, protocol), `*` for every address.
+    // (address, host port, protocol), `*` for every address, `*4` for
+    // `0.0.0.0` (every IPv4 one), `*6` for `[::]` (every IPv6 one).
     let mut taken: Vec<(String, String, String, String)> = Vec::new();
     for (name, svc) in &services {
         for spec in svc["ports"].as_sequence().into_iter().flatten() {
@@ -137,16 +138,25 @@ fn would_start(compose: &str, env: &str) -> Result<(), String> {
                 continue;
             }
             let address = match parts.get(2) {
-                None | Some(&"") | Some(&"0.0.0.0") | Some(&"[::]") => "*".to_string(),
+                None | Some(&"") => "*".to_string(),
+                Some(&"0.0.0.0") => "*4".to_string(),
+                Some(&"[::]") => "*6".to_string(),
                 Some(a) => a.to_string(),
+            };
+            let overlap = |a: &str, b: &str| match (a, b) {
+                ("*", _) | (_, "*") => true,
+                ("*4", x) | (x, "*4") => !x.starts_with('[') && x != "*6",
+                ("*6", x) | (x, "*6") => x.starts_with('[') || x == "*6",
+                _ => a == b,
             };
             let (host, service) = (
                 parts[1].to_string(),
                 format!("{:?}", name.as_str().unwrap_or("")),
             );
-            if let Some(other) = taken.iter().find(|(a, h, p, _)| {
-                *h == host && p == protocol && (a == "*" || address == "*" || *a == address)
-            }) {
+            if let Some(other) = taken
+                .iter()
+                .find(|(a, h, p, _)| *h == host && p == protocol && overlap(a, &address))
+            {
                 return Err(format!(
                     "{service} publishes host port {host}/{protocol}, which {} already publishes",
                     other.3
@@ -1077,6 +1087,35 @@ fn a_host_port_published_twice_on_one_server_is_said() {
     );
     assert!(!compose.contains("Docker would refuse"), "{compose}");
     assert!(!file(&files, "DEPLOY.md").text.contains("published twice"));
+}
+
+/// A port published on `0.0.0.0` takes every IPv4 address and one on
+/// `[::]` every IPv6 address: a stack that splits host port 80 that way
+/// starts, and the planner says nothing; one more on `127.0.0.1` is
+/// refused beside `0.0.0.0`, and said.
+#[test]
+fn ports_on_ipv4_and_ipv6_wildcards_do_not_clash() {
+    let mut plan = one_server(&["nginx", "caddy", "traefik"]);
+    let placements = &mut plan.options[0].servers[0].placements;
+    placements[0].ports = vec!["0.0.0.0:80:80".into()];
+    placements[1].ports = vec!["[::]:80:80".into(), "[::1]:8080:80".into()];
+    placements[2].ports = vec!["0.0.0.0:8080:80".into()];
+    assert_eq!(server_a_starts(&plan), Ok(()));
+    assert!(port_clashes(&plan).is_empty(), "{:?}", port_clashes(&plan));
+
+    plan.options[0].servers[0].placements[2]
+        .ports
+        .push("127.0.0.1:80:8000".into());
+    assert!(server_a_starts(&plan).is_err());
+    let found = port_clashes(&plan);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].message_en().starts_with(
+            "traefik publishes host port 80/tcp, which nginx on this server publishes too"
+        ),
+        "{}",
+        found[0].message_en()
+    );
 }
 
 /// Two containers whose compose file published host port 80 each (an
