@@ -1,6 +1,7 @@
 //! The exporter on hostile text: fuzz bytes become a plan's names, labels,
-//! notes, environment values and image (through the planner's own checked
-//! actions), and every compose file, Swarm stack and Kubernetes manifest of
+//! notes, environment values, image and published ports (through the
+//! planner's own checked actions: two placements' ports, so they may
+//! clash), and every compose file, Swarm stack and Kubernetes manifest of
 //! the plan is parsed by a real YAML parser (saphyr's events) and checked
 //! for structure: the top-level keys the exporter writes and no other, one
 //! service per placement, and only the keys the exporter writes in each —
@@ -82,7 +83,7 @@ fn structure(text: &str) -> Result<(Vec<String>, Vec<(String, Vec<String>)>), St
 fn texts(data: &[u8]) -> Vec<String> {
     let s = String::from_utf8_lossy(data);
     let mut parts: Vec<String> = s.split('\u{1}').map(str::to_string).collect();
-    parts.resize(6, String::new());
+    parts.resize(8, String::new());
     parts
 }
 
@@ -92,6 +93,8 @@ fuzz_target!(|data: &[u8]| {
     let option = plan.options[0].id.clone();
     let server = plan.options[0].servers[0].id.clone();
     let placement = plan.options[0].servers[0].placements[0].id.clone();
+    let neighbour = plan.options[0].servers[0].placements[1].id.clone();
+    let ports = |t: &str| t.split(',').map(str::to_string).collect::<Vec<_>>();
     let tries = [
         Action::RenamePlan { name: t[0].clone() },
         Action::RenameOption { option: option.clone(), name: t[1].clone() },
@@ -99,6 +102,8 @@ fuzz_target!(|data: &[u8]| {
         Action::SetEnv { option: option.clone(), placement: placement.clone(), name: "FUZZ_VALUE".into(), value: Some(t[3].clone()) },
         Action::SetImage { option: option.clone(), placement: placement.clone(), image: Some(t[4].clone()), port: None },
         Action::SetServerAddress { option: option.clone(), server, address: Some(t[5].clone()) },
+        Action::SetPorts { option: option.clone(), placement: placement.clone(), ports: ports(&t[6]) },
+        Action::SetPorts { option: option.clone(), placement: neighbour, ports: ports(&t[7]) },
     ];
     for a in &tries {
         // A value the planner refuses is never in a plan; the rest must be safe.

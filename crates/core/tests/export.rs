@@ -279,6 +279,7 @@ fn every_template_export_would_start() {
                     t.id
                 );
             }
+            k8s_names_are_unique(&file(&files, "kubernetes.yml").text);
         }
     }
 }
@@ -597,6 +598,50 @@ fn dependency_variables_never_repeat_a_key() {
         "{text}"
     );
     // serde_yaml refuses duplicate keys: parsing at all proves none repeat.
+}
+
+/// No two documents of one kind share a name: `kubectl apply` would keep
+/// only the last, and a Service's selector would pick both's pods.
+fn k8s_names_are_unique(manifests: &str) {
+    let mut seen = std::collections::HashSet::new();
+    for doc in manifests.split("\n---\n").map(yaml) {
+        if let (Some(kind), Some(name)) = (doc["kind"].as_str(), doc["metadata"]["name"].as_str()) {
+            assert!(
+                seen.insert((kind.to_string(), name.to_string())),
+                "{kind} {name} twice:\n{manifests}"
+            );
+        }
+    }
+}
+
+/// Two ids that make the same name in the cluster (`cache-a`, `cache_a`)
+/// get two: the second is `cache-a-2`, and what depends on it reaches it
+/// by that name.
+#[test]
+fn ids_alike_in_kubernetes_get_names_of_their_own() {
+    let s = Server::new("s", "S", "aliyun-ecs-c7-xlarge")
+        .with(Placement::new("cache-a", "redis"))
+        .with(Placement::new("cache_a", "redis"))
+        .with(Placement::new("app", "fastapi").depends_on(&["cache-a", "cache_a"]));
+    let plan = one_option("deps", vec![s]);
+    let manifests = file(&export_all(&plan, "o"), "kubernetes.yml").text.clone();
+    k8s_names_are_unique(&manifests);
+    let docs: Vec<Value> = manifests.split("\n---\n").map(yaml).collect();
+    let services: Vec<&str> = docs
+        .iter()
+        .filter(|d| d["kind"].as_str() == Some("Service"))
+        .filter_map(|d| d["metadata"]["name"].as_str())
+        .collect();
+    assert!(
+        services.contains(&"cache-a") && services.contains(&"cache-a-2"),
+        "{services:?}"
+    );
+    let config = docs
+        .iter()
+        .find(|d| d["metadata"]["name"].as_str() == Some("app-config"))
+        .expect("the app's ConfigMap");
+    assert_eq!(config["data"]["CACHE_A_HOST"].as_str(), Some("cache-a"));
+    assert_eq!(config["data"]["CACHE_A_2_HOST"].as_str(), Some("cache-a-2"));
 }
 
 /// The second of two such dependencies, on another server, is reached on

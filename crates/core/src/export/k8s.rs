@@ -6,6 +6,8 @@
 //! sits on. Generated for Kubernetes, not imitating it: what does not carry
 //! over is said in a comment.
 
+use std::collections::{HashMap, HashSet};
+
 use super::cores;
 use super::spec::{Container, OptionExport, Value};
 use super::yaml::{comment, key, scalar};
@@ -61,7 +63,42 @@ enum Source {
     Secret(String),
 }
 
-fn sources(e: &OptionExport, si: usize, c: &Container) -> Vec<(String, Source)> {
+/// Each placement's name in the cluster: [`k8s_name`] of its id, made
+/// unique within the option (`cache-a` and `cache_a` would both be
+/// `cache-a`, so the second is `cache-a-2`): two workloads or Services of
+/// one name would overwrite each other, and one's selector would pick the
+/// other's pods.
+struct Names<'a>(HashMap<&'a str, String>);
+
+impl<'a> Names<'a> {
+    fn of(e: &'a OptionExport) -> Names<'a> {
+        let mut used: HashSet<String> = HashSet::new();
+        // The next suffix to try per name, so many alike are named in one pass.
+        let mut next: HashMap<String, usize> = HashMap::new();
+        let mut names = HashMap::new();
+        for c in e.servers.iter().flat_map(|s| &s.containers) {
+            let base = k8s_name(&c.placement.id);
+            let mut name = base.clone();
+            while !used.insert(name.clone()) {
+                let n = next.entry(base.clone()).or_insert(1);
+                *n += 1;
+                let suffix = format!("-{n}");
+                let mut stem = base.clone();
+                stem.truncate(63 - suffix.len());
+                name = format!("{}{suffix}", stem.trim_end_matches('-'));
+            }
+            names.insert(c.placement.id.as_str(), name);
+        }
+        Names(names)
+    }
+
+    /// The name of placement `id` (of one not in the option: its own).
+    fn of_id(&self, id: &str) -> String {
+        self.0.get(id).cloned().unwrap_or_else(|| k8s_name(id))
+    }
+}
+
+fn sources(e: &OptionExport, si: usize, c: &Container, names: &Names) -> Vec<(String, Source)> {
     let s = &e.servers[si];
     c.environment
         .iter()
@@ -75,7 +112,7 @@ fn sources(e: &OptionExport, si: usize, c: &Container) -> Vec<(String, Source)> 
             };
             let src = match (v, line, dependency) {
                 (Value::Var(name), Some(l), _) if l.secret => Source::Secret(name.clone()),
-                (_, _, Some(dep)) => Source::Config(k8s_name(dep)),
+                (_, _, Some(dep)) => Source::Config(names.of_id(dep)),
                 (Value::Literal(x), _, None) => Source::Config(x.clone()),
                 // Any other line (one of the plan's own,
                 // `SMTP_HOST=mail.example.com`) keeps its value.
@@ -88,13 +125,13 @@ fn sources(e: &OptionExport, si: usize, c: &Container) -> Vec<(String, Source)> 
         .collect()
 }
 
-fn workload(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
+fn workload(out: &mut String, e: &OptionExport, si: usize, c: &Container, names: &Names) {
     let s = &e.servers[si];
     let p = c.placement;
-    let name = k8s_name(&p.id);
+    let name = names.of_id(&p.id);
     let option = k8s_name(&e.option.id);
     let stateful = !c.volumes.is_empty();
-    let srcs = sources(e, si, c);
+    let srcs = sources(e, si, c, names);
     let config: Vec<&(String, Source)> = srcs
         .iter()
         .filter(|(_, s)| matches!(s, Source::Config(_)))
@@ -339,9 +376,10 @@ pub(super) fn render(e: &OptionExport) -> String {
             out.push_str(&format!("  {}: {}\n", key(k), scalar(v)));
         }
     }
+    let names = Names::of(e);
     for (si, s) in e.servers.iter().enumerate() {
         for c in &s.containers {
-            workload(&mut out, e, si, c);
+            workload(&mut out, e, si, c, &names);
         }
     }
     out
