@@ -905,9 +905,12 @@ mod tests {
     }
 
     /// The clash check reads an index of the first placement per port;
-    /// on random servers (ranges, addresses, protocols) it finds what
-    /// comparing every pair of placements finds: the first earlier
-    /// placement each one clashes with, and the port.
+    /// on random servers (ranges, addresses, protocols, public services
+    /// and services another server reaches, so the planner's ports too) it
+    /// finds what comparing every pair of placements finds: the first
+    /// earlier placement each one clashes with, and the port. And each fix
+    /// it offers ends its clash: no longer publishing, or the kept ports
+    /// moved (with no longer publishing when it says so).
     #[test]
     fn the_index_finds_what_comparing_every_pair_finds() {
         let mut seed = 0x2545_f491_u64;
@@ -916,13 +919,25 @@ mod tests {
             (seed >> 33) % n
         };
         let addresses = ["", "127.0.0.1:", "10.0.0.5:", "0.0.0.0:", "[::1]:", "[::]:"];
-        let mut told = 0;
+        // Listening on 80, 443 or 8000, 5432, 8000: the planner publishes
+        // those when public or reached.
+        let services = ["nginx", "caddy", "postgres", "fastapi"];
+        let (mut told, mut fixes) = (0, 0);
         for _ in 0..300 {
             let mut server = Server::new("a", "A", "aliyun-ecs-c7-large");
+            if next(2) == 0 {
+                server = server.private_address("10.0.0.5");
+            }
+            let mut client = Placement::new("client", "fastapi");
             for k in 0..next(12) + 1 {
-                let mut p = Placement::new(&format!("p{k}"), "fastapi");
+                let id = format!("p{k}");
+                let mut p = Placement::new(&id, services[next(4) as usize]);
+                p.public = next(3) == 0;
+                if next(4) == 0 {
+                    client.depends_on.push(id);
+                }
                 for _ in 0..next(4) {
-                    let low = [80, 65_525][next(2) as usize] + next(8) as u32;
+                    let low = [80, 443, 5432, 8000, 65_525][next(5) as usize] + next(3) as u32;
                     let host = match next(4) {
                         0 => format!("{low}-{}", (low + next(5) as u32).min(65_535)),
                         _ => low.to_string(),
@@ -933,17 +948,14 @@ mod tests {
                 }
                 server = server.with(p);
             }
-            let o = option(vec![server]);
+            let elsewhere = Server::new("b", "B", "aliyun-ecs-c7-large").with(client);
+            let o = option(vec![server, elsewhere]);
             let s = &o.servers[0];
+            let (reached, bind) = (Reached::of(&o), private_bind(s));
             let all: Vec<Vec<Binding>> = s
                 .placements
                 .iter()
-                .map(|p| {
-                    p.ports
-                        .iter()
-                        .filter_map(|x| PortSpec::of(x).binding())
-                        .collect()
-                })
+                .map(|p| bindings_of(&reached, 0, p, &bind))
                 .collect();
             let pairwise: Vec<(String, String, String)> = (0..all.len())
                 .filter_map(|j| {
@@ -964,17 +976,39 @@ mod tests {
                 .into_iter()
                 .map(|(first, second, port, _)| (first, second, port))
                 .collect();
-            assert_eq!(
-                got,
-                pairwise,
-                "{:?}",
-                s.placements.iter().map(|p| &p.ports).collect::<Vec<_>>()
-            );
+            let shown: Vec<_> = s.placements.iter().map(|p| (p.public, &p.ports)).collect();
+            assert_eq!(got, pairwise, "{shown:?}");
             told += got.len();
+
+            for k in clashes(&o, 0, &reached) {
+                let j = s
+                    .placements
+                    .iter()
+                    .position(|p| p.id == k.clash.second)
+                    .unwrap();
+                let fixed = |change: &dyn Fn(&mut Placement)| {
+                    let mut after = o.clone();
+                    change(&mut after.servers[0].placements[j]);
+                    let still = found(&after, 0).into_iter().any(|f| f.1 == k.clash.second);
+                    assert!(!still, "the fix for {:?} leaves it: {shown:?}", k.clash);
+                };
+                if k.ends_unpublished {
+                    fixed(&|p| p.public = false);
+                    fixes += 1;
+                }
+                if let Some(m) = &k.moved {
+                    assert!(!k.ends_unpublished);
+                    fixed(&|p| {
+                        p.ports = m.ports.clone();
+                        p.public &= !m.unpublished;
+                    });
+                    fixes += 1;
+                }
+            }
         }
         assert!(
-            told > 100,
-            "the random servers clash often enough to tell: {told}"
+            told > 100 && fixes > 50,
+            "the random servers clash and have fixes often enough to tell: {told}, {fixes}"
         );
     }
 
