@@ -322,11 +322,23 @@ test("an imported stack whose two services publish host port 80 is told before a
     /proxy publishes host port 80\/tcp, which web on this server publishes too: Docker would start web and refuse proxy/,
   );
   assert.equal(await finding.locator("details.numbers").count(), 0, "no numbers to open");
+  // The server's card says it beside its memory verdict, in the
+  // finding's words when hovered.
+  const badge = page.locator('[data-testid="port-clash-badge"]');
+  assert.equal(await badge.count(), 1);
+  assert.equal((await badge.textContent()).trim(), "⚠port clash");
+  assert.match(await badge.getAttribute("title"), /^proxy publishes host port 80\/tcp, which web on this server publishes too/);
+  await badge.scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-host-port-clash-card-en-1280x800");
   await finding.scrollIntoViewIfNeeded();
   await planner.screenshot("screen-host-port-clash-en-1280x800");
   await planner.switchLanguage();
   await page.waitForFunction(() => document.querySelector('[data-testid="finding-host-port-clash"]')?.textContent.includes("已被本服务器上的 web 占用"));
   const zh = planner.finding("host-port-clash");
+  assert.equal((await badge.textContent()).trim(), "⚠端口冲突");
+  assert.match(await badge.getAttribute("title"), /^proxy 发布的主机端口 80\/tcp 已被本服务器上的 web 占用/);
+  await badge.scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-host-port-clash-card-zh-1280x800");
   assert.match(await zh.locator('[data-testid="apply-fix"]').textContent(), /把 proxy 发布的主机端口 80 改为 81/);
   await zh.scrollIntoViewIfNeeded();
   await planner.screenshot("screen-host-port-clash-zh-1280x800");
@@ -337,6 +349,7 @@ test("an imported stack whose two services publish host port 80 is told before a
   assert.match(await fix.textContent(), /Publish proxy on host port 81 instead of 80/);
   await fix.click();
   await planner.finding("host-port-clash").waitFor({ state: "detached" });
+  assert.equal(await badge.count(), 0, "the badge goes with the clash");
   await planner.placementById("proxy").locator(".placement-name").click();
   const kept = planner.byTestId("inspector").locator('[data-testid="deploy-kept"]');
   assert.deepEqual(await kept.locator('[data-testid="kept-port"]').allTextContents(), ["81:80", "443:443"]);

@@ -118,6 +118,19 @@ pub fn ServerCard(
         );
     };
 
+    // The verdict is memory and CPU; a host port published twice is not,
+    // yet Docker would refuse a container: said beside the verdict, in the
+    // first clash finding's own words.
+    let clashes =
+        Memo::new(move |_| report.with(|r| r.as_ref().map_or(0, |r| r.port_clashes.len())));
+    let clash_words = move || {
+        report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.findings.iter().find(|f| f.id() == "host-port-clash"))
+                .map(|f| f.message(lang.get().into()))
+        })
+    };
+
     view! {
         <article
             class="server-card"
@@ -153,6 +166,18 @@ pub fn ServerCard(
                 // Together: under a long name they wrap to the next line as one.
                 <span class="card-head-end">
                 <VerdictBadge verdict=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.verdict))) />
+                <Show when=move || { clashes.get() > 0 }>
+                    <span class="verdict verdict-does-not-fit" data-testid="port-clash-badge" title=clash_words>
+                        <span aria-hidden="true">"⚠"</span>
+                        <span class="verdict-words">
+                            {move || match (clashes.get(), lang.get()) {
+                                (1, l) => l.pick("端口冲突", "port clash").to_string(),
+                                (n, Lang::Zh) => format!("{n} 处端口冲突"),
+                                (n, Lang::En) => format!("{n} port clashes"),
+                            }}
+                        </span>
+                    </span>
+                </Show>
                 <button
                     class="icon edit-only"
                     data-testid="remove-server"
