@@ -5,6 +5,7 @@
 // undo step is one intent.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 
 import { journey } from "./support/journey.mjs";
 
@@ -196,6 +197,47 @@ test("a value refused or still being typed when another plan opens is dropped cl
     await planner.openTemplate("s4-voc");
     await planner.serverCards().first().waitFor();
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** A plan file of one server crowded with public proxies: each after the
+ * first publishes host port 80 (and 443) again, one critical finding each. */
+function crowdedPlan(n) {
+  const file = JSON.parse(readFileSync("assets/templates/s4-voc.en.json", "utf8"));
+  const plan = file.plan;
+  plan.name = `${n} proxies on one server`;
+  const server = plan.options[0].servers[0];
+  server.placements = Array.from({ length: n }, (_, k) => ({ id: `proxy-${k}`, service: "nginx", public: true }));
+  plan.options = [{ ...plan.options[0], servers: [server] }];
+  return JSON.stringify(file);
+}
+
+test("a plan of 1,500 findings opens without freezing the page: the worst 50 first, more on request", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  const started = Date.now();
+  await planner.dropFile("crowded.stackfit.json", crowdedPlan(1500));
+  const panel = planner.byTestId("findings");
+  // 1,499 clashes (each proxy after the first) and the server's own.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="findings"] h2 .count')?.textContent) > 1499);
+  console.log(`crowded plan: dropped to findings drawn in ${Date.now() - started} ms`);
+  const total = Number(await panel.locator("h2 .count").textContent());
+  const thousands = (n) => n.toLocaleString("en-US");
+  const items = panel.locator('[data-testid^="finding-"]');
+  assert.equal(await items.count(), 50);
+  assert.equal(await panel.locator("li.severity-critical").count(), 50, "the critical ones first");
+  assert.equal(await panel.locator('[data-testid="finding-host-port-clash"]').count(), 48);
+  const more = panel.locator('[data-testid="findings-more"]');
+  assert.equal((await more.textContent()).trim(), `Show 50 more (${thousands(total - 50)} not shown)`);
+  await more.click();
+  assert.equal(await items.count(), 100);
+  await planner.switchLanguage();
+  assert.equal((await more.textContent()).trim(), `再显示 50 条（还有 ${thousands(total - 100)} 条未显示）`);
+  await more.scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-findings-more-zh-1280x800");
+  await planner.switchLanguage();
+  await more.scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-findings-more-en-1280x800");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,9 +5,13 @@ mod finding_item;
 
 use leptos::prelude::*;
 use stackfit_core::fit::Finding;
+use stackfit_core::model::units::format_count;
 
 use crate::state::{use_lang, use_planner};
 pub use finding_item::FindingItem;
+
+/// Findings drawn at first, and added by each "show more".
+const PAGE: usize = 50;
 
 /// The findings panel.
 #[component]
@@ -39,6 +43,15 @@ pub fn FindingsPanel() -> impl IntoView {
             all
         })
     });
+    // The worst first, a page at a time: a plan can hold thousands of
+    // findings (a shared link of 2,000 placements), and drawing them all
+    // at once would freeze the page. Another option starts at one page.
+    let drawn = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        planner.option_id.track();
+        drawn.set(PAGE);
+    });
+    let hidden = move || findings.with(Vec::len).saturating_sub(drawn.get());
     view! {
         <section class="findings" data-testid="findings">
             <h2>
@@ -52,13 +65,24 @@ pub fn FindingsPanel() -> impl IntoView {
                 <ul>
                     // Keyed by all a finding shows: an unchanged finding keeps its DOM.
                     <For
-                        each=move || findings.get()
+                        each=move || findings.with(|f| f.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
                         key=|(option, label, finding)| shown(option, label, finding)
                         let:item
                     >
                         <FindingItem server_label=item.1 finding=item.2 />
                     </For>
                 </ul>
+                <Show when=move || { hidden() > 0 }>
+                    <button class="findings-more" data-testid="findings-more" on:click=move |_| drawn.update(|n| *n += PAGE)>
+                        {move || {
+                            let (page, rest) = (PAGE.min(hidden()), format_count(hidden() as u64));
+                            lang.get().pick(
+                                &format!("再显示 {page} 条（还有 {rest} 条未显示）"),
+                                &format!("Show {page} more ({rest} not shown)"),
+                            ).to_string()
+                        }}
+                    </button>
+                </Show>
             </Show>
         </section>
     }

@@ -250,9 +250,19 @@ pub fn format_rate_milli(milli: i64) -> String {
 pub fn format_fen(fen: Fen) -> String {
     let sign = if fen < 0 { "-" } else { "" };
     let abs = fen.unsigned_abs();
-    let yuan = abs / 100;
-    let cents = abs % 100;
-    let digits = yuan.to_string();
+    format!("{sign}¥{}.{:02}", format_count(abs / 100), abs % 100)
+}
+
+/// A count with thousands separators.
+///
+/// ```
+/// use stackfit_core::model::units::format_count;
+/// assert_eq!(format_count(1452), "1,452");
+/// assert_eq!(format_count(130_000), "130,000");
+/// assert_eq!(format_count(50), "50");
+/// ```
+pub fn format_count(n: u64) -> String {
+    let digits = n.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -260,7 +270,7 @@ pub fn format_fen(fen: Fen) -> String {
         }
         grouped.push(c);
     }
-    format!("{sign}¥{grouped}.{cents:02}")
+    grouped
 }
 
 /// Units that must stay on the line of the number before them.
