@@ -529,12 +529,23 @@ impl<'a> Key<'a> {
 impl<'a> Owners<'a> {
     /// Ready for `bindings` (the ports each placement will take).
     fn of(bindings: &[Vec<Binding<'a>>]) -> Owners<'a> {
-        let mut cuts: HashMap<(&str, Key), Vec<u32>> = HashMap::new();
+        // Only the keys some binding asks for are kept (on a server whose
+        // ports all bind every address, one per binding, not four).
+        let mut cuts: HashMap<(&str, Key), Vec<u32>> = bindings
+            .iter()
+            .flatten()
+            .flat_map(|b| {
+                Key::asks(b.address)
+                    .into_iter()
+                    .flatten()
+                    .map(|k| ((b.protocol, k), Vec::new()))
+            })
+            .collect();
         for b in bindings.iter().flatten() {
             for key in Key::keys(b.address).into_iter().flatten() {
-                cuts.entry((b.protocol, key))
-                    .or_default()
-                    .extend([b.low, b.high.saturating_add(1)]);
+                if let Some(c) = cuts.get_mut(&(b.protocol, key)) {
+                    c.extend([b.low, b.high.saturating_add(1)]);
+                }
             }
         }
         Owners(cuts.into_iter().map(|(k, c)| (k, Firsts::new(c))).collect())
