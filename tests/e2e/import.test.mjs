@@ -322,11 +322,13 @@ test("an imported stack whose two services publish host port 80 is told before a
     /proxy publishes host port 80\/tcp, which web on this server publishes too: Docker would start web and refuse proxy/,
   );
   assert.equal(await finding.locator("details.numbers").count(), 0, "no numbers to open");
-  // The server's card says it beside its memory verdict, in the
-  // finding's words when hovered.
-  const badge = page.locator('[data-testid="port-clash-badge"]');
-  assert.equal(await badge.count(), 1);
+  // The server's card and the option's summary say it beside their
+  // memory verdicts, in the finding's words when hovered.
+  assert.equal(await page.locator('[data-testid="port-clash-badge"]').count(), 2);
+  const badge = planner.serverCards().first().locator('[data-testid="port-clash-badge"]');
+  const summaryBadge = planner.byTestId("summary").locator('[data-testid="port-clash-badge"]');
   assert.equal((await badge.textContent()).trim(), "⚠port clash");
+  assert.equal(await summaryBadge.getAttribute("title"), await badge.getAttribute("title"));
   assert.match(await badge.getAttribute("title"), /^proxy publishes host port 80\/tcp, which web on this server publishes too/);
   await badge.scrollIntoViewIfNeeded();
   await planner.screenshot("screen-host-port-clash-card-en-1280x800");
@@ -349,7 +351,7 @@ test("an imported stack whose two services publish host port 80 is told before a
   assert.match(await fix.textContent(), /Publish proxy on host port 81 instead of 80/);
   await fix.click();
   await planner.finding("host-port-clash").waitFor({ state: "detached" });
-  assert.equal(await badge.count(), 0, "the badge goes with the clash");
+  assert.equal(await page.locator('[data-testid="port-clash-badge"]').count(), 0, "the badges go with the clash");
   await planner.placementById("proxy").locator(".placement-name").click();
   const kept = planner.byTestId("inspector").locator('[data-testid="deploy-kept"]');
   assert.deepEqual(await kept.locator('[data-testid="kept-port"]').allTextContents(), ["81:80", "443:443"]);

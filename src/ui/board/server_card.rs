@@ -16,7 +16,7 @@ use crate::i18n::{keep_units, Lang};
 use crate::state::{use_announcer, use_lang, use_planner, Selection};
 use crate::ui::fields::NameField;
 use crate::ui::palette::{place_and_announce, DRAG_PLACEMENT_MIME, DRAG_SERVICE_MIME};
-use crate::ui::verdict::VerdictBadge;
+use crate::ui::verdict::{PortClashBadge, VerdictBadge};
 
 /// A server of the option on screen.
 #[component]
@@ -166,18 +166,7 @@ pub fn ServerCard(
                 // Together: under a long name they wrap to the next line as one.
                 <span class="card-head-end">
                 <VerdictBadge verdict=Signal::derive(move || report.with(|r| r.as_ref().map(|r| r.verdict))) />
-                <Show when=move || { clashes.get() > 0 }>
-                    <span class="verdict verdict-does-not-fit" data-testid="port-clash-badge" title=clash_words>
-                        <span aria-hidden="true">"⚠"</span>
-                        <span class="verdict-words">
-                            {move || match (clashes.get(), lang.get()) {
-                                (1, l) => l.pick("端口冲突", "port clash").to_string(),
-                                (n, Lang::Zh) => format!("{n} 处端口冲突"),
-                                (n, Lang::En) => format!("{n} port clashes"),
-                            }}
-                        </span>
-                    </span>
-                </Show>
+                <PortClashBadge clashes title=Signal::derive(clash_words) />
                 <button
                     class="icon edit-only"
                     data-testid="remove-server"

@@ -15,7 +15,7 @@ use crate::i18n::{keep_units, money_text, Lang};
 use crate::state::{use_lang, use_planner, WhatIf};
 use crate::ui::export::ExportButton;
 use crate::ui::layout_search::SearchButton;
-use crate::ui::verdict::VerdictBadge;
+use crate::ui::verdict::{PortClashBadge, VerdictBadge};
 pub use breaking::BreakingPoints;
 pub use compare::OptionCompare;
 pub use load::{step_of, LoadSlider, STEPS};
@@ -100,12 +100,28 @@ pub fn Summary() -> impl IntoView {
             money_text(fen, lang.get())
         }
     };
+    // Host ports published twice on any server: said beside the verdict,
+    // as each server's card says it.
+    let clashes = Signal::derive(move || {
+        option.with(|o| {
+            o.as_ref()
+                .map_or(0, |o| o.servers.iter().map(|s| s.port_clashes.len()).sum())
+        })
+    });
+    let clash_words = Signal::derive(move || {
+        option.with(|o| {
+            o.as_ref()
+                .and_then(|o| o.findings().find(|f| f.id() == "host-port-clash"))
+                .map(|f| f.message(lang.get().into()))
+        })
+    });
     // Breaking points per plan change (not per slider move).
     let whatif = WhatIf::new(planner).follow();
     view! {
         <section class="summary" data-testid="summary">
             <div class="summary-verdict" data-testid="verdict" data-verdict=move || verdict.get().map(|v| v.as_str())>
                 <VerdictBadge verdict />
+                <PortClashBadge clashes title=clash_words />
                 <span class="limited-by" data-testid="option-limited-by">
                     {move || if empty() {
                         Some(lang.get().pick("尚无服务器：先添加一台", "No servers yet: add one").to_string())

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use stackfit_core::Verdict;
 
+use crate::i18n::Lang;
 use crate::state::use_lang;
 
 /// A verdict as a badge. `None` (nothing to judge) shows nothing.
@@ -30,6 +31,36 @@ pub fn VerdictBadge(
                     <span aria-hidden="true">{symbol}</span>
                     {(!compact).then(|| view! { <span class="verdict-words">{words}</span> })}
                     {compact.then(|| view! { <span class="visually-hidden">{words}</span> })}
+                </span>
+            }
+        })
+    }
+}
+
+/// Beside a verdict: host ports published twice, which the verdict (memory
+/// and CPU) does not count though Docker would refuse a container. Shows
+/// nothing without a clash; `title` is the first clash finding's words.
+#[component]
+pub fn PortClashBadge(
+    /// How many clashes.
+    #[prop(into)]
+    clashes: Signal<usize>,
+    /// The first clash finding's message, in the language on screen.
+    #[prop(into)]
+    title: Signal<Option<String>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        (clashes.get() > 0).then(|| {
+            let words = match (clashes.get(), lang.get()) {
+                (1, l) => l.pick("端口冲突", "port clash").to_string(),
+                (n, Lang::Zh) => format!("{n} 处端口冲突"),
+                (n, Lang::En) => format!("{n} port clashes"),
+            };
+            view! {
+                <span class="verdict verdict-does-not-fit" data-testid="port-clash-badge" title=move || title.get()>
+                    <span aria-hidden="true">"⚠"</span>
+                    <span class="verdict-words">{words}</span>
                 </span>
             }
         })
