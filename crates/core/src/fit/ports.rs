@@ -393,7 +393,7 @@ pub fn clashes(o: &PlanOption, si: usize, reached: &Reached) -> Vec<Found> {
         .iter()
         .map(|p| bindings_of(reached, si, p, &bind))
         .collect();
-    let mut owners = Owners::of(&bindings);
+    let mut owners = Owners::of(&bindings, &bind);
     let mut found = Vec::new();
     // Built at the first clash a kept port is in, then shared.
     let mut taken: Option<Taken> = None;
@@ -527,10 +527,16 @@ impl<'a> Key<'a> {
 }
 
 impl<'a> Owners<'a> {
-    /// Ready for `bindings` (the ports each placement will take).
-    fn of(bindings: &[Vec<Binding<'a>>]) -> Owners<'a> {
+    /// Ready for `bindings` (the ports each placement will take) and for
+    /// what a fix would make a placement bind instead: its kept ports on
+    /// other host ports (the same addresses), or the planner's TCP port on
+    /// the server's private address `bind` once it is no longer public.
+    fn of(bindings: &[Vec<Binding<'a>>], bind: &'a str) -> Owners<'a> {
         // Only the keys some binding asks for are kept (on a server whose
         // ports all bind every address, one per binding, not four).
+        let planner = [Address::Every, Address::of(Some(bind))]
+            .into_iter()
+            .flat_map(|a| Key::asks(a).into_iter().flatten().map(|k| ("tcp", k)));
         let mut cuts: HashMap<(&str, Key), Vec<u32>> = bindings
             .iter()
             .flatten()
@@ -538,8 +544,10 @@ impl<'a> Owners<'a> {
                 Key::asks(b.address)
                     .into_iter()
                     .flatten()
-                    .map(|k| ((b.protocol, k), Vec::new()))
+                    .map(|k| (b.protocol, k))
             })
+            .chain(planner)
+            .map(|k| (k, Vec::new()))
             .collect();
         for b in bindings.iter().flatten() {
             for key in Key::keys(b.address).into_iter().flatten() {
@@ -940,6 +948,10 @@ mod tests {
                 server = server.private_address("10.0.0.5");
             }
             let mut client = Placement::new("client", "fastapi");
+            // A third of the servers publish on no address of their own:
+            // the index then holds fewer keys, and a fix must still be
+            // checked against every port it would bind.
+            let addresses = if next(3) == 0 { &addresses[..1] } else { &addresses[..] };
             for k in 0..next(12) + 1 {
                 let id = format!("p{k}");
                 let mut p = Placement::new(&id, services[next(4) as usize]);
@@ -1021,6 +1033,35 @@ mod tests {
             told > 100 && fixes > 50,
             "the random servers clash and have fixes often enough to tell: {told}, {fixes}"
         );
+    }
+
+    /// A public database another server reaches clashes on its private
+    /// port too: no longer public still publishes 5432 on the private
+    /// address, where a kept `5432:5432` (every address) takes it, so
+    /// "stop publishing" is no fix. The index, which keeps only the keys
+    /// some port asks for, must also keep the ones that private port asks.
+    #[test]
+    fn no_longer_public_is_no_fix_when_the_private_port_still_clashes() {
+        for address in [Some("10.0.0.5"), None] {
+            let mut kept = Placement::new("db1", "postgres");
+            kept.ports = vec!["5432:5432".into()];
+            let mut public = Placement::new("db2", "postgres");
+            public.public = true;
+            let mut a = Server::new("a", "A", "aliyun-ecs-c7-large")
+                .with(kept)
+                .with(public);
+            if let Some(x) = address {
+                a = a.private_address(x);
+            }
+            let b = Server::new("b", "B", "aliyun-ecs-c7-large")
+                .with(Placement::new("client", "fastapi").depends_on(&["db2"]));
+            let o = option(vec![a, b]);
+            assert_eq!(
+                found(&o, 0),
+                [("db1".into(), "db2".into(), "5432/tcp".into(), false)],
+                "{address:?}"
+            );
+        }
     }
 
     /// A public proxy's clash ends when it stops publishing, unless a port
