@@ -644,6 +644,74 @@ fn ids_alike_in_kubernetes_get_names_of_their_own() {
     assert_eq!(config["data"]["CACHE_A_2_HOST"].as_str(), Some("cache-a-2"));
 }
 
+/// Three ids whose names meet (`a-b`, `a_b`, `a-b-2`): each keeps its
+/// own name where it is free and the numbered ones skip names in use, so
+/// every dependency has its own variables, and in the cluster its own
+/// Service, which the app's ConfigMap names. (`A_B_2_HOST` was written
+/// for both `a_b` and `a-b-2`.)
+#[test]
+fn three_ids_alike_each_get_their_own_name() {
+    let s = Server::new("s", "S", "aliyun-ecs-c7-xlarge")
+        .with(Placement::new("a-b", "redis"))
+        .with(Placement::new("a_b", "redis"))
+        .with(Placement::new("a-b-2", "redis"))
+        .with(Placement::new("app", "fastapi").depends_on(&["a-b", "a_b", "a-b-2"]));
+    let plan = one_option("deps", vec![s]);
+    let files = export_all(&plan, "o");
+    let compose = yaml(&file(&files, "docker-compose.s.yml").text);
+    let env = &compose["services"]["app"]["environment"];
+    for (key, host) in [
+        ("A_B_HOST", "a-b"),
+        ("A_B_3_HOST", "a_b"),
+        ("A_B_2_HOST", "a-b-2"),
+    ] {
+        assert_eq!(env[key].as_str(), Some(host), "{key}: {env:?}");
+    }
+    let manifests = &file(&files, "kubernetes.yml").text;
+    k8s_names_are_unique(manifests);
+    let config = manifests
+        .split("\n---\n")
+        .map(yaml)
+        .find(|d| d["metadata"]["name"].as_str() == Some("app-config"))
+        .expect("the app's ConfigMap");
+    for (key, service) in [
+        ("A_B_HOST", "a-b"),
+        ("A_B_3_HOST", "a-b-3"),
+        ("A_B_2_HOST", "a-b-2"),
+    ] {
+        assert_eq!(config["data"][key].as_str(), Some(service), "{key}");
+    }
+}
+
+/// PgBouncer reads its database's host as `DB_HOST`; a database named
+/// `db` gives the dependency's own `DB_HOST` too. It is written once
+/// (Compose refuses a key twice), in every file.
+#[test]
+fn a_dependency_named_like_an_image_setting_is_written_once() {
+    let s = Server::new("a", "A", "aliyun-ecs-c7-xlarge")
+        .with(Placement::new("db", "postgres"))
+        .with(Placement::new("pool", "pgbouncer").depends_on(&["db"]));
+    let plan = one_option("pool", vec![s]);
+    let files = export_all(&plan, "o");
+    let compose = &file(&files, "docker-compose.a.yml").text;
+    let pool = &compose[compose.find("\n  pool:\n").unwrap()..];
+    assert_eq!(pool.matches("DB_HOST:").count(), 1, "{compose}");
+    assert_eq!(
+        yaml(compose)["services"]["pool"]["environment"]["DB_HOST"].as_str(),
+        Some("db")
+    );
+    assert_eq!(server_a_starts(&plan), Ok(()));
+    let stack = &file(&files, "stack.yml").text;
+    yaml(stack);
+    let config = file(&files, "kubernetes.yml")
+        .text
+        .split("\n---\n")
+        .map(yaml)
+        .find(|d| d["metadata"]["name"].as_str() == Some("pool-config"))
+        .expect("the pool's ConfigMap");
+    assert_eq!(config["data"]["DB_HOST"].as_str(), Some("db"));
+}
+
 /// The second of two such dependencies, on another server, is reached on
 /// the swarm's overlay network by its service name like the first: it was
 /// written as the other server's private address, a variable the stack's

@@ -6,7 +6,7 @@
 //! sits on. Generated for Kubernetes, not imitating it: what does not carry
 //! over is said in a comment.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::cores;
 use super::spec::{Container, OptionExport, Value};
@@ -72,24 +72,26 @@ struct Names<'a>(HashMap<&'a str, String>);
 
 impl<'a> Names<'a> {
     fn of(e: &'a OptionExport) -> Names<'a> {
-        let mut used: HashSet<String> = HashSet::new();
-        // The next suffix to try per name, so many alike are named in one pass.
-        let mut next: HashMap<String, usize> = HashMap::new();
-        let mut names = HashMap::new();
-        for c in e.servers.iter().flat_map(|s| &s.containers) {
-            let base = k8s_name(&c.placement.id);
-            let mut name = base.clone();
-            while !used.insert(name.clone()) {
-                let n = next.entry(base.clone()).or_insert(1);
-                *n += 1;
-                let suffix = format!("-{n}");
-                let mut stem = base.clone();
-                stem.truncate(63 - suffix.len());
-                name = format!("{}{suffix}", stem.trim_end_matches('-'));
-            }
-            names.insert(c.placement.id.as_str(), name);
-        }
-        Names(names)
+        let containers: Vec<&Container> = e.servers.iter().flat_map(|s| &s.containers).collect();
+        let bases: Vec<String> = containers
+            .iter()
+            .map(|c| k8s_name(&c.placement.id))
+            .collect();
+        // A numbered name still fits in 63 characters, without a `-` before
+        // its number.
+        let fit = |name: &str, suffix: &str| {
+            let mut stem = name.to_string();
+            stem.truncate(63 - suffix.len());
+            format!("{}{suffix}", stem.trim_end_matches('-'))
+        };
+        let unique = super::spec::unique_names_with(&bases, "-", fit);
+        Names(
+            containers
+                .iter()
+                .map(|c| c.placement.id.as_str())
+                .zip(unique)
+                .collect(),
+        )
     }
 
     /// The name of placement `id` (of one not in the option: its own).

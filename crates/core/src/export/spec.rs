@@ -315,16 +315,55 @@ fn secret_var(
 /// made unique among a placement's dependencies (`cache-a` and `cache_a`
 /// would both be `CACHE_A`).
 fn dependency_prefixes(deps: &[String]) -> Vec<(String, String)> {
-    let mut used: HashMap<String, usize> = HashMap::new();
-    deps.iter()
-        .map(|d| {
-            let base = env_name(d);
-            let n = used.entry(base.clone()).or_default();
-            *n += 1;
-            let prefix = if *n == 1 { base } else { format!("{base}_{n}") };
-            (d.clone(), prefix)
+    let names: Vec<String> = deps.iter().map(|d| env_name(d)).collect();
+    (unique_names(&names, "_").into_iter().zip(deps))
+        .map(|(prefix, d)| (d.clone(), prefix))
+        .collect()
+}
+
+/// `names` made unique, in order: the first of each keeps its name, the
+/// rest are numbered (`{name}{sep}2`, …) past every name in use or still
+/// to come, so `a-b`, `a_b` and `a-b-2` get `A_B`, `A_B_3` and `A_B_2`.
+/// `fit` makes a numbered name fit where names are capped (Kubernetes).
+pub(super) fn unique_names_with(
+    names: &[String],
+    sep: &str,
+    fit: impl Fn(&str, &str) -> String,
+) -> Vec<String> {
+    let all: std::collections::HashSet<&str> = names.iter().map(String::as_str).collect();
+    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next: HashMap<&str, usize> = HashMap::new();
+    names
+        .iter()
+        .map(|name| {
+            if used.insert(name.clone()) {
+                return name.clone();
+            }
+            let n = next.entry(name.as_str()).or_insert(1);
+            loop {
+                *n += 1;
+                let candidate = fit(name, &format!("{sep}{n}"));
+                if !all.contains(candidate.as_str()) && used.insert(candidate.clone()) {
+                    return candidate;
+                }
+            }
         })
         .collect()
+}
+
+/// [`unique_names_with`], uncapped.
+fn unique_names(names: &[String], sep: &str) -> Vec<String> {
+    unique_names_with(names, sep, |name, suffix| format!("{name}{suffix}"))
+}
+
+/// Sets environment entry `name` to `value`: in place when the image's own
+/// settings already hold it (PgBouncer's `DB_HOST` for a dependency named
+/// `db`; Compose refuses a key twice), else added.
+fn set(environment: &mut Vec<(String, Value)>, name: String, value: Value) {
+    match environment.iter_mut().find(|(n, _)| *n == name) {
+        Some(slot) => slot.1 = value,
+        None => environment.push((name, value)),
+    }
 }
 
 /// Builds what every server of `option` runs. `None` when the option is not
@@ -558,9 +597,13 @@ pub fn build<'a>(
                     database_host = Some((host_value.clone(), dep.clone()));
                 }
                 dependency_hosts.insert(format!("{prefix}_HOST"), dep.clone());
-                environment.push((format!("{prefix}_HOST"), host_value));
+                set(&mut environment, format!("{prefix}_HOST"), host_value);
                 if let Some(port) = port_of(dp, ddef) {
-                    environment.push((format!("{prefix}_PORT"), Value::Literal(port.to_string())));
+                    set(
+                        &mut environment,
+                        format!("{prefix}_PORT"),
+                        Value::Literal(port.to_string()),
+                    );
                 }
                 if let Some(d) = ddef {
                     if let Some(e) = password_secret(d) {

@@ -951,7 +951,11 @@ mod tests {
             // A third of the servers publish on no address of their own:
             // the index then holds fewer keys, and a fix must still be
             // checked against every port it would bind.
-            let addresses = if next(3) == 0 { &addresses[..1] } else { &addresses[..] };
+            let addresses = if next(3) == 0 {
+                &addresses[..1]
+            } else {
+                &addresses[..]
+            };
             for k in 0..next(12) + 1 {
                 let id = format!("p{k}");
                 let mut p = Placement::new(&id, services[next(4) as usize]);
