@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use stackfit_core::fit::Finding;
 use stackfit_core::model::units::format_count;
 
-use crate::state::{use_lang, use_planner};
+use crate::state::{use_lang, use_library, use_planner};
 pub use finding_item::FindingItem;
 
 /// Findings drawn at first, and added by each "show more".
@@ -45,13 +45,22 @@ pub fn FindingsPanel() -> impl IntoView {
     });
     // The worst first, a page at a time: a plan can hold thousands of
     // findings (a shared link of 2,000 placements), and drawing them all
-    // at once would freeze the page. Another option starts at one page.
-    let drawn = RwSignal::new(PAGE);
-    Effect::new(move |_| {
-        planner.option_id.track();
-        drawn.set(PAGE);
-    });
-    let hidden = move || findings.with(Vec::len).saturating_sub(drawn.get());
+    // at once would freeze the page. The pages shown belong to one option
+    // of one saved plan: another starts at one page, from its first draw.
+    let library = use_library();
+    let shown_for = move || (library.current.get(), planner.option_id.get());
+    let drawn = RwSignal::new((
+        (
+            library.current.get_untracked(),
+            planner.option_id.get_untracked(),
+        ),
+        PAGE,
+    ));
+    let count = move || {
+        let at = shown_for();
+        drawn.with(|(of, n)| if *of == at { *n } else { PAGE })
+    };
+    let hidden = move || findings.with(Vec::len).saturating_sub(count());
     view! {
         <section class="findings" data-testid="findings">
             <h2>
@@ -65,7 +74,7 @@ pub fn FindingsPanel() -> impl IntoView {
                 <ul>
                     // Keyed by all a finding shows: an unchanged finding keeps its DOM.
                     <For
-                        each=move || findings.with(|f| f.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
+                        each=move || findings.with(|f| f.iter().take(count()).cloned().collect::<Vec<_>>())
                         key=|(option, label, finding)| shown(option, label, finding)
                         let:item
                     >
@@ -73,7 +82,7 @@ pub fn FindingsPanel() -> impl IntoView {
                     </For>
                 </ul>
                 <Show when=move || { hidden() > 0 }>
-                    <button class="findings-more" data-testid="findings-more" on:click=move |_| drawn.update(|n| *n += PAGE)>
+                    <button class="findings-more" data-testid="findings-more" on:click=move |_| drawn.set((shown_for(), count() + PAGE))>
                         {move || {
                             let (page, rest) = (PAGE.min(hidden()), format_count(hidden() as u64));
                             lang.get().pick(
