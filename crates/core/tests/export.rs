@@ -499,15 +499,7 @@ fn a_database_client_reaches_and_logs_in_to_its_database() {
             // In the cluster and on the swarm's overlay network the
             // database is its service name, whichever server it had: not
             // the private address the compose file writes.
-            let config = file(&files, "kubernetes.yml")
-                .text
-                .split("\n---\n")
-                .map(yaml)
-                .find(|d| {
-                    d["kind"].as_str() == Some("ConfigMap")
-                        && d["metadata"]["name"].as_str() == Some(&format!("{client}-config"))
-                })
-                .unwrap_or_else(|| panic!("{at}: {client}'s ConfigMap"));
+            let config = config_map(&file(&files, "kubernetes.yml").text, client);
             assert_eq!(config["data"][host].as_str(), Some("postgres"), "{at}");
             let stack = yaml(&file(&files, "stack.yml").text);
             assert_eq!(
@@ -600,6 +592,18 @@ fn dependency_variables_never_repeat_a_key() {
     // serde_yaml refuses duplicate keys: parsing at all proves none repeat.
 }
 
+/// The ConfigMap of `placement` (its settings, by name) in `manifests`.
+fn config_map(manifests: &str, placement: &str) -> Value {
+    let name = format!("{placement}-config");
+    manifests
+        .split("\n---\n")
+        .map(yaml)
+        .find(|d| {
+            d["kind"].as_str() == Some("ConfigMap") && d["metadata"]["name"].as_str() == Some(&name)
+        })
+        .unwrap_or_else(|| panic!("no ConfigMap {name}:\n{manifests}"))
+}
+
 /// No two documents of one kind share a name: `kubectl apply` would keep
 /// only the last, and a Service's selector would pick both's pods.
 fn k8s_names_are_unique(manifests: &str) {
@@ -636,10 +640,7 @@ fn ids_alike_in_kubernetes_get_names_of_their_own() {
         services.contains(&"cache-a") && services.contains(&"cache-a-2"),
         "{services:?}"
     );
-    let config = docs
-        .iter()
-        .find(|d| d["metadata"]["name"].as_str() == Some("app-config"))
-        .expect("the app's ConfigMap");
+    let config = config_map(&manifests, "app");
     assert_eq!(config["data"]["CACHE_A_HOST"].as_str(), Some("cache-a"));
     assert_eq!(config["data"]["CACHE_A_2_HOST"].as_str(), Some("cache-a-2"));
 }
@@ -669,11 +670,7 @@ fn three_ids_alike_each_get_their_own_name() {
     }
     let manifests = &file(&files, "kubernetes.yml").text;
     k8s_names_are_unique(manifests);
-    let config = manifests
-        .split("\n---\n")
-        .map(yaml)
-        .find(|d| d["metadata"]["name"].as_str() == Some("app-config"))
-        .expect("the app's ConfigMap");
+    let config = config_map(manifests, "app");
     for (key, service) in [
         ("A_B_HOST", "a-b"),
         ("A_B_3_HOST", "a-b-3"),
@@ -703,12 +700,7 @@ fn a_dependency_named_like_an_image_setting_is_written_once() {
     assert_eq!(server_a_starts(&plan), Ok(()));
     let stack = &file(&files, "stack.yml").text;
     yaml(stack);
-    let config = file(&files, "kubernetes.yml")
-        .text
-        .split("\n---\n")
-        .map(yaml)
-        .find(|d| d["metadata"]["name"].as_str() == Some("pool-config"))
-        .expect("the pool's ConfigMap");
+    let config = config_map(&file(&files, "kubernetes.yml").text, "pool");
     assert_eq!(config["data"]["DB_HOST"].as_str(), Some("db"));
 }
 
