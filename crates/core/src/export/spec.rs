@@ -358,11 +358,15 @@ fn unique_names(names: &[String], sep: &str) -> Vec<String> {
 
 /// Sets environment entry `name` to `value`: in place when the image's own
 /// settings already hold it (PgBouncer's `DB_HOST` for a dependency named
-/// `db`; Compose refuses a key twice), else added.
-fn set(environment: &mut Vec<(String, Value)>, name: String, value: Value) {
+/// `db`; Compose refuses a key twice), else added. Returns the value it
+/// replaced.
+fn set(environment: &mut Vec<(String, Value)>, name: String, value: Value) -> Option<Value> {
     match environment.iter_mut().find(|(n, _)| *n == name) {
-        Some(slot) => slot.1 = value,
-        None => environment.push((name, value)),
+        Some(slot) => Some(std::mem::replace(&mut slot.1, value)),
+        None => {
+            environment.push((name, value));
+            None
+        }
     }
 }
 
@@ -624,16 +628,11 @@ pub fn build<'a>(
                         // dependency's password is the one that logs in,
                         // written once (Compose refuses a key twice).
                         let name = format!("{prefix}_PASSWORD");
-                        match environment.iter_mut().find(|(n, _)| *n == name) {
-                            Some(slot) => {
-                                if let Value::Var(own) = &slot.1 {
-                                    if *own != var {
-                                        replaced.push(own.clone());
-                                    }
-                                }
-                                slot.1 = Value::Var(var);
+                        let was = set(&mut environment, name, Value::Var(var.clone()));
+                        if let Some(Value::Var(own)) = was {
+                            if own != var {
+                                replaced.push(own);
                             }
-                            None => environment.push((name, Value::Var(var))),
                         }
                     }
                 }
