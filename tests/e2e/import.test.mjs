@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import { journey } from "./support/journey.mjs";
+import { ReportPage } from "./pages/report.mjs";
 import { axeViolations, seriousOrCritical } from "./support/axe.mjs";
 
 const j = journey();
@@ -322,14 +323,17 @@ test("an imported stack whose two services publish host port 80 is told before a
     /proxy publishes host port 80\/tcp, which web on this server publishes too: Docker would start web and refuse proxy/,
   );
   assert.equal(await finding.locator("details.numbers").count(), 0, "no numbers to open");
-  // The server's card and the option's summary say it beside their
-  // memory verdicts, in the finding's words when hovered.
-  assert.equal(await page.locator('[data-testid="port-clash-badge"]').count(), 2);
+  // The server's card, the option's summary and its tab say it beside
+  // their memory verdicts, in the finding's words when hovered (the tab,
+  // showing only the ⚠, leads its tooltip with the words).
+  assert.equal(await page.locator('[data-testid="port-clash-badge"]').count(), 3);
   const badge = planner.serverCards().first().locator('[data-testid="port-clash-badge"]');
   const summaryBadge = planner.byTestId("summary").locator('[data-testid="port-clash-badge"]');
+  const tabBadge = planner.byTestId("option-tabs").locator('[data-testid="port-clash-badge"]');
   assert.equal((await badge.textContent()).trim(), "⚠port clash");
   assert.equal(await summaryBadge.getAttribute("title"), await badge.getAttribute("title"));
   assert.match(await badge.getAttribute("title"), /^proxy publishes host port 80\/tcp, which web on this server publishes too/);
+  assert.equal(await tabBadge.getAttribute("title"), `port clash: ${await badge.getAttribute("title")}`);
   await badge.scrollIntoViewIfNeeded();
   await planner.screenshot("screen-host-port-clash-card-en-1280x800");
   await finding.scrollIntoViewIfNeeded();
@@ -339,6 +343,7 @@ test("an imported stack whose two services publish host port 80 is told before a
   const zh = planner.finding("host-port-clash");
   assert.equal((await badge.textContent()).trim(), "⚠端口冲突");
   assert.match(await badge.getAttribute("title"), /^proxy 发布的主机端口 80\/tcp 已被本服务器上的 web 占用/);
+  assert.equal(await tabBadge.getAttribute("title"), `端口冲突：${await badge.getAttribute("title")}`);
   await badge.scrollIntoViewIfNeeded();
   await planner.screenshot("screen-host-port-clash-card-zh-1280x800");
   assert.match(await zh.locator('[data-testid="apply-fix"]').textContent(), /把 proxy 发布的主机端口 80 改为 81/);
@@ -369,6 +374,65 @@ test("an imported stack whose two services publish host port 80 is told before a
   // Undo brings it back.
   await planner.byTestId("undo").click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="kept-port"]').length === 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a port clash is said beside the verdict in the compare view and the report, only for the option that has it", async () => {
+  const { planner, page, context, errors } = await j.start({ viewport: { width: 1280, height: 800 } });
+  await planner.serverCards().first().waitFor();
+  await planner.openImport();
+  await planner.importPaste("compose-0", "name: edge\nservices:\n  web:\n    image: nginx:1.27\n    ports: [\"80:80\"]\n  proxy:\n    image: caddy:2\n    ports: [\"80:80\"]\n");
+  await planner.importSettled();
+  await planner.byTestId("import-confirm").click();
+  await planner.byTestId("import-dialog").waitFor({ state: "detached" });
+  await planner.finding("host-port-clash").waitFor();
+  const original = await page.locator('[role="tab"][aria-selected="true"]').getAttribute("data-testid");
+  // A copy of the option, whose clash is fixed: only the original's tab keeps the ⚠.
+  await planner.byTestId("option-duplicate").click();
+  await page.waitForFunction(() => document.querySelectorAll('[role="tab"]').length === 2);
+  await planner.finding("host-port-clash").locator('[data-testid="apply-fix"]').click();
+  await planner.finding("host-port-clash").waitFor({ state: "detached" });
+  const tabs = planner.byTestId("option-tabs");
+  assert.equal(await tabs.locator('[data-testid="port-clash-badge"]').count(), 1);
+  assert.equal(await tabs.locator(`[data-testid="${original}"] [data-testid="port-clash-badge"]`).count(), 1);
+  const originalId = original.replace(/^option-tab-/, "");
+  const clashWords = /^proxy publishes host port 80\/tcp, which web on this server publishes too/;
+
+  for (const [lang, words, title] of [
+    ["en", "⚠port clash", clashWords],
+    ["zh", "⚠端口冲突", /^proxy 发布的主机端口 80\/tcp 已被本服务器上的 web 占用/],
+  ]) {
+    if (lang === "zh") await planner.switchLanguage();
+    await planner.openCompare();
+    const badges = planner.compareView.locator('[data-testid="port-clash-badge"]');
+    await badges.first().waitFor();
+    assert.equal(await badges.count(), 1);
+    const row = planner.comparisonRow(originalId).locator('[data-testid="port-clash-badge"]');
+    assert.equal((await row.textContent()).trim(), words);
+    assert.match(await row.getAttribute("title"), title);
+    await planner.screenshot(`screen-host-port-clash-compare-${lang}-1280x800`);
+    await planner.closeDialog();
+    await planner.compareView.waitFor({ state: "detached" });
+  }
+  await planner.switchLanguage();
+
+  // The report page: the original's comparison row and its server's heading.
+  const report = await planner.openReport(ReportPage);
+  const badges = report.page.locator('[data-testid="port-clash-badge"]');
+  assert.equal(await badges.count(), 2);
+  assert.equal(await report.page.locator('[data-testid="report-server"] [data-testid="port-clash-badge"]').count(), 1);
+  for (const b of await badges.all()) {
+    assert.equal((await b.textContent()).trim(), "⚠port clash");
+    assert.match(await b.getAttribute("title"), clashWords);
+  }
+  await report.page.locator('[data-testid="report-server"] [data-testid="port-clash-badge"]').scrollIntoViewIfNeeded();
+  await report.screenshot("screen-host-port-clash-report-en");
+  await report.switchLanguage();
+  await report.page.waitForFunction(() => document.querySelector('[data-testid="report-server"] [data-testid="port-clash-badge"]')?.textContent.includes("端口冲突"));
+  await report.page.locator('[data-testid="report-server"] [data-testid="port-clash-badge"]').scrollIntoViewIfNeeded();
+  await report.screenshot("screen-host-port-clash-report-zh");
+  await report.page.close();
   assert.deepEqual(errors, []);
   await context.close();
 });

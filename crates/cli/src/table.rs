@@ -5,6 +5,7 @@ use std::fmt::Write;
 use stackfit_core::fit::PlacementReport;
 use stackfit_core::fit::{Lang, OptionReport, Report};
 use stackfit_core::model::units::{format_cpus, format_fen};
+use stackfit_core::report::port_clash_words;
 use stackfit_core::{catalog, Plan};
 
 fn money(fen: Option<i64>) -> String {
@@ -69,10 +70,13 @@ fn report_text(plan: &Plan, report: &Report, lang: Lang) -> String {
         plan.name, report.headroom_target_pct
     );
     for o in &report.options {
-        let verdict = match lang {
+        let mut verdict = match lang {
             Lang::En => o.verdict.as_str().to_uppercase(),
             Lang::Zh => o.verdict.name_zh().to_string(),
         };
+        if let Some(clash) = port_clash_words(o.port_clashes(), lang) {
+            let _ = write!(verdict, " · {clash}");
+        }
         let yearly = o
             .yearly_fen
             .map_or(String::new(), |y| format!(", {}/year", format_fen(y)));
@@ -96,9 +100,12 @@ fn report_text(plan: &Plan, report: &Report, lang: Lang) -> String {
         );
         out += &load_lines(o, lang, "  ", true);
         for s in &o.servers {
+            // The server lines are English, whatever the option line's language.
+            let clash = port_clash_words(s.port_clashes.len(), Lang::En)
+                .map_or(String::new(), |c| format!(" · {c}"));
             let _ = writeln!(
                 out,
-                "  server {} \"{}\" ({}, {} vCPU): {}",
+                "  server {} \"{}\" ({}, {} vCPU): {}{clash}",
                 s.id,
                 s.label,
                 s.tier,

@@ -94,3 +94,32 @@ fn import_names_the_plan_in_the_language_asked_for() {
         assert_eq!(file["plan"]["options"][0]["name"], name);
     }
 }
+
+/// A compose file whose two services publish host port 80: `stackfit
+/// evaluate` on the imported plan says the clash beside the option's and
+/// the server's verdicts, which judge only memory and CPU.
+#[test]
+fn evaluate_says_a_port_clash_beside_the_verdict() {
+    let dir = std::env::temp_dir().join(format!("stackfit-clash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let compose = dir.join("docker-compose.yml");
+    std::fs::write(
+        &compose,
+        "services:\n  web:\n    image: nginx:1.27\n    ports: [\"80:80\"]\n  proxy:\n    image: caddy:2\n    ports: [\"80:80\"]\n",
+    )
+    .unwrap();
+    let (code, plan, err) = stackfit(&["import", compose.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let plan_path = dir.join("plan.json");
+    std::fs::write(&plan_path, plan).unwrap();
+    for (lang, option_verdict) in [("en", "FITS · port clash"), ("zh", "放得下 · 端口冲突")]
+    {
+        let (code, out, err) = stackfit(&["evaluate", plan_path.to_str().unwrap(), "--lang", lang]);
+        assert_eq!(code, 0, "{err}");
+        let option = out.lines().find(|l| l.starts_with("== ")).unwrap();
+        assert!(option.contains(&format!(": {option_verdict} ")), "{out}");
+        let server = out.lines().find(|l| l.starts_with("  server ")).unwrap();
+        assert!(server.ends_with("): fits · port clash"), "{out}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -207,3 +207,76 @@ fn an_option_with_nothing_to_price_reads_a_dash_not_zero() {
     assert!(!cloud.unpriced && !cloud.evaluated);
     assert_eq!(cloud.monthly, "¥3,000.00");
 }
+
+/// Two public proxies on one server both take host port 80: Docker would
+/// refuse the second, though memory and CPU fit. Wherever the report
+/// shows a verdict (the comparison row and the server's heading) it says
+/// the clash beside it, in each language, and only for the option that
+/// has it.
+#[test]
+fn a_port_clash_is_said_beside_every_verdict_it_concerns() {
+    use stackfit_core::model::{Placement, Plan, PlanOption, Server, Settings};
+    let server = |id: &str, public: bool| {
+        ["nginx", "caddy"].into_iter().fold(
+            Server::new(id, "Edge", "aliyun-ecs-c7-large"),
+            |s, p| {
+                let mut placement = Placement::new(p, p);
+                placement.public = public;
+                s.with(placement)
+            },
+        )
+    };
+    let plan = Plan {
+        quotes: Vec::new(),
+        name: "edge".into(),
+        description: String::new(),
+        settings: Settings::default(),
+        options: vec![
+            PlanOption::new("clash", "Both public").with(server("a", true)),
+            PlanOption::new("calm", "One public").with(server("b", false)),
+        ],
+    };
+    let report = evaluate(&plan);
+    assert_eq!(report.options[0].port_clashes(), 1);
+    assert_eq!(report.options[1].port_clashes(), 0);
+    for (lang, verdict, words) in [
+        (Lang::En, "fits", "fits · ⚠ port clash"),
+        (Lang::Zh, "放得下", "放得下 · ⚠ 端口冲突"),
+    ] {
+        let p = present(&plan, &report, lang);
+        let clash = &p.rows[0];
+        assert_eq!(
+            (clash.port_clashes, clash.verdict_words.as_str()),
+            (1, verdict)
+        );
+        let message = report.options[0]
+            .port_clash_finding()
+            .unwrap()
+            .message(lang);
+        assert_eq!(clash.port_clash_message.as_deref(), Some(message.as_str()));
+        assert_eq!(p.rows[1].port_clashes, 0);
+        assert_eq!(p.rows[1].port_clash_message, None);
+        assert_eq!(p.options[0].servers[0].port_clashes, 1);
+
+        let md = markdown(&p);
+        let row = |name: &str| {
+            md.lines()
+                .find(|l| l.starts_with(&format!("| {name}")))
+                .unwrap_or_else(|| panic!("no row {name}\n{md}"))
+                .to_string()
+        };
+        assert!(row("Both public").contains(&format!("| {words} |")), "{md}");
+        assert!(
+            row("One public").contains(&format!("| {verdict} |")),
+            "{md}"
+        );
+        assert!(!row("One public").contains('⚠'), "{md}");
+        let headings: Vec<_> = md
+            .lines()
+            .filter(|l| l.starts_with("### Edge · "))
+            .collect();
+        assert_eq!(headings.len(), 2, "{md}");
+        assert!(headings[0].ends_with(&format!(" · {words}")), "{md}");
+        assert!(headings[1].ends_with(&format!(" · {verdict}")), "{md}");
+    }
+}

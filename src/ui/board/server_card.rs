@@ -126,7 +126,7 @@ pub fn ServerCard(
     let clash_words = move || {
         report.with(|r| {
             r.as_ref()
-                .and_then(|r| r.findings.iter().find(|f| f.id() == "host-port-clash"))
+                .and_then(|r| r.port_clash_finding())
                 .map(|f| f.message(lang.get().into()))
         })
     };

@@ -11,7 +11,7 @@ use stackfit_core::present::{CompareRow, Presentation};
 
 use crate::i18n::{keep_units, Lang};
 use crate::state::use_lang;
-use crate::ui::verdict::VerdictBadge;
+use crate::ui::verdict::{PortClashBadge, VerdictBadge};
 
 /// The column headings, in (zh, en): also each cell's label on a phone.
 const COLUMNS: [(&str, &str); 8] = [
@@ -128,7 +128,10 @@ fn Row(
                 </th>
                 <td data-label=cell(1)>
                     {if evaluated {
-                        view! { <VerdictBadge verdict=Signal::derive(move || Some(verdict)) /> }.into_any()
+                        view! {
+                            <VerdictBadge verdict=Signal::derive(move || Some(verdict)) />
+                            <PortClashBadge clashes=row.port_clashes title=row.port_clash_message.clone() />
+                        }.into_any()
                     } else {
                         view! { <span class="hint">{row.verdict_words.clone()}</span> }.into_any()
                     }}

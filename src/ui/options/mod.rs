@@ -9,7 +9,7 @@ use stackfit_core::Action;
 use crate::state::planner::fresh_id;
 use crate::state::{use_lang, use_planner, Planner};
 use crate::ui::fields::NameField;
-use crate::ui::verdict::VerdictBadge;
+use crate::ui::verdict::{PortClashBadge, VerdictBadge};
 
 fn option_ids(planner: &Planner) -> Vec<String> {
     planner.with_plan(|p| p.options.iter().map(|o| o.id.clone()).collect())
@@ -89,6 +89,18 @@ pub fn OptionTabs() -> impl IntoView {
                                     planner.report.with(|r| r.option(&id).filter(|o| !o.servers.is_empty()).map(|o| o.verdict))
                                 })
                             };
+                            // Host ports published twice: beside the verdict, as the card and the summary say it.
+                            let (clashes, clash_words) = {
+                                let (a, b) = (id.clone(), id.clone());
+                                (
+                                    Signal::derive(move || planner.report.with(|r| r.option(&a).map_or(0, |o| o.port_clashes()))),
+                                    Signal::derive(move || {
+                                        planner.report.with(|r| {
+                                            r.option(&b).and_then(|o| o.port_clash_finding()).map(|f| f.message(lang.get().into()))
+                                        })
+                                    }),
+                                )
+                            };
                             let pick = {
                                 let id = id.clone();
                                 move |_| planner.pick_option(&id)
@@ -104,6 +116,7 @@ pub fn OptionTabs() -> impl IntoView {
                                     on:click=pick
                                 >
                                     <VerdictBadge verdict compact=true />
+                                    <PortClashBadge clashes title=clash_words compact=true />
                                     <span class="option-tab-name">{name.clone()}</span>
                                     {(load != stackfit_core::whatif::LOAD_ONE).then(|| view! {
                                         <span class="load-tag" data-testid=format!("option-load-{id}") title=move || lang.get().pick("按这个负载倍数显示", "shown at this load")>

@@ -17,7 +17,7 @@ use crate::browser::download;
 use crate::i18n::keep_units;
 use crate::state::use_lang;
 use crate::ui::board::MemoryDiagram;
-use crate::ui::verdict::VerdictBadge;
+use crate::ui::verdict::{PortClashBadge, VerdictBadge};
 
 /// The width the saved SVG is drawn at, in CSS pixels.
 const SVG_WIDTH: u32 = 800;
@@ -88,6 +88,8 @@ pub fn ServerFigure(
                 {section.label.clone()}
                 " "
                 <VerdictBadge verdict=Signal::derive(move || Some(verdict)) />
+                " "
+                <PortClashBadge clashes=section.port_clashes title=section.port_clash_message.clone() />
             </h3>
             <p class="report-server-facts">
                 <span class="tier">{section.tier.clone()}</span>

@@ -102,16 +102,12 @@ pub fn Summary() -> impl IntoView {
     };
     // Host ports published twice on any server: said beside the verdict,
     // as each server's card says it.
-    let clashes = Signal::derive(move || {
-        option.with(|o| {
-            o.as_ref()
-                .map_or(0, |o| o.servers.iter().map(|s| s.port_clashes.len()).sum())
-        })
-    });
+    let clashes =
+        Signal::derive(move || option.with(|o| o.as_ref().map_or(0, |o| o.port_clashes())));
     let clash_words = Signal::derive(move || {
         option.with(|o| {
             o.as_ref()
-                .and_then(|o| o.findings().find(|f| f.id() == "host-port-clash"))
+                .and_then(|o| o.port_clash_finding())
                 .map(|f| f.message(lang.get().into()))
         })
     });

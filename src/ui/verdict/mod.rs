@@ -1,9 +1,9 @@
 //! The verdict badge: colour, a symbol and words — never colour alone.
 
 use leptos::prelude::*;
+use stackfit_core::report::port_clash_words;
 use stackfit_core::Verdict;
 
-use crate::i18n::Lang;
 use crate::state::use_lang;
 
 /// A verdict as a badge. `None` (nothing to judge) shows nothing.
@@ -48,19 +48,26 @@ pub fn PortClashBadge(
     /// The first clash finding's message, in the language on screen.
     #[prop(into)]
     title: Signal<Option<String>>,
+    /// Symbol only, its words read out and in the tooltip, for tight spaces.
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     move || {
-        (clashes.get() > 0).then(|| {
-            let words = match (clashes.get(), lang.get()) {
-                (1, l) => l.pick("端口冲突", "port clash").to_string(),
-                (n, Lang::Zh) => format!("{n} 处端口冲突"),
-                (n, Lang::En) => format!("{n} port clashes"),
+        let lang = lang.get();
+        port_clash_words(clashes.get(), lang.into()).map(|words| {
+            // Compact, the words are not on screen: the tooltip leads with them.
+            let title = move || match (compact, title.get()) {
+                (false, message) => message,
+                (true, None) => port_clash_words(clashes.get(), lang.into()),
+                (true, Some(message)) => port_clash_words(clashes.get(), lang.into())
+                    .map(|w| format!("{w}{}{message}", lang.pick("：", ": "))),
             };
             view! {
-                <span class="verdict verdict-does-not-fit" data-testid="port-clash-badge" title=move || title.get()>
+                <span class="verdict verdict-does-not-fit" data-testid="port-clash-badge" title=title>
                     <span aria-hidden="true">"⚠"</span>
-                    <span class="verdict-words">{words}</span>
+                    {(!compact).then(|| view! { <span class="verdict-words">{words.clone()}</span> })}
+                    {compact.then(|| view! { <span class="visually-hidden">{words}</span> })}
                 </span>
             }
         })

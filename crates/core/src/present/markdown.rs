@@ -6,6 +6,7 @@
 use super::{CompareRow, OptionSection, Presentation, ServerSection};
 use crate::findings::{Lang, Severity};
 use crate::model::units::format_mib;
+use crate::report::port_clash_words;
 
 /// Escapes text from the plan for Markdown: every character Markdown could
 /// read as syntax gets a backslash; line breaks become spaces.
@@ -66,7 +67,7 @@ pub fn markdown(p: &Presentation) -> String {
     ));
     out.push_str("|---|---|---|--:|--:|--:|--:|--:|---|---|\n");
     for r in &p.rows {
-        out.push_str(&row(r));
+        out.push_str(&row(r, p.lang));
     }
     out.push('\n');
     if !p.reason.is_empty() {
@@ -89,7 +90,23 @@ pub fn markdown(p: &Presentation) -> String {
     out
 }
 
-fn row(r: &CompareRow) -> String {
+/// A verdict with its port clashes beside it: "fits · ⚠ port clash".
+fn with_clashes(verdict: &str, clashes: usize, lang: Lang) -> String {
+    match port_clash_words(clashes, lang) {
+        Some(clash) => format!("{verdict} · ⚠ {clash}"),
+        None => verdict.to_string(),
+    }
+}
+
+fn lang(zh: bool) -> Lang {
+    if zh {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+fn row(r: &CompareRow, lang: Lang) -> String {
     let mark = if r.recommended { " ★" } else { "" };
     let headroom = r
         .headroom_pct
@@ -100,7 +117,7 @@ fn row(r: &CompareRow) -> String {
         "| {}{mark} | {} | {} | {} | {} | {} | {headroom} | {} % | {} | {findings} |\n",
         esc(&r.name),
         esc(&r.servers),
-        r.verdict_words,
+        with_clashes(&r.verdict_words, r.port_clashes, lang),
         r.monthly,
         r.yearly,
         r.delta,
@@ -155,7 +172,7 @@ fn server(s: &ServerSection, zh: bool) -> String {
         "### {} · {} · {}\n\n{}  \n{} · {}  \n{}\n\n",
         esc(&s.label),
         esc(&s.tier),
-        s.verdict_words,
+        with_clashes(&s.verdict_words, s.port_clashes, lang(zh)),
         esc(&s.caption),
         esc(&s.arithmetic),
         esc(&s.cpu),

@@ -70,6 +70,11 @@ pub struct CompareRow {
     /// Nothing to price (no servers, no quote): its money reads "—".
     pub unpriced: bool,
     pub verdict_words: String,
+    /// Host ports published twice on its servers, said beside the verdict
+    /// ([`crate::report::port_clash_words`]), and the first such finding's
+    /// message.
+    pub port_clashes: usize,
+    pub port_clash_message: Option<String>,
     pub monthly_fen: Option<Fen>,
     pub yearly_fen: Option<Fen>,
     pub delta_fen: Option<Fen>,
@@ -112,6 +117,9 @@ pub struct ServerSection {
     pub tier: String,
     pub verdict: Verdict,
     pub verdict_words: String,
+    /// Host ports published twice on it, and the first such finding's message.
+    pub port_clashes: usize,
+    pub port_clash_message: Option<String>,
     /// The memory diagram's caption: "expected … · peak … of … allocatable · …".
     pub caption: String,
     /// "usable 7.3 GiB − reserve 426 MiB = allocatable 6.9 GiB".
@@ -242,6 +250,8 @@ fn compare_row(o: &OptionReport, report: &Report, w: &Words) -> CompareRow {
         } else {
             w.verdict(o.verdict).to_string()
         },
+        port_clashes: o.port_clashes(),
+        port_clash_message: o.port_clash_finding().map(|f| f.message(w.lang)),
         monthly_fen: o.monthly_fen,
         yearly_fen: o.yearly_fen,
         delta_fen: o.monthly_delta_fen,
@@ -311,6 +321,8 @@ fn server_section(s: &ServerReport, w: &Words) -> ServerSection {
         tier: server_tier(s),
         verdict: s.verdict,
         verdict_words: w.verdict(s.verdict).to_string(),
+        port_clashes: s.port_clashes.len(),
+        port_clash_message: s.port_clash_finding().map(|f| f.message(w.lang)),
         caption: chart.caption,
         arithmetic: w.arithmetic(s),
         cpu: w.cpu(s),

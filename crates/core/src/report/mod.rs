@@ -389,6 +389,38 @@ impl OptionReport {
             .iter()
             .chain(self.servers.iter().flat_map(|s| s.findings.iter()))
     }
+
+    /// Host ports published twice, over all its servers.
+    pub fn port_clashes(&self) -> usize {
+        self.servers.iter().map(|s| s.port_clashes.len()).sum()
+    }
+
+    /// Its first host-port clash finding: the words beside a clash badge.
+    pub fn port_clash_finding(&self) -> Option<&Finding> {
+        self.servers
+            .iter()
+            .find_map(ServerReport::port_clash_finding)
+    }
+}
+
+/// What is said beside a verdict wherever one is shown when host ports are
+/// published twice: the verdict judges memory and CPU, while Docker would
+/// refuse a container. `None` without a clash.
+///
+/// ```
+/// use stackfit_core::report::{port_clash_words, Lang};
+/// assert_eq!(port_clash_words(0, Lang::En), None);
+/// assert_eq!(port_clash_words(1, Lang::En).as_deref(), Some("port clash"));
+/// assert_eq!(port_clash_words(3, Lang::Zh).as_deref(), Some("3 处端口冲突"));
+/// ```
+pub fn port_clash_words(clashes: usize, lang: Lang) -> Option<String> {
+    match (clashes, lang) {
+        (0, _) => None,
+        (1, Lang::En) => Some("port clash".into()),
+        (1, Lang::Zh) => Some("端口冲突".into()),
+        (n, Lang::En) => Some(format!("{n} port clashes")),
+        (n, Lang::Zh) => Some(format!("{n} 处端口冲突")),
+    }
 }
 
 impl ServerReport {
@@ -398,5 +430,12 @@ impl ServerReport {
 
     pub fn has_finding(&self, id: &str) -> bool {
         self.findings.iter().any(|f| f.id() == id)
+    }
+
+    /// Its first host-port clash finding: the words beside a clash badge.
+    pub fn port_clash_finding(&self) -> Option<&Finding> {
+        self.findings
+            .iter()
+            .find(|f| f.kind == FindingKind::HostPortClash)
     }
 }
