@@ -125,7 +125,8 @@ fn would_start(compose: &str, env: &str) -> Result<(), String> {
     let services = doc["services"].as_mapping().cloned().unwrap_or_default();
     // No host port published twice where Docker would refuse the second:
     // (address, host port, protocol), `*` for every address, `*4` for
-    // `0.0.0.0` (every IPv4 one), `*6` for `[::]` (every IPv6 one).
+    // `0.0.0.0` (every IPv4 one), `*6` for `[::]` (every IPv6 one); an IP
+    // address as Docker parses it (`[FD00::1]` is `[fd00::1]`).
     let mut taken: Vec<(String, String, String, String)> = Vec::new();
     for (name, svc) in &services {
         for spec in svc["ports"].as_sequence().into_iter().flatten() {
@@ -139,9 +140,17 @@ fn would_start(compose: &str, env: &str) -> Result<(), String> {
             }
             let address = match parts.get(2) {
                 None | Some(&"") => "*".to_string(),
-                Some(&"0.0.0.0") => "*4".to_string(),
-                Some(&"[::]") => "*6".to_string(),
-                Some(a) => a.to_string(),
+                Some(a) => match a
+                    .trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .parse::<std::net::IpAddr>()
+                {
+                    Ok(ip) if ip.is_unspecified() && ip.is_ipv4() => "*4".to_string(),
+                    Ok(ip) if ip.is_unspecified() => "*6".to_string(),
+                    Ok(ip) if ip.is_ipv6() => format!("[{ip}]"),
+                    Ok(ip) => ip.to_string(),
+                    Err(_) => a.to_string(),
+                },
             };
             let overlap = |a: &str, b: &str| match (a, b) {
                 ("*", _) | (_, "*") => true,
@@ -1221,6 +1230,56 @@ fn ports_on_ipv4_and_ipv6_wildcards_do_not_clash() {
         "{}",
         found[0].message_en()
     );
+}
+
+/// An IPv6 address is one address however it is written: Docker reads
+/// `[FD00::1]`, `[fd00::1]` and `[fd00:0::1]` alike and refuses the second
+/// port on it, and `[0::0]` is every IPv6 address like `[::]`. The planner
+/// says what Docker would refuse, and nothing else; a swarm, publishing on
+/// every address, leaves out only the ports bound to one address.
+#[test]
+fn ipv6_addresses_clash_however_they_are_written() {
+    let mut plan = one_server(&["nginx", "caddy", "traefik"]);
+    let placements = &mut plan.options[0].servers[0].placements;
+    placements[0].ports = vec!["[FD00::1]:80:80".into()];
+    placements[1].ports = vec!["[fd00::2]:80:80".into(), "[0::0]:8443:443".into()];
+    placements[2].ports = vec!["[::]:8080:80".into()];
+    assert_eq!(server_a_starts(&plan), Ok(()));
+    assert!(port_clashes(&plan).is_empty(), "{:?}", port_clashes(&plan));
+
+    let files = export_all(&plan, "o");
+    let stack = &file(&files, "stack.yml").text;
+    let caddy = &yaml(stack)["services"]["caddy"]["ports"];
+    assert_eq!(caddy, &yaml("['[0::0]:8443:443']"), "{stack}");
+    assert!(
+        stack.contains("# the compose file published [fd00::2]:80:80 on one address"),
+        "{stack}"
+    );
+
+    // Written on caddy: Docker refuses the later of the two in the file.
+    for (written, said) in [
+        (
+            "[fd00:0::1]:80:80",
+            "caddy publishes host port 80/tcp, which nginx on this server publishes too",
+        ),
+        (
+            "[0:0::0]:8080:80",
+            "traefik publishes host port 8080/tcp, which caddy on this server publishes too",
+        ),
+    ] {
+        let mut clashing = plan.clone();
+        clashing.options[0].servers[0].placements[1]
+            .ports
+            .push(written.into());
+        assert!(server_a_starts(&clashing).is_err(), "{written}");
+        let found = port_clashes(&clashing);
+        assert_eq!(found.len(), 1, "{written}: {found:?}");
+        assert!(
+            found[0].message_en().starts_with(said),
+            "{written}: {}",
+            found[0].message_en()
+        );
+    }
 }
 
 /// Two containers whose compose file published host port 80 each (an

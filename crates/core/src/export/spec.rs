@@ -178,7 +178,7 @@ pub fn mount_volume(mount: &str) -> Option<&str> {
 /// Whether a published port (Compose's short syntax) is bound to one host
 /// address, not every address.
 pub fn port_has_address(spec: &str) -> bool {
-    PortSpec::of(spec).address.is_some()
+    PortSpec::of(spec).has_address()
 }
 
 /// The named volumes `containers` mount, each once, in order of first use.

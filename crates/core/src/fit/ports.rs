@@ -6,6 +6,7 @@
 //! file's ports cannot disagree.
 
 use std::collections::HashMap;
+use std::net::IpAddr;
 
 use crate::model::{Placement, PlanOption, Server, ServiceDef};
 use crate::report::PortClash;
@@ -156,9 +157,6 @@ pub fn port_of(p: &Placement, def: Option<&ServiceDef>) -> Option<u16> {
 /// A published port (Compose's short syntax, as `edit::validate::is_port_spec`
 /// accepts it): where it is bound on the host.
 pub struct PortSpec<'a> {
-    /// The host address it is bound to; `None`: every address, or every
-    /// address of one IP version (none given, `0.0.0.0` or `::`).
-    pub address: Option<&'a str>,
     /// The host port or range; empty: Docker picks one.
     pub host: &'a str,
     /// The host addresses it binds.
@@ -183,13 +181,18 @@ impl<'a> PortSpec<'a> {
         };
         let host = rest.split_once(':').map_or("", |(host, _)| host);
         PortSpec {
-            address: specific(address),
             host,
             bound: Address::of(address),
             // `rest` is the end of `ports`, and the host port starts it.
             host_at: ports.len() - rest.len(),
             protocol,
         }
+    }
+
+    /// Whether it is bound to one host address, not to every address (of
+    /// one IP version: none given, `0.0.0.0`, `[::]`).
+    pub fn has_address(&self) -> bool {
+        self.bound.is_one()
     }
 
     /// `spec` (the text this was read from) publishing host port `port`
@@ -218,17 +221,20 @@ impl<'a> PortSpec<'a> {
     }
 }
 
-/// An address a port is bound to, or `None` when it means every address
-/// (none given, `0.0.0.0` or `::`).
-fn specific(address: Option<&str>) -> Option<&str> {
-    address.filter(|a| !matches!(*a, "" | "0.0.0.0" | "::"))
-}
-
 /// An IP version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Family {
     V4,
     V6,
+}
+
+impl Family {
+    fn of(ip: IpAddr) -> Family {
+        match ip {
+            IpAddr::V4(_) => Family::V4,
+            IpAddr::V6(_) => Family::V6,
+        }
+    }
 }
 
 /// The host addresses a port is bound on, as Docker binds them (Docker
@@ -241,32 +247,45 @@ enum Family {
 enum Address<'a> {
     Every,
     Any(Family),
-    /// One address (without an IPv6 address's brackets), and its IP
-    /// version when its text tells it (a host name or a `${VAR}` may be
-    /// either).
-    One(&'a str, Option<Family>),
+    One(Host<'a>),
+}
+
+/// One host address: an IP address as Docker reads it (so `[FD00::1]`,
+/// `[fd00::1]` and `[fd00:0::1]` are one address), or text that is none —
+/// a host name or a `${VAR}` — which may stand for an address of either
+/// version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Host<'a> {
+    Ip(IpAddr),
+    Text(&'a str),
+}
+
+impl Host<'_> {
+    /// Its IP version, when it is an IP address.
+    fn family(self) -> Option<Family> {
+        match self {
+            Host::Ip(ip) => Some(Family::of(ip)),
+            Host::Text(_) => None,
+        }
+    }
 }
 
 impl<'a> Address<'a> {
-    /// The address a spec or the planner names (`None` or empty: none).
-    /// The version is read from the text: digits and dots are IPv4, hex
-    /// digits and colons IPv6; an address of zeros is unspecified.
+    /// The address a spec or the planner names (`None` or empty: none),
+    /// without or within an IPv6 address's brackets. An unspecified
+    /// address (`0.0.0.0`, `::`, `0::0`) is every address of its version.
     fn of(address: Option<&'a str>) -> Address<'a> {
         let Some(a) = address.filter(|a| !a.is_empty()) else {
             return Address::Every;
         };
-        let bare = a.trim_start_matches('[').trim_end_matches(']');
-        let all = |f: fn(u8) -> bool| bare.bytes().all(f);
-        let family = if all(|b| b.is_ascii_digit() || b == b'.') {
-            Some(Family::V4)
-        } else if bare.contains(':') && all(|b| b.is_ascii_hexdigit() || b == b':') {
-            Some(Family::V6)
-        } else {
-            None
-        };
-        match family {
-            Some(f) if all(|b| matches!(b, b'0' | b'.' | b':')) => Address::Any(f),
-            _ => Address::One(bare, family),
+        let bare = a
+            .strip_prefix('[')
+            .and_then(|a| a.strip_suffix(']'))
+            .unwrap_or(a);
+        match bare.parse::<IpAddr>() {
+            Ok(ip) if ip.is_unspecified() => Address::Any(Family::of(ip)),
+            Ok(ip) => Address::One(Host::Ip(ip)),
+            Err(_) => Address::One(Host::Text(bare)),
         }
     }
 
@@ -276,9 +295,14 @@ impl<'a> Address<'a> {
         match (self, other) {
             (Every, _) | (_, Every) => true,
             (Any(f), Any(g)) => f == g,
-            (Any(f), One(_, g)) | (One(_, g), Any(f)) => g.is_none_or(|g| g == f),
-            (One(a, _), One(b, _)) => a == b,
+            (Any(f), One(h)) | (One(h), Any(f)) => h.family().is_none_or(|g| g == f),
+            (One(a), One(b)) => a == b,
         }
+    }
+
+    /// Whether it is one address, not every address (of a version).
+    fn is_one(self) -> bool {
+        matches!(self, Address::One(_))
     }
 }
 
@@ -480,7 +504,7 @@ enum Key<'a> {
     /// Bindings on every address of one version.
     Any(Family),
     /// Bindings on one address.
-    One(&'a str),
+    One(Host<'a>),
 }
 
 impl<'a> Key<'a> {
@@ -495,15 +519,15 @@ impl<'a> Key<'a> {
                 Some(Key::Every),
             ],
             Address::Any(f) => [Some(Key::All), Some(Key::AllOf(f)), Some(Key::Any(f)), None],
-            Address::One(x, Some(f)) => {
-                [Some(Key::All), Some(Key::AllOf(f)), Some(Key::One(x)), None]
-            }
-            Address::One(x, None) => [
-                Some(Key::All),
-                Some(Key::AllOf(V4)),
-                Some(Key::AllOf(V6)),
-                Some(Key::One(x)),
-            ],
+            Address::One(x) => match x.family() {
+                Some(f) => [Some(Key::All), Some(Key::AllOf(f)), Some(Key::One(x)), None],
+                None => [
+                    Some(Key::All),
+                    Some(Key::AllOf(V4)),
+                    Some(Key::AllOf(V6)),
+                    Some(Key::One(x)),
+                ],
+            },
         }
     }
 
@@ -513,15 +537,15 @@ impl<'a> Key<'a> {
         match a {
             Address::Every => [Some(Key::All), None, None, None],
             Address::Any(f) => [Some(Key::AllOf(f)), None, None, None],
-            Address::One(x, Some(f)) => {
-                [Some(Key::Every), Some(Key::Any(f)), Some(Key::One(x)), None]
-            }
-            Address::One(x, None) => [
-                Some(Key::Every),
-                Some(Key::Any(V4)),
-                Some(Key::Any(V6)),
-                Some(Key::One(x)),
-            ],
+            Address::One(x) => match x.family() {
+                Some(f) => [Some(Key::Every), Some(Key::Any(f)), Some(Key::One(x)), None],
+                None => [
+                    Some(Key::Every),
+                    Some(Key::Any(V4)),
+                    Some(Key::Any(V6)),
+                    Some(Key::One(x)),
+                ],
+            },
         }
     }
 }
@@ -810,6 +834,10 @@ mod tests {
             ("[::]:80:80", "[::1]:80:80", true),
             ("[::]:80:80", "[0:0::0]:80:80", true),
             ("[fd00::1]:80:80", "[fd00::1]:80:80", true),
+            // One IPv6 address however it is written; two addresses do not clash.
+            ("[FD00::1]:80:80", "[fd00:0::1]:80:80", true),
+            ("[fd00::1]:80:80", "[fd00::2]:80:80", false),
+            ("[0::0]:80:80", "0.0.0.0:80:80", false),
             ("80:80", "0.0.0.0:80:80", true),
             ("80:80", "[::]:80:80", true),
             ("80:80", "[::1]:80:80", true),
@@ -937,7 +965,16 @@ mod tests {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             (seed >> 33) % n
         };
-        let addresses = ["", "127.0.0.1:", "10.0.0.5:", "0.0.0.0:", "[::1]:", "[::]:"];
+        let addresses = [
+            "",
+            "127.0.0.1:",
+            "10.0.0.5:",
+            "0.0.0.0:",
+            "[::1]:",
+            "[::]:",
+            "[FD00::1]:",
+            "[fd00:0::1]:",
+        ];
         // Listening on 80, 443 or 8000, 5432, 8000: the planner publishes
         // those when public or reached.
         let services = ["nginx", "caddy", "postgres", "fastapi"];
