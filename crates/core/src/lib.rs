@@ -19,6 +19,10 @@
 //! assert!(after.option("plus-standard").unwrap().verdict < fit::Verdict::DoesNotFit);
 //! ```
 
+// The engine reads untrusted plans, links and compose files: no unsafe
+// code of its own (so its fuzz targets need no sanitizer for it; `make fuzz`).
+#![forbid(unsafe_code)]
+
 pub mod catalog;
 pub mod chart;
 pub mod codec;
