@@ -12,6 +12,7 @@ use stackfit_core::findings::Severity;
 use stackfit_core::fit::{self, Lang, Verdict};
 use stackfit_core::import::{self, ComposeImport, InputFile, Note};
 use stackfit_core::model::bounds;
+use stackfit_core::report::port_clash_words;
 use stackfit_core::{codec, Plan};
 
 /// The tier `import` puts the stack on when none is given (the engine's,
@@ -23,6 +24,8 @@ pub mod exit {
     pub const FITS: u8 = 0;
     /// Tight or at risk of an OOM kill at peak.
     pub const AT_RISK: u8 = 1;
+    /// Does not fit, or would not start: a host port published twice,
+    /// which Docker refuses whatever the memory.
     pub const DOES_NOT_FIT: u8 = 2;
     pub const BAD_INPUT: u8 = 3;
 }
@@ -232,6 +235,7 @@ pub fn run_check(req: &Request, headroom: Option<&str>, json: bool, lang: Lang) 
     let report = fit::evaluate(&plan);
     let option = &report.options[0];
     let code = match option.verdict {
+        _ if option.port_clashes() > 0 => exit::DOES_NOT_FIT,
         Verdict::Fits => exit::FITS,
         Verdict::Tight | Verdict::OomRisk => exit::AT_RISK,
         Verdict::DoesNotFit => exit::DOES_NOT_FIT,
@@ -239,6 +243,7 @@ pub fn run_check(req: &Request, headroom: Option<&str>, json: bool, lang: Lang) 
     let stdout = if json {
         serde_json::to_string_pretty(&serde_json::json!({
             "verdict": option.verdict,
+            "port_clashes": option.port_clashes(),
             "exit_code": code,
             "server": option.servers.first(),
         }))
@@ -247,8 +252,10 @@ pub fn run_check(req: &Request, headroom: Option<&str>, json: bool, lang: Lang) 
     } else {
         let mut out = String::new();
         for s in &option.servers {
+            let clashes = port_clash_words(s.port_clashes.len(), lang)
+                .map_or(String::new(), |c| format!(" · {c}"));
             out.push_str(&format!(
-                "{} ({}, {} vCPU): {} — {}\n",
+                "{} ({}, {} vCPU): {}{clashes} — {}\n",
                 s.label,
                 s.tier,
                 s.vcpu,
@@ -378,6 +385,31 @@ mod tests {
         );
         assert_eq!(bad.code, exit::BAD_INPUT);
         assert!(bad.stderr.contains("90"), "{}", bad.stderr);
+    }
+
+    /// Two services publishing host port 80 fit in memory, but Docker
+    /// would refuse the second: the check says so beside the verdict and
+    /// fails as a stack that does not fit.
+    #[test]
+    fn a_host_port_published_twice_exits_2() {
+        let clash = "services:\n  web:\n    image: nginx:1.27\n    ports: [\"80:80\"]\n  proxy:\n    image: caddy:2\n    ports: [\"80:80\"]\n";
+        let d = Dir::new("clash", &[("clash.yml", clash)]);
+        let path = d.path("clash.yml");
+        let req = request(&[&path], "aliyun-ecs-c7-large");
+        let out = run_check(&req, None, false, Lang::Zh);
+        assert_eq!(out.code, exit::DOES_NOT_FIT, "{}", out.stdout);
+        assert!(
+            out.stdout.contains("): 放得下 · 端口冲突 — "),
+            "{}",
+            out.stdout
+        );
+        let json = run_check(&req, None, true, Lang::En);
+        let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+        assert_eq!(
+            (v["verdict"].as_str(), v["port_clashes"].as_u64()),
+            (Some("fits"), Some(1))
+        );
+        assert_eq!(v["exit_code"], serde_json::json!(exit::DOES_NOT_FIT));
     }
 
     #[test]

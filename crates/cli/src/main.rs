@@ -36,7 +36,8 @@ const USAGE: &str = "usage:
           each server's verdict at that load and where it breaks (×0.5 … ×10)
   stackfit check COMPOSE.yml... [--env FILE] [--stats FILE] [--profile P]...
           --tier TIER [--headroom PCT] [--json]
-          exits 0 fits, 1 tight or at risk, 2 does not fit, 3 bad input
+          exits 0 fits, 1 tight or at risk, 2 does not fit or would not start
+          (a host port published twice), 3 bad input
 PLAN.json may be a template name (s0 … s4) instead of a file.
 --prices BOOK.csv (any command that prices a plan): your quotes, the planner's
 price-book CSV; a link then carries the quotes for the tiers the plan uses.";

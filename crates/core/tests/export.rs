@@ -1138,6 +1138,11 @@ fn a_host_port_published_twice_on_one_server_is_said() {
         ),
         "{deploy}"
     );
+    // Beside the verdict, as everywhere a verdict is shown.
+    assert!(
+        deploy.contains("Plan **nofile** — verdict: fits · ⚠ port clash\n"),
+        "{deploy}"
+    );
     let zh = export::files(
         &plan,
         &evaluate(&plan),
@@ -1149,7 +1154,10 @@ fn a_host_port_published_twice_on_one_server_is_said() {
     assert!(
         file(&zh, "DEPLOY.md")
             .text
-            .contains("> **A（a）上的主机端口 80/tcp 发布了两次**：`nginx` 和 `caddy`。"),
+            .contains("> **A（a）上的主机端口 80/tcp 发布了两次**：`nginx` 和 `caddy`。")
+            && file(&zh, "DEPLOY.md")
+                .text
+                .contains("方案：**nofile** — 结论：放得下 · ⚠ 端口冲突\n"),
         "{}",
         file(&zh, "DEPLOY.md").text
     );

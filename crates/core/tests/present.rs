@@ -98,6 +98,16 @@ fn each_language_reads_in_its_own_words() {
                 "{t}: {english:?} in the Chinese report"
             );
         }
+        // Full-width punctuation takes no space after it ("。 建议： 升级" reads
+        // as typed by a machine).
+        for line in md.lines() {
+            assert!(
+                !["： ", "。 ", "， ", "； "]
+                    .iter()
+                    .any(|p| line.contains(p)),
+                "{t}: a space after full-width punctuation: {line}"
+            );
+        }
         let plan = templates::get_in(t, Lang::En).unwrap();
         let md = markdown(&present(&plan, &evaluate(&plan), Lang::En));
         for chinese in ["问题", "费用", "风险", "建议", "余量目标", "方案对比"] {

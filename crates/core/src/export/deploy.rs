@@ -32,9 +32,11 @@ pub(super) fn render(e: &OptionExport, lang: Lang) -> String {
         t("Deploying", "部署"),
         comment(&e.option.name)
     ));
+    let clashes = crate::report::port_clash_words(e.report.port_clashes(), lang)
+        .map_or(String::new(), |c| format!(" · ⚠ {c}"));
     out.push_str(&format!(
-        "{} **{}** — {}\n\n",
-        t("Plan", "方案："),
+        "{}**{}** — {}{clashes}\n\n",
+        t("Plan ", "方案："),
         comment(&e.plan.name),
         if zh {
             format!("结论：{}", e.report.verdict.name_zh())

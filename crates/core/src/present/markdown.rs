@@ -157,7 +157,9 @@ fn option(o: &OptionSection, p: &Presentation, zh: bool) -> String {
                 esc(&f.message)
             ));
             if let Some(fix) = &f.fix {
-                out.push_str(&format!(" {} {}", t("建议：", "Fix:"), esc(fix)));
+                // A Chinese sentence ends in 。 and its colon is full width:
+                // neither takes a space after it.
+                out.push_str(&format!("{}{}", t("建议：", " Fix: "), esc(fix)));
             }
             out.push('\n');
         }
