@@ -351,17 +351,15 @@ pub fn is_port_spec(spec: &str) -> bool {
     }
     let (address, rest) = match rest.strip_prefix('[') {
         Some(v6) => match v6.split_once("]:") {
-            Some((a, r))
-                if !a.is_empty() && a.bytes().all(|b| b.is_ascii_hexdigit() || b == b':') =>
-            {
-                (Some(a), r)
-            }
+            Some((a, r)) if a.parse::<std::net::Ipv6Addr>().is_ok() => (Some(a), r),
             _ => return false,
         },
         None => (None, rest),
     };
     let parts: Vec<&str> = rest.split(':').collect();
-    let ipv4 = |a: &str| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    // An address as Docker reads it (Go's net.ParseIP): four decimal
+    // octets without leading zeros, or an IPv6 address in brackets.
+    let ipv4 = |a: &str| a.parse::<std::net::Ipv4Addr>().is_ok();
     match (address, &parts[..]) {
         (None, [target]) => ports(target),
         (None, [host, target]) => ports(host) && ports(target),
@@ -1341,6 +1339,9 @@ mod tests {
             "3000-3005:3000-3005",
             "3000-3000:3000",
             "[::1]:6379:6379",
+            "[FD00:0::1]:80:80",
+            "[::]:80:80",
+            "0.0.0.0:80:80",
         ] {
             assert!(is_port_spec(good), "{good}");
         }
@@ -1356,6 +1357,13 @@ mod tests {
             "80\n- 22:22",
             "${PORT}:80",
             "[]:80:80",
+            // Addresses Docker cannot parse ("invalid IP address").
+            "999.1.1.1:80:80",
+            "1.2:80:80",
+            "010.0.0.1:80:80",
+            "[:::]:80:80",
+            "[fd00::g]:80:80",
+            "[fe80::1%eth0]:80:80",
             // Docker refuses a range that runs backwards.
             "90-80:90-80",
         ] {

@@ -282,7 +282,9 @@ impl<'a> Address<'a> {
             .strip_prefix('[')
             .and_then(|a| a.strip_suffix(']'))
             .unwrap_or(a);
-        match bare.parse::<IpAddr>() {
+        // An IPv4-mapped IPv6 address is its IPv4 address, as Go's net.IP
+        // (To4) reads it for Docker.
+        match bare.parse::<IpAddr>().map(|ip| ip.to_canonical()) {
             Ok(ip) if ip.is_unspecified() => Address::Any(Family::of(ip)),
             Ok(ip) => Address::One(Host::Ip(ip)),
             Err(_) => Address::One(Host::Text(bare)),
@@ -838,6 +840,9 @@ mod tests {
             ("[FD00::1]:80:80", "[fd00:0::1]:80:80", true),
             ("[fd00::1]:80:80", "[fd00::2]:80:80", false),
             ("[0::0]:80:80", "0.0.0.0:80:80", false),
+            ("[::ffff:127.0.0.1]:80:80", "127.0.0.1:80:80", true),
+            ("[::ffff:127.0.0.1]:80:80", "0.0.0.0:80:80", true),
+            ("[::ffff:127.0.0.1]:80:80", "[::]:80:80", false),
             ("80:80", "0.0.0.0:80:80", true),
             ("80:80", "[::]:80:80", true),
             ("80:80", "[::1]:80:80", true),
