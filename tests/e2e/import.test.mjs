@@ -312,6 +312,11 @@ test("an imported stack whose two services publish host port 80 is told before a
     "name: edge\nservices:\n  web:\n    image: nginx:1.27\n    ports: [\"80:80\"]\n  proxy:\n    image: caddy:2\n    ports: [\"80:80\", \"443:443\"]\n",
   );
   await planner.importSettled();
+  // The preview says it beside its verdict already.
+  const previewBadge = planner.byTestId("import-verdict").locator('[data-testid="port-clash-badge"]');
+  assert.equal((await previewBadge.textContent()).trim(), "⚠port clash");
+  assert.match(await previewBadge.getAttribute("title"), /^proxy publishes host port 80\/tcp, which web on this server publishes too/);
+  await planner.screenshot("screen-host-port-clash-import-preview-en-1280x800");
   await planner.byTestId("import-confirm").click();
   await planner.byTestId("import-dialog").waitFor({ state: "detached" });
 
@@ -397,6 +402,12 @@ test("a port clash is said beside the verdict in the compare view and the report
   assert.equal(await tabs.locator('[data-testid="port-clash-badge"]').count(), 1);
   assert.equal(await tabs.locator(`[data-testid="${original}"] [data-testid="port-clash-badge"]`).count(), 1);
   const originalId = original.replace(/^option-tab-/, "");
+  // The options side by side beside the board say it in the original's row.
+  const panel = planner.byTestId("option-compare");
+  assert.equal(await panel.locator('[data-testid="port-clash-badge"]').count(), 1);
+  assert.equal(await panel.locator(`tr[data-option-id="${originalId}"] [data-testid="port-clash-badge"]`).count(), 1);
+  await panel.scrollIntoViewIfNeeded();
+  await planner.screenshot("screen-host-port-clash-summary-compare-en-1280x800");
   const clashWords = /^proxy publishes host port 80\/tcp, which web on this server publishes too/;
 
   for (const [lang, words, title] of [

@@ -4,6 +4,7 @@
 use stackfit_core::fit::{Lang, Verdict};
 use stackfit_core::model::price::PriceBook;
 use stackfit_core::model::units::{format_cpus, format_mib};
+use stackfit_core::report::port_clash_words;
 use stackfit_core::whatif::{self, breaking_words, load_words, WhatIf};
 use stackfit_core::Plan;
 
@@ -60,10 +61,15 @@ pub fn run(
     })
 }
 
-fn verdict_name(v: Verdict, lang: Lang) -> &'static str {
-    match lang {
+/// A verdict in words, with its host ports published twice beside it.
+fn verdict_name(v: Verdict, clashes: usize, lang: Lang) -> String {
+    let name = match lang {
         Lang::En => v.name_en(),
         Lang::Zh => v.name_zh(),
+    };
+    match port_clash_words(clashes, lang) {
+        Some(c) => format!("{name} · {c}"),
+        None => name.to_string(),
     }
 }
 
@@ -73,13 +79,13 @@ fn table(w: &WhatIf, lang: Lang) -> String {
             "{} at load {}: {}\n",
             w.report.name,
             load_words(w.load),
-            verdict_name(w.report.verdict, lang)
+            verdict_name(w.report.verdict, w.report.port_clashes(), lang)
         ),
         Lang::Zh => format!(
             "{} 在负载 {} 时：{}\n",
             w.report.name,
             load_words(w.load),
-            verdict_name(w.report.verdict, lang)
+            verdict_name(w.report.verdict, w.report.port_clashes(), lang)
         ),
     };
     out += &crate::table::load_lines(&w.report, lang, "  ", false);
@@ -92,7 +98,7 @@ fn table(w: &WhatIf, lang: Lang) -> String {
                 "  {} ({}): {} — expected {} · peak {} of {} allocatable · CPU {} of {} — {}\n",
                 s.label,
                 s.tier,
-                verdict_name(s.verdict, lang),
+                verdict_name(s.verdict, s.port_clashes.len(), lang),
                 format_mib(s.expected_mib),
                 format_mib(s.peak_mib),
                 format_mib(s.allocatable_mib),
@@ -104,7 +110,7 @@ fn table(w: &WhatIf, lang: Lang) -> String {
                 "  {}（{}）：{} — 预计 {} · 峰值 {}，可分配 {} · CPU {} / {} — {}\n",
                 s.label,
                 s.tier,
-                verdict_name(s.verdict, lang),
+                verdict_name(s.verdict, s.port_clashes.len(), lang),
                 format_mib(s.expected_mib),
                 format_mib(s.peak_mib),
                 format_mib(s.allocatable_mib),

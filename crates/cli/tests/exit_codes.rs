@@ -97,7 +97,8 @@ fn import_names_the_plan_in_the_language_asked_for() {
 
 /// A compose file whose two services publish host port 80: `stackfit
 /// evaluate` on the imported plan says the clash beside the option's and
-/// the server's verdicts, which judge only memory and CPU.
+/// the server's verdicts, which judge only memory and CPU; so does
+/// `stackfit whatif`.
 #[test]
 fn evaluate_says_a_port_clash_beside_the_verdict() {
     let dir = std::env::temp_dir().join(format!("stackfit-clash-{}", std::process::id()));
@@ -120,6 +121,26 @@ fn evaluate_says_a_port_clash_beside_the_verdict() {
         assert!(option.contains(&format!(": {option_verdict} ")), "{out}");
         let server = out.lines().find(|l| l.starts_with("  server ")).unwrap();
         assert!(server.ends_with("): fits · port clash"), "{out}");
+        // And `whatif`, at any load: a port sizes nothing.
+        let (code, out, err) = stackfit(&[
+            "whatif",
+            plan_path.to_str().unwrap(),
+            "--load",
+            "2",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let said = if lang == "zh" {
+            "放得下 · 端口冲突"
+        } else {
+            "fits · port clash"
+        };
+        assert_eq!(
+            out.matches(said).count(),
+            2,
+            "the option and its server: {out}"
+        );
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

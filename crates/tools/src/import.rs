@@ -6,6 +6,7 @@
 use stackfit_core::findings::Lang;
 use stackfit_core::import::{self, ComposeInput, InputFile, Note, Outcome};
 use stackfit_core::model::units::{format_mib, keep_units};
+use stackfit_core::report::port_clash_words;
 use stackfit_core::{catalog, codec, evaluate, fit};
 
 use crate::protocol::{InputText, UiLang};
@@ -86,6 +87,11 @@ pub struct PreviewVerdict {
     /// The most severe finding's fix, if it has one ("upgrade to …").
     pub fix_en: Option<String>,
     pub fix_zh: Option<String>,
+    /// Host ports published twice (Docker would refuse a container,
+    /// whatever the verdict), and the first such finding's message.
+    pub port_clashes: usize,
+    pub port_clash_en: Option<String>,
+    pub port_clash_zh: Option<String>,
 }
 
 fn input(f: &InputText) -> InputFile<'_> {
@@ -209,6 +215,9 @@ pub fn preview(
             zh: fit::limited_by_words(server, Lang::Zh),
             fix_en: worst.map(|f| f.label_en.clone()),
             fix_zh: worst.map(|f| f.label_zh.clone()),
+            port_clashes: server.port_clashes.len(),
+            port_clash_en: server.port_clash_finding().map(|f| f.message(Lang::En)),
+            port_clash_zh: server.port_clash_finding().map(|f| f.message(Lang::Zh)),
         })
     });
     ImportPreview {
@@ -305,8 +314,16 @@ pub fn to_html(p: &ImportPreview, lang: UiLang) -> String {
         };
         let words = pick(lang, v.verdict.name_zh(), v.verdict.name_en());
         let name = v.verdict.as_str();
+        // Beside it, as the planner says it: host ports published twice.
+        let clash = port_clash_words(v.port_clashes, lang.into()).map_or(String::new(), |w| {
+            format!(
+                " <span class=\"verdict verdict-does-not-fit\" data-testid=\"port-clash-badge\" title=\"{}\"><span aria-hidden=\"true\">⚠</span><span class=\"verdict-words\">{}</span></span>",
+                esc(pick_opt(lang, &v.port_clash_zh, &v.port_clash_en).unwrap_or_default()),
+                esc(&w)
+            )
+        });
         html.push_str(&format!(
-            "<section class=\"import-verdict\" data-testid=\"import-verdict\" data-verdict=\"{name}\"><p><span class=\"verdict verdict-{name}\" data-verdict=\"{name}\"><span aria-hidden=\"true\">{symbol}</span><span class=\"verdict-words\">{}</span></span> {}</p><p>{}</p>",
+            "<section class=\"import-verdict\" data-testid=\"import-verdict\" data-verdict=\"{name}\"><p><span class=\"verdict verdict-{name}\" data-verdict=\"{name}\"><span aria-hidden=\"true\">{symbol}</span><span class=\"verdict-words\">{}</span></span>{clash} {}</p><p>{}</p>",
             esc(words),
             esc(&match lang {
                 UiLang::Zh => format!("导入的方案放在一台 {} 上", v.tier),

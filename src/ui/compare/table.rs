@@ -130,6 +130,7 @@ fn Row(
                     {if evaluated {
                         view! {
                             <VerdictBadge verdict=Signal::derive(move || Some(verdict)) />
+                            " "
                             <PortClashBadge clashes=row.port_clashes title=row.port_clash_message.clone() />
                         }.into_any()
                     } else {

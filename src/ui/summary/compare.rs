@@ -5,14 +5,14 @@
 //! (never by an option's name). "Compare in detail" opens the compare view.
 
 use leptos::prelude::*;
-use stackfit_core::fit::{recommend_option, Resource, Verdict};
+use stackfit_core::fit::{recommend_option, Finding, Resource, Verdict};
 use stackfit_core::model::units::format_fen;
 
 use crate::i18n::money_text;
 use crate::i18n::{keep_units, Lang};
 use crate::state::{use_lang, use_planner};
 use crate::ui::compare::CompareButton;
-use crate::ui::verdict::VerdictBadge;
+use crate::ui::verdict::{PortClashBadge, VerdictBadge};
 
 /// One row of the table, from the engine's report.
 #[derive(Clone, PartialEq)]
@@ -33,6 +33,9 @@ struct Row {
     empty: bool,
     /// No servers and no quote for the whole: nothing to price either.
     unpriced: bool,
+    /// Host ports published twice, and the first such finding.
+    port_clashes: usize,
+    port_clash: Option<Finding>,
 }
 
 fn delta_text(delta: Option<i64>, baseline: bool) -> String {
@@ -69,6 +72,8 @@ pub fn OptionCompare() -> impl IntoView {
                     reference: o.reference,
                     empty: o.servers.is_empty(),
                     unpriced: stackfit_core::present::unpriced(o),
+                    port_clashes: o.port_clashes(),
+                    port_clash: o.port_clash_finding().cloned(),
                 })
                 .collect::<Vec<_>>()
         })
@@ -124,6 +129,8 @@ pub fn OptionCompare() -> impl IntoView {
                                 };
                                 let pick = move |_| planner.pick_option(&id);
                                 let verdict = row.verdict;
+                                let clash = row.port_clash.clone();
+                                let clash_words = Signal::derive(move || clash.as_ref().map(|f| f.message(lang.get().into())));
                                 view! {
                                     <tr
                                         class:active=active
@@ -148,7 +155,11 @@ pub fn OptionCompare() -> impl IntoView {
                                                 let words = if row.unpriced { ("尚无服务器", "no servers yet") } else { ("未评估", "not judged") };
                                                 view! { <span class="hint">{move || lang.get().pick(words.0, words.1)}</span> }.into_any()
                                             } else {
-                                                view! { <VerdictBadge verdict=Signal::derive(move || Some(verdict)) /> }.into_any()
+                                                view! {
+                                                    <VerdictBadge verdict=Signal::derive(move || Some(verdict)) />
+                                                    " "
+                                                    <PortClashBadge clashes=row.port_clashes title=clash_words compact=true />
+                                                }.into_any()
                                             }}
                                         </td>
                                         <td class="num">
