@@ -1240,6 +1240,69 @@ fn ports_on_ipv4_and_ipv6_wildcards_do_not_clash() {
     );
 }
 
+/// A swarm's routing mesh publishes each port once, on every node:
+/// `docker stack deploy` refuses a second service on a host port, whatever
+/// its server and however its address reads. Two public proxies on two
+/// servers (each compose file starts) and two ports kept on the IPv4 and
+/// IPv6 wildcards (which Docker binds side by side on one host) publish
+/// port 80 once in the stack; the others are said and left out, and every
+/// other port stays.
+#[test]
+fn a_swarm_publishes_each_host_port_once() {
+    let mut plan = one_server(&["nginx"]);
+    plan.options[0].servers[0].placements[0].public = true;
+    let mut b = Server::new("b", "B", "aliyun-ecs-c7-large");
+    let mut caddy = Placement::new("caddy", "caddy");
+    caddy.public = true;
+    b = b.with(caddy);
+    let mut traefik = Placement::new("traefik", "traefik");
+    traefik.ports = vec!["0.0.0.0:8080:80".into(), "8443:443".into()];
+    let mut haproxy = Placement::new("haproxy", "haproxy");
+    haproxy.ports = vec!["[0::0]:8080:80".into(), "8000-8010:8000-8010".into()];
+    b = b.with(traefik).with(haproxy);
+    plan.options[0].servers.push(b);
+    for server in ["a", "b"] {
+        let files = export_all(&plan, "o");
+        would_start(
+            &file(&files, &format!("docker-compose.{server}.yml")).text,
+            &file(&files, &format!(".env.{server}")).text,
+        )
+        .unwrap_or_else(|e| panic!("{server}: {e}"));
+    }
+
+    let stack = file(&export_all(&plan, "o"), "stack.yml").text.clone();
+    let services = &yaml(&stack)["services"];
+    let ports = |s: &str| -> Vec<String> {
+        services[s]["ports"]
+            .as_sequence()
+            .into_iter()
+            .flatten()
+            .map(|p| p.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ports("nginx"), ["80:80"], "{stack}");
+    assert!(
+        ports("caddy").iter().all(|p| !p.starts_with("80:")),
+        "{stack}"
+    );
+    assert!(ports("caddy").contains(&"443:443".to_string()), "{stack}");
+    assert_eq!(ports("traefik"), ["0.0.0.0:8080:80", "8443:443"], "{stack}");
+    assert_eq!(ports("haproxy"), ["8000-8010:8000-8010"], "{stack}");
+    for said in [
+        "# 80:80 is left out: nginx publishes that host port in this stack already, and a swarm publishes a port once, on every node",
+        "# [0::0]:8080:80 is left out: traefik publishes that host port in this stack already",
+    ] {
+        assert!(stack.contains(said), "{said}\n{stack}");
+    }
+    // A range reaching a taken port is left out too.
+    plan.options[0].servers[1].placements[2].ports = vec!["7990-8443:7990-8443".into()];
+    let stack = file(&export_all(&plan, "o"), "stack.yml").text.clone();
+    assert!(
+        stack.contains("# 7990-8443:7990-8443 is left out: traefik publishes that host port"),
+        "{stack}"
+    );
+}
+
 /// An IPv6 address is one address however it is written: Docker reads
 /// `[FD00::1]`, `[fd00::1]` and `[fd00:0::1]` alike and refuses the second
 /// port on it, and `[0::0]` is every IPv6 address like `[::]`. The planner

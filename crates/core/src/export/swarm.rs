@@ -4,11 +4,14 @@
 //! network, so no private address is needed; variables come from the shell
 //! (`.env.swarm`), which `docker stack deploy` does not read by itself.
 
+use std::collections::{BTreeMap, HashMap};
+
 use super::compose::{volumes_section, LOG_MAX_FILE, LOG_MAX_SIZE};
 use super::env::env_value;
 use super::mem_size;
 use super::spec::{port_has_address, Container, OptionExport, Value};
 use super::yaml::{comment, key, literal, scalar};
+use crate::fit::ports::PortSpec;
 
 pub const FILE_NAME: &str = "stack.yml";
 pub const ENV_FILE_NAME: &str = ".env.swarm";
@@ -16,7 +19,47 @@ pub const ENV_FILE_NAME: &str = ".env.swarm";
 /// The node label that pins a service to its planned server.
 pub const NODE_LABEL: &str = "stackfit.server";
 
-fn service(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
+/// The host ports a stack publishes. The routing mesh publishes each on
+/// every node, so a port is published once per stack, whatever the server
+/// and however its address was written: `docker stack deploy` refuses a
+/// second service on it.
+#[derive(Default)]
+struct Published<'a> {
+    /// Per protocol, the ranges taken (disjoint), by their first port:
+    /// (last port, the service).
+    taken: HashMap<String, BTreeMap<u32, (u32, &'a str)>>,
+}
+
+impl<'a> Published<'a> {
+    /// Takes `spec`'s host ports for `service`, or names the service that
+    /// already publishes one of them. A port Docker picks, or one whose
+    /// number is a variable, takes nothing it could name.
+    fn take(&mut self, spec: &str, service: &'a str) -> Result<(), &'a str> {
+        let ps = PortSpec::of(spec);
+        let (low, high) = ps.host.split_once('-').unwrap_or((ps.host, ps.host));
+        let (Ok(low), Ok(high)) = (low.parse::<u32>(), high.parse::<u32>()) else {
+            return Ok(());
+        };
+        let ranges = self.taken.entry(ps.protocol.to_string()).or_default();
+        // Disjoint ranges: the last one starting at or below `high` is the
+        // only one that can reach `low`.
+        if let Some((_, (last, other))) = ranges.range(..=high).next_back() {
+            if *last >= low {
+                return Err(other);
+            }
+        }
+        ranges.insert(low, (high, service));
+        Ok(())
+    }
+}
+
+fn service<'a>(
+    out: &mut String,
+    e: &OptionExport,
+    si: usize,
+    c: &'a Container,
+    published: &mut Published<'a>,
+) {
     let s = &e.servers[si];
     let p = c.placement;
     out.push_str(&format!("  {}:\n", key(&p.id)));
@@ -63,15 +106,24 @@ fn service(out: &mut String, e: &OptionExport, si: usize, c: &Container) {
             comment(x)
         ));
     }
-    if !public.is_empty() || !kept.is_empty() {
-        out.push_str("    ports:\n");
-        for x in public {
-            out.push_str(&format!(
-                "      - {}\n",
-                scalar(&format!("{}:{}", x.host, x.container))
-            ));
+    let planned: Vec<String> = public
+        .iter()
+        .map(|x| format!("{}:{}", x.host, x.container))
+        .collect();
+    let mut ports = Vec::new();
+    for x in planned.iter().chain(kept) {
+        match published.take(x, &p.id) {
+            Ok(()) => ports.push(x),
+            Err(other) => out.push_str(&format!(
+                "    # {} is left out: {} publishes that host port in this stack already, and a swarm publishes a port once, on every node\n",
+                comment(x),
+                comment(other)
+            )),
         }
-        for x in kept {
+    }
+    if !ports.is_empty() {
+        out.push_str("    ports:\n");
+        for x in ports {
             out.push_str(&format!("      - {}\n", scalar(x)));
         }
     }
@@ -142,8 +194,9 @@ pub(super) fn render(e: &OptionExport) -> String {
         return out;
     }
     out.push_str("services:\n");
+    let mut published = Published::default();
     for (si, c) in &containers {
-        service(&mut out, e, *si, c);
+        service(&mut out, e, *si, c, &mut published);
     }
     volumes_section(&mut out, containers.iter().map(|(_, c)| *c));
     out
