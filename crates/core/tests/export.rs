@@ -414,6 +414,42 @@ fn cross_server_dependencies_use_the_private_address() {
     assert_eq!(a["POSTGRES_PASSWORD"], "s1");
 }
 
+/// A private address the port can bind is written in it (an IPv6 one in
+/// brackets); a host name cannot be bound — Docker refuses it as "invalid
+/// IP address" — so the file binds the `.env` variable for the server's IP
+/// instead, while the app still reaches the database by that name.
+#[test]
+fn a_private_port_binds_an_ip_address_never_a_host_name() {
+    for (address, bound) in [
+        ("172.16.0.10", "172.16.0.10:5432:5432"),
+        ("fd00::10", "[fd00::10]:5432:5432"),
+        ("[fd00::10]", "[fd00::10]:5432:5432"),
+        (
+            "db.internal",
+            "${SERVER_DB_PRIVATE_ADDRESS:?set SERVER_DB_PRIVATE_ADDRESS in .env}:5432:5432",
+        ),
+    ] {
+        let mut plan = two_servers();
+        plan.options[0].servers[0].private_address = Some(address.into());
+        let files = export_all(&plan, "o");
+        let compose = &file(&files, "docker-compose.db.yml").text;
+        let env = &file(&files, ".env.db").text;
+        let db = yaml(compose);
+        assert_eq!(db["services"]["postgres"]["ports"][0].as_str(), Some(bound));
+        assert_eq!(
+            env_lines(env).contains_key("SERVER_DB_PRIVATE_ADDRESS"),
+            address == "db.internal",
+            "{address}: {env}"
+        );
+        let app = yaml(&file(&files, "docker-compose.app.yml").text);
+        assert_eq!(
+            app["services"]["api"]["environment"]["POSTGRES_HOST"].as_str(),
+            Some(address),
+            "{address}"
+        );
+    }
+}
+
 fn client_plan(client: &str, same_server: bool, depends: bool) -> Plan {
     let app = if depends {
         Placement::new(client, client).depends_on(&["postgres"])

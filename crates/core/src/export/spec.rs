@@ -737,7 +737,7 @@ pub fn build<'a>(
             // ports the evaluation checked for clashes (`fit::ports`).
             let port = port_of(p, def);
             let publish = ports::planned(&reached, si, &bind, p, def);
-            if publish.private && known_address(s).is_none() {
+            if publish.private && ports::bind_address(s).is_none() {
                 let var = address_variable(&s.id);
                 env.entry(var.clone()).or_insert(EnvLine {
                     name: var,

@@ -134,11 +134,27 @@ pub fn known_address(s: &Server) -> Option<&str> {
     })
 }
 
+/// A server's private address as a published port binds it: an IP address
+/// as written (an IPv6 one in brackets), or `None` for a host name or
+/// anything else Docker cannot bind ("invalid IP address") — the file then
+/// binds the `.env` variable that will hold the IP.
+pub fn bind_address(s: &Server) -> Option<String> {
+    let a = known_address(s)?;
+    let bare = a
+        .strip_prefix('[')
+        .and_then(|x| x.strip_suffix(']'))
+        .unwrap_or(a);
+    match bare.parse::<IpAddr>().ok()? {
+        IpAddr::V4(_) => Some(bare.to_string()),
+        IpAddr::V6(_) => Some(format!("[{bare}]")),
+    }
+}
+
 /// What a private port is bound to in the file: the server's address, or
 /// the `.env` variable that will hold it.
 pub fn private_bind(s: &Server) -> String {
-    match known_address(s) {
-        Some(a) => a.to_string(),
+    match bind_address(s) {
+        Some(a) => a,
         None => {
             let var = address_variable(&s.id);
             format!("${{{var}:?set {var} in .env}}")
