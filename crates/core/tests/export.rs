@@ -1176,6 +1176,10 @@ fn a_host_port_published_twice_on_one_server_is_said() {
     );
     // Beside the verdict, as everywhere a verdict is shown.
     assert!(
+        compose.contains("# verdict: fits · port clash (option: fits · port clash); "),
+        "{compose}"
+    );
+    assert!(
         deploy.contains("Plan **nofile** — verdict: fits · ⚠ port clash\n"),
         "{deploy}"
     );

@@ -259,11 +259,18 @@ fn a_port_clash_is_said_beside_every_verdict_it_concerns() {
             (clash.port_clashes, clash.verdict_words.as_str()),
             (1, verdict)
         );
-        let message = report.options[0]
-            .port_clash_finding()
-            .unwrap()
-            .message(lang);
-        assert_eq!(clash.port_clash_message.as_deref(), Some(message.as_str()));
+        // The tooltip is the clash finding's own message, for the option
+        // and for its server.
+        let message = clash.port_clash_message.as_deref().unwrap_or_default();
+        let said = [
+            "caddy publishes host port 80/tcp",
+            "caddy 发布的主机端口 80/tcp",
+        ];
+        assert!(said.iter().any(|s| message.starts_with(s)), "{message}");
+        assert_eq!(
+            p.options[0].servers[0].port_clash_message.as_deref(),
+            Some(message)
+        );
         assert_eq!(p.rows[1].port_clashes, 0);
         assert_eq!(p.rows[1].port_clash_message, None);
         assert_eq!(p.options[0].servers[0].port_clashes, 1);
@@ -281,6 +288,17 @@ fn a_port_clash_is_said_beside_every_verdict_it_concerns() {
             "{md}"
         );
         assert!(!row("One public").contains('⚠'), "{md}");
+        let csv = stackfit_core::present::cost_csv(&p);
+        assert!(
+            csv.lines().next().unwrap().ends_with(",port_clashes"),
+            "{csv}"
+        );
+        let clashes: Vec<&str> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.rsplit(',').next().unwrap())
+            .collect();
+        assert_eq!(clashes, ["1", "0"], "{csv}");
         let headings: Vec<_> = md
             .lines()
             .filter(|l| l.starts_with("### Edge · "))

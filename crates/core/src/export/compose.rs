@@ -20,7 +20,7 @@
 use super::spec::{named_volumes, Container, OptionExport, ServerExport, Value};
 use super::yaml::{comment, key, literal, scalar};
 use super::{cores, mem_size};
-use crate::report::Severity;
+use crate::report::{port_clash_words, Lang, Severity};
 
 /// Log rotation written on every service.
 pub const LOG_MAX_SIZE: &str = "10m";
@@ -58,10 +58,15 @@ pub(super) fn header(out: &mut String, e: &OptionExport, s: &ServerExport, file:
         sr.usable_mib,
         sr.allocatable_mib
     ));
+    // A host port published twice beside the verdicts, as the planner says it.
+    let with_clashes = |verdict: &str, clashes: usize| match port_clash_words(clashes, Lang::En) {
+        Some(c) => format!("{verdict} · {c}"),
+        None => verdict.to_string(),
+    };
     out.push_str(&format!(
         "# verdict: {} (option: {}); typical {} MiB, peak {} MiB (every peak at once: {} MiB), limits {} MiB\n",
-        sr.verdict.name_en(),
-        e.report.verdict.name_en(),
+        with_clashes(sr.verdict.name_en(), sr.port_clashes.len()),
+        with_clashes(e.report.verdict.name_en(), e.report.port_clashes()),
         sr.expected_mib,
         sr.peak_mib,
         sr.peak_all_at_once_mib,

@@ -7,7 +7,7 @@ use super::Presentation;
 use crate::model::units::Fen;
 
 /// The header (machine-readable names; the cells are in the report's language).
-pub const COST_CSV_HEADER: &str = "option_id,option,servers,verdict,monthly_cny,yearly_cny,delta_cny,headroom_pct,assumed_pct,recommended,baseline,price_sources";
+pub const COST_CSV_HEADER: &str = "option_id,option,servers,verdict,monthly_cny,yearly_cny,delta_cny,headroom_pct,assumed_pct,recommended,baseline,price_sources,port_clashes";
 
 fn yuan(fen: Option<Fen>) -> String {
     fen.map(|f| {
@@ -50,7 +50,7 @@ pub fn cost_csv(p: &Presentation) -> String {
     let mut out = format!("{COST_CSV_HEADER}\n");
     for r in &p.rows {
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
             cell(&r.id),
             cell(&r.name),
             cell(&r.servers),
@@ -63,6 +63,7 @@ pub fn cost_csv(p: &Presentation) -> String {
             r.recommended,
             r.baseline,
             cell(&r.price_sources.join("; ")),
+            r.port_clashes,
         ));
     }
     out
