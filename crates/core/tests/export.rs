@@ -124,9 +124,12 @@ fn would_start(compose: &str, env: &str) -> Result<(), String> {
     }
     let services = doc["services"].as_mapping().cloned().unwrap_or_default();
     // No host port published twice where Docker would refuse the second:
-    // (address, host port, protocol), `*` for every address, `*4` for
-    // `0.0.0.0` (every IPv4 one), `*6` for `[::]` (every IPv6 one); an IP
-    // address as Docker parses it (`[FD00::1]` is `[fd00::1]`).
+    // (address, host port, protocol). The address as Docker reads it: `*`
+    // for every address, `*4` for `0.0.0.0` (every IPv4 one), `*6` for
+    // `[::]` (every IPv6 one); `4:` or `6:` and the IP address as Go's
+    // net.IP reads it (`[FD00::1]` is `[fd00::1]`, `[::ffff:127.0.0.1]` is
+    // `127.0.0.1`); `?:` and the text when it is none (`${VAR}`), which may
+    // be either version.
     let mut taken: Vec<(String, String, String, String)> = Vec::new();
     for (name, svc) in &services {
         for spec in svc["ports"].as_sequence().into_iter().flatten() {
@@ -144,18 +147,19 @@ fn would_start(compose: &str, env: &str) -> Result<(), String> {
                     .trim_start_matches('[')
                     .trim_end_matches(']')
                     .parse::<std::net::IpAddr>()
+                    .map(|ip| ip.to_canonical())
                 {
                     Ok(ip) if ip.is_unspecified() && ip.is_ipv4() => "*4".to_string(),
                     Ok(ip) if ip.is_unspecified() => "*6".to_string(),
-                    Ok(ip) if ip.is_ipv6() => format!("[{ip}]"),
-                    Ok(ip) => ip.to_string(),
-                    Err(_) => a.to_string(),
+                    Ok(ip) if ip.is_ipv6() => format!("6:{ip}"),
+                    Ok(ip) => format!("4:{ip}"),
+                    Err(_) => format!("?:{a}"),
                 },
             };
             let overlap = |a: &str, b: &str| match (a, b) {
                 ("*", _) | (_, "*") => true,
-                ("*4", x) | (x, "*4") => !x.starts_with('[') && x != "*6",
-                ("*6", x) | (x, "*6") => x.starts_with('[') || x == "*6",
+                ("*4", x) | (x, "*4") => x == "*4" || x.starts_with("4:") || x.starts_with("?:"),
+                ("*6", x) | (x, "*6") => x == "*6" || x.starts_with("6:") || x.starts_with("?:"),
                 _ => a == b,
             };
             let (host, service) = (
@@ -1352,7 +1356,7 @@ fn a_swarm_publishes_each_host_port_once() {
 fn ipv6_addresses_clash_however_they_are_written() {
     let mut plan = one_server(&["nginx", "caddy", "traefik"]);
     let placements = &mut plan.options[0].servers[0].placements;
-    placements[0].ports = vec!["[FD00::1]:80:80".into()];
+    placements[0].ports = vec!["[FD00::1]:80:80".into(), "127.0.0.1:9000:80".into()];
     placements[1].ports = vec!["[fd00::2]:80:80".into(), "[0::0]:8443:443".into()];
     placements[2].ports = vec!["[::]:8080:80".into()];
     assert_eq!(server_a_starts(&plan), Ok(()));
@@ -1376,6 +1380,11 @@ fn ipv6_addresses_clash_however_they_are_written() {
         (
             "[0:0::0]:8080:80",
             "traefik publishes host port 8080/tcp, which caddy on this server publishes too",
+        ),
+        // An IPv4-mapped IPv6 address is its IPv4 address to Docker.
+        (
+            "[::ffff:127.0.0.1]:9000:80",
+            "caddy publishes host port 9000/tcp, which nginx on this server publishes too",
         ),
     ] {
         let mut clashing = plan.clone();

@@ -60,8 +60,14 @@ pub fn PortClashBadge(
             let title = move || match (compact, title.get()) {
                 (false, message) => message,
                 (true, None) => port_clash_words(clashes.get(), lang.into()),
-                (true, Some(message)) => port_clash_words(clashes.get(), lang.into())
-                    .map(|w| format!("{w}{}{message}", lang.pick("：", ": "))),
+                (true, Some(message)) => port_clash_words(clashes.get(), lang.into()).map(|w| {
+                    // With several, the message is the first one's.
+                    let sep = match clashes.get() {
+                        1 => lang.pick("：", ": "),
+                        _ => lang.pick("，其一：", "; the first: "),
+                    };
+                    format!("{w}{sep}{message}")
+                }),
             };
             view! {
                 <span class="verdict verdict-does-not-fit" data-testid="port-clash-badge" title=title>
