@@ -4,7 +4,7 @@
 use stackfit_core::fit::{Lang, Verdict};
 use stackfit_core::model::price::PriceBook;
 use stackfit_core::model::units::{format_cpus, format_mib};
-use stackfit_core::report::port_clash_words;
+use stackfit_core::report::with_port_clashes;
 use stackfit_core::whatif::{self, breaking_words, load_words, WhatIf};
 use stackfit_core::Plan;
 
@@ -67,10 +67,7 @@ fn verdict_name(v: Verdict, clashes: usize, lang: Lang) -> String {
         Lang::En => v.name_en(),
         Lang::Zh => v.name_zh(),
     };
-    match port_clash_words(clashes, lang) {
-        Some(c) => format!("{name} · {c}"),
-        None => name.to_string(),
-    }
+    with_port_clashes(name, clashes, lang)
 }
 
 fn table(w: &WhatIf, lang: Lang) -> String {

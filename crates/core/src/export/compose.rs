@@ -20,7 +20,7 @@
 use super::spec::{named_volumes, Container, OptionExport, ServerExport, Value};
 use super::yaml::{comment, key, literal, scalar};
 use super::{cores, mem_size};
-use crate::report::{port_clash_words, Lang, Severity};
+use crate::report::{with_port_clashes, Lang, Severity};
 
 /// Log rotation written on every service.
 pub const LOG_MAX_SIZE: &str = "10m";
@@ -59,10 +59,8 @@ pub(super) fn header(out: &mut String, e: &OptionExport, s: &ServerExport, file:
         sr.allocatable_mib
     ));
     // A host port published twice beside the verdicts, as the planner says it.
-    let with_clashes = |verdict: &str, clashes: usize| match port_clash_words(clashes, Lang::En) {
-        Some(c) => format!("{verdict} · {c}"),
-        None => verdict.to_string(),
-    };
+    let with_clashes =
+        |verdict: &str, clashes: usize| with_port_clashes(verdict, clashes, Lang::En);
     out.push_str(&format!(
         "# verdict: {} (option: {}); typical {} MiB, peak {} MiB (every peak at once: {} MiB), limits {} MiB\n",
         with_clashes(sr.verdict.name_en(), sr.port_clashes.len()),

@@ -423,6 +423,21 @@ pub fn port_clash_words(clashes: usize, lang: Lang) -> Option<String> {
     }
 }
 
+/// `verdict` with its port clashes beside it: "fits · port clash"; the
+/// verdict alone without a clash.
+///
+/// ```
+/// use stackfit_core::report::{with_port_clashes, Lang};
+/// assert_eq!(with_port_clashes("fits", 2, Lang::En), "fits · 2 port clashes");
+/// assert_eq!(with_port_clashes("fits", 0, Lang::En), "fits");
+/// ```
+pub fn with_port_clashes(verdict: &str, clashes: usize, lang: Lang) -> String {
+    match port_clash_words(clashes, lang) {
+        Some(c) => format!("{verdict} · {c}"),
+        None => verdict.to_string(),
+    }
+}
+
 impl ServerReport {
     pub fn placement(&self, id: &str) -> Option<&PlacementReport> {
         self.placements.iter().find(|p| p.id == id)
